@@ -1,0 +1,115 @@
+package io.spareflow.board;
+
+import io.spareflow.board.internal.BoardEntity;
+import io.spareflow.board.internal.BoardRepository;
+import io.spareflow.board.internal.BulkBoardWriter;
+import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.NotFoundException;
+import io.spareflow.location.Locations;
+import io.spareflow.part.Parts;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Serialized boards: registration, look-up, and the one way their status changes ({@link #move}). */
+@Service
+@Transactional(readOnly = true)
+public class Boards {
+
+    private final BoardRepository repository;
+    private final BulkBoardWriter bulkWriter;
+    private final Parts parts;
+    private final Locations locations;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Boards(BoardRepository repository, BulkBoardWriter bulkWriter, Parts parts, Locations locations,
+           ApplicationEventPublisher events, Optional<Clock> clock) {
+        this.repository = repository;
+        this.bulkWriter = bulkWriter;
+        this.parts = parts;
+        this.locations = locations;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    public Optional<BoardInfo> find(String serial) {
+        return repository.findBySerial(BoardSerials.normalize(serial)).map(BoardEntity::toInfo);
+    }
+
+    public BoardInfo require(String serial) {
+        return find(serial).orElseThrow(() -> new NotFoundException("Board", serial));
+    }
+
+    public Page<BoardInfo> search(String locationCode, String partNumber, BoardStatus status, Pageable pageable) {
+        return repository.search(upper(locationCode), upper(partNumber), status, pageable).map(BoardEntity::toInfo);
+    }
+
+    public long count() {
+        return repository.count();
+    }
+
+    public long countByStatus(BoardStatus status) {
+        return repository.countByStatus(status);
+    }
+
+    /** Registers one board; its serial must be new, its part and location known. */
+    @Transactional
+    public BoardInfo register(NewBoard board) {
+        String serial = BoardSerials.normalize(board.serial());
+        if (repository.findBySerial(serial).isPresent()) {
+            throw new io.spareflow.common.ConflictException("A board with serial " + serial + " is already registered");
+        }
+        validatePlace(board);
+        String revision = board.revision() == null || board.revision().isBlank()
+                ? parts.require(board.partNumber()).revision() : board.revision().trim().toUpperCase();
+        BoardEntity entity = new BoardEntity(serial, parts.require(board.partNumber()).partNumber(), revision,
+                board.status(), upper(board.locationCode()), board.siteId(), clock.instant());
+        return repository.saveAndFlush(entity).toInfo();
+    }
+
+    /** Registers many boards in one COPY (demo data, imports, benchmark data sets). Serials must be normalized. */
+    @Transactional
+    public int registerAll(Collection<NewBoard> boards) {
+        return bulkWriter.copyIn(boards, clock.instant());
+    }
+
+    /**
+     * Moves a board to {@code target} at a location or a site, under a row lock; refused with
+     * {@link IllegalBoardMoveException} when the state machine does not allow it. Publishes {@link BoardMoved}.
+     */
+    @Transactional
+    public BoardInfo move(String serial, BoardStatus target, String locationCode, Long siteId) {
+        String normalized = BoardSerials.normalize(serial);
+        BoardEntity board = repository.lockBySerial(normalized).orElseThrow(() -> new NotFoundException("Board", serial));
+        BoardStatus from = board.getStatus();
+        board.moveTo(target, upper(locationCode), siteId, clock.instant());
+        BoardInfo moved = repository.saveAndFlush(board).toInfo();
+        events.publishEvent(new BoardMoved(moved.serial(), moved.partNumber(), from, target, moved.locationCode(),
+                moved.siteId(), moved.updatedAt()));
+        return moved;
+    }
+
+    private void validatePlace(NewBoard board) {
+        if (board.status() == null) {
+            throw new InvalidInputException("A board needs a status", Map.of("status", "required"));
+        }
+        if ((board.locationCode() == null) == (board.siteId() == null)) {
+            throw new InvalidInputException("A board is either at a location or at a customer site, not both or neither",
+                    Map.of("locationCode", "exactly one of locationCode and siteId"));
+        }
+        if (board.locationCode() != null) {
+            locations.require(board.locationCode());
+        }
+    }
+
+    private static String upper(String value) {
+        return value == null || value.isBlank() ? null : value.trim().toUpperCase();
+    }
+}

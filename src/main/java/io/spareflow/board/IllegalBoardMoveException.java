@@ -1,0 +1,36 @@
+package io.spareflow.board;
+
+import io.spareflow.common.ConflictException;
+import java.util.Set;
+
+/** A board was asked to move where its state machine does not allow. */
+public class IllegalBoardMoveException extends ConflictException {
+
+    private final String serial;
+    private final BoardStatus current;
+    private final BoardStatus requested;
+
+    public IllegalBoardMoveException(String serial, BoardStatus current, BoardStatus requested) {
+        super("Board " + serial + " is " + current + " and cannot become " + requested
+                + (current.next().isEmpty() ? "; it cannot move any more" : "; from " + current + " it may only become " + current.next()));
+        this.serial = serial;
+        this.current = current;
+        this.requested = requested;
+    }
+
+    public String serial() {
+        return serial;
+    }
+
+    public BoardStatus current() {
+        return current;
+    }
+
+    public BoardStatus requested() {
+        return requested;
+    }
+
+    public Set<BoardStatus> allowed() {
+        return current.next();
+    }
+}

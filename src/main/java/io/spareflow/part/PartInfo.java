@@ -1,0 +1,9 @@
+package io.spareflow.part;
+
+/**
+ * A part (board type) of the catalogue. {@code supersededBy} names the newer part that may replace this one in the
+ * field; a board of the newer part is a compatible spare for this one, never the other way round.
+ */
+public record PartInfo(String partNumber, ProductLine productLine, String description, String revision,
+                       String supersededBy, boolean repairable, int repairTurnaroundDays) {
+}

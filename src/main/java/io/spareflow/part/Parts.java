@@ -1,0 +1,53 @@
+package io.spareflow.part;
+
+import io.spareflow.common.NotFoundException;
+import io.spareflow.part.internal.PartEntity;
+import io.spareflow.part.internal.PartRepository;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The parts catalogue and its supersession chains. */
+@Service
+@Transactional(readOnly = true)
+public class Parts {
+
+    private final PartRepository repository;
+
+    Parts(PartRepository repository) {
+        this.repository = repository;
+    }
+
+    public List<PartInfo> all() {
+        return repository.findAllByOrderByPartNumber().stream().map(PartEntity::toInfo).toList();
+    }
+
+    public Optional<PartInfo> find(String partNumber) {
+        if (partNumber == null) {
+            return Optional.empty();
+        }
+        return repository.findById(partNumber.trim().toUpperCase(Locale.ROOT)).map(PartEntity::toInfo);
+    }
+
+    public PartInfo require(String partNumber) {
+        return find(partNumber).orElseThrow(() -> new NotFoundException("Part", partNumber));
+    }
+
+    /**
+     * The parts whose boards may be installed in place of {@code partNumber}: the part itself first, then each newer
+     * part that supersedes it, in order of the chain.
+     */
+    public List<String> replacementsFor(String partNumber) {
+        Set<String> chain = new LinkedHashSet<>();
+        PartInfo part = require(partNumber);
+        while (part != null && chain.add(part.partNumber())) {
+            part = part.supersededBy() == null ? null : find(part.supersededBy()).orElse(null);
+        }
+        return new ArrayList<>(chain);
+    }
+}

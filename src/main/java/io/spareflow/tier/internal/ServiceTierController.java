@@ -1,0 +1,51 @@
+package io.spareflow.tier.internal;
+
+import io.spareflow.common.InvalidInputException;
+import io.spareflow.tier.ServiceTier;
+import io.spareflow.tier.ServiceTiers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tiers")
+@Tag(name = "Service tiers", description = "Time limits per contract tier; minutes count in the tier's calendar")
+class ServiceTierController {
+
+    private final ServiceTiers tiers;
+
+    ServiceTierController(ServiceTiers tiers) {
+        this.tiers = tiers;
+    }
+
+    @GetMapping
+    @Operation(summary = "List the service tiers")
+    List<ServiceTier> list() {
+        return tiers.all();
+    }
+
+    @GetMapping("/{name}")
+    @Operation(summary = "One service tier")
+    ServiceTier get(@PathVariable String name) {
+        return tiers.require(name);
+    }
+
+    @PutMapping("/{name}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Change a tier's limits (ADMIN)", description = "Cases already open keep their due times.")
+    ServiceTier update(@PathVariable String name, @Valid @RequestBody ServiceTier limits) {
+        if (limits.name() != null && !limits.name().equalsIgnoreCase(name)) {
+            throw new InvalidInputException("The body names tier '" + limits.name() + "' but the path names '" + name
+                    + "'; a tier cannot be renamed");
+        }
+        return tiers.update(name, limits);
+    }
+}

@@ -1,0 +1,19 @@
+package io.spareflow.user;
+
+public enum Role {
+    /** Master data, users, Camunda Cockpit and REST API. */
+    ADMIN,
+    /** Monitoring center: sees every case, breaches and escalations; may transfer first ownership. */
+    SUPERVISOR,
+    /** Hotline agent of an office: takes fault reports and becomes their first owner by accepting them. */
+    AGENT,
+    /** Depot staff: receive, put away, pick, pack and ship boards at their own depot only. */
+    DEPOT,
+    /** Repair technician: intake, diagnosis, repair and test at their own repair center, for certified product lines. */
+    TECHNICIAN;
+
+    /** Roles whose work is bound to one location. */
+    public boolean isBoundToLocation() {
+        return this == AGENT || this == DEPOT || this == TECHNICIAN;
+    }
+}

@@ -1,0 +1,56 @@
+package io.spareflow.user;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * A signed-in member of the service organisation, with the scope of their work: the location they belong to and,
+ * for technicians, the product lines they are certified for.
+ */
+public record StaffUser(String username, String passwordHash, String displayName, String email, Role role,
+                        String locationCode, Set<String> productLines, String supervisor, boolean enabled)
+        implements UserDetails {
+
+    public StaffUser {
+        productLines = Set.copyOf(productLines);
+    }
+
+    /** Whether this user may act at {@code location}: location-bound roles only at their own. */
+    public boolean mayActAt(String location) {
+        return !role.isBoundToLocation() || (locationCode != null && locationCode.equalsIgnoreCase(location));
+    }
+
+    public boolean isCertifiedFor(String productLine) {
+        return role != Role.TECHNICIAN || productLines.contains(productLine);
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /** Never serialize the hash. */
+    @Override
+    public String toString() {
+        return "StaffUser[" + username + ", " + role + (locationCode == null ? "" : " @" + locationCode) + "]";
+    }
+}
