@@ -85,14 +85,14 @@ public class Boards {
      * {@link IllegalBoardMoveException} when the state machine does not allow it. Publishes {@link BoardMoved}.
      */
     @Transactional
-    public BoardInfo move(String serial, BoardStatus target, String locationCode, Long siteId) {
+    public BoardInfo move(String serial, BoardStatus target, String locationCode, Long siteId, MoveContext context) {
         String normalized = BoardSerials.normalize(serial);
         BoardEntity board = repository.lockBySerial(normalized).orElseThrow(() -> new NotFoundException("Board", serial));
         BoardStatus from = board.getStatus();
         board.moveTo(target, upper(locationCode), siteId, clock.instant());
         BoardInfo moved = repository.saveAndFlush(board).toInfo();
         events.publishEvent(new BoardMoved(moved.serial(), moved.partNumber(), from, target, moved.locationCode(),
-                moved.siteId(), moved.updatedAt()));
+                moved.siteId(), moved.updatedAt(), context));
         return moved;
     }
 

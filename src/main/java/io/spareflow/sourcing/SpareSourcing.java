@@ -1,0 +1,30 @@
+package io.spareflow.sourcing;
+
+import java.util.Optional;
+
+/**
+ * Finds and reserves a spare board for a case: the nearest depot with compatible available stock that can reach the
+ * site within the tier's limit. Implemented by the sourcing feature; used by the case lifecycle.
+ */
+public interface SpareSourcing {
+
+    /**
+     * Reserves one concrete board for the case, atomically (a board is never reserved twice). When no depot has
+     * compatible stock the case is put on backorder ({@link ReservationOutcome#backorder()}); it is served when stock
+     * appears, announced by {@link SpareReserved}. The decision (candidates, distances, ETAs) is recorded with the case.
+     * Calling it again for a case that already holds an open reservation or backorder returns that one.
+     */
+    ReservationOutcome reserve(String partNumber, long siteId, String caseNumber);
+
+    /** The case's open reservation, if any. */
+    Optional<ReservationOutcome> openReservation(String caseNumber);
+
+    /** Releases the case's reservation (board back to AVAILABLE) or cancels its backorder. */
+    void release(String caseNumber, String reason);
+
+    /**
+     * Replaces the reserved board by another AVAILABLE board of a compatible part at the same depot (explicit swap at
+     * the pick), updating the reservation.
+     */
+    ReservationOutcome swap(String caseNumber, String newSerial, String username);
+}

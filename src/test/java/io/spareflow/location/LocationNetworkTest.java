@@ -1,0 +1,61 @@
+package io.spareflow.location;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spareflow.SpareflowIntegrationTest;
+import io.spareflow.common.GeoPoint;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@SpareflowIntegrationTest
+class LocationNetworkTest {
+
+    @Autowired
+    Locations locations;
+
+    @Test
+    void networkHasHqOfficesOverseasDepotsAndRepairCenters() {
+        Map<LocationType, Long> counts = new java.util.EnumMap<>(LocationType.class);
+        locations.all().forEach(l -> counts.merge(l.type(), 1L, Long::sum));
+        assertThat(counts.get(LocationType.HQ)).isEqualTo(1);
+        assertThat(counts.get(LocationType.OFFICE_DEPOT)).isGreaterThanOrEqualTo(48);
+        assertThat(counts.get(LocationType.OVERSEAS_DEPOT)).isGreaterThanOrEqualTo(60);
+        assertThat(counts.get(LocationType.REPAIR_CENTER)).isGreaterThanOrEqualTo(2);
+        assertThat(locations.count()).isGreaterThanOrEqualTo(120);
+    }
+
+    /** Reference coordinates of the real cities (city centres); the network must be within 25 km of them. */
+    @ParameterizedTest
+    @CsvSource({
+            "CTU, 30.6570, 104.0660",
+            "PEK, 39.9042, 116.4074",
+            "SHA, 31.2304, 121.4737",
+            "CAN, 23.1291, 113.2644",
+            "SZX, 22.5431, 114.0579",
+            "UIO, -0.2299, -78.5250",
+            "CAI, 30.0444, 31.2357",
+            "URC, 43.8256, 87.6168",
+            "NBO, -1.2864, 36.8172",
+            "SAO, -23.5505, -46.6333"
+    })
+    void depotsStandInTheirRealCity(String code, double latitude, double longitude) {
+        LocationInfo depot = locations.require(code);
+        double km = depot.point().distanceKmTo(new GeoPoint(latitude, longitude));
+        assertThat(km).as("%s is %.1f km from the real city", code, km).isLessThan(25);
+    }
+
+    @Test
+    void everyLocationHasAValidTimeZoneAndBusinessHours() {
+        List<LocationInfo> all = locations.all();
+        all.forEach(l -> {
+            assertThat(l.zone()).isNotNull();
+            assertThat(l.hours()).isNotNull();
+        });
+        assertThat(locations.require("CAI").hours().days()).contains(java.time.DayOfWeek.SUNDAY)
+                .doesNotContain(java.time.DayOfWeek.FRIDAY);
+    }
+}
