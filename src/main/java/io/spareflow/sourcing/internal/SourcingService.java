@@ -10,7 +10,6 @@ import io.spareflow.board.Boards;
 import io.spareflow.board.MoveContext;
 import io.spareflow.board.Stock;
 import io.spareflow.common.ConflictException;
-import io.spareflow.common.GeoPoint;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.customer.Customers;
@@ -41,6 +40,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -333,7 +333,8 @@ public class SourcingService implements SpareSourcing {
 
     // ---------------------------------------------------------------- backorders and board moves
 
-    /** The parts with open backorders that a board of {@code arrivedPart} can serve, oldest first. */
+    /** The open backorders that a board of {@code arrivedPart} can serve, oldest first. */
+    @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
     List<Long> backordersServableBy(String arrivedPart) {
         Map<String, PartInfo> catalogue = parts.all().stream()
                 .collect(Collectors.toMap(PartInfo::partNumber, p -> p, (a, b) -> a, LinkedHashMap::new));
@@ -343,8 +344,11 @@ public class SourcingService implements SpareSourcing {
         return servable.isEmpty() ? List.of() : reservations.findBackorderIds(servable);
     }
 
-    /** Serves one backorder if stock can be claimed for it now; skipped when another node is serving it. */
-    @Transactional
+    /**
+     * Serves one backorder if stock can be claimed for it now; skipped when another node is serving it. In a new
+     * transaction: it runs after the commit of the move that made the stock AVAILABLE.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     boolean serveBackorder(long id) {
         Optional<SpareReservationEntity> locked = reservations.lockBackorder(id);
         if (locked.isEmpty()) {
