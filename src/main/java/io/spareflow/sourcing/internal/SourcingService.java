@@ -156,7 +156,7 @@ public class SourcingService implements SpareSourcing {
         }
         // Requests of one case are serialized, so a repeated or concurrent request never takes a second board.
         jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> null, "spare-case:" + caseNo);
-        Optional<SpareReservationEntity> existing = reservations.findByCaseAndStatusIn(caseNo, ReservationStatus.ACTIVE);
+        Optional<SpareReservationEntity> existing = reservations.findByCaseAndStatusIn(caseNo, ReservationStatus.OPEN);
         if (existing.isPresent()) {
             SpareReservationEntity held = existing.get();
             if (!held.getRequestedPart().equals(part.partNumber()) || held.getSiteId() != siteId) {
@@ -204,7 +204,7 @@ public class SourcingService implements SpareSourcing {
 
     @Override
     public Optional<ReservationOutcome> openReservation(String caseNumber) {
-        return reservations.findByCaseAndStatusIn(validCaseNumber(caseNumber), ReservationStatus.ACTIVE)
+        return reservations.findByCaseAndStatusIn(validCaseNumber(caseNumber), ReservationStatus.OPEN)
                 .map(SpareReservationEntity::toOutcome);
     }
 
@@ -215,7 +215,7 @@ public class SourcingService implements SpareSourcing {
     @Override
     @Transactional
     public void release(String caseNumber, String reason) {
-        reservations.findByCaseAndStatusIn(validCaseNumber(caseNumber), ReservationStatus.ACTIVE)
+        reservations.findByCaseAndStatusIn(validCaseNumber(caseNumber), ReservationStatus.OPEN)
                 .ifPresent(r -> release(r.getId(), reason, SYSTEM));
     }
 
@@ -280,7 +280,7 @@ public class SourcingService implements SpareSourcing {
     @Override
     @Transactional
     public ReservationOutcome swap(String caseNumber, String newSerial, String username) {
-        SpareReservationEntity request = reservations.findByCaseAndStatusIn(validCaseNumber(caseNumber), ReservationStatus.ACTIVE)
+        SpareReservationEntity request = reservations.findByCaseAndStatusIn(validCaseNumber(caseNumber), ReservationStatus.OPEN)
                 .orElseThrow(() -> new NotFoundException("Open reservation of case", caseNumber));
         return swap(request, newSerial, username).toOutcome();
     }

@@ -201,9 +201,15 @@ class SpareReservationTest {
         assertThat(refusals(wrong, ScanAction.PICK, "CKG")).isEmpty();
         assertThat(refusals(wrong, ScanAction.RECEIVE, "CTU")).isEmpty();
 
-        ReservationOutcome swapped = sourcing.swap(caseNumber, wrong.toLowerCase(), "depot-CTU");
-        assertThat(swapped.serial()).isEqualTo(wrong);
-        assertThat(swapped.partNumber()).isEqualTo(newer);
+        String swapUrl = "/api/sourcing/reservations/" + reserved.reservationId() + "/swap";
+        ResponseEntity<JsonNode> otherDepot = http.withBasicAuth("depot-CKG", "demo")
+                .postForEntity(swapUrl, Map.of("serial", wrong), JsonNode.class);
+        assertThat(otherDepot.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> swapped = http.withBasicAuth("depot-CTU", "demo")
+                .postForEntity(swapUrl, Map.of("serial", wrong.toLowerCase()), JsonNode.class);
+        assertThat(swapped.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(swapped.getBody().get("serial").asText()).isEqualTo(wrong);
+        assertThat(swapped.getBody().get("partNumber").asText()).isEqualTo(newer);
         assertThat(boards.require(wrong).status()).isEqualTo(BoardStatus.RESERVED);
         assertThat(boards.require(reserved.serial()).status()).isEqualTo(BoardStatus.AVAILABLE);
         assertThatThrownBy(() -> sourcing.swap(caseNumber, unrelated, "depot-CTU")).isInstanceOf(ConflictException.class)
