@@ -1,7 +1,7 @@
 -- Spare sourcing: reservations (and backorders) per case, the recorded decisions, and ETA overrides per customer site.
 
 -- One row per request for a spare of a case. BACKORDER waits for stock; RESERVED holds one concrete board at a depot
--- until it is PICKED (done), RELEASED or EXPIRED; a CANCELLED backorder never got a board.
+-- until it is PICKED, RELEASED, EXPIRED; a CANCELLED backorder never got a board.
 CREATE TABLE spare_reservation (
     id                BIGSERIAL    PRIMARY KEY,
     case_number       VARCHAR(40)  NOT NULL,
@@ -23,9 +23,9 @@ CREATE TABLE spare_reservation (
     version           BIGINT       NOT NULL DEFAULT 0,
     CHECK ((status = 'BACKORDER' OR status = 'CANCELLED') OR (serial IS NOT NULL AND depot_code IS NOT NULL))
 );
--- A case holds at most one open request: a repeated reserve returns it instead of taking a second board.
-CREATE UNIQUE INDEX spare_reservation_open_case_idx ON spare_reservation (case_number)
-    WHERE status IN ('BACKORDER', 'RESERVED');
+-- A case holds at most one active request: a repeated reserve returns it instead of taking a second board.
+CREATE UNIQUE INDEX spare_reservation_active_case_idx ON spare_reservation (case_number)
+    WHERE status IN ('BACKORDER', 'RESERVED', 'PICKED');
 CREATE INDEX spare_reservation_case_idx ON spare_reservation (case_number, id);
 -- Backorders are served oldest first; reservations expire by due time; a board has at most one live reservation.
 CREATE INDEX spare_reservation_backorder_idx ON spare_reservation (requested_part, created_at, id) WHERE status = 'BACKORDER';
