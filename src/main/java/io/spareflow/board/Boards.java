@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Serialized boards: registration, look-up, and the one way their status changes ({@link #move}). */
@@ -60,6 +61,15 @@ public class Boards {
                 .map(CustodyEntity::toRecord).toList());
     }
 
+    /**
+     * Locks the board's row for the rest of the caller's transaction, so what the caller checks (state, guards) still
+     * holds when it then calls {@link #move}. Empty when no board has this serial.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<BoardInfo> lock(String serial) {
+        return repository.lockBySerial(BoardSerials.normalize(serial)).map(BoardEntity::toInfo);
+    }
+
     public Page<BoardInfo> search(String locationCode, String partNumber, BoardStatus status, Pageable pageable) {
         return repository.search(upper(locationCode), upper(partNumber), status, pageable).map(BoardEntity::toInfo);
     }
@@ -75,6 +85,15 @@ public class Boards {
     /** Registers one board; its serial must be new, its part and location known. */
     @Transactional
     public BoardInfo register(NewBoard board) {
+        return register(board, MoveContext.system("REGISTER", null, null));
+    }
+
+    /**
+     * Registers one board found by a hand-off (e.g. an unknown serial scanned at receiving): the registration opens
+     * its chain of custody, with the context of that hand-off.
+     */
+    @Transactional
+    public BoardInfo register(NewBoard board, MoveContext context) {
         String serial = BoardSerials.normalize(board.serial());
         if (repository.findBySerial(serial).isPresent()) {
             throw new io.spareflow.common.ConflictException("A board with serial " + serial + " is already registered");
@@ -84,7 +103,10 @@ public class Boards {
                 ? parts.require(board.partNumber()).revision() : board.revision().trim().toUpperCase();
         BoardEntity entity = new BoardEntity(serial, parts.require(board.partNumber()).partNumber(), revision,
                 board.status(), upper(board.locationCode()), board.siteId(), clock.instant());
-        return repository.saveAndFlush(entity).toInfo();
+        BoardEntity saved = repository.saveAndFlush(entity);
+        custody.save(new CustodyEntity(saved.getId(), null, saved.getStatus(), saved.toInfo().locationCode(),
+                board.siteId(), context, saved.toInfo().updatedAt()));
+        return saved.toInfo();
     }
 
     /** Registers many boards in one COPY (demo data, imports, benchmark data sets). Serials must be normalized. */
