@@ -59,7 +59,7 @@ class SeedDataTest {
         assertThat(boards.require("  " + serial.toLowerCase() + " ").serial()).isEqualTo(serial);
         ResponseEntity<Map> viaApi = rest.withBasicAuth("agent", "demo").getForEntity("/api/boards/" + serial.toLowerCase(), Map.class);
         assertThat(viaApi.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(viaApi.getBody()).containsEntry("serial", serial);
+        assertThat((Map<String, Object>) viaApi.getBody().get("board")).containsEntry("serial", serial);
     }
 
     @Test
