@@ -84,18 +84,18 @@ public class LabelPhotoDecoder {
 
     /**
      * ZXing's DataMatrix detector looks outwards from the middle of the image, so it misses a symbol beside other
-     * barcodes and text, as on a board label. Windows of the photo (half and quarter of its shorter side, overlapping
-     * by half) put the symbol in the middle of one of them.
+     * barcodes and text, as on a board label. Square windows of the photo (1, 2/3, 1/2 and 1/3 of its shorter side,
+     * moved by a quarter of their size) put the symbol in the middle of one of them.
      */
     private static Optional<Result> findDataMatrix(BufferedImage image) {
         DataMatrixReader reader = new DataMatrixReader();
         int shorter = Math.min(image.getWidth(), image.getHeight());
-        for (int size : new int[] {shorter, shorter / 2, shorter / 4}) {
+        for (int size : new int[] {shorter, shorter * 2 / 3, shorter / 2, shorter / 3}) {
             if (size < 40) {
                 break;
             }
-            for (int y = 0; y + size <= image.getHeight(); y += size / 2) {
-                for (int x = 0; x + size <= image.getWidth(); x += size / 2) {
+            for (int y = 0; y + size <= image.getHeight(); y += size / 4) {
+                for (int x = 0; x + size <= image.getWidth(); x += size / 4) {
                     try {
                         return Optional.of(reader.decode(bitmap(image.getSubimage(x, y, size, size)), HINTS));
                     } catch (ReaderException notHere) {
