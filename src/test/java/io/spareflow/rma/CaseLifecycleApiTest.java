@@ -10,11 +10,8 @@ import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.repair.internal.ReturnDepotChooser;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,8 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,14 +47,16 @@ class CaseLifecycleApiTest {
     ManagementService management;
 
     private RmaFixture fixture;
+    private RmaApiClient api;
 
     @BeforeEach
     void setUp(@Autowired JdbcTemplate jdbc, @Autowired Customers customers) {
         fixture = new RmaFixture(jdbc, boards, customers);
+        api = new RmaApiClient(http, json);
     }
 
     @Test
-    void advanceExchangeCaseRunsFromReportToClosure() throws Exception {
+    void advanceExchangeCaseRunsFromReportToClosure() {
         String part = fixture.part();
         SiteInfo site = fixture.chengdu();
         String faulty = fixture.installedAt(part, site);
@@ -68,7 +65,7 @@ class CaseLifecycleApiTest {
 
         ResponseEntity<String> reported = post("agent", "/api/cases", report(site, faulty));
         assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        JsonNode created = json.readTree(reported.getBody());
+        JsonNode created = api.read(reported.getBody());
         String number = created.get("number").asText();
         assertThat(number).matches("RMA-\\d{4}-\\d{6}");
         assertThat(created.get("trackingToken").asText()).matches("[A-Za-z0-9_-]{32}");
@@ -122,7 +119,7 @@ class CaseLifecycleApiTest {
         assertThat(boards.require(faulty).status()).isEqualTo(BoardStatus.REPAIRED);
 
         // Back to stock at the depot with the largest deficit, made AVAILABLE by the put-away scan.
-        JsonNode repair = json.readTree(get("agent", "/api/repairs/" + number).getBody());
+        JsonNode repair = api.read(get("agent", "/api/repairs/" + number).getBody());
         assertThat(repair.get("outcome").asText()).isEqualTo("REPAIRED");
         assertThat(repair.get("technician").asText()).isEqualTo("tech-RC-SZX");
         assertThat(repair.get("returnDepot").asText()).isEqualTo("KMG");
@@ -148,12 +145,12 @@ class CaseLifecycleApiTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
 
         // Custody of the defective board: every scan with the hand-off's user and place.
-        JsonNode custody = json.readTree(get("agent", "/api/boards/" + faulty).getBody()).get("custody");
+        JsonNode custody = api.read(get("agent", "/api/boards/" + faulty).getBody()).get("custody");
         assertThat(actions(custody)).containsSubsequence("DEFECTIVE_RECEIVE", "REPAIR_INTAKE", "REPAIR_RESULT", "PACK", "SHIP", "RECEIVE", "PUTAWAY");
     }
 
     @Test
-    void repairAndReturnWaitsForTheBoardAndNoFaultFoundTwiceFlagsARogueUnit() throws Exception {
+    void repairAndReturnWaitsForTheBoardAndNoFaultFoundTwiceFlagsARogueUnit() {
         String part = fixture.part();
         SiteInfo site = fixture.addisAbaba();
         String faulty = fixture.installedAt(part, site);
@@ -171,7 +168,7 @@ class CaseLifecycleApiTest {
                     Map.of("finding", "intermittent loss of frame, not reproducible", "diagnosis", "NO_FAULT_FOUND"));
             complete("tech-RC-SZX", taskOf("tech-RC-SZX", number, "Task_TestBoard"), Map.of("testResult", "PASS"));
             assertThat(boards.require(faulty).status()).isEqualTo(BoardStatus.NFF);
-            JsonNode repair = json.readTree(get("agent", "/api/repairs/" + number).getBody());
+            JsonNode repair = api.read(get("agent", "/api/repairs/" + number).getBody());
             assertThat(repair.get("outcome").asText()).isEqualTo("NFF");
             assertThat(repair.get("suspectedRogue").asBoolean()).isEqualTo(round == 2);
 
@@ -184,13 +181,13 @@ class CaseLifecycleApiTest {
             assertThat(closed.get("state").asText()).isEqualTo("CLOSED");
             assertThat(closed.at("/repair/suspectedRogue").asBoolean()).isEqualTo(round == 2);
         }
-        JsonNode suggestions = json.readTree(get("tech-RC-SZX", "/api/repairs/suggestions?part=" + part + "&symptom=loss+of+frame").getBody());
+        JsonNode suggestions = api.read(get("tech-RC-SZX", "/api/repairs/suggestions?part=" + part + "&symptom=loss+of+frame").getBody());
         assertThat(suggestions).hasSize(1);
         assertThat(suggestions.get(0).get("occurrences").asInt()).isEqualTo(2);
     }
 
     @Test
-    void onlyASupervisorTransfersFirstOwnershipAndTheOpenTasksFollow() throws Exception {
+    void onlyASupervisorTransfersFirstOwnershipAndTheOpenTasksFollow() {
         SiteInfo site = fixture.chengdu();
         String number = reportAndAccept(site, fixture.installedAt(fixture.part(), site));
         String diagnosis = taskOf("agent", number, "Task_RemoteDiagnosis");
@@ -201,7 +198,7 @@ class CaseLifecycleApiTest {
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         ResponseEntity<String> moved = post("supervisor", "/api/cases/" + number + "/transfer", transfer);
         assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
-        JsonNode transferred = json.readTree(moved.getBody());
+        JsonNode transferred = api.read(moved.getBody());
         assertThat(transferred.at("/firstOwner/username").asText()).isEqualTo("supervisor");
         assertThat(kinds(transferred.get("timeline"))).contains("TRANSFERRED");
         assertThat(taskIds("agent")).doesNotContain(diagnosis);
@@ -210,10 +207,10 @@ class CaseLifecycleApiTest {
     }
 
     @Test
-    void missedAcceptanceIsABreachAndEscalatesToTheSupervisor() throws Exception {
+    void missedAcceptanceIsABreachAndEscalatesToTheSupervisor() {
         SiteInfo site = fixture.chengdu();
         String faulty = fixture.installedAt(fixture.part(), site);
-        String number = json.readTree(post("agent", "/api/cases", report(site, faulty)).getBody()).get("number").asText();
+        String number = api.read(post("agent", "/api/cases", report(site, faulty)).getBody()).get("number").asText();
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
 
         // Run the timers now instead of waiting for their due time (15 and 30 minutes for PLATINUM).
@@ -233,7 +230,7 @@ class CaseLifecycleApiTest {
     }
 
     @Test
-    void defectiveBoardWithoutOpenCaseIsQuarantinedAndAWrongBoardIsFlaggedOnTheCase() throws Exception {
+    void defectiveBoardWithoutOpenCaseIsQuarantinedAndAWrongBoardIsFlaggedOnTheCase() {
         SiteInfo site = fixture.addisAbaba();
         String part = fixture.part();
         String stray = fixture.installedAt(part, site);
@@ -252,11 +249,9 @@ class CaseLifecycleApiTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private String reportAndAccept(SiteInfo site, String faulty) throws Exception {
-        ResponseEntity<String> reported = post("agent", "/api/cases", report(site, faulty));
-        assertThat(reported.getStatusCode()).as(reported.getBody()).isEqualTo(HttpStatus.CREATED);
-        String number = json.readTree(reported.getBody()).get("number").asText();
-        complete("agent", taskOf("agent", number, "Task_AcceptCase"), Map.of());
+    private String reportAndAccept(SiteInfo site, String faulty) {
+        String number = api.report("agent", site.customerCode(), site.id(), faulty);
+        api.complete("agent", number, "Task_AcceptCase", Map.of());
         return number;
     }
 
@@ -271,37 +266,23 @@ class CaseLifecycleApiTest {
     }
 
     private void scan(String user, String serial, String action, String location, Map<String, Object> extra) {
-        Map<String, Object> body = new HashMap<>(extra);
-        body.put("code", serial);
-        body.put("action", action);
-        body.put("location", location);
-        body.put("clientScanId", UUID.randomUUID().toString());
-        ResponseEntity<String> response = post(user, "/api/scans", body);
-        assertThat(response.getStatusCode()).as(action + " " + serial + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
+        api.scan(user, serial, action, location, extra);
     }
 
     private void complete(String user, String taskId, Map<String, Object> fields) {
-        ResponseEntity<String> response = post(user, "/api/tasks/" + taskId + "/complete", fields);
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        api.completeTask(user, taskId, fields);
     }
 
-    private String taskOf(String user, String caseNumber, String taskKey) throws Exception {
-        for (JsonNode task : json.readTree(get(user, "/api/tasks").getBody())) {
-            if (caseNumber.equals(task.path("caseNumber").asText()) && taskKey.equals(task.path("taskKey").asText())) {
-                return task.get("id").asText();
-            }
-        }
-        throw new AssertionError(user + " has no task " + taskKey + " of " + caseNumber);
+    private String taskOf(String user, String caseNumber, String taskKey) {
+        return api.taskOf(user, caseNumber, taskKey);
     }
 
-    private List<String> taskIds(String user) throws Exception {
-        List<String> ids = new ArrayList<>();
-        json.readTree(get(user, "/api/tasks").getBody()).forEach(t -> ids.add(t.get("id").asText()));
-        return ids;
+    private List<String> taskIds(String user) {
+        return api.taskIds(user);
     }
 
-    private JsonNode getCase(String number) throws Exception {
-        return json.readTree(get("agent", "/api/cases/" + number).getBody());
+    private JsonNode getCase(String number) {
+        return api.getCase(number);
     }
 
     private static List<String> kinds(JsonNode timeline) {
@@ -313,10 +294,10 @@ class CaseLifecycleApiTest {
     }
 
     private ResponseEntity<String> get(String user, String path) {
-        return http.withBasicAuth(user, "demo").getForEntity(path, String.class);
+        return api.get(user, path);
     }
 
     private ResponseEntity<String> post(String user, String path, Object body) {
-        return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body), String.class);
+        return api.post(user, path, body);
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Isolated data for lifecycle tests on the shared database: a part of their own (so no demo board competes), boards
  * with unique serials installed at a demo site or in stock at a depot.
  */
-class RmaFixture {
+public class RmaFixture {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
@@ -22,14 +22,14 @@ class RmaFixture {
     private final Boards boards;
     private final Customers customers;
 
-    RmaFixture(JdbcTemplate jdbc, Boards boards, Customers customers) {
+    public RmaFixture(JdbcTemplate jdbc, Boards boards, Customers customers) {
         this.jdbc = jdbc;
         this.boards = boards;
         this.customers = customers;
     }
 
     /** A new OPTICAL part: only technicians certified for OPTICAL may diagnose its boards. */
-    String part() {
+    public String part() {
         String number = "RT-" + run + "-" + SEQUENCE.incrementAndGet();
         jdbc.update("""
                 insert into part (part_number, product_line, description, revision, superseded_by, repairable, repair_turnaround_days)
@@ -37,13 +37,13 @@ class RmaFixture {
         return number;
     }
 
-    String installedAt(String part, SiteInfo site) {
+    public String installedAt(String part, SiteInfo site) {
         String serial = serial();
         boards.register(new NewBoard(serial, part, null, BoardStatus.INSTALLED, null, site.id()));
         return serial;
     }
 
-    String inStock(String part, String depot) {
+    public String inStock(String part, String depot) {
         String serial = serial();
         boards.register(new NewBoard(serial, part, null, BoardStatus.AVAILABLE, depot, null));
         return serial;
@@ -55,12 +55,12 @@ class RmaFixture {
     }
 
     /** PLATINUM: advance exchange, 24x7. */
-    SiteInfo chengdu() {
+    public SiteInfo chengdu() {
         return site("CMCC-SC", "Chengdu Tianfu core data center");
     }
 
     /** BRONZE: repair and return. */
-    SiteInfo addisAbaba() {
+    public SiteInfo addisAbaba() {
         return site("ETC-ET", "Addis Ababa Churchill Road data center");
     }
 
