@@ -14,11 +14,13 @@ import io.spareflow.customer.Customers;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.Locations;
 import io.spareflow.part.Parts;
+import io.spareflow.scan.internal.LabelPhotoDecoder;
 import io.spareflow.scan.internal.NextStep;
 import io.spareflow.scan.internal.ScanEventEntity;
 import io.spareflow.scan.internal.ScanEventRepository;
 import io.spareflow.user.Role;
 import io.spareflow.user.StaffUser;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -52,12 +54,13 @@ public class Scans {
     private final ObjectProvider<ScanGuard> guards;
     private final ScanEventRepository events;
     private final NextStep nextStep;
+    private final LabelPhotoDecoder photos;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     Scans(Boards boards, Locations locations, Parts parts, Customers customers, ObjectProvider<ScanGuard> guards,
-          ScanEventRepository events, NextStep nextStep, ObjectMapper json, PlatformTransactionManager transactions,
+          ScanEventRepository events, NextStep nextStep, LabelPhotoDecoder photos, ObjectMapper json, PlatformTransactionManager transactions,
           Optional<Clock> clock) {
         this.boards = boards;
         this.locations = locations;
@@ -66,6 +69,7 @@ public class Scans {
         this.guards = guards;
         this.events = events;
         this.nextStep = nextStep;
+        this.photos = photos;
         this.json = json;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock.orElse(Clock.systemUTC());
@@ -93,6 +97,11 @@ public class Scans {
                 }
             }
         }
+    }
+
+    /** The board code on a photo of a label (a phone without a scanner); InvalidInputException when none is found. */
+    public ScanCode readPhoto(InputStream photo) {
+        return photos.decode(photo).code();
     }
 
     private ScanReply applyOrRecordRefusal(ScanRequest request, StaffUser user, String fingerprint) {
