@@ -179,6 +179,10 @@ public class CaseEntity {
         state = CaseState.SPARE_DISPATCH;
     }
 
+    void spareSwapped(String serial) {
+        spareSerial = serial;
+    }
+
     void backordered() {
         backordered = true;
         state = CaseState.BACKORDERED;

@@ -177,6 +177,12 @@ public class CaseLifecycle {
         }
     }
 
+    public void spareSwapped(String caseNumber, String serial, String depotCode, String username) {
+        CaseEntity entity = lock(caseNumber);
+        entity.spareSwapped(serial);
+        entity.record(clock.instant(), "SPARE_SWAPPED", username, "Spare swapped at " + depotCode + ": board " + serial + " is picked instead");
+    }
+
     public void sparePicked(String caseNumber, String serial, String username) {
         lock(caseNumber).record(clock.instant(), "SPARE_PICKED", username, "Spare " + serial + " picked");
     }

@@ -51,6 +51,7 @@ class CaseScanCorrelation {
                             context == null ? null : context.trackingNumber(), actor)));
             case INSTALLED -> signal("BoardDelivered", SpareDispatchVariables.SPARE_SERIAL, moved,
                     caseNumber -> step(() -> lifecycle.spareDelivered(caseNumber, moved.serial(), actor)));
+            case RESERVED -> spareSwapped(moved, actor);
             case DEFECTIVE_RECEIVED -> defectiveReceived(moved, actor);
             default -> {
                 // other moves (stock handling, repair) are not waited for by these processes
@@ -68,6 +69,22 @@ class CaseScanCorrelation {
             lifecycle.spareSourced(reservation);
             runtime.messageEventReceived("SpareReserved", execution.getId(),
                     Map.of(SpareDispatchVariables.SPARE_SERIAL, reservation.serial(), SpareDispatchVariables.BACKORDER, false));
+        }
+    }
+
+    /**
+     * Another board was reserved for a case that waits for its pick (an explicit swap at the depot): the pick now
+     * waits for that board.
+     */
+    private void spareSwapped(BoardMoved moved, String actor) {
+        String caseNumber = moved.context() == null ? null : moved.context().caseNumber();
+        if (caseNumber == null) {
+            return;
+        }
+        for (Execution execution : runtime.createExecutionQuery().messageEventSubscriptionName("BoardPicked")
+                .processVariableValueEquals(SpareDispatchVariables.CASE_NUMBER, caseNumber).list()) {
+            runtime.setVariable(execution.getProcessInstanceId(), SpareDispatchVariables.SPARE_SERIAL, moved.serial());
+            lifecycle.spareSwapped(caseNumber, moved.serial(), moved.locationCode(), actor);
         }
     }
 
