@@ -194,10 +194,13 @@ public class Scans {
                                   BoardInfo board) {
         ScanAction action = request.action();
         BoardStatus target = action.target(board.status(), request.result());
+        ScanAttempt attempt = new ScanAttempt(board, action, location.code(), user.username());
         if (!board.status().canMoveTo(target)) {
+            // A guard may know which board was meant (e.g. the one reserved for the pick): say so with the refusal.
             throw refused(HttpStatus.CONFLICT, "Board " + board.serial() + " is " + board.status() + where(board) + ": "
                     + action + " would make it " + target + ", which is not allowed from " + board.status()
-                    + ". Allowed now: " + describe(ScanAction.allowedFrom(board.status())), board);
+                    + ". Allowed now: " + describe(ScanAction.allowedFrom(board.status()))
+                    + guardRefusal(attempt).map(reason -> ". " + reason).orElse(""), board);
         }
         if (board.status() == BoardStatus.QUARANTINE && user.role() != Role.SUPERVISOR && user.role() != Role.ADMIN) {
             throw refused(HttpStatus.FORBIDDEN, "Board " + board.serial() + " is in QUARANTINE" + where(board)
@@ -213,12 +216,14 @@ public class Scans {
                     + " is registered as part " + board.partNumber() + ": quarantine it (QUARANTINE) for a supervisor",
                     board);
         }
-        ScanAttempt attempt = new ScanAttempt(board, action, location.code(), user.username());
-        guards.orderedStream().map(guard -> guard.refuse(attempt)).flatMap(Optional::stream).findFirst()
-                .ifPresent(reason -> {
-                    throw refused(HttpStatus.CONFLICT, reason, board);
-                });
+        guardRefusal(attempt).ifPresent(reason -> {
+            throw refused(HttpStatus.CONFLICT, reason, board);
+        });
         return target;
+    }
+
+    private Optional<String> guardRefusal(ScanAttempt attempt) {
+        return guards.orderedStream().map(guard -> guard.refuse(attempt)).flatMap(Optional::stream).findFirst();
     }
 
     /** An unknown serial at receiving is found, not lost: registered in quarantine here, flagged for a supervisor. */
