@@ -3,11 +3,14 @@ package io.spareflow.board;
 import io.spareflow.board.internal.BoardEntity;
 import io.spareflow.board.internal.BoardRepository;
 import io.spareflow.board.internal.BulkBoardWriter;
+import io.spareflow.board.internal.CustodyEntity;
+import io.spareflow.board.internal.CustodyRepository;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.location.Locations;
 import io.spareflow.part.Parts;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Serialized boards: registration, look-up, and the one way their status changes ({@link #move}). */
@@ -23,15 +27,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class Boards {
 
     private final BoardRepository repository;
+    private final CustodyRepository custody;
     private final BulkBoardWriter bulkWriter;
     private final Parts parts;
     private final Locations locations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Boards(BoardRepository repository, BulkBoardWriter bulkWriter, Parts parts, Locations locations,
+    Boards(BoardRepository repository, CustodyRepository custody, BulkBoardWriter bulkWriter, Parts parts, Locations locations,
            ApplicationEventPublisher events, Optional<Clock> clock) {
         this.repository = repository;
+        this.custody = custody;
         this.bulkWriter = bulkWriter;
         this.parts = parts;
         this.locations = locations;
@@ -45,6 +51,23 @@ public class Boards {
 
     public BoardInfo require(String serial) {
         return find(serial).orElseThrow(() -> new NotFoundException("Board", serial));
+    }
+
+    /** The board with its chain of custody, oldest hand-off first, and the legs between hand-offs. */
+    public BoardHistory history(String serial) {
+        BoardEntity board = repository.findBySerial(BoardSerials.normalize(serial))
+                .orElseThrow(() -> new NotFoundException("Board", serial));
+        return BoardHistory.of(board.toInfo(), custody.findByBoardIdOrderByMovedAtAscIdAsc(board.getId()).stream()
+                .map(CustodyEntity::toRecord).toList());
+    }
+
+    /**
+     * Locks the board's row for the rest of the caller's transaction, so what the caller checks (state, guards) still
+     * holds when it then calls {@link #move}. Empty when no board has this serial.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<BoardInfo> lock(String serial) {
+        return repository.lockBySerial(BoardSerials.normalize(serial)).map(BoardEntity::toInfo);
     }
 
     public Page<BoardInfo> search(String locationCode, String partNumber, BoardStatus status, Pageable pageable) {
@@ -62,6 +85,15 @@ public class Boards {
     /** Registers one board; its serial must be new, its part and location known. */
     @Transactional
     public BoardInfo register(NewBoard board) {
+        return register(board, MoveContext.system("REGISTER", null, null));
+    }
+
+    /**
+     * Registers one board found by a hand-off (e.g. an unknown serial scanned at receiving): the registration opens
+     * its chain of custody, with the context of that hand-off.
+     */
+    @Transactional
+    public BoardInfo register(NewBoard board, MoveContext context) {
         String serial = BoardSerials.normalize(board.serial());
         if (repository.findBySerial(serial).isPresent()) {
             throw new io.spareflow.common.ConflictException("A board with serial " + serial + " is already registered");
@@ -71,7 +103,10 @@ public class Boards {
                 ? parts.require(board.partNumber()).revision() : board.revision().trim().toUpperCase();
         BoardEntity entity = new BoardEntity(serial, parts.require(board.partNumber()).partNumber(), revision,
                 board.status(), upper(board.locationCode()), board.siteId(), clock.instant());
-        return repository.saveAndFlush(entity).toInfo();
+        BoardEntity saved = repository.saveAndFlush(entity);
+        custody.save(new CustodyEntity(saved.getId(), null, saved.getStatus(), saved.toInfo().locationCode(),
+                board.siteId(), context, saved.toInfo().updatedAt()));
+        return saved.toInfo();
     }
 
     /** Registers many boards in one COPY (demo data, imports, benchmark data sets). Serials must be normalized. */
@@ -82,15 +117,21 @@ public class Boards {
 
     /**
      * Moves a board to {@code target} at a location or a site, under a row lock; refused with
-     * {@link IllegalBoardMoveException} when the state machine does not allow it. Publishes {@link BoardMoved}.
+     * {@link IllegalBoardMoveException} when the state machine does not allow it. Records the hand-off in the chain of
+     * custody and publishes {@link BoardMoved}, both in the caller's transaction.
      */
     @Transactional
     public BoardInfo move(String serial, BoardStatus target, String locationCode, Long siteId, MoveContext context) {
         String normalized = BoardSerials.normalize(serial);
         BoardEntity board = repository.lockBySerial(normalized).orElseThrow(() -> new NotFoundException("Board", serial));
         BoardStatus from = board.getStatus();
-        board.moveTo(target, upper(locationCode), siteId, clock.instant());
+        if (context == null) {
+            throw new IllegalArgumentException("a move needs a context: who moved the board and why");
+        }
+        Instant at = clock.instant();
+        board.moveTo(target, upper(locationCode), siteId, at);
         BoardInfo moved = repository.saveAndFlush(board).toInfo();
+        custody.save(new CustodyEntity(board.getId(), from, target, moved.locationCode(), siteId, context, at));
         events.publishEvent(new BoardMoved(moved.serial(), moved.partNumber(), from, target, moved.locationCode(),
                 moved.siteId(), moved.updatedAt(), context));
         return moved;

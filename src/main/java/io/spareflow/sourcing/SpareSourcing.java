@@ -1,5 +1,6 @@
 package io.spareflow.sourcing;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,4 +31,7 @@ public interface SpareSourcing {
      * the pick), updating the reservation.
      */
     ReservationOutcome swap(String caseNumber, String newSerial, String username);
+
+    /** The sourcing decisions recorded for the case, oldest first (empty when none was made). */
+    List<SourcingDecision> decisionsOf(String caseNumber);
 }

@@ -1,5 +1,6 @@
 package io.spareflow.board.internal;
 
+import io.spareflow.board.BoardHistory;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
@@ -36,8 +37,8 @@ class BoardController {
     }
 
     @GetMapping("/{serial}")
-    @Operation(summary = "One board by serial (case-insensitive)")
-    BoardInfo get(@PathVariable String serial) {
-        return boards.require(serial);
+    @Operation(summary = "One board by serial (case-insensitive), with its chain of custody and the leg durations between hand-offs")
+    BoardHistory get(@PathVariable String serial) {
+        return boards.history(serial);
     }
 }

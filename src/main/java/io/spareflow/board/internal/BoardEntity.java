@@ -61,6 +61,10 @@ public class BoardEntity {
         updatedAt = at;
     }
 
+    public Long getId() {
+        return id;
+    }
+
     public BoardStatus getStatus() {
         return status;
     }

@@ -18,7 +18,9 @@ import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.sourcing.SpareReserved;
+import io.spareflow.sourcing.SourcingDecision;
 import io.spareflow.sourcing.SpareSourcing;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.ServiceTiers;
 import jakarta.persistence.EntityManager;
@@ -394,6 +396,17 @@ public class SourcingService implements SpareSourcing {
                 .findFirst()
                 .map(r -> "Wrong board: this depot must pick serial " + r.getSerial() + " for case " + r.getCaseNumber()
                         + " (part " + r.getBoardPart() + ")");
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<SourcingDecision> decisionsOf(String caseNumber) {
+        return decisions.findByCaseNumberOrderByMadeAtAscIdAsc(validCaseNumber(caseNumber)).stream()
+                .map(d -> d.toView(json))
+                .map(d -> new SourcingDecision(d.kind().name(), d.madeAt(), d.madeBy(), d.tier(), d.limitMinutes(),
+                        d.chosenDepot(), d.chosenSerial(), d.reason(), d.candidatesTotal(),
+                        json.convertValue(d.candidates(), new TypeReference<List<SourcingDecision.Candidate>>() { })))
+                .toList();
     }
 
     List<DecisionView> decisions(String caseNumber) {

@@ -1,0 +1,250 @@
+package io.spareflow.scan;
+
+import io.spareflow.board.BoardSerials;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one parser for everything a scanner sends as a board code:
+ * <ul>
+ *   <li>a bare serial ({@code SZ2114000417}, any case), as a keyboard-wedge scanner types a Code 128;</li>
+ *   <li>a GS1 element string with GS (ASCII 29) separators, with or without a leading FNC1 (sent as GS);</li>
+ *   <li>the same with an AIM symbology identifier first ({@code ]C1}, {@code ]C0}, {@code ]d2}, {@code ]Q3}…);</li>
+ *   <li>the same with {@code {GS}} or {@code <GS>} typed where a keyboard wedge cannot send GS;</li>
+ *   <li>the bracketed human-readable form {@code (240)130103811(21)SZ2114000417};</li>
+ * </ul>
+ * surrounded by spaces, CR, LF or Tab. Everything else is refused with an {@link UnreadableCodeException} that shows
+ * what was read (control characters made visible) and why it is not a board code.
+ */
+final class ScanCodeParser {
+
+    static final int MAX_LENGTH = 200;
+    static final char GS = '\u001D';
+    private static final String SERIAL_AI = "21";
+    private static final String PART_AI = "240";
+    private static final String GTIN_AI = "01";
+    private static final Pattern AIM_PREFIX = Pattern.compile("^\\][A-Za-z][0-9A-Za-z]");
+    /** AIM identifiers that say the symbol carries GS1 data (FNC1 in first position). */
+    private static final java.util.Set<String> GS1_SYMBOLOGIES = java.util.Set.of("]C1", "]D2", "]Q3", "]E0", "]J1");
+    private static final Pattern GS_SUBSTITUTE = Pattern.compile("\\{GS\\}|<GS>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BRACKETED = Pattern.compile("\\((\\d{2,4})\\)([^()]*)");
+    private static final Pattern PART_NUMBER = Pattern.compile("[A-Z0-9][A-Z0-9\\-.]{0,29}");
+    /** Fixed-length GS1 AIs (value length) that a board code may carry; every other AI runs to the next GS. */
+    private static final Map<String, Integer> FIXED_LENGTH = Map.of("00", 18, GTIN_AI, 14, "02", 14, "11", 6, "13", 6,
+            "15", 6, "17", 6);
+    /**
+     * The variable-length AIs a board code may carry, with their maximum length (GS1 General Specifications), except
+     * (21): GS1 allows 20 characters, board serials may have up to 40 and their labels carry them whole.
+     */
+    private static final Map<String, Integer> VARIABLE_LENGTH = Map.of("10", 20, SERIAL_AI, 40, "22", 20, PART_AI, 30,
+            "241", 30, "250", 30, "400", 30, "7021", 20, "7022", 20, "91", 90);
+
+    private ScanCodeParser() {
+    }
+
+    static ScanCode parse(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            throw refused(raw, "nothing was read");
+        }
+        if (raw.length() > MAX_LENGTH) {
+            throw new UnreadableCodeException("Read " + raw.length() + " characters starting '" + visible(raw.substring(0, 20))
+                    + "…': not a board code, too long (at most " + MAX_LENGTH + " characters)");
+        }
+        String text = trimScannerNoise(raw);
+        if (text.isEmpty()) {
+            throw refused(raw, "only spaces or line ends were read");
+        }
+        boolean gs1 = false;
+        Matcher aim = AIM_PREFIX.matcher(text);
+        if (aim.find()) {
+            gs1 = GS1_SYMBOLOGIES.contains(aim.group().toUpperCase(Locale.ROOT));
+            text = text.substring(aim.end());
+        }
+        text = GS_SUBSTITUTE.matcher(text).replaceAll(String.valueOf(GS));
+        if (!text.isEmpty() && text.charAt(0) == GS) {
+            gs1 = true;
+            text = text.substring(1);
+        }
+        if (text.startsWith("(")) {
+            return fromElements(raw, bracketed(raw, text));
+        }
+        if (gs1 || text.indexOf(GS) >= 0) {
+            return fromElements(raw, elementString(raw, text));
+        }
+        rejectControlCharacters(raw, text);
+        String serial = text.toUpperCase(Locale.ROOT);
+        if (!BoardSerials.FORMAT.matcher(serial).matches()) {
+            throw refused(raw, "not a board serial (4 to 40 letters, digits or dashes, starting with a letter or digit)"
+                    + " nor a GS1 code with a (21) serial");
+        }
+        return new ScanCode(serial, null, null, false, Map.of());
+    }
+
+    /** Scanners end a scan with CR, LF or Tab; people paste codes with spaces. GS is data here, never trimmed. */
+    private static String trimScannerNoise(String raw) {
+        int start = 0;
+        int end = raw.length();
+        while (start < end && isNoise(raw.charAt(start))) {
+            start++;
+        }
+        while (end > start && isNoise(raw.charAt(end - 1))) {
+            end--;
+        }
+        return raw.substring(start, end);
+    }
+
+    private static boolean isNoise(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\u00A0';
+    }
+
+    private static Map<String, String> bracketed(String raw, String text) {
+        Map<String, String> elements = new LinkedHashMap<>();
+        Matcher m = BRACKETED.matcher(text);
+        int position = 0;
+        while (position < text.length()) {
+            if (!m.find(position) || m.start() != position) {
+                throw refused(raw, "the bracketed form must be (AI)value(AI)value…, with 2 to 4 digit AIs");
+            }
+            rejectControlCharacters(raw, m.group(2));
+            put(raw, elements, m.group(1), m.group(2).trim().toUpperCase(Locale.ROOT));
+            position = m.end();
+        }
+        return elements;
+    }
+
+    /** A GS1 element string: fixed-length AIs by their length, variable-length ones up to the next GS. */
+    private static Map<String, String> elementString(String raw, String text) {
+        Map<String, String> elements = new LinkedHashMap<>();
+        int position = 0;
+        while (position < text.length()) {
+            if (text.charAt(position) == GS) {
+                position++;
+                continue;
+            }
+            String ai = applicationIdentifier(raw, text, position);
+            int valueStart = position + ai.length();
+            int valueEnd;
+            Integer fixed = FIXED_LENGTH.get(ai);
+            if (fixed != null) {
+                valueEnd = valueStart + fixed;
+                if (valueEnd > text.length()) {
+                    throw refused(raw, "GS1 (" + ai + ") needs " + fixed + " characters, only "
+                            + (text.length() - valueStart) + " follow");
+                }
+            } else {
+                int separator = text.indexOf(GS, valueStart);
+                valueEnd = separator < 0 ? text.length() : separator;
+            }
+            // A scanner with caps lock on types lower case; board label data is upper case.
+            String value = text.substring(valueStart, valueEnd).toUpperCase(Locale.ROOT);
+            rejectControlCharacters(raw, value);
+            put(raw, elements, ai, value);
+            position = valueEnd;
+        }
+        return elements;
+    }
+
+    private static String applicationIdentifier(String raw, String text, int position) {
+        for (int length = 2; length <= 4 && position + length <= text.length(); length++) {
+            String candidate = text.substring(position, position + length);
+            if (FIXED_LENGTH.containsKey(candidate) || VARIABLE_LENGTH.containsKey(candidate)) {
+                return candidate;
+            }
+        }
+        throw refused(raw, "GS1 data at position " + (position + 1) + " ('" + visible(text.substring(position,
+                Math.min(text.length(), position + 6))) + "…') does not start with an Application Identifier a board"
+                + " label uses (e.g. 21 serial, 240 part number, 01 GTIN)");
+    }
+
+    private static void put(String raw, Map<String, String> elements, String ai, String value) {
+        if (value.isEmpty()) {
+            throw refused(raw, "GS1 (" + ai + ") has no value");
+        }
+        Integer max = VARIABLE_LENGTH.get(ai);
+        if (max != null && value.length() > max) {
+            throw refused(raw, "GS1 (" + ai + ") is " + value.length() + " characters, at most " + max + " allowed"
+                    + " (a scanner that drops GS separators joins fields: configure it to send GS or {GS})");
+        }
+        if (!FIXED_LENGTH.containsKey(ai) && !VARIABLE_LENGTH.containsKey(ai)) {
+            throw refused(raw, "(" + ai + ") is not an Application Identifier a board label uses");
+        }
+        if (elements.putIfAbsent(ai, value) != null) {
+            throw refused(raw, "GS1 (" + ai + ") appears twice");
+        }
+    }
+
+    private static ScanCode fromElements(String raw, Map<String, String> elements) {
+        String serial = elements.get(SERIAL_AI);
+        if (serial == null) {
+            throw refused(raw, "a GS1 code without a (21) serial number (read " + elements.keySet().stream()
+                    .map(ai -> "(" + ai + ")").toList() + ")");
+        }
+        if (!BoardSerials.FORMAT.matcher(serial).matches()) {
+            throw refused(raw, "the (21) serial '" + visible(serial) + "' is not a board serial (4 to 40 letters, digits"
+                    + " or dashes)");
+        }
+        String part = elements.get(PART_AI);
+        if (part != null && !PART_NUMBER.matcher(part).matches()) {
+            throw refused(raw, "the (240) part number '" + visible(part) + "' is not a part number");
+        }
+        String gtin = elements.get(GTIN_AI);
+        if (gtin != null && !isValidGtin(gtin)) {
+            throw refused(raw, "the (01) GTIN " + gtin + " fails its check digit (expected "
+                    + (gtin.matches("\\d{14}") ? String.valueOf(gtinCheckDigit(gtin.substring(0, 13))) : "14 digits") + ")");
+        }
+        return new ScanCode(serial, part, gtin, true, elements);
+    }
+
+    static boolean isValidGtin(String gtin) {
+        return gtin.matches("\\d{14}") && gtinCheckDigit(gtin.substring(0, 13)) == gtin.charAt(13) - '0';
+    }
+
+    /** GS1 mod-10: weights 3,1,3,… from the right of the 13 data digits. */
+    static int gtinCheckDigit(String thirteenDigits) {
+        int sum = 0;
+        for (int i = 0; i < thirteenDigits.length(); i++) {
+            int digit = thirteenDigits.charAt(thirteenDigits.length() - 1 - i) - '0';
+            sum += i % 2 == 0 ? digit * 3 : digit;
+        }
+        return (10 - sum % 10) % 10;
+    }
+
+    private static void rejectControlCharacters(String raw, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                throw refused(raw, "it contains the control character " + visible(String.valueOf(c))
+                        + ", which no board label carries");
+            }
+        }
+    }
+
+    private static UnreadableCodeException refused(String raw, String why) {
+        String read = raw == null || raw.isEmpty() ? "nothing" : "'" + visible(raw) + "'";
+        return new UnreadableCodeException("Read " + read + ": not a board code, " + why);
+    }
+
+    /** Shows control characters the way a person can read them: GS as {@code <GS>}, others as {@code \\u0007}. */
+    static String visible(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case GS -> out.append("<GS>");
+                case '\r' -> out.append("<CR>");
+                case '\n' -> out.append("<LF>");
+                case '\t' -> out.append("<TAB>");
+                default -> {
+                    if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                        out.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}
