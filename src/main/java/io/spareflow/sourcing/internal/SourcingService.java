@@ -1,6 +1,7 @@
 package io.spareflow.sourcing.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardMoved;
@@ -17,10 +18,9 @@ import io.spareflow.customer.SiteInfo;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
 import io.spareflow.sourcing.ReservationOutcome;
-import io.spareflow.sourcing.SpareReserved;
 import io.spareflow.sourcing.SourcingDecision;
+import io.spareflow.sourcing.SpareReserved;
 import io.spareflow.sourcing.SpareSourcing;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.ServiceTiers;
 import jakarta.persistence.EntityManager;
