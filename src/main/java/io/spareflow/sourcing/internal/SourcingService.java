@@ -346,6 +346,18 @@ public class SourcingService implements SpareSourcing {
     }
 
     /**
+     * The open backorders for which compatible AVAILABLE stock exists now, oldest first: the safety net for stock that
+     * appeared without a {@link BoardMoved} to AVAILABLE being handled (registered as AVAILABLE, or a crash between
+     * a move's commit and its listener).
+     */
+    List<Long> backordersWithStock() {
+        List<String> servable = reservations.findBackorderedParts().stream()
+                .filter(part -> !stock.availableByLocation(parts.replacementsFor(part)).isEmpty())
+                .toList();
+        return servable.isEmpty() ? List.of() : reservations.findBackorderIds(servable);
+    }
+
+    /**
      * Serves one backorder if stock can be claimed for it now; skipped when another node is serving it. In a new
      * transaction: it runs after the commit of the move that made the stock AVAILABLE.
      */

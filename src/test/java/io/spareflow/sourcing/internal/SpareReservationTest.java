@@ -48,6 +48,8 @@ class SpareReservationTest {
     @Autowired
     ReservationExpiryJob expiryJob;
     @Autowired
+    BackorderSweepJob backorderSweep;
+    @Autowired
     ApplicationEvents events;
 
     StockFixture fixture;
@@ -152,6 +154,21 @@ class SpareReservationTest {
         // Cancelling the younger backorder leaves nothing waiting.
         sourcing.release(youngerCase, "customer solved it");
         assertThat(sourcing.openReservation(youngerCase)).isEmpty();
+    }
+
+    @Test
+    void stockRegisteredWithoutAMoveIsFoundByTheSweep() {
+        String part = fixture.part(null);
+        String caseNumber = fixture.caseNumber();
+        assertThat(sourcing.reserve(part, fixture.chengdu().id(), caseNumber).backorder()).isTrue();
+
+        String serial = fixture.available(part, "CKG", 1).get(0);
+        assertThat(sourcing.openReservation(caseNumber)).map(ReservationOutcome::backorder).contains(true);
+
+        backorderSweep.serveBackordersWithStock();
+        ReservationOutcome served = sourcing.openReservation(caseNumber).orElseThrow();
+        assertThat(served.backorder()).isFalse();
+        assertThat(served.serial()).isEqualTo(serial);
     }
 
     @Test
