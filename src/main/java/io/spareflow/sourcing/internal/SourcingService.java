@@ -58,6 +58,7 @@ public class SourcingService implements SpareSourcing {
     static final String SYSTEM = "system";
     /** Board moves made by sourcing itself; a board leaving RESERVED by any other action closes its reservation. */
     static final Set<String> OWN_ACTIONS = Set.of("RESERVE", "RELEASE", "EXPIRE", "SWAP");
+    private static final int MAX_REASON = 200;
     private static final Pattern CASE_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,39}");
 
     private final QuoteEngine quotes;
@@ -228,6 +229,10 @@ public class SourcingService implements SpareSourcing {
     @Transactional
     ReservationView release(long id, String reason, String actor) {
         String why = reason == null || reason.isBlank() ? "Released by " + actor : reason.trim();
+        if (why.length() > MAX_REASON) {
+            throw new InvalidInputException("The reason is " + why.length() + " characters long; at most " + MAX_REASON
+                    + " are kept", Map.of("reason", "at most " + MAX_REASON + " characters"));
+        }
         SpareReservationEntity released = close(id, ReservationStatus.RELEASED, why, actor);
         if (released.getStatus() == ReservationStatus.PICKED) {
             throw new ConflictException("Reservation " + id + " of case " + released.getCaseNumber() + " is already picked:"

@@ -180,6 +180,11 @@ class SpareReservationTest {
         JsonNode reservation = reserve(part, fixture.chengdu().id(), released).getBody();
         JsonNode other = reserve(part, fixture.chengdu().id(), expiring).getBody();
 
+        ResponseEntity<JsonNode> tooLong = http.withBasicAuth("agent", "demo").exchange(
+                "/api/sourcing/reservations/" + reservation.get("id").asLong() + "?reason=" + "x".repeat(201),
+                HttpMethod.DELETE, null, JsonNode.class);
+        assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(boards.require(reservation.get("serial").asText()).status()).isEqualTo(BoardStatus.RESERVED);
         ResponseEntity<JsonNode> deleted = http.withBasicAuth("agent", "demo").exchange(
                 "/api/sourcing/reservations/" + reservation.get("id").asLong() + "?reason=fixed remotely",
                 HttpMethod.DELETE, null, JsonNode.class);
