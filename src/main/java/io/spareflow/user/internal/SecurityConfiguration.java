@@ -11,6 +11,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -43,6 +47,14 @@ class SecurityConfiguration {
     UserDetailsService userDetailsService(Users users) {
         return username -> users.find(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
+    }
+
+    @Bean
+    AuthenticationProvider authenticationProvider(UserDetailsService userDetails, PasswordEncoder passwordEncoder,
+                                                  Users users) {
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(userDetails);
+        bcrypt.setPasswordEncoder(passwordEncoder);
+        return new CachedCredentialsAuthenticationProvider(bcrypt, users::find, Duration.ofMinutes(5), Clock.systemUTC());
     }
 
     @Bean
