@@ -37,6 +37,12 @@ class EmbeddedMailServerConfiguration {
         return greenMail;
     }
 
+    @Bean
+    MailboxEndpoint serviceMailbox(GreenMail server, EmbeddedMailProperties properties) {
+        return new MailboxEndpoint("127.0.0.1", server.getImap().getPort(), properties.serviceAddress(),
+                properties.servicePassword());
+    }
+
     /** Port 0 picks a free port, so tests never collide with a running service. */
     private static ServerSetup onLoopback(int port, String protocol) {
         ServerSetup setup = new ServerSetup(port, "127.0.0.1", protocol);

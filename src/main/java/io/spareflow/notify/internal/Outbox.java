@@ -1,0 +1,40 @@
+package io.spareflow.notify.internal;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Queues mail in the caller's transaction: if the change that causes it rolls back, so does the mail. */
+@Component
+class Outbox {
+
+    private final OutboxRepository repository;
+    private final MailSettings settings;
+    private final Clock clock;
+
+    Outbox(OutboxRepository repository, MailSettings settings, Optional<Clock> clock) {
+        this.repository = repository;
+        this.settings = settings;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** Queues one mail unless a mail with the same dedupe key was queued before; returns its Message-ID. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<String> enqueue(String caseNumber, String kind, String dedupeKey, String recipient, RenderedMail mail,
+                             String inReplyTo) {
+        if (repository.existsByDedupeKey(dedupeKey)) {
+            return Optional.empty();
+        }
+        String messageId = "<" + UUID.randomUUID() + "." + kind.toLowerCase() + "@" + domainOf(settings.from()) + ">";
+        repository.save(new OutboxMessage(caseNumber, kind, dedupeKey, recipient, mail, messageId, inReplyTo, clock.instant()));
+        return Optional.of(messageId);
+    }
+
+    private static String domainOf(String address) {
+        int at = address.indexOf('@');
+        return at < 0 ? "spareflow.local" : address.substring(at + 1);
+    }
+}

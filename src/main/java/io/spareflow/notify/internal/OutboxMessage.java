@@ -1,0 +1,122 @@
+package io.spareflow.notify.internal;
+
+import io.spareflow.notify.MailRecord;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+@Entity
+@Table(name = "mail_outbox")
+public class OutboxMessage {
+
+    public enum Status { PENDING, SENT, FAILED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "case_number")
+    private String caseNumber;
+    private String kind;
+    @Column(name = "dedupe_key")
+    private String dedupeKey;
+    private String recipient;
+    private String subject;
+    @Column(name = "text_body")
+    private String textBody;
+    @Column(name = "html_body")
+    private String htmlBody;
+    @Column(name = "message_id")
+    private String messageId;
+    @Column(name = "in_reply_to")
+    private String inReplyTo;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Status status = Status.PENDING;
+    private int attempts;
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+    @Column(name = "last_error")
+    private String lastError;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    protected OutboxMessage() {
+    }
+
+    OutboxMessage(String caseNumber, String kind, String dedupeKey, String recipient, RenderedMail mail, String messageId,
+                  String inReplyTo, Instant now) {
+        this.caseNumber = caseNumber;
+        this.kind = kind;
+        this.dedupeKey = dedupeKey;
+        this.recipient = recipient;
+        this.subject = mail.subject();
+        this.textBody = mail.text();
+        this.htmlBody = mail.html();
+        this.messageId = messageId;
+        this.inReplyTo = inReplyTo;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+    }
+
+    void sent(Instant now) {
+        status = Status.SENT;
+        attempts++;
+        sentAt = now;
+        lastError = null;
+    }
+
+    /** Backs off exponentially; gives up (FAILED) once the message is older than {@code giveUpAfter}. */
+    void failed(String error, Instant now, MailSettings settings) {
+        attempts++;
+        lastError = error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
+        if (Duration.between(createdAt, now).compareTo(settings.giveUpAfter()) > 0) {
+            status = Status.FAILED;
+            return;
+        }
+        long factor = 1L << Math.min(attempts - 1, 20);
+        Duration delay = settings.retryInitial().multipliedBy(factor);
+        nextAttemptAt = now.plus(delay.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : delay);
+    }
+
+    public MailRecord toRecord() {
+        return new MailRecord(kind, recipient, subject, status.name(), attempts, lastError, createdAt, sentAt);
+    }
+
+    String recipient() {
+        return recipient;
+    }
+
+    String subject() {
+        return subject;
+    }
+
+    String textBody() {
+        return textBody;
+    }
+
+    String htmlBody() {
+        return htmlBody;
+    }
+
+    String messageId() {
+        return messageId;
+    }
+
+    String inReplyTo() {
+        return inReplyTo;
+    }
+
+    Status status() {
+        return status;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+}

@@ -1,0 +1,8 @@
+package io.spareflow.repair.internal;
+
+import io.spareflow.repair.RepairOutcome;
+import java.time.Instant;
+
+/** One completed repair as the experience base reads it. */
+public record PastRepair(String symptom, String finding, String actions, RepairOutcome outcome, Instant completedAt) {
+}

@@ -1,0 +1,100 @@
+package io.spareflow.repair.internal;
+
+import io.spareflow.board.BoardStatus;
+import io.spareflow.board.Boards;
+import io.spareflow.board.MoveContext;
+import io.spareflow.common.NotFoundException;
+import io.spareflow.part.PartInfo;
+import io.spareflow.part.Parts;
+import io.spareflow.repair.RepairOutcome;
+import io.spareflow.repair.RepairView;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The steps of a repair order, as the board-repair process drives them. */
+@Service
+@Transactional
+public class RepairWork {
+
+    private final RepairOrderRepository orders;
+    private final Parts parts;
+    private final Boards boards;
+    private final ReturnDepotChooser depots;
+    private final Clock clock;
+
+    RepairWork(RepairOrderRepository orders, Parts parts, Boards boards, ReturnDepotChooser depots, Optional<Clock> clock) {
+        this.orders = orders;
+        this.parts = parts;
+        this.boards = boards;
+        this.depots = depots;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** Intake at a repair center: the turnaround clock starts. Returns the part's product line (who may diagnose). */
+    public PartInfo intake(String caseNumber, String repairCenter) {
+        RepairOrderEntity order = require(caseNumber);
+        PartInfo part = parts.require(order.getPartNumber());
+        Instant now = clock.instant();
+        order.intake(repairCenter, now, now.plus(Duration.ofDays(part.repairTurnaroundDays())));
+        return part;
+    }
+
+    public void diagnose(String caseNumber, String technician, String diagnosis, String finding) {
+        require(caseNumber).diagnose(technician, diagnosis, finding);
+    }
+
+    public void recordActions(String caseNumber, String actions) {
+        require(caseNumber).addActions(actions);
+    }
+
+    public void recordTest(String caseNumber, String result) {
+        require(caseNumber).test(result);
+    }
+
+    /**
+     * The board passed its test: repaired if work was done, otherwise no fault found. A second NFF of the same serial
+     * marks it a suspected rogue unit.
+     */
+    public RepairView recordResult(String caseNumber, String technician) {
+        RepairOrderEntity order = require(caseNumber);
+        RepairOutcome outcome = order.wasRepaired() ? RepairOutcome.REPAIRED : RepairOutcome.NFF;
+        boolean rogue = outcome == RepairOutcome.NFF && orders.countBySerialAndOutcome(order.getSerial(), RepairOutcome.NFF) >= 1;
+        order.complete(outcome, rogue, clock.instant());
+        moveBoard(order, caseNumber, technician, outcome == RepairOutcome.REPAIRED ? BoardStatus.REPAIRED : BoardStatus.NFF);
+        return order.toView();
+    }
+
+    public void scrap(String caseNumber, String technician) {
+        RepairOrderEntity order = require(caseNumber);
+        order.complete(RepairOutcome.SCRAPPED, false, clock.instant());
+        moveBoard(order, caseNumber, technician, BoardStatus.SCRAPPED);
+    }
+
+    /** Picks the depot with the largest deficit of the part and records it on the order. */
+    public String chooseReturnDepot(String caseNumber) {
+        RepairOrderEntity order = require(caseNumber);
+        String depot = depots.choose(order.getPartNumber(), order.getRepairCenter());
+        order.returnTo(depot);
+        return depot;
+    }
+
+    public void returned(String caseNumber) {
+        require(caseNumber).returned(clock.instant());
+    }
+
+    /** The technician's result moves the board, unless a REPAIR_RESULT scan already did. */
+    private void moveBoard(RepairOrderEntity order, String caseNumber, String technician, BoardStatus result) {
+        if (boards.require(order.getSerial()).status() == BoardStatus.IN_REPAIR) {
+            boards.move(order.getSerial(), result, order.getRepairCenter(), null,
+                    new MoveContext("REPAIR_RESULT", technician, null, null, caseNumber, null, "repair order result " + result));
+        }
+    }
+
+    private RepairOrderEntity require(String caseNumber) {
+        return orders.findByCaseNumber(caseNumber).orElseThrow(() -> new NotFoundException("Repair order of case", caseNumber));
+    }
+}

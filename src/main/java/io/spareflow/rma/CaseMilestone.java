@@ -1,0 +1,15 @@
+package io.spareflow.rma;
+
+/** The moments of a case the customer hears about (each one an e-mail with the tracking link). */
+public enum CaseMilestone {
+    ACKNOWLEDGED,
+    ACCEPTED,
+    SPARE_DISPATCHED,
+    DELIVERED,
+    RETURN_REMINDER,
+    RETURN_OVERDUE,
+    RETURN_CHARGE_WARNING,
+    DEFECTIVE_RECEIVED,
+    REPAIRED_OR_REPLACED,
+    CLOSED
+}

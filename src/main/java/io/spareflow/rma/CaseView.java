@@ -1,0 +1,37 @@
+package io.spareflow.rma;
+
+import io.spareflow.repair.RepairView;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An RMA case with everything people see of it: first owner, SLA clocks and breaches, the spare sent, the repair of
+ * the defective board and the timeline.
+ */
+public record CaseView(String number, String trackingToken, String customerCode, long siteId, String faultySerial,
+                       String partNumber, String symptom, CaseChannel channel, CaseState state, String tier,
+                       String responsibleLocation, String reportedBy, Owner firstOwner, Instant firstOwnerSince,
+                       Instant createdAt, Instant closedAt, String diagnosisOutcome, Spare spare, boolean chargeFlag,
+                       String wrongBoardReturned, String resolution, RepairView repair, List<TimelineEntry> timeline,
+                       List<SlaClock> slaClocks, List<Breach> breaches) {
+
+    /** The first owner, accountable until the case closes. */
+    public record Owner(String username, String displayName, String email) {
+    }
+
+    /** The spare sent in advance exchange: which board from where, its expected arrival and tracking number. */
+    public record Spare(String serial, String depotCode, Double distanceKm, Instant expectedOnSite,
+                        String trackingNumber, boolean backordered) {
+    }
+
+    public record TimelineEntry(Instant at, String kind, String actor, String text) {
+    }
+
+    /** One step's time limit: due when, met when, breached or not. */
+    public record SlaClock(String step, Instant startedAt, Instant dueAt, Instant metAt, boolean breached) {
+    }
+
+    /** A missed limit: step, the limit, when it was actually met (null while still open) and who owned the case. */
+    public record Breach(String step, Instant limitAt, Instant detectedAt, Instant actualAt, String owner) {
+    }
+}

@@ -1,0 +1,86 @@
+package io.spareflow.rma;
+
+import io.spareflow.rma.internal.CaseEntity;
+import io.spareflow.rma.internal.CaseLifecycle;
+import io.spareflow.rma.internal.CaseRepository;
+import io.spareflow.rma.internal.NewCase;
+import io.spareflow.rma.internal.process.CaseDiagrams;
+import io.spareflow.rma.internal.process.RmaCaseProcess;
+import io.spareflow.user.StaffUser;
+import io.spareflow.user.Users;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/** RMA cases: report one (its lifecycle process starts), look cases up, transfer first ownership. */
+@Service
+@Validated
+@Transactional(readOnly = true)
+public class Cases {
+
+    private final CaseLifecycle lifecycle;
+    private final CaseRepository repository;
+    private final RmaCaseProcess process;
+    private final CaseDiagrams diagrams;
+
+    Cases(CaseLifecycle lifecycle, CaseRepository repository, RmaCaseProcess process, CaseDiagrams diagrams) {
+        this.lifecycle = lifecycle;
+        this.repository = repository;
+        this.process = process;
+        this.diagrams = diagrams;
+    }
+
+    /**
+     * Opens a case for a faulty board and starts its lifecycle; the customer is acknowledged
+     * ({@link CaseMilestone#ACKNOWLEDGED}). A board can be on only one open case (ConflictException otherwise).
+     * The reporter is the signed-in user, or the channel when the report comes in unattended (e-mail).
+     */
+    @Transactional
+    public CaseView report(@Valid CaseReport report) {
+        String reporter = Users.current().map(StaffUser::username).orElse(report.channel().name().toLowerCase(Locale.ROOT));
+        NewCase created = lifecycle.report(report, reporter);
+        process.start(created);
+        return lifecycle.view(lifecycle.require(created.caseNumber()));
+    }
+
+    public Optional<CaseView> find(String caseNumber) {
+        return caseNumber == null ? Optional.empty()
+                : repository.findByNumber(caseNumber.trim().toUpperCase(Locale.ROOT)).map(lifecycle::view);
+    }
+
+    public Optional<CaseView> findByTrackingToken(String token) {
+        return token == null || token.isBlank() ? Optional.empty() : repository.findByTrackingToken(token.trim()).map(lifecycle::view);
+    }
+
+    /** Cases filtered by state, first owner and customer (any may be null), newest first. */
+    public List<CaseView> search(CaseState state, String owner, String customer, int limit) {
+        List<CaseEntity> found = repository.search(state, blankToNull(owner), blankToNull(customer) == null ? null
+                : customer.trim().toUpperCase(Locale.ROOT), PageRequest.of(0, limit));
+        return found.stream().map(lifecycle::view).toList();
+    }
+
+    /** The case's processes as diagrams with their active steps: the lifecycle first, then the called process running. */
+    public List<ProcessDiagram> diagrams(String caseNumber) {
+        return diagrams.of(lifecycle.require(caseNumber.trim().toUpperCase(Locale.ROOT)).number());
+    }
+
+    /** A supervisor hands the case to another agent, with a reason; the open tasks of the old owner move along. */
+    @Transactional
+    public CaseView transfer(String caseNumber, String toUser, String reason) {
+        StaffUser supervisor = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in as a supervisor to transfer a case"));
+        String number = lifecycle.require(caseNumber.trim().toUpperCase(Locale.ROOT)).number();
+        String previous = lifecycle.transfer(number, toUser.trim(), reason, supervisor);
+        process.ownerChanged(number, previous, toUser.trim());
+        return lifecycle.view(lifecycle.require(number));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,71 @@
+package io.spareflow.rma.internal;
+
+import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.NotFoundException;
+import io.spareflow.rma.CaseReport;
+import io.spareflow.rma.CaseState;
+import io.spareflow.rma.CaseView;
+import io.spareflow.rma.Cases;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/cases")
+@Tag(name = "Cases", description = "RMA cases: fault reports, first owner, SLA clocks, breaches, timeline")
+class CaseController {
+
+    private final Cases cases;
+
+    CaseController(Cases cases) {
+        this.cases = cases;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
+    @Operation(summary = "Report a fault: opens a case (number and tracking token in the answer); 409 if the board is on an open case")
+    ResponseEntity<CaseView> report(@Valid @RequestBody CaseReport report) {
+        CaseView created = cases.report(report);
+        return ResponseEntity.created(URI.create("/api/cases/" + created.number())).body(created);
+    }
+
+    @GetMapping("/{number}")
+    @Operation(summary = "One case: state, tier, first owner, SLA clocks, breaches, spare, repair, timeline")
+    CaseView get(@PathVariable String number) {
+        return cases.find(number).orElseThrow(() -> new NotFoundException("Case", number));
+    }
+
+    @GetMapping
+    @Operation(summary = "Cases by state, first owner and customer, newest first (at most 'limit', default 100)")
+    List<CaseView> search(@RequestParam(required = false) CaseState state, @RequestParam(required = false) String owner,
+                          @RequestParam(required = false) String customer, @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new InvalidInputException("limit must be between 1 and 500", Map.of("limit", "1..500"));
+        }
+        return cases.search(state, owner, customer, limit);
+    }
+
+    @PostMapping("/{number}/transfer")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    @Operation(summary = "Transfer first ownership to another agent, with a reason (supervisors only; recorded in the timeline)")
+    CaseView transfer(@PathVariable String number, @Valid @RequestBody Transfer transfer) {
+        return cases.transfer(number, transfer.toUser(), transfer.reason());
+    }
+
+    record Transfer(@NotBlank @Size(max = 40) String toUser, @NotBlank @Size(max = 1000) String reason) {
+    }
+}

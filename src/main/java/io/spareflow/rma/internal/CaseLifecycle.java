@@ -1,0 +1,383 @@
+package io.spareflow.rma.internal;
+
+import io.spareflow.board.BoardInfo;
+import io.spareflow.board.BoardStatus;
+import io.spareflow.board.Boards;
+import io.spareflow.common.ConflictException;
+import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.NotFoundException;
+import io.spareflow.customer.CustomerInfo;
+import io.spareflow.customer.Customers;
+import io.spareflow.customer.SiteInfo;
+import io.spareflow.part.Parts;
+import io.spareflow.repair.RepairView;
+import io.spareflow.repair.Repairs;
+import io.spareflow.rma.CaseEscalated;
+import io.spareflow.rma.CaseMilestone;
+import io.spareflow.rma.CaseMilestoneReached;
+import io.spareflow.rma.CaseReport;
+import io.spareflow.rma.CaseState;
+import io.spareflow.rma.CaseView;
+import io.spareflow.sourcing.ReservationOutcome;
+import io.spareflow.tier.ServiceTier;
+import io.spareflow.tier.ServiceTiers;
+import io.spareflow.user.Role;
+import io.spareflow.user.StaffUser;
+import io.spareflow.user.UserSummary;
+import io.spareflow.user.Users;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every state change of a case, with its timeline entry, SLA clocks and the events for the customer's e-mails. Knows
+ * nothing of the process engine: the process adapters call it.
+ */
+@Service
+@Transactional
+public class CaseLifecycle {
+
+    private final CaseRepository cases;
+    private final CaseNumbers numbers;
+    private final CaseClocks clocks;
+    private final Customers customers;
+    private final Boards boards;
+    private final Parts parts;
+    private final ServiceTiers tiers;
+    private final Users users;
+    private final Repairs repairs;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CaseLifecycle(CaseRepository cases, CaseNumbers numbers, CaseClocks clocks, Customers customers, Boards boards,
+                  Parts parts, ServiceTiers tiers, Users users, Repairs repairs, ApplicationEventPublisher events,
+                  Optional<Clock> clock) {
+        this.cases = cases;
+        this.numbers = numbers;
+        this.clocks = clocks;
+        this.customers = customers;
+        this.boards = boards;
+        this.parts = parts;
+        this.tiers = tiers;
+        this.users = users;
+        this.repairs = repairs;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    public NewCase report(CaseReport report, String reporter) {
+        CustomerInfo customer = customers.find(report.customerCode()).orElseThrow(() -> new InvalidInputException(
+                "Customer '" + report.customerCode() + "' does not exist", Map.of("customerCode", "an existing customer code")));
+        SiteInfo site = customers.site(report.siteId()).filter(s -> s.customerCode().equals(customer.code()))
+                .orElseThrow(() -> new InvalidInputException("Site " + report.siteId() + " is not a site of customer " + customer.code(),
+                        Map.of("siteId", "the id of one of the customer's sites")));
+        BoardInfo board = boards.find(report.faultySerial()).orElseThrow(() -> new InvalidInputException(
+                "No board has serial '" + report.faultySerial() + "'", Map.of("faultySerial", "the serial of a registered board")));
+        if (board.status() != BoardStatus.INSTALLED || !Long.valueOf(site.id()).equals(board.siteId())) {
+            throw new InvalidInputException("Board " + board.serial() + " is not installed at site " + site.id()
+                    + " (it is " + board.status() + ")", Map.of("faultySerial", "a board installed at the reported site"));
+        }
+        if (customer.tier() == null) {
+            throw new InvalidInputException("Customer " + customer.code() + " has no service contract in force",
+                    Map.of("customerCode", "a customer with a contract in force"));
+        }
+        cases.findOpenBySerial(board.serial()).ifPresent(open -> {
+            throw new ConflictException("Board " + board.serial() + " is already on open case " + open.number());
+        });
+        ServiceTier tier = tiers.require(customer.tier());
+        Instant now = clock.instant();
+        String responsible = clocks.responsibleLocationFor(site.point());
+        CaseEntity entity = new CaseEntity(numbers.next(now), numbers.trackingToken(), customer.code(), site.id(),
+                board.serial(), board.partNumber(), report.symptom().trim(), report.channel(), tier.name(), responsible,
+                reporter, now);
+        Limit accept = clocks.limit(tier, responsible, now, tier.acceptMinutes());
+        entity.startClock(SlaSteps.ACCEPT, now, accept.due());
+        Limit spare = null;
+        if (tier.advanceExchange()) {
+            spare = clocks.limit(tier, responsible, now, tier.spareOnSiteMinutes());
+            entity.startClock(SlaSteps.SPARE_ON_SITE, now, spare.due());
+        }
+        entity.record(now, "REPORTED", reporter, "Fault reported by " + report.channel() + " for board " + board.serial()
+                + " (" + board.partNumber() + ") at site " + site.name() + ": " + entity.symptom());
+        try {
+            cases.saveAndFlush(entity);
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException("Board " + board.serial() + " is already on an open case");
+        }
+        milestone(entity, CaseMilestone.ACKNOWLEDGED, now);
+        return new NewCase(entity.number(), entity.faultySerial(), !tier.advanceExchange(), accept, spare);
+    }
+
+    /** The first one to take the Accept task becomes the first owner; later takers do not change it. */
+    public void claimedForAcceptance(String caseNumber, String username) {
+        CaseEntity entity = lock(caseNumber);
+        if (entity.firstOwner() == null) {
+            Instant now = clock.instant();
+            entity.accept(username, now);
+            entity.record(now, "FIRST_OWNER", username, username + " took the case and is its first owner");
+        }
+    }
+
+    /** Acceptance done: the remote diagnosis clock starts. Returns its limit. */
+    public Limit accepted(String caseNumber, String username) {
+        claimedForAcceptance(caseNumber, username);
+        CaseEntity entity = lock(caseNumber);
+        Instant now = clock.instant();
+        entity.meetClock(SlaSteps.ACCEPT, now);
+        ServiceTier tier = tiers.require(entity.tier());
+        Limit diagnosis = clocks.limit(tier, entity.responsibleLocation(), now, tier.remoteDiagnosisMinutes());
+        entity.startClock(SlaSteps.REMOTE_DIAGNOSIS, now, diagnosis.due());
+        entity.record(now, "ACCEPTED", username, "Case accepted; remote diagnosis due by " + diagnosis.due());
+        milestone(entity, CaseMilestone.ACCEPTED, now);
+        return diagnosis;
+    }
+
+    public void diagnosed(String caseNumber, String outcome, String note, String username) {
+        CaseEntity entity = lock(caseNumber);
+        Instant now = clock.instant();
+        entity.meetClock(SlaSteps.REMOTE_DIAGNOSIS, now);
+        entity.diagnosed(outcome, stateAfter(outcome));
+        entity.record(now, "DIAGNOSED", username, "Remote diagnosis: " + outcome + (note == null || note.isBlank() ? "" : " — " + note));
+    }
+
+    public void siteVisited(String caseNumber, String outcome, String note, String username) {
+        CaseEntity entity = lock(caseNumber);
+        entity.diagnosed(outcome, stateAfter(outcome));
+        entity.record(clock.instant(), "SITE_VISITED", username, "Site visit: " + outcome + (note == null || note.isBlank() ? "" : " — " + note));
+    }
+
+    private static CaseState stateAfter(String outcome) {
+        return switch (outcome) {
+            case "ENGINEER_ON_SITE" -> CaseState.ON_SITE;
+            case "SPARE_NEEDED" -> CaseState.SPARE_DISPATCH;
+            default -> CaseState.RESOLVED;
+        };
+    }
+
+    public void spareSourced(ReservationOutcome outcome) {
+        CaseEntity entity = lock(outcome.caseNumber());
+        Instant now = clock.instant();
+        if (outcome.backorder()) {
+            entity.backordered();
+            String reason = "No compatible spare of " + outcome.partNumber() + " in stock anywhere: backordered";
+            entity.record(now, "BACKORDER", "system", reason);
+            escalation(entity, "BACKORDER", CaseEscalated.REMINDER, reason, now);
+        } else {
+            entity.spareReserved(outcome.serial(), outcome.depotCode(), outcome.distanceKm(), outcome.expectedOnSite());
+            entity.record(now, "SPARE_RESERVED", "system", String.format(Locale.ROOT,
+                    "Spare %s reserved at %s (%.0f km), expected on site %s%s", outcome.serial(), outcome.depotCode(),
+                    outcome.distanceKm(), outcome.expectedOnSite(), outcome.predictedBreach() ? " — after the tier's limit" : ""));
+        }
+    }
+
+    public void spareSwapped(String caseNumber, String serial, String depotCode, String username) {
+        CaseEntity entity = lock(caseNumber);
+        entity.spareSwapped(serial);
+        entity.record(clock.instant(), "SPARE_SWAPPED", username, "Spare swapped at " + depotCode + ": board " + serial + " is picked instead");
+    }
+
+    public void sparePicked(String caseNumber, String serial, String username) {
+        lock(caseNumber).record(clock.instant(), "SPARE_PICKED", username, "Spare " + serial + " picked");
+    }
+
+    public void sparePacked(String caseNumber, String serial, String username) {
+        lock(caseNumber).record(clock.instant(), "SPARE_PACKED", username, "Spare " + serial + " packed");
+    }
+
+    public void spareShipped(String caseNumber, String serial, String trackingNumber, String username) {
+        CaseEntity entity = lock(caseNumber);
+        Instant now = clock.instant();
+        entity.shipped(trackingNumber);
+        entity.record(now, "SPARE_SHIPPED", username, "Spare " + serial + " shipped" + (trackingNumber == null ? "" : ", tracking " + trackingNumber));
+        milestone(entity, CaseMilestone.SPARE_DISPATCHED, now);
+    }
+
+    public void spareDelivered(String caseNumber, String serial, String username) {
+        CaseEntity entity = lock(caseNumber);
+        Instant now = clock.instant();
+        entity.meetClock(SlaSteps.SPARE_ON_SITE, now);
+        entity.record(now, "SPARE_DELIVERED", username, "Spare " + serial + " delivered on site");
+        milestone(entity, CaseMilestone.DELIVERED, now);
+    }
+
+    /** The defective board is now expected back: its due day, the reminder before it and the charge limit. */
+    public ReturnLimits returnExpected(String caseNumber) {
+        CaseEntity entity = lock(caseNumber);
+        ServiceTier tier = tiers.require(entity.tier());
+        Instant now = clock.instant();
+        ReturnLimits limits = new ReturnLimits(
+                now.plus(Duration.ofDays(tier.defectiveReturnDays() - tier.defectiveReturnReminderDays())),
+                now.plus(Duration.ofDays(tier.defectiveReturnDays())),
+                now.plus(Duration.ofDays(tier.overdueChargeDays())));
+        entity.moveTo(CaseState.AWAITING_RETURN);
+        entity.startClock(SlaSteps.DEFECTIVE_RETURN, now, limits.due());
+        entity.record(now, "RETURN_EXPECTED", "system", "Defective board " + entity.faultySerial() + " expected back by " + limits.due());
+        return limits;
+    }
+
+    /** The expected defective board arrived: the repair order opens and the turnaround clock starts. */
+    public Limit defectiveReceived(String caseNumber, String locationCode, String username) {
+        CaseEntity entity = lock(caseNumber);
+        Instant now = clock.instant();
+        entity.meetClock(SlaSteps.DEFECTIVE_RETURN, now);
+        entity.moveTo(CaseState.IN_REPAIR);
+        int days = parts.require(entity.partNumber()).repairTurnaroundDays();
+        Limit repair = new Limit(now.plus(Duration.ofDays(days)), now.plus(Duration.ofDays(2L * days)));
+        entity.startClock(SlaSteps.REPAIR_TURNAROUND, now, repair.due());
+        repairs.expect(caseNumber, entity.faultySerial(), entity.partNumber(), entity.symptom());
+        entity.record(now, "DEFECTIVE_RECEIVED", username, "Defective board " + entity.faultySerial() + " received at " + locationCode);
+        milestone(entity, CaseMilestone.DEFECTIVE_RECEIVED, now);
+        return repair;
+    }
+
+    /** A board came back for this case with another serial than the faulty one: flagged, first owner alerted. */
+    public void wrongBoardReturned(String caseNumber, String serial, String locationCode, String username) {
+        CaseEntity entity = lock(caseNumber);
+        Instant now = clock.instant();
+        entity.wrongBoardReturned(serial);
+        String reason = "Board " + serial + " was returned at " + locationCode + " for this case, but the faulty board is " + entity.faultySerial();
+        entity.record(now, "WRONG_BOARD_RETURNED", username, reason);
+        escalation(entity, "DEFECTIVE_RETURN", CaseEscalated.ESCALATION, reason, now);
+    }
+
+    public void repairFinished(String caseNumber) {
+        CaseEntity entity = lock(caseNumber);
+        Instant now = clock.instant();
+        entity.meetClock(SlaSteps.REPAIR_TURNAROUND, now);
+        entity.moveTo(CaseState.RESOLVED);
+        Optional<RepairView> repair = repairs.findByCase(caseNumber);
+        String result = repair.map(r -> "Repair finished: " + r.outcome() + (r.suspectedRogue() ? " — serial " + r.serial()
+                + " returned with no fault found more than once: suspected rogue unit" : "")).orElse("Repair finished");
+        entity.record(now, "REPAIR_FINISHED", "system", result);
+        milestone(entity, CaseMilestone.REPAIRED_OR_REPLACED, now);
+    }
+
+    public void close(String caseNumber, String resolution, String username) {
+        CaseEntity entity = lock(caseNumber);
+        Instant now = clock.instant();
+        entity.close(resolution, now);
+        entity.record(now, "CLOSED", username, "Case closed by " + username + ": " + resolution);
+        milestone(entity, CaseMilestone.CLOSED, now);
+    }
+
+    /** A supervisor hands the case to another agent or supervisor, with a reason. Returns the previous owner. */
+    public String transfer(String caseNumber, String toUser, String reason, StaffUser supervisor) {
+        if (supervisor.role() != Role.SUPERVISOR) {
+            throw new org.springframework.security.access.AccessDeniedException("Only a supervisor may transfer a case's first ownership");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("A transfer needs a reason", Map.of("reason", "why the case changes hands"));
+        }
+        StaffUser target = users.find(toUser).filter(StaffUser::enabled).orElseThrow(() -> new InvalidInputException(
+                "User '" + toUser + "' does not exist or is disabled", Map.of("toUser", "an enabled agent or supervisor")));
+        if (target.role() != Role.AGENT && target.role() != Role.SUPERVISOR) {
+            throw new InvalidInputException("User " + toUser + " is " + target.role() + "; a case's first owner is an agent or a supervisor",
+                    Map.of("toUser", "an agent or a supervisor"));
+        }
+        CaseEntity entity = lock(caseNumber);
+        String previous = entity.firstOwner();
+        if (target.username().equals(previous)) {
+            throw new ConflictException("Case " + caseNumber + " is already owned by " + previous);
+        }
+        Instant now = clock.instant();
+        entity.transferTo(target.username(), now);
+        entity.record(now, "TRANSFERRED", supervisor.username(), "First ownership transferred from " + previous + " to "
+                + target.username() + ": " + reason.trim());
+        return previous;
+    }
+
+    /** A step's limit was missed: breach recorded (once), first owner and supervisor reminded. */
+    public void limitMissed(String caseNumber, String step) {
+        CaseEntity entity = lock(caseNumber);
+        Instant now = clock.instant();
+        if (entity.breach(step, now)) {
+            String reason = step + " limit missed";
+            entity.record(now, "BREACH", "system", reason + (entity.firstOwner() == null ? "" : "; owner " + entity.firstOwner() + " reminded"));
+            escalation(entity, step, CaseEscalated.REMINDER, reason, now);
+        }
+    }
+
+    /** The step is still not done well after its limit: the supervisor steps in. Returns the supervisor. */
+    public String escalate(String caseNumber, String step, String reason) {
+        CaseEntity entity = lock(caseNumber);
+        Instant now = clock.instant();
+        entity.record(now, "ESCALATED", "system", reason);
+        return escalation(entity, step, CaseEscalated.ESCALATION, reason, now);
+    }
+
+    public void returnReminder(String caseNumber) {
+        CaseEntity entity = lock(caseNumber);
+        Instant now = clock.instant();
+        entity.record(now, "RETURN_REMINDER", "system", "Reminder: defective board " + entity.faultySerial() + " is due back soon");
+        milestone(entity, CaseMilestone.RETURN_REMINDER, now);
+        escalation(entity, SlaSteps.DEFECTIVE_RETURN, CaseEscalated.REMINDER, "Defective board due back soon", now);
+    }
+
+    /** Returns the supervisor the overdue return was escalated to. */
+    public String returnOverdue(String caseNumber) {
+        CaseEntity entity = lock(caseNumber);
+        Instant now = clock.instant();
+        entity.breach(SlaSteps.DEFECTIVE_RETURN, now);
+        String reason = "Defective board " + entity.faultySerial() + " is overdue";
+        entity.record(now, "RETURN_OVERDUE", "system", reason);
+        milestone(entity, CaseMilestone.RETURN_OVERDUE, now);
+        return escalation(entity, SlaSteps.DEFECTIVE_RETURN, CaseEscalated.ESCALATION, reason, now);
+    }
+
+    public void chargeLimitReached(String caseNumber) {
+        CaseEntity entity = lock(caseNumber);
+        Instant now = clock.instant();
+        entity.flagCharge();
+        entity.record(now, "CHARGE_FLAGGED", "system", "Defective board not returned by the charge limit: the exchange will be charged");
+        milestone(entity, CaseMilestone.RETURN_CHARGE_WARNING, now);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CaseEntity> findOpenBySerial(String serial) {
+        return cases.findOpenBySerial(serial);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isOpen(String caseNumber) {
+        return cases.findByNumber(caseNumber).filter(c -> c.state() != CaseState.CLOSED).isPresent();
+    }
+
+    @Transactional(readOnly = true)
+    public CaseEntity require(String caseNumber) {
+        return cases.findByNumber(caseNumber).orElseThrow(() -> new NotFoundException("Case", caseNumber));
+    }
+
+    @Transactional(readOnly = true)
+    public CaseView view(CaseEntity entity) {
+        StaffUser owner = entity.firstOwner() == null ? null : users.find(entity.firstOwner()).orElse(null);
+        return entity.toView(owner, repairs.findByCase(entity.number()).orElse(null));
+    }
+
+    private String escalation(CaseEntity entity, String step, String level, String reason, Instant at) {
+        String supervisor = supervisorOf(entity.firstOwner());
+        events.publishEvent(new CaseEscalated(entity.number(), step, level, entity.firstOwner(), supervisor, reason, at));
+        return supervisor;
+    }
+
+    /** The first owner's supervisor, or the first supervisor of the organisation while nobody owns the case. */
+    private String supervisorOf(String owner) {
+        return Optional.ofNullable(owner).flatMap(users::find).map(StaffUser::supervisor)
+                .or(() -> users.withRole(Role.SUPERVISOR).stream().findFirst().map(UserSummary::username))
+                .orElse(null);
+    }
+
+    private void milestone(CaseEntity entity, CaseMilestone milestone, Instant at) {
+        events.publishEvent(new CaseMilestoneReached(entity.number(), milestone, at));
+    }
+
+    private CaseEntity lock(String caseNumber) {
+        return cases.lockByNumber(caseNumber).orElseThrow(() -> new NotFoundException("Case", caseNumber));
+    }
+}

@@ -1,0 +1,63 @@
+package io.spareflow.rma.internal;
+
+import io.spareflow.rma.CaseView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "case_sla_clock")
+class SlaClockEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String step;
+    @Column(name = "started_at")
+    private Instant startedAt;
+    @Column(name = "due_at")
+    private Instant dueAt;
+    @Column(name = "met_at")
+    private Instant metAt;
+    private boolean breached;
+
+    protected SlaClockEntity() {
+    }
+
+    SlaClockEntity(String step, Instant startedAt, Instant dueAt) {
+        this.step = step;
+        this.startedAt = startedAt;
+        this.dueAt = dueAt;
+    }
+
+    String step() {
+        return step;
+    }
+
+    Instant dueAt() {
+        return dueAt;
+    }
+
+    boolean isMet() {
+        return metAt != null;
+    }
+
+    void met(Instant at) {
+        if (metAt == null) {
+            metAt = at;
+            breached = breached || at.isAfter(dueAt);
+        }
+    }
+
+    void breached() {
+        breached = true;
+    }
+
+    CaseView.SlaClock toView() {
+        return new CaseView.SlaClock(step, startedAt, dueAt, metAt, breached);
+    }
+}

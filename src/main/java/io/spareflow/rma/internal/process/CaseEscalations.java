@@ -1,0 +1,66 @@
+package io.spareflow.rma.internal.process;
+
+import io.spareflow.rma.internal.CaseLifecycle;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The timers' side of the escalation pattern: at a step's limit the breach is recorded and the first owner reminded;
+ * when the step is still open later, the supervisor gets a task (besides the {@code CaseEscalated} event for e-mail).
+ */
+@Component("caseEscalations")
+public class CaseEscalations {
+
+    /** Candidate group of escalation tasks: any supervisor may take them. */
+    static final String SUPERVISORS = "SUPERVISOR";
+    static final String CASE_NUMBER = "caseNumber";
+
+    private final CaseLifecycle lifecycle;
+    private final TaskService tasks;
+
+    CaseEscalations(CaseLifecycle lifecycle, TaskService tasks) {
+        this.lifecycle = lifecycle;
+        this.tasks = tasks;
+    }
+
+    public void limitReached(DelegateExecution execution, String step) {
+        lifecycle.limitMissed(caseNumber(execution), step);
+    }
+
+    public void escalate(DelegateExecution execution, String step) {
+        String caseNumber = caseNumber(execution);
+        String reason = step + " of case " + caseNumber + " is still open well after its limit";
+        supervisorTask(caseNumber, step, lifecycle.escalate(caseNumber, step, reason), reason);
+    }
+
+    public void returnReminder(DelegateExecution execution) {
+        lifecycle.returnReminder(caseNumber(execution));
+    }
+
+    public void returnOverdue(DelegateExecution execution) {
+        String caseNumber = caseNumber(execution);
+        supervisorTask(caseNumber, "DEFECTIVE_RETURN", lifecycle.returnOverdue(caseNumber),
+                "The defective board of case " + caseNumber + " is overdue");
+    }
+
+    public void chargeLimitReached(DelegateExecution execution) {
+        lifecycle.chargeLimitReached(caseNumber(execution));
+    }
+
+    /** A stand-alone task, so the case's process never waits for the supervisor to look at it. */
+    private void supervisorTask(String caseNumber, String step, String supervisor, String reason) {
+        Task task = tasks.newTask();
+        task.setName("Escalation: " + step + " of " + caseNumber);
+        task.setDescription(reason);
+        task.setAssignee(supervisor);
+        tasks.saveTask(task);
+        tasks.addCandidateGroup(task.getId(), SUPERVISORS);
+        tasks.setVariableLocal(task.getId(), CASE_NUMBER, caseNumber);
+    }
+
+    private static String caseNumber(DelegateExecution execution) {
+        return (String) execution.getVariable(CASE_NUMBER);
+    }
+}

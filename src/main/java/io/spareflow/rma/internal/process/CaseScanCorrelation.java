@@ -1,0 +1,129 @@
+package io.spareflow.rma.internal.process;
+
+import io.spareflow.board.BoardMoved;
+import io.spareflow.board.BoardStatus;
+import io.spareflow.board.Boards;
+import io.spareflow.board.MoveContext;
+import io.spareflow.rma.internal.CaseEntity;
+import io.spareflow.rma.internal.CaseLifecycle;
+import io.spareflow.rma.internal.Limit;
+import io.spareflow.sourcing.ReservationOutcome;
+import io.spareflow.sourcing.SpareReserved;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Scans move the case and spare-dispatch processes on, by board serial: the reserved spare's pick, pack, ship and
+ * delivery, and the defective board's return. Runs inside the scan's transaction, so a scan and the step it completes
+ * commit together (a restart loses neither). Only executions that wait for the message are signalled, so a scan that
+ * no process waits for stands on its own and never fails because of the engine.
+ */
+@Component
+class CaseScanCorrelation {
+
+    private final RuntimeService runtime;
+    private final CaseLifecycle lifecycle;
+    private final Boards boards;
+
+    CaseScanCorrelation(RuntimeService runtime, CaseLifecycle lifecycle, Boards boards) {
+        this.runtime = runtime;
+        this.lifecycle = lifecycle;
+        this.boards = boards;
+    }
+
+    @EventListener
+    void on(BoardMoved moved) {
+        MoveContext context = moved.context();
+        String actor = context == null || context.username() == null ? "system" : context.username();
+        switch (moved.to()) {
+            case PICKED -> signal("BoardPicked", SpareDispatchVariables.SPARE_SERIAL, moved,
+                    caseNumber -> step(() -> lifecycle.sparePicked(caseNumber, moved.serial(), actor)));
+            case PACKED -> signal("BoardPacked", SpareDispatchVariables.SPARE_SERIAL, moved,
+                    caseNumber -> step(() -> lifecycle.sparePacked(caseNumber, moved.serial(), actor)));
+            case IN_TRANSIT -> signal("BoardShipped", SpareDispatchVariables.SPARE_SERIAL, moved,
+                    caseNumber -> step(() -> lifecycle.spareShipped(caseNumber, moved.serial(),
+                            context == null ? null : context.trackingNumber(), actor)));
+            case INSTALLED -> signal("BoardDelivered", SpareDispatchVariables.SPARE_SERIAL, moved,
+                    caseNumber -> step(() -> lifecycle.spareDelivered(caseNumber, moved.serial(), actor)));
+            case RESERVED -> spareSwapped(moved, actor);
+            case DEFECTIVE_RECEIVED -> defectiveReceived(moved, actor);
+            default -> {
+                // other moves (stock handling, repair) are not waited for by these processes
+            }
+        }
+    }
+
+    /** Sourcing served a backordered case: the dispatch continues with the reserved board. */
+    @EventListener
+    void on(SpareReserved served) {
+        ReservationOutcome reservation = served.reservation();
+        List<Execution> waiting = runtime.createExecutionQuery().messageEventSubscriptionName("SpareReserved")
+                .processVariableValueEquals(SpareDispatchVariables.CASE_NUMBER, reservation.caseNumber()).list();
+        for (Execution execution : waiting) {
+            lifecycle.spareSourced(reservation);
+            runtime.messageEventReceived("SpareReserved", execution.getId(),
+                    Map.of(SpareDispatchVariables.SPARE_SERIAL, reservation.serial(), SpareDispatchVariables.BACKORDER, false));
+        }
+    }
+
+    /**
+     * Another board was reserved for a case that waits for its pick (an explicit swap at the depot): the pick now
+     * waits for that board.
+     */
+    private void spareSwapped(BoardMoved moved, String actor) {
+        String caseNumber = moved.context() == null ? null : moved.context().caseNumber();
+        if (caseNumber == null) {
+            return;
+        }
+        for (Execution execution : runtime.createExecutionQuery().messageEventSubscriptionName("BoardPicked")
+                .processVariableValueEquals(SpareDispatchVariables.CASE_NUMBER, caseNumber).list()) {
+            runtime.setVariable(execution.getProcessInstanceId(), SpareDispatchVariables.SPARE_SERIAL, moved.serial());
+            lifecycle.spareSwapped(caseNumber, moved.serial(), moved.locationCode(), actor);
+        }
+    }
+
+    private void defectiveReceived(BoardMoved moved, String actor) {
+        boolean expected = signal("DefectiveReceived", RmaCaseVariables.FAULTY_SERIAL, moved, caseNumber -> {
+            Limit repair = lifecycle.defectiveReceived(caseNumber, moved.locationCode(), actor);
+            return RmaCaseVariables.repairLimit(repair);
+        });
+        if (expected) {
+            return;
+        }
+        String namedCase = moved.context() == null ? null : moved.context().caseNumber();
+        Optional<CaseEntity> open = lifecycle.findOpenBySerial(moved.serial());
+        if (namedCase != null && open.isEmpty() && lifecycle.isOpen(namedCase)) {
+            lifecycle.wrongBoardReturned(namedCase, moved.serial(), moved.locationCode(), actor);
+        }
+        if (open.isEmpty()) {
+            boards.move(moved.serial(), BoardStatus.QUARANTINE, moved.locationCode(), null,
+                    new MoveContext("QUARANTINE", "system", null, null, namedCase, null,
+                            "defective board returned with no open case for its serial"));
+        }
+    }
+
+    /**
+     * Signals every execution waiting for {@code message} whose process has {@code serialVariable} = the board's
+     * serial, after {@code step} has recorded it on the case; the step may hand variables to the process.
+     */
+    private boolean signal(String message, String serialVariable, BoardMoved moved, Function<String, Map<String, Object>> step) {
+        List<Execution> waiting = runtime.createExecutionQuery().messageEventSubscriptionName(message)
+                .processVariableValueEquals(serialVariable, moved.serial()).list();
+        for (Execution execution : waiting) {
+            String caseNumber = (String) runtime.getVariable(execution.getId(), RmaCaseVariables.CASE_NUMBER);
+            runtime.messageEventReceived(message, execution.getId(), step.apply(caseNumber));
+        }
+        return !waiting.isEmpty();
+    }
+
+    private static Map<String, Object> step(Runnable record) {
+        record.run();
+        return Map.of();
+    }
+}

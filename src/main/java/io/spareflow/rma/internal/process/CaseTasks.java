@@ -1,0 +1,210 @@
+package io.spareflow.rma.internal.process;
+
+import io.spareflow.common.ConflictException;
+import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.NotFoundException;
+import io.spareflow.rma.TaskView;
+import io.spareflow.user.Role;
+import io.spareflow.user.StaffUser;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The tasks API over the engine's tasks: a user sees the tasks assigned to them and those offered to their groups
+ * (their role; technicians also {@code certified:<product line>}), limited to tasks at a location they may act at.
+ */
+@Component
+@Transactional
+public class CaseTasks {
+
+    /** Variable naming the location where a task's work happens (e.g. the repair center). */
+    static final String ACT_AT = "actAt";
+    private static final String CASE_NUMBER = "caseNumber";
+    private static final int MAX_TASKS = 200;
+
+    private final TaskService tasks;
+    private final FormService forms;
+
+    CaseTasks(TaskService tasks, FormService forms) {
+        this.tasks = tasks;
+        this.forms = forms;
+    }
+
+    /** The groups whose tasks a user may take. */
+    static List<String> groupsOf(StaffUser user) {
+        Set<String> groups = new LinkedHashSet<>();
+        groups.add(user.role().name());
+        if (user.role() == Role.TECHNICIAN) {
+            user.productLines().forEach(line -> groups.add("certified:" + line));
+        }
+        return new ArrayList<>(groups);
+    }
+
+    /**
+     * A snapshot: each task is read in its own engine command (no surrounding transaction), so a task that another
+     * request completes meanwhile just drops out of the list instead of failing it.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public List<TaskView> tasksFor(StaffUser user) {
+        List<TaskView> views = new ArrayList<>();
+        for (Task task : tasks.createTaskQuery()
+                .or().taskAssignee(user.username()).taskCandidateGroupIn(groupsOf(user)).endOr()
+                .orderByTaskCreateTime().asc()
+                .listPage(0, MAX_TASKS)) {
+            try {
+                if (mayActAt(user, task)) {
+                    views.add(view(task));
+                }
+            } catch (RuntimeException e) {
+                if (tasks.createTaskQuery().taskId(task.getId()).count() > 0) {
+                    throw e;
+                }
+            }
+        }
+        return views;
+    }
+
+    @Transactional(readOnly = true)
+    public TaskView find(String taskId, StaffUser user) {
+        Task task = require(taskId);
+        if (!user.username().equals(task.getAssignee())) {
+            requireCandidate(user, task);
+        }
+        return view(task);
+    }
+
+    /** Takes the task; taking it again is a no-op, taking someone else's is a conflict. */
+    public TaskView claim(String taskId, StaffUser user) {
+        Task task = require(taskId);
+        if (user.username().equals(task.getAssignee())) {
+            return view(task);
+        }
+        if (task.getAssignee() != null) {
+            throw new ConflictException("Task " + taskId + " is already taken by " + task.getAssignee());
+        }
+        requireCandidate(user, task);
+        tasks.claim(taskId, user.username());
+        return view(require(taskId));
+    }
+
+    /** Completes the task with its form fields, validated against the task's form; takes it first when unassigned. */
+    public void complete(String taskId, Map<String, Object> fields, StaffUser user) {
+        Task task = require(taskId);
+        if (task.getAssignee() == null) {
+            requireCandidate(user, task);
+        } else if (!user.username().equals(task.getAssignee())) {
+            throw new ConflictException("Task " + taskId + " is assigned to " + task.getAssignee()
+                    + "; only they can complete it (a supervisor can transfer the case)");
+        }
+        Map<String, Object> values = validate(task, fields == null ? Map.of() : fields);
+        if (task.getAssignee() == null) {
+            tasks.claim(taskId, user.username());
+        }
+        forms.submitTaskForm(taskId, values);
+    }
+
+    private Map<String, Object> validate(Task task, Map<String, Object> fields) {
+        List<FormField> formFields = forms.getTaskFormData(task.getId()).getFormFields();
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, FormField> byId = new LinkedHashMap<>();
+        formFields.forEach(f -> byId.put(f.getId(), f));
+        fields.keySet().stream().filter(k -> !byId.containsKey(k)).forEach(k -> errors.put(k,
+                byId.isEmpty() ? "this task takes no fields" : "unknown field; the task takes " + byId.keySet()));
+        Map<String, Object> values = new HashMap<>();
+        for (FormField field : formFields) {
+            Object value = fields.get(field.getId());
+            boolean blank = value == null || value.toString().isBlank();
+            if (blank) {
+                if (isRequired(field)) {
+                    errors.put(field.getId(), "required" + (allowed(field).isEmpty() ? "" : ": one of " + allowed(field)));
+                }
+                continue;
+            }
+            if (!(value instanceof String text)) {
+                errors.put(field.getId(), "must be text");
+                continue;
+            }
+            List<String> allowed = allowed(field);
+            if (!allowed.isEmpty() && !allowed.contains(text)) {
+                errors.put(field.getId(), "'" + text + "' is not allowed; allowed values: " + String.join(", ", allowed));
+            } else if (text.length() > 2000) {
+                errors.put(field.getId(), "at most 2000 characters");
+            } else {
+                values.put(field.getId(), text.trim());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("Task '" + task.getName() + "' cannot be completed with these fields", errors);
+        }
+        return values;
+    }
+
+    private static boolean isRequired(FormField field) {
+        return field.getValidationConstraints().stream().map(FormFieldValidationConstraint::getName).anyMatch("required"::equals);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> allowed(FormField field) {
+        Object values = field.getType().getInformation("values");
+        return values instanceof Map<?, ?> map ? new ArrayList<>(((Map<String, String>) map).keySet()) : List.of();
+    }
+
+    private void requireCandidate(StaffUser user, Task task) {
+        List<String> groups = groupsOf(user);
+        List<String> candidateGroups = candidateGroups(task.getId());
+        if (candidateGroups.stream().noneMatch(groups::contains)) {
+            throw new AccessDeniedException("Task " + task.getId() + " is for " + (candidateGroups.isEmpty()
+                    ? "its assignee only" : "the groups " + candidateGroups) + "; " + user.username() + " is in " + groups);
+        }
+        if (!mayActAt(user, task)) {
+            throw new AccessDeniedException("Task " + task.getId() + " is done at " + tasks.getVariable(task.getId(), ACT_AT)
+                    + "; " + user.username() + " works at " + user.locationCode());
+        }
+    }
+
+    private boolean mayActAt(StaffUser user, Task task) {
+        Object location = tasks.getVariable(task.getId(), ACT_AT);
+        return location == null || user.mayActAt(location.toString());
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+    }
+
+    private Task require(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw new NotFoundException("Task", taskId);
+        }
+        return task;
+    }
+
+    private TaskView view(Task task) {
+        List<TaskView.FormFieldView> fields = task.getProcessDefinitionId() == null ? List.of()
+                : forms.getTaskFormData(task.getId()).getFormFields().stream()
+                .map(f -> new TaskView.FormFieldView(f.getId(), f.getLabel(), f.getTypeName(), isRequired(f), allowed(f)))
+                .toList();
+        Object caseNumber = tasks.getVariable(task.getId(), CASE_NUMBER);
+        return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+                caseNumber == null ? null : caseNumber.toString(), task.getAssignee(), candidateGroups(task.getId()),
+                task.getCreateTime().toInstant(), task.getDescription(), fields, List.of());
+    }
+}

@@ -1,0 +1,29 @@
+package io.spareflow.rma.internal.process;
+
+import io.spareflow.rma.internal.CaseEntity;
+import io.spareflow.rma.internal.CaseLifecycle;
+import io.spareflow.sourcing.ReservationOutcome;
+import io.spareflow.sourcing.SpareSourcing;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** The service task of the spare-dispatch process: source and reserve a spare for the case. */
+@Component("spareDispatchSteps")
+public class SpareDispatchSteps {
+
+    private final CaseLifecycle lifecycle;
+    private final SpareSourcing sourcing;
+
+    SpareDispatchSteps(CaseLifecycle lifecycle, SpareSourcing sourcing) {
+        this.lifecycle = lifecycle;
+        this.sourcing = sourcing;
+    }
+
+    public void reserve(DelegateExecution execution) {
+        SpareDispatchVariables variables = new SpareDispatchVariables(execution);
+        CaseEntity entity = lifecycle.require(variables.caseNumber());
+        ReservationOutcome outcome = sourcing.reserve(entity.partNumber(), entity.siteId(), entity.number());
+        lifecycle.spareSourced(outcome);
+        variables.reserved(outcome.backorder() ? null : outcome.serial());
+    }
+}

@@ -1,0 +1,108 @@
+package io.spareflow.sourcing.internal;
+
+import io.spareflow.user.StaffUser;
+import io.spareflow.user.Users;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/sourcing")
+@Tag(name = "Spare sourcing", description = "Which depot sends the spare, the board reserved for a case, and why")
+class SourcingController {
+
+    private final SourcingService sourcing;
+
+    SourcingController(SourcingService sourcing) {
+        this.sourcing = sourcing;
+    }
+
+    /** Either {@code siteId} or {@code lat} and {@code lon}; {@code tier} defaults to the site's contract tier. */
+    record QuoteRequest(@NotBlank @Size(max = 30) String partNumber, @Positive Long siteId,
+                        @DecimalMin("-90") @DecimalMax("90") Double lat, @DecimalMin("-180") @DecimalMax("180") Double lon,
+                        @Size(max = 20) String tier) {
+    }
+
+    record ReservationRequest(@NotBlank @Size(max = 30) String partNumber, @NotNull @Positive Long siteId,
+                              @NotBlank @Size(max = 40) String caseNumber) {
+    }
+
+    record SwapRequest(@NotBlank @Size(max = 40) String serial) {
+    }
+
+    @PostMapping("/quotes")
+    @Operation(summary = "Rank the depots that could send a compatible spare to a site or a point, and choose one",
+            description = "Nearest depot within the tier's spare-on-site limit wins; none within → the fastest, flagged "
+                    + "PREDICTED_BREACH; no compatible AVAILABLE board anywhere → BACKORDER. Nothing is reserved.")
+    SpareQuote quote(@Valid @RequestBody QuoteRequest request) {
+        return sourcing.quote(request.partNumber(), request.siteId(), request.lat(), request.lon(), request.tier());
+    }
+
+    @PostMapping("/reservations")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')")
+    @Operation(summary = "Reserve one board for a case at the chosen depot, or put the case on backorder",
+            description = "201 with the new reservation or backorder; 200 with the case's existing one when the case "
+                    + "already holds one for this part and site (repeated request). The decision is recorded.")
+    ResponseEntity<ReservationView> reserve(@Valid @RequestBody ReservationRequest request) {
+        SourcingService.Placed placed = sourcing.reserveFor(request.partNumber(), request.siteId(), request.caseNumber(),
+                currentUsername());
+        return ResponseEntity.status(placed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(placed.reservation());
+    }
+
+    @GetMapping("/reservations/{id}")
+    @Operation(summary = "One reservation or backorder")
+    ReservationView reservation(@PathVariable long id) {
+        return sourcing.reservation(id);
+    }
+
+    @DeleteMapping("/reservations/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')")
+    @Operation(summary = "Release a reservation (board back to AVAILABLE) or cancel a backorder",
+            description = "Answers the reservation as it ends up; releasing it again changes nothing. 409 once picked.")
+    ReservationView release(@PathVariable long id, @RequestParam(required = false) @Size(max = 200) String reason) {
+        return sourcing.release(id, reason, currentUsername());
+    }
+
+    @PostMapping("/reservations/{id}/swap")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'DEPOT')")
+    @Operation(summary = "At the pick, replace the reserved board by another AVAILABLE compatible board of the same depot",
+            description = "Depot staff only at their own depot.")
+    ReservationView swap(@PathVariable long id, @Valid @RequestBody SwapRequest request) {
+        ReservationView reservation = sourcing.reservation(id);
+        StaffUser user = Users.current().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+        if (reservation.depotCode() != null && !user.mayActAt(reservation.depotCode())) {
+            throw new AccessDeniedException("You work at " + user.locationCode() + "; reservation " + id
+                    + " is held at depot " + reservation.depotCode());
+        }
+        return sourcing.swap(id, request.serial(), user.username());
+    }
+
+    @GetMapping("/decisions/{caseNumber}")
+    @Operation(summary = "The sourcing decisions of a case, oldest first: candidates, distances, ETAs, stock, choice and why")
+    List<DecisionView> decisions(@PathVariable String caseNumber) {
+        return sourcing.decisions(caseNumber);
+    }
+
+    private static String currentUsername() {
+        return Users.current().map(StaffUser::username).orElse(SourcingService.SYSTEM);
+    }
+}

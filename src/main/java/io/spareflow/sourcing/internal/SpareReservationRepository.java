@@ -1,0 +1,45 @@
+package io.spareflow.sourcing.internal;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface SpareReservationRepository extends JpaRepository<SpareReservationEntity, Long> {
+
+    @Query("select r from SpareReservationEntity r where r.caseNumber = ?1 and r.status in ?2")
+    Optional<SpareReservationEntity> findByCaseAndStatusIn(String caseNumber, Collection<ReservationStatus> statuses);
+
+    /** Backorders for any of these parts, oldest first. */
+    @Query("""
+            select r.id from SpareReservationEntity r
+            where r.status = io.spareflow.sourcing.internal.ReservationStatus.BACKORDER and r.requestedPart in ?1
+            order by r.createdAt, r.id""")
+    List<Long> findBackorderIds(Collection<String> requestedParts);
+
+    /** Locks a backorder unless another transaction is serving it right now. */
+    @Query(value = "select * from spare_reservation where id = ?1 and status = 'BACKORDER' for update skip locked",
+            nativeQuery = true)
+    Optional<SpareReservationEntity> lockBackorder(long id);
+
+    @Query("""
+            select r.id from SpareReservationEntity r
+            where r.status = io.spareflow.sourcing.internal.ReservationStatus.RESERVED and r.expiresAt < ?1
+            order by r.expiresAt""")
+    List<Long> findExpiredIds(Instant now, Pageable page);
+
+    List<SpareReservationEntity> findByDepotCodeAndStatusOrderByReservedAt(String depotCode, ReservationStatus status);
+
+    Optional<SpareReservationEntity> findBySerialAndStatus(String serial, ReservationStatus status);
+
+    /** Cancels a backorder that has not been served meanwhile; 0 when it has. */
+    @Modifying
+    @Query(value = """
+            update spare_reservation set status = 'CANCELLED', close_reason = ?2, closed_at = ?3, version = version + 1
+            where id = ?1 and status = 'BACKORDER'""", nativeQuery = true)
+    int cancelBackorder(long id, String reason, Instant at);
+}

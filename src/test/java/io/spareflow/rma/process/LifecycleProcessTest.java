@@ -1,0 +1,408 @@
+package io.spareflow.rma.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import io.spareflow.repair.internal.process.RepairSteps;
+import io.spareflow.rma.internal.process.CaseEscalations;
+import io.spareflow.rma.internal.process.CaseSteps;
+import io.spareflow.rma.internal.process.SpareDispatchSteps;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path of rma-case, spare-dispatch and board-repair, with the service beans mocked: each gateway outcome, each
+ * timer (the engine clock is moved, then the due timer job executed) and each message. Flow-node coverage is written to
+ * target/process-test-coverage.
+ */
+@Deployment(resources = {"processes/rma-case.bpmn", "processes/spare-dispatch.bpmn", "processes/board-repair.bpmn"})
+class LifecycleProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ProcessTestEngine.configuration()).build();
+
+    private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
+    private static final String SPARE = "SPARE-0001";
+
+    private final CaseSteps caseSteps = mock(CaseSteps.class);
+    private final CaseEscalations escalations = mock(CaseEscalations.class);
+    private final SpareDispatchSteps dispatchSteps = mock(SpareDispatchSteps.class);
+    private final RepairSteps repairSteps = mock(RepairSteps.class);
+    private boolean stockAvailable = true;
+    private int caseCounter;
+    private String caseNumber;
+    private String faultySerial;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(extension.getProcessEngine());
+        ClockUtil.setCurrentTime(Date.from(T0));
+        Mocks.register("caseSteps", caseSteps);
+        Mocks.register("caseEscalations", escalations);
+        Mocks.register("spareDispatchSteps", dispatchSteps);
+        Mocks.register("repairSteps", repairSteps);
+        // What the real steps write back into the processes.
+        doAnswer(call -> {
+            DelegateTask task = call.getArgument(0);
+            task.setVariable("firstOwner", task.getAssignee());
+            task.setVariable("diagnosisDue", at(now().plus(Duration.ofMinutes(30))));
+            task.setVariable("diagnosisEscalateAt", at(now().plus(Duration.ofMinutes(60))));
+            return null;
+        }).when(caseSteps).accepted(any());
+        doAnswer(call -> {
+            DelegateExecution execution = call.getArgument(0);
+            execution.setVariable("returnReminderAt", at(now().plus(Duration.ofDays(8))));
+            execution.setVariable("returnDue", at(now().plus(Duration.ofDays(10))));
+            execution.setVariable("returnChargeAt", at(now().plus(Duration.ofDays(30))));
+            return null;
+        }).when(caseSteps).startReturnClock(any());
+        doAnswer(call -> {
+            DelegateExecution execution = call.getArgument(0);
+            execution.setVariable("backorder", !stockAvailable);
+            execution.setVariable("spareSerial", stockAvailable ? SPARE : null);
+            return null;
+        }).when(dispatchSteps).reserve(any());
+        doAnswer(call -> {
+            ((DelegateExecution) call.getArgument(0)).setVariable("productLine", "OPTICAL");
+            return null;
+        }).when(repairSteps).openOrder(any());
+        doAnswer(call -> {
+            DelegateTask task = call.getArgument(0);
+            task.setVariable("technician", task.getAssignee());
+            return null;
+        }).when(repairSteps).diagnosed(any());
+    }
+
+    @AfterEach
+    void tearDown() {
+        ClockUtil.reset();
+        Mocks.reset();
+    }
+
+    // ------------------------------------------------------------------ rma-case paths
+
+    @Test
+    void resolvedRemotelyGoesStraightToTheFirstOwnersClose() {
+        ProcessInstance rma = startCase(false);
+        accept(rma, "agent");
+        assertThat(task(rma)).hasDefinitionKey("Task_RemoteDiagnosis").isAssignedTo("agent");
+        diagnose(rma, "RESOLVED_REMOTELY");
+
+        assertThat(rma).isWaitingAt("Task_CloseCase");
+        assertThat(task(rma)).isAssignedTo("agent");
+        close(rma);
+        assertThat(rma).isEnded().hasPassed("EndEvent_CaseClosed").hasNotPassed("CallActivity_SpareDispatch");
+        verify(caseSteps).closed(any());
+    }
+
+    @Test
+    void engineerOnSiteWhoResolvesItClosesWithoutSpare() {
+        ProcessInstance rma = startCase(false);
+        accept(rma, "agent");
+        diagnose(rma, "ENGINEER_ON_SITE");
+        assertThat(rma).isWaitingAt("Task_VisitSite");
+        complete(rma, Map.of("diagnosisOutcome", "RESOLVED_ON_SITE"));
+
+        assertThat(rma).isWaitingAt("Task_CloseCase");
+        verify(caseSteps).siteVisited(any());
+        close(rma);
+        assertThat(rma).isEnded().hasNotPassed("Task_AwaitDefectiveReturn");
+    }
+
+    @Test
+    void advanceExchangeShipsSpareThenRepairsTheDefectiveBoardIntoStock() {
+        ProcessInstance rma = startCase(false);
+        accept(rma, "agent");
+        diagnose(rma, "ENGINEER_ON_SITE");
+        complete(rma, Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+
+        assertThat(rma).isWaitingAt("CallActivity_SpareDispatch");
+        ProcessInstance dispatch = calledProcessInstance("spare-dispatch", rma);
+        assertThat(dispatch).hasBusinessKey(caseNumber).isWaitingAt("Task_AwaitPick").hasPassed("Gateway_ReservedJoin");
+        deliverSpare(dispatch);
+        assertThat(dispatch).isEnded().hasPassed("EndEvent_SpareDelivered");
+
+        assertThat(rma).isWaitingAt("Task_AwaitDefectiveReturn");
+        verify(caseSteps).startReturnClock(any());
+        returnDefective();
+        ProcessInstance repair = calledProcessInstance("board-repair", rma);
+        assertThat(repair).isWaitingAt("Task_AwaitIntake");
+        intake(repair);
+        diagnoseBoard(repair, "FAULT_CONFIRMED");
+        assertThat(repair).isWaitingAt("Task_RepairBoard");
+        complete(repair, Map.of("actions", "replaced capacitor C12"));
+        complete(repair, Map.of("testResult", "FAIL"));
+        assertThat(repair).isWaitingAt("Task_RepairBoard");
+        complete(repair, Map.of("actions", "reflowed BGA U3"));
+        complete(repair, Map.of("testResult", "PASS"));
+
+        assertThat(repair).isWaitingAt("Task_AwaitPutaway").hasPassed("Activity_RecordResult", "Activity_ChooseStockDepot");
+        verify(repairSteps).recordResult(any());
+        correlate("BoardPutAway", "repairSerial", faultySerial);
+        assertThat(repair).isEnded().hasPassed("EndEvent_BackInStock");
+
+        verify(caseSteps).repairFinished(any());
+        assertThat(rma).isWaitingAt("Task_CloseCase");
+        close(rma);
+        assertThat(rma).isEnded();
+    }
+
+    @Test
+    void repairAndReturnWaitsForTheBoardFirstAndSendsTheSameBoardBack() {
+        ProcessInstance rma = startCase(true);
+        accept(rma, "agent");
+        diagnose(rma, "SPARE_NEEDED");
+
+        assertThat(rma).isWaitingAt("Task_AwaitDefectiveReturn").hasNotPassed("CallActivity_SpareDispatch");
+        returnDefective();
+        ProcessInstance repair = calledProcessInstance("board-repair", rma);
+        intake(repair);
+        diagnoseBoard(repair, "NO_FAULT_FOUND");
+        assertThat(repair).isWaitingAt("Task_TestBoard").hasNotPassed("Task_RepairBoard");
+        complete(repair, Map.of("testResult", "PASS"));
+
+        assertThat(repair).isWaitingAt("Task_AwaitReturnDelivery").hasNotPassed("Activity_ChooseStockDepot");
+        correlate("RepairedBoardDelivered", "repairSerial", faultySerial);
+        assertThat(repair).isEnded().hasPassed("EndEvent_ReturnedToCustomer");
+        assertThat(rma).isWaitingAt("Task_CloseCase");
+    }
+
+    @Test
+    void boardBeyondRepairIsScrapped() {
+        ProcessInstance rma = startCase(true);
+        accept(rma, "agent");
+        diagnose(rma, "SPARE_NEEDED");
+        returnDefective();
+        ProcessInstance repair = calledProcessInstance("board-repair", rma);
+        intake(repair);
+        diagnoseBoard(repair, "BEYOND_REPAIR");
+
+        assertThat(repair).isEnded().hasPassed("Activity_ScrapBoard", "EndEvent_BoardScrapped").hasNotPassed("Task_TestBoard");
+        verify(repairSteps).scrap(any());
+        assertThat(rma).isWaitingAt("Task_CloseCase");
+    }
+
+    @Test
+    void diagnosisIsOfferedOnlyToTechniciansCertifiedForTheProductLine() {
+        ProcessInstance rma = startCase(true);
+        accept(rma, "agent");
+        diagnose(rma, "SPARE_NEEDED");
+        returnDefective();
+        ProcessInstance repair = calledProcessInstance("board-repair", rma);
+        intake(repair);
+
+        assertThat(task(repair)).hasDefinitionKey("Task_DiagnoseBoard").hasCandidateGroup("certified:OPTICAL");
+    }
+
+    // ------------------------------------------------------------------ spare-dispatch backorder
+
+    @Test
+    void backorderWaitsForStockEscalatesAtTheSpareLimitAndContinuesWhenASpareIsReserved() {
+        stockAvailable = false;
+        ProcessInstance rma = startCase(false);
+        accept(rma, "agent");
+        diagnose(rma, "SPARE_NEEDED");
+        ProcessInstance dispatch = calledProcessInstance("spare-dispatch", rma);
+        assertThat(dispatch).isWaitingAt("Task_AwaitStock");
+
+        fireTimer(dispatch, "Timer_BackorderEscalation", T0.plus(Duration.ofHours(4)).plusSeconds(1));
+        verify(escalations).escalate(any(), eq("BACKORDER"));
+        assertThat(dispatch).isWaitingAt("Task_AwaitStock");
+
+        runtimeService().createMessageCorrelation("SpareReserved").processInstanceVariableEquals("caseNumber", caseNumber)
+                .setVariable("spareSerial", SPARE).setVariable("backorder", false).correlate();
+        assertThat(dispatch).isWaitingAt("Task_AwaitPick");
+        deliverSpare(dispatch);
+        assertThat(rma).isWaitingAt("Task_AwaitDefectiveReturn");
+    }
+
+    // ------------------------------------------------------------------ timers
+
+    @Test
+    void acceptanceLimitRecordsBreachThenEscalatesToSupervisorWhileTheTaskStaysOpen() {
+        ProcessInstance rma = startCase(false);
+        assertThat(executableTimer(rma, "Timer_AcceptanceLimit")).isNull();
+
+        fireTimer(rma, "Timer_AcceptanceLimit", T0.plus(Duration.ofMinutes(16)));
+        verify(escalations).limitReached(any(), eq("ACCEPT"));
+        verify(escalations, never()).escalate(any(), any());
+        fireTimer(rma, "Timer_AcceptanceEscalation", T0.plus(Duration.ofMinutes(31)));
+        verify(escalations).escalate(any(), eq("ACCEPT"));
+
+        assertThat(rma).isWaitingAt("Task_AcceptCase").hasPassed("EndEvent_AcceptanceReminded", "EndEvent_AcceptanceEscalated");
+        accept(rma, "agent");
+        assertThat(rma).isWaitingAt("Task_RemoteDiagnosis");
+    }
+
+    @Test
+    void diagnosisLimitRecordsBreachThenEscalates() {
+        ProcessInstance rma = startCase(false);
+        accept(rma, "agent");
+        fireTimer(rma, "Timer_DiagnosisLimit", T0.plus(Duration.ofMinutes(31)));
+        verify(escalations).limitReached(any(), eq("REMOTE_DIAGNOSIS"));
+        fireTimer(rma, "Timer_DiagnosisEscalation", T0.plus(Duration.ofMinutes(61)));
+        verify(escalations).escalate(any(), eq("REMOTE_DIAGNOSIS"));
+        assertThat(rma).isWaitingAt("Task_RemoteDiagnosis");
+    }
+
+    @Test
+    void spareOnSiteLimitRecordsBreachThenEscalatesWhileTheDispatchGoesOn() {
+        ProcessInstance rma = startCase(false);
+        accept(rma, "agent");
+        diagnose(rma, "SPARE_NEEDED");
+        fireTimer(rma, "Timer_SpareOnSiteLimit", T0.plus(Duration.ofHours(4)).plusSeconds(1));
+        verify(escalations).limitReached(any(), eq("SPARE_ON_SITE"));
+        fireTimer(rma, "Timer_SpareOnSiteEscalation", T0.plus(Duration.ofHours(8)).plusSeconds(1));
+        verify(escalations).escalate(any(), eq("SPARE_ON_SITE"));
+        assertThat(calledProcessInstance("spare-dispatch", rma)).isWaitingAt("Task_AwaitPick");
+    }
+
+    @Test
+    void defectiveReturnRemindsBeforeDueEscalatesWhenOverdueAndFlagsChargeAtTheLimit() {
+        ProcessInstance rma = startCase(true);
+        accept(rma, "agent");
+        diagnose(rma, "SPARE_NEEDED");
+        fireTimer(rma, "Timer_ReturnReminder", T0.plus(Duration.ofDays(8)).plusSeconds(1));
+        verify(escalations).returnReminder(any());
+        verify(escalations, never()).returnOverdue(any());
+        fireTimer(rma, "Timer_ReturnOverdue", T0.plus(Duration.ofDays(10)).plusSeconds(1));
+        verify(escalations).returnOverdue(any());
+        fireTimer(rma, "Timer_ReturnChargeLimit", T0.plus(Duration.ofDays(30)).plusSeconds(1));
+        verify(escalations).chargeLimitReached(any());
+
+        assertThat(rma).isWaitingAt("Task_AwaitDefectiveReturn");
+        returnDefective();
+        assertThat(rma).isWaitingAt("CallActivity_BoardRepair");
+    }
+
+    @Test
+    void repairTurnaroundRecordsBreachThenEscalates() {
+        ProcessInstance rma = startCase(true);
+        accept(rma, "agent");
+        diagnose(rma, "SPARE_NEEDED");
+        returnDefective();
+        fireTimer(rma, "Timer_RepairLimit", now().plus(Duration.ofDays(5)).plusSeconds(1));
+        verify(escalations).limitReached(any(), eq("REPAIR_TURNAROUND"));
+        fireTimer(rma, "Timer_RepairEscalation", now().plus(Duration.ofDays(5)).plusSeconds(1));
+        verify(escalations).escalate(any(), eq("REPAIR_TURNAROUND"));
+        assertThat(calledProcessInstance("board-repair", rma)).isWaitingAt("Task_AwaitIntake");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private ProcessInstance startCase(boolean repairAndReturn) {
+        caseNumber = "RMA-TEST-" + (++caseCounter);
+        faultySerial = "FAULTY-" + caseCounter;
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("caseNumber", caseNumber);
+        variables.put("faultySerial", faultySerial);
+        variables.put("repairAndReturn", repairAndReturn);
+        variables.put("acceptDue", at(T0.plus(Duration.ofMinutes(15))));
+        variables.put("acceptEscalateAt", at(T0.plus(Duration.ofMinutes(30))));
+        variables.put("spareOnSiteDue", at(T0.plus(Duration.ofHours(4))));
+        variables.put("spareOnSiteEscalateAt", at(T0.plus(Duration.ofHours(8))));
+        ProcessInstance rma = runtimeService().startProcessInstanceByKey("rma-case", caseNumber, variables);
+        assertThat(rma).isWaitingAt("Task_AcceptCase");
+        assertThat(task(rma)).hasCandidateGroup("AGENT");
+        return rma;
+    }
+
+    private void accept(ProcessInstance rma, String agent) {
+        taskService().claim(task(rma).getId(), agent);
+        verify(caseSteps).accepting(any());
+        taskService().complete(task(rma).getId());
+        verify(caseSteps).accepted(any());
+    }
+
+    private void diagnose(ProcessInstance rma, String outcome) {
+        complete(rma, Map.of("diagnosisOutcome", outcome));
+        verify(caseSteps).diagnosed(any());
+    }
+
+    private void close(ProcessInstance rma) {
+        complete(rma, Map.of("resolution", "fixed"));
+    }
+
+    private void deliverSpare(ProcessInstance dispatch) {
+        for (String message : new String[] {"BoardPicked", "BoardPacked", "BoardShipped", "BoardDelivered"}) {
+            correlate(message, "spareSerial", SPARE);
+        }
+    }
+
+    private void returnDefective() {
+        runtimeService().createMessageCorrelation("DefectiveReceived").processInstanceVariableEquals("faultySerial", faultySerial)
+                .setVariable("repairDue", at(now().plus(Duration.ofDays(5))))
+                .setVariable("repairEscalateAt", at(now().plus(Duration.ofDays(10))))
+                .correlate();
+    }
+
+    private void intake(ProcessInstance repair) {
+        runtimeService().createMessageCorrelation("RepairIntake").processInstanceVariableEquals("repairSerial", faultySerial)
+                .setVariable("actAt", "RC-SZX").correlate();
+        assertThat(repair).hasPassed("Activity_OpenRepairOrder").isWaitingAt("Task_DiagnoseBoard");
+    }
+
+    private void diagnoseBoard(ProcessInstance repair, String diagnosis) {
+        taskService().claim(task(repair).getId(), "tech-RC-SZX");
+        complete(repair, Map.of("finding", "no output on port 3", "diagnosis", diagnosis));
+    }
+
+    private static void correlate(String message, String variable, String serial) {
+        runtimeService().createMessageCorrelation(message).processInstanceVariableEquals(variable, serial).correlate();
+    }
+
+    private static void complete(ProcessInstance instance, Map<String, Object> variables) {
+        taskService().complete(task(instance).getId(), variables);
+    }
+
+    /** Moves the engine clock to {@code at}, checks that the timer became due then (not before), and fires it. */
+    private static void fireTimer(ProcessInstance instance, String timerId, Instant at) {
+        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).activityId(timerId).singleResult();
+        assertThat(timer).as(timerId).isNotNull();
+        assertThat(executableTimer(instance, timerId)).as(timerId + " before its due date").isNull();
+        ClockUtil.setCurrentTime(Date.from(at));
+        assertThat(executableTimer(instance, timerId)).as(timerId + " after its due date").isNotNull();
+        execute(timer);
+    }
+
+    private static Job executableTimer(ProcessInstance instance, String timerId) {
+        return managementService().createJobQuery().processInstanceId(instance.getId()).activityId(timerId)
+                .timers().executable().singleResult();
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    private static Date at(Instant instant) {
+        return Date.from(instant);
+    }
+}

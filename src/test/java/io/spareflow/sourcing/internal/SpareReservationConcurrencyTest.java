@@ -1,0 +1,99 @@
+package io.spareflow.sourcing.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.spareflow.SpareflowIntegrationTest;
+import io.spareflow.board.BoardStatus;
+import io.spareflow.board.Boards;
+import io.spareflow.customer.Customers;
+import io.spareflow.sourcing.SpareSourcing;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Many cases asking at the same instant for the last boards of a part: each board goes to exactly one case. */
+@SpareflowIntegrationTest
+class SpareReservationConcurrencyTest {
+
+    private static final int REQUESTS = 50;
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Boards boards;
+    @Autowired
+    Customers customers;
+    @Autowired
+    SpareSourcing sourcing;
+
+    @Test
+    void fiftyParallelReservationsForEightBoardsInTwoDepotsReserveEachBoardOnceAndBackorderTheRest() throws Exception {
+        StockFixture fixture = new StockFixture(jdbc, boards, customers);
+        String part = fixture.part(null);
+        List<String> chengdu = fixture.available(part, "CTU", 5);
+        List<String> chongqing = fixture.available(part, "CKG", 3);
+        long site = fixture.chengdu().id();
+        List<String> cases = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            cases.add(fixture.caseNumber());
+        }
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(REQUESTS);
+        List<Future<ResponseEntity<JsonNode>>> answers = new ArrayList<>();
+        try {
+            for (String caseNumber : cases) {
+                Callable<ResponseEntity<JsonNode>> request = () -> {
+                    start.await();
+                    return http.withBasicAuth("agent", "demo").postForEntity("/api/sourcing/reservations",
+                            Map.of("partNumber", part, "siteId", site, "caseNumber", caseNumber), JsonNode.class);
+                };
+                answers.add(clients.submit(request));
+            }
+            start.countDown();
+            List<JsonNode> reservations = new ArrayList<>();
+            for (Future<ResponseEntity<JsonNode>> answer : answers) {
+                ResponseEntity<JsonNode> response = answer.get();
+                assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
+                reservations.add(response.getBody());
+            }
+
+            Map<String, List<JsonNode>> byStatus = reservations.stream()
+                    .collect(Collectors.groupingBy(r -> r.get("status").asText()));
+            assertThat(byStatus.keySet()).containsExactlyInAnyOrder("RESERVED", "BACKORDER");
+            List<String> reservedSerials = byStatus.get("RESERVED").stream().map(r -> r.get("serial").asText()).toList();
+            assertThat(reservedSerials).hasSize(8).doesNotHaveDuplicates();
+            assertThat(reservedSerials).containsExactlyInAnyOrderElementsOf(concat(chengdu, chongqing));
+            assertThat(byStatus.get("RESERVED").stream().filter(r -> r.get("depotCode").asText().equals("CTU"))).hasSize(5);
+            assertThat(byStatus.get("BACKORDER")).hasSize(REQUESTS - 8);
+            assertThat(concat(chengdu, chongqing)).allSatisfy(serial ->
+                    assertThat(boards.require(serial).status()).isEqualTo(BoardStatus.RESERVED));
+            assertThat(jdbc.queryForObject("select count(*) from spare_reservation where requested_part = ? and status = 'RESERVED'",
+                    Long.class, part)).isEqualTo(8);
+        } finally {
+            clients.shutdownNow();
+            // Backorders first: released boards would otherwise serve them.
+            cases.forEach(c -> sourcing.openReservation(c).filter(r -> r.backorder()).ifPresent(r -> sourcing.release(c, "test over")));
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

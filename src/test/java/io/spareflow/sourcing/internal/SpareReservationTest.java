@@ -1,0 +1,266 @@
+package io.spareflow.sourcing.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.spareflow.SpareflowIntegrationTest;
+import io.spareflow.board.BoardStatus;
+import io.spareflow.board.Boards;
+import io.spareflow.board.MoveContext;
+import io.spareflow.common.ConflictException;
+import io.spareflow.customer.Customers;
+import io.spareflow.scan.ScanAction;
+import io.spareflow.scan.ScanAttempt;
+import io.spareflow.scan.ScanGuard;
+import io.spareflow.sourcing.ReservationOutcome;
+import io.spareflow.sourcing.SpareReserved;
+import io.spareflow.sourcing.SpareSourcing;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+@SpareflowIntegrationTest
+@RecordApplicationEvents
+class SpareReservationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Boards boards;
+    @Autowired
+    Customers customers;
+    @Autowired
+    SpareSourcing sourcing;
+    @Autowired
+    List<ScanGuard> guards;
+    @Autowired
+    ReservationExpiryJob expiryJob;
+    @Autowired
+    ApplicationEvents events;
+
+    StockFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new StockFixture(jdbc, boards, customers);
+    }
+
+    @Test
+    void withNoStockAtTheNearestDepotTheNextOneReservesAndTheDecisionIsRecorded() {
+        String part = fixture.part(null);
+        List<String> atGuayaquil = fixture.available(part, "GYE", 2);
+        fixture.available(part, "BOG", 2);
+        String caseNumber = fixture.caseNumber();
+
+        ResponseEntity<JsonNode> created = reserve(part, fixture.quito().id(), caseNumber);
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode reservation = created.getBody();
+        assertThat(reservation.get("status").asText()).isEqualTo("RESERVED");
+        assertThat(reservation.get("depotCode").asText()).isEqualTo("GYE");
+        assertThat(reservation.get("serial").asText()).isIn(atGuayaquil);
+        assertThat(reservation.get("predictedBreach").asBoolean()).isFalse();
+        assertThat(boards.require(reservation.get("serial").asText()).status()).isEqualTo(BoardStatus.RESERVED);
+
+        JsonNode decisions = http.withBasicAuth("supervisor", "demo")
+                .getForObject("/api/sourcing/decisions/" + caseNumber, JsonNode.class);
+        assertThat(decisions).hasSize(1);
+        JsonNode decision = decisions.get(0);
+        assertThat(decision.get("kind").asText()).isEqualTo("RESERVED");
+        assertThat(decision.get("chosenDepot").asText()).isEqualTo("GYE");
+        assertThat(decision.get("chosenSerial").asText()).isEqualTo(reservation.get("serial").asText());
+        assertThat(decision.get("limitMinutes").asInt()).isEqualTo(540);
+        assertThat(decision.get("reason").asText()).contains("GYE is the nearest depot with a compatible board");
+        assertThat(decision.get("candidatesTotal").asInt()).isEqualTo(2);
+        assertThat(decision.at("/candidates/0/depotCode").asText()).isEqualTo("GYE");
+        assertThat(decision.at("/candidates/0/boardsAvailable").asInt()).isEqualTo(2);
+        assertThat(decision.at("/candidates/1/depotCode").asText()).isEqualTo("BOG");
+        assertThat(decision.at("/candidates/1/distanceKm").asDouble())
+                .isGreaterThan(decision.at("/candidates/0/distanceKm").asDouble());
+    }
+
+    @Test
+    void aRepeatedRequestOfACaseReturnsItsReservationInsteadOfASecondBoard() {
+        String part = fixture.part(null);
+        fixture.available(part, "CTU", 3);
+        String caseNumber = fixture.caseNumber();
+
+        ResponseEntity<JsonNode> first = reserve(part, fixture.chengdu().id(), caseNumber);
+        ResponseEntity<JsonNode> again = reserve(part, fixture.chengdu().id(), caseNumber);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody().get("id").asLong()).isEqualTo(first.getBody().get("id").asLong());
+        assertThat(again.getBody().get("serial").asText()).isEqualTo(first.getBody().get("serial").asText());
+        assertThat(boards.search("CTU", part, BoardStatus.RESERVED, org.springframework.data.domain.Pageable.unpaged())
+                .getTotalElements()).isEqualTo(1);
+        assertThat(sourcing.openReservation(caseNumber)).map(ReservationOutcome::serial)
+                .contains(first.getBody().get("serial").asText());
+
+        ResponseEntity<JsonNode> otherPart = reserve(fixture.part(null), fixture.chengdu().id(), caseNumber);
+        assertThat(otherPart.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(otherPart.getBody().get("detail").asText()).contains("already holds request");
+    }
+
+    @Test
+    void noStockAnywhereIsABackorderThatTheFirstCompatibleBoardServesOldestFirst() {
+        String newer = fixture.part(null);
+        String older = fixture.part(newer);
+        String olderCase = fixture.caseNumber();
+        String youngerCase = fixture.caseNumber();
+
+        ResponseEntity<JsonNode> first = reserve(older, fixture.quito().id(), olderCase);
+        ResponseEntity<JsonNode> second = reserve(newer, fixture.chengdu().id(), youngerCase);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(first.getBody().get("status").asText()).isEqualTo("BACKORDER");
+        assertThat(first.getBody().get("serial").isNull()).isTrue();
+        assertThat(second.getBody().get("status").asText()).isEqualTo("BACKORDER");
+        assertThat(sourcing.openReservation(olderCase)).map(ReservationOutcome::backorder).contains(true);
+
+        // A newer-part board is received at Chengdu and put away: it serves the older backorder first, although the
+        // younger one is next door.
+        String serial = fixture.boards(newer, "CTU", 1, BoardStatus.RECEIVED).get(0);
+        boards.move(serial, BoardStatus.AVAILABLE, "CTU", null, new MoveContext("PUTAWAY", "depot-CTU", null, null, null, null, null));
+
+        ReservationOutcome served = sourcing.openReservation(olderCase).orElseThrow();
+        assertThat(served.status()).isEqualTo(ReservationOutcome.Status.RESERVED);
+        assertThat(served.serial()).isEqualTo(serial);
+        assertThat(served.depotCode()).isEqualTo("CTU");
+        assertThat(served.partNumber()).isEqualTo(newer);
+        assertThat(served.reservationId()).isEqualTo(first.getBody().get("id").asLong());
+        assertThat(boards.require(serial).status()).isEqualTo(BoardStatus.RESERVED);
+        assertThat(sourcing.openReservation(youngerCase)).map(ReservationOutcome::backorder).contains(true);
+        assertThat(events.stream(SpareReserved.class).map(e -> e.reservation().caseNumber())).containsExactly(olderCase);
+
+        JsonNode decisions = http.withBasicAuth("agent", "demo").getForObject("/api/sourcing/decisions/" + olderCase, JsonNode.class);
+        assertThat(decisions).extracting(d -> d.get("kind").asText()).containsExactly("BACKORDER", "BACKORDER_SERVED");
+        assertThat(decisions.get(0).get("reason").asText()).contains("no depot holds an AVAILABLE board of " + older)
+                .contains("or of a part that supersedes it (" + newer + ")");
+
+        // Cancelling the younger backorder leaves nothing waiting.
+        sourcing.release(youngerCase, "customer solved it");
+        assertThat(sourcing.openReservation(youngerCase)).isEmpty();
+    }
+
+    @Test
+    void releaseAndExpiryPutTheBoardBackAndAreRecorded() {
+        String part = fixture.part(null);
+        fixture.available(part, "CTU", 2);
+        String released = fixture.caseNumber();
+        String expiring = fixture.caseNumber();
+        JsonNode reservation = reserve(part, fixture.chengdu().id(), released).getBody();
+        JsonNode other = reserve(part, fixture.chengdu().id(), expiring).getBody();
+
+        ResponseEntity<JsonNode> deleted = http.withBasicAuth("agent", "demo").exchange(
+                "/api/sourcing/reservations/" + reservation.get("id").asLong() + "?reason=fixed remotely",
+                HttpMethod.DELETE, null, JsonNode.class);
+        assertThat(deleted.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(deleted.getBody().get("status").asText()).isEqualTo("RELEASED");
+        assertThat(deleted.getBody().get("closeReason").asText()).isEqualTo("fixed remotely");
+        assertThat(boards.require(reservation.get("serial").asText()).status()).isEqualTo(BoardStatus.AVAILABLE);
+        ResponseEntity<JsonNode> deletedAgain = http.withBasicAuth("agent", "demo").exchange(
+                "/api/sourcing/reservations/" + reservation.get("id").asLong(), HttpMethod.DELETE, null, JsonNode.class);
+        assertThat(deletedAgain.getBody().get("status").asText()).isEqualTo("RELEASED");
+        assertThat(deletedAgain.getBody().get("closeReason").asText()).isEqualTo("fixed remotely");
+
+        jdbc.update("update spare_reservation set expires_at = now() - interval '1 minute' where id = ?", other.get("id").asLong());
+        expiryJob.expireOverdue();
+        assertThat(sourcing.openReservation(expiring)).isEmpty();
+        assertThat(boards.require(other.get("serial").asText()).status()).isEqualTo(BoardStatus.AVAILABLE);
+        JsonNode decisions = http.withBasicAuth("agent", "demo").getForObject("/api/sourcing/decisions/" + expiring, JsonNode.class);
+        assertThat(decisions).extracting(d -> d.get("kind").asText()).containsExactly("RESERVED", "EXPIRED");
+    }
+
+    @Test
+    void aPickOfAnotherCompatibleBoardIsRefusedNamingTheReservedOneAndASwapReplacesIt() {
+        String newer = fixture.part(null);
+        String part = fixture.part(newer);
+        List<String> shelf = fixture.available(part, "CTU", 1);
+        String caseNumber = fixture.caseNumber();
+        ReservationOutcome reserved = sourcing.reserve(part, fixture.chengdu().id(), caseNumber);
+        String wrong = fixture.available(newer, "CTU", 1).get(0);
+        String unrelated = fixture.available(fixture.part(null), "CTU", 1).get(0);
+        assertThat(reserved.serial()).isEqualTo(shelf.get(0));
+
+        assertThat(refusals(wrong, ScanAction.PICK, "CTU")).containsExactly("Wrong board: this depot must pick serial "
+                + reserved.serial() + " for case " + caseNumber + " (part " + part + ")");
+        assertThat(refusals(reserved.serial(), ScanAction.PICK, "CTU")).isEmpty();
+        assertThat(refusals(unrelated, ScanAction.PICK, "CTU")).isEmpty();
+        assertThat(refusals(wrong, ScanAction.PICK, "CKG")).isEmpty();
+        assertThat(refusals(wrong, ScanAction.RECEIVE, "CTU")).isEmpty();
+
+        ReservationOutcome swapped = sourcing.swap(caseNumber, wrong.toLowerCase(), "depot-CTU");
+        assertThat(swapped.serial()).isEqualTo(wrong);
+        assertThat(swapped.partNumber()).isEqualTo(newer);
+        assertThat(boards.require(wrong).status()).isEqualTo(BoardStatus.RESERVED);
+        assertThat(boards.require(reserved.serial()).status()).isEqualTo(BoardStatus.AVAILABLE);
+        assertThatThrownBy(() -> sourcing.swap(caseNumber, unrelated, "depot-CTU")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("cannot replace part " + part);
+
+        boards.move(wrong, BoardStatus.PICKED, "CTU", null, new MoveContext("PICK", "depot-CTU", null, null, caseNumber, null, null));
+        ResponseEntity<JsonNode> view = http.withBasicAuth("agent", "demo")
+                .getForEntity("/api/sourcing/reservations/" + reserved.reservationId(), JsonNode.class);
+        assertThat(view.getBody().get("status").asText()).isEqualTo("PICKED");
+        ResponseEntity<JsonNode> late = http.withBasicAuth("agent", "demo").exchange(
+                "/api/sourcing/reservations/" + reserved.reservationId(), HttpMethod.DELETE, null, JsonNode.class);
+        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refusals(reserved.serial(), ScanAction.PICK, "CTU")).isEmpty();
+    }
+
+    @Test
+    void aBoardQuarantinedWhileReservedVoidsTheReservation() {
+        String part = fixture.part(null);
+        fixture.available(part, "CTU", 1);
+        String caseNumber = fixture.caseNumber();
+        ReservationOutcome reserved = sourcing.reserve(part, fixture.chengdu().id(), caseNumber);
+
+        boards.move(reserved.serial(), BoardStatus.QUARANTINE, "CTU", null,
+                new MoveContext("QUARANTINE", "depot-CTU", null, null, null, null, "bent connector"));
+
+        assertThat(sourcing.openReservation(caseNumber)).isEmpty();
+        JsonNode decisions = http.withBasicAuth("agent", "demo").getForObject("/api/sourcing/decisions/" + caseNumber, JsonNode.class);
+        assertThat(decisions.get(1).get("kind").asText()).isEqualTo("RELEASED");
+        assertThat(decisions.get(1).get("reason").asText()).contains("became QUARANTINE");
+    }
+
+    @Test
+    void reservationsAreRefusedForRepairAndReturnCustomersAndCheckedForInput() {
+        String part = fixture.part(null);
+        fixture.available(part, "ADD", 1);
+        long addisAbaba = fixture.site("ETC-ET", "Addis Ababa Churchill Road data center").id();
+
+        ResponseEntity<JsonNode> bronze = reserve(part, addisAbaba, fixture.caseNumber());
+        assertThat(bronze.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(bronze.getBody().get("detail").asText()).contains("tier BRONZE").contains("without advance exchange");
+
+        ResponseEntity<JsonNode> badCase = reserve(part, fixture.chengdu().id(), "case #1");
+        assertThat(badCase.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badCase.getBody().get("detail").asText()).contains("is not a case number");
+
+        ResponseEntity<JsonNode> depotStaff = http.withBasicAuth("depot-CTU", "demo").postForEntity("/api/sourcing/reservations",
+                Map.of("partNumber", part, "siteId", fixture.chengdu().id(), "caseNumber", fixture.caseNumber()), JsonNode.class);
+        assertThat(depotStaff.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private ResponseEntity<JsonNode> reserve(String part, long siteId, String caseNumber) {
+        return http.withBasicAuth("agent", "demo").postForEntity("/api/sourcing/reservations",
+                Map.of("partNumber", part, "siteId", siteId, "caseNumber", caseNumber), JsonNode.class);
+    }
+
+    private List<String> refusals(String serial, ScanAction action, String location) {
+        ScanAttempt attempt = new ScanAttempt(boards.require(serial), action, location, "depot-" + location);
+        return guards.stream().map(g -> g.refuse(attempt)).flatMap(java.util.Optional::stream).toList();
+    }
+}

@@ -1,0 +1,77 @@
+package io.spareflow.sourcing.internal;
+
+import io.spareflow.board.BoardStatus;
+import io.spareflow.board.Boards;
+import io.spareflow.board.NewBoard;
+import io.spareflow.customer.Customers;
+import io.spareflow.customer.SiteInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Isolated stock for sourcing tests on the shared database: parts of their own (so demo boards of catalogue parts
+ * never compete), boards with unique serials at chosen depots, unique case numbers, and the demo customer sites.
+ */
+class StockFixture {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+    private final JdbcTemplate jdbc;
+    private final Boards boards;
+    private final Customers customers;
+
+    StockFixture(JdbcTemplate jdbc, Boards boards, Customers customers) {
+        this.jdbc = jdbc;
+        this.boards = boards;
+        this.customers = customers;
+    }
+
+    /** A new part of the catalogue that no other test has boards of; {@code supersededBy} may be null. */
+    String part(String supersededBy) {
+        String number = "TS-" + run + "-" + SEQUENCE.incrementAndGet();
+        jdbc.update("""
+                insert into part (part_number, product_line, description, revision, superseded_by, repairable, repair_turnaround_days)
+                values (?, 'CDMA', 'Sourcing test board', 'A', ?, true, 10)""", number, supersededBy);
+        return number;
+    }
+
+    /** Registers {@code count} boards of {@code part} at {@code depot} in {@code status}; returns their serials. */
+    List<String> boards(String part, String depot, int count, BoardStatus status) {
+        List<String> serials = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String serial = "TS" + run + "X" + SEQUENCE.incrementAndGet();
+            boards.register(new NewBoard(serial, part, null, status, depot, null));
+            serials.add(serial);
+        }
+        return serials;
+    }
+
+    List<String> available(String part, String depot, int count) {
+        return boards(part, depot, count, BoardStatus.AVAILABLE);
+    }
+
+    String caseNumber() {
+        return "TC-" + run + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    SiteInfo site(String customerCode, String siteName) {
+        return customers.require(customerCode).sites().stream().filter(s -> s.name().equals(siteName)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("demo site " + siteName + " of " + customerCode + " missing"));
+    }
+
+    SiteInfo chengdu() {
+        return site("CMCC-SC", "Chengdu Tianfu core data center");
+    }
+
+    SiteInfo aba() {
+        return site("CMCC-SC", "Ngawa (Aba) Barkam BSC site");
+    }
+
+    SiteInfo quito() {
+        return site("CNT-EC", "Quito Inaquito central");
+    }
+}
