@@ -1,0 +1,217 @@
+package io.spareflow.benchmark;
+
+import io.spareflow.SharedTestDatabase;
+import io.spareflow.SpareflowIntegrationTest;
+import io.spareflow.board.BoardStatus;
+import io.spareflow.board.Boards;
+import io.spareflow.board.NewBoard;
+import io.spareflow.scan.ScanAction;
+import io.spareflow.scan.ScanRequest;
+import io.spareflow.scan.Scans;
+import io.spareflow.user.StaffUser;
+import io.spareflow.user.Users;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Scan ingest throughput and latency, beside what the same PostgreSQL does in pgbench's simple-update (-N) with the
+ * same numbers of clients, in the same run. Each scan is a RECEIVE of its own board (IN_TRANSIT → RECEIVED): parse,
+ * scope and state checks, row lock, move, custody row, scan record, one transaction.
+ * <p>
+ * Run: {@code mvn -q test -Dtest=ScanIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; needs {@code pgbench}
+ * (Debian {@code postgresql-client}). Writes {@code target/benchmark/scan-ingest.md}; method and figures are in
+ * docs/performance.md, "Scan ingest".
+ */
+@SpareflowIntegrationTest
+class ScanIngestBenchmark {
+
+    private static final int[] CLIENTS = {1, 4, 16};
+    private static final int SCANS_PER_RUN = Integer.getInteger("benchmark.scans", 1500);
+    /** Fewer over HTTP: each request checks its Basic credentials with BCrypt, which dominates (see the BCrypt row). */
+    private static final int HTTP_SCANS_PER_RUN = Integer.getInteger("benchmark.httpScans", 300);
+    private static final int WARM_UP_SCANS = 300;
+    private static final int PGBENCH_SECONDS = Integer.getInteger("benchmark.pgbenchSeconds", 10);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Boards boards;
+    @Autowired
+    Scans scans;
+    @Autowired
+    Users users;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    record Figures(String what, int clients, long operations, double perSecond, double p50Ms, double p99Ms) {
+
+        String row() {
+            return String.format("| %s | %d | %d | %.0f | %.2f | %.2f |", what, clients, operations, perSecond, p50Ms, p99Ms);
+        }
+    }
+
+    @Test
+    void scanIngestBesidePgbench() throws Exception {
+        String auth = "Basic " + Base64.getEncoder().encodeToString("depot-CTU:demo".getBytes(StandardCharsets.UTF_8));
+        StaffUser depotUser = users.require("depot-CTU");
+        run("warm-up", 4, WARM_UP_SCANS, serial -> scans.scan(request(serial), depotUser));
+        run("warm-up", 4, WARM_UP_SCANS / 10, serial -> scanOverHttp(serial, auth));
+        List<Figures> figures = new ArrayList<>();
+        String hash = passwordEncoder.encode("demo");
+        figures.add(run("BCrypt check of a password (what HTTP Basic does per request)", 1, 50,
+                serial -> passwordEncoder.matches("demo", hash)));
+        for (int clients : CLIENTS) {
+            figures.add(run("POST /api/scans (HTTP, Basic auth)", clients, HTTP_SCANS_PER_RUN, serial -> scanOverHttp(serial, auth)));
+            figures.add(run("Scans.scan (in process, no HTTP)", clients, SCANS_PER_RUN,
+                    serial -> scans.scan(request(serial), depotUser)));
+            figures.add(pgbench(clients));
+        }
+        StringBuilder report = new StringBuilder("| what | clients | operations | per second | p50 ms | p99 ms |\n"
+                + "|---|---|---|---|---|---|\n");
+        figures.forEach(f -> report.append(f.row()).append('\n'));
+        Path out = Path.of("target", "benchmark", "scan-ingest.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        System.out.println(report);
+    }
+
+    private Figures run(String what, int clients, int scanCount, Consumer<String> scan) throws Exception {
+        ConcurrentLinkedQueue<String> serials = new ConcurrentLinkedQueue<>(boardsInTransit(scanCount));
+        long[] latencies = new long[scanCount];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        CountDownLatch done = new CountDownLatch(clients);
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            new Thread(() -> {
+                try {
+                    String serial;
+                    while ((serial = serials.poll()) != null) {
+                        long t0 = System.nanoTime();
+                        scan.accept(serial);
+                        latencies[next.getAndIncrement()] = System.nanoTime() - t0;
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                } finally {
+                    done.countDown();
+                }
+            }).start();
+        }
+        done.await(30, TimeUnit.MINUTES);
+        long elapsed = System.nanoTime() - start;
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(what + " failed", failures.get(0));
+        }
+        long[] sorted = Arrays.copyOf(latencies, next.get());
+        Arrays.sort(sorted);
+        return new Figures(what, clients, sorted.length, sorted.length / (elapsed / 1e9), percentile(sorted, 50) / 1e6,
+                percentile(sorted, 99) / 1e6);
+    }
+
+    private void scanOverHttp(String serial, String auth) {
+        String body = "{\"code\":\"" + serial + "\",\"action\":\"RECEIVE\",\"location\":\"CTU\",\"clientScanId\":\""
+                + UUID.randomUUID() + "\",\"device\":\"bench\"}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/scans"))
+                .header("Content-Type", "application/json").header("Authorization", auth)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("scan of " + serial + " answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ScanRequest request(String serial) {
+        return new ScanRequest(serial, ScanAction.RECEIVE, "CTU", UUID.randomUUID().toString(), "bench", null, null,
+                null, null, null, null);
+    }
+
+    private List<String> boardsInTransit(int count) {
+        String prefix = "BENCH" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        List<NewBoard> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            batch.add(new NewBoard(prefix + String.format("%06d", i), "130103811", "B", BoardStatus.IN_TRANSIT, "CTU", null));
+        }
+        boards.registerAll(batch);
+        return batch.stream().map(NewBoard::serial).toList();
+    }
+
+    /** pgbench simple-update (-N) on a database of its own in the same PostgreSQL, per-transaction latencies logged. */
+    private Figures pgbench(int clients) throws Exception {
+        var postgres = SharedTestDatabase.postgres();
+        Path logs = Files.createTempDirectory("pgbench");
+        try (Connection connection = DriverManager.getConnection(SharedTestDatabase.jdbcUrl(), "postgres", "postgres");
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS pgbench");
+            statement.execute("CREATE DATABASE pgbench");
+        }
+        String portArg = String.valueOf(postgres.getPort());
+        exec(List.of("pgbench", "-h", "localhost", "-p", portArg, "-U", "postgres", "-i", "-s", "10", "-q", "pgbench"), logs);
+        String output = exec(List.of("pgbench", "-h", "localhost", "-p", portArg, "-U", "postgres", "-N", "-n",
+                "-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 4)), "-T", String.valueOf(PGBENCH_SECONDS),
+                "-l", "--log-prefix=" + logs.resolve("tx"), "pgbench"), logs);
+        Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(output);
+        if (!tps.find()) {
+            throw new IllegalStateException("pgbench printed no tps: " + output);
+        }
+        long[] latencies;
+        try (Stream<Path> files = Files.list(logs)) {
+            latencies = files.filter(p -> p.getFileName().toString().startsWith("tx")).flatMap(ScanIngestBenchmark::lines)
+                    .mapToLong(line -> Long.parseLong(line.split(" ")[2]) * 1000).sorted().toArray();
+        }
+        return new Figures("pgbench -N (simple update)", clients, latencies.length, Double.parseDouble(tps.group(1)),
+                percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6);
+    }
+
+    private static Stream<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file).stream();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String exec(List<String> command, Path dir) throws Exception {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+        return output;
+    }
+
+    private static long percentile(long[] sorted, int percent) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
+    }
+}
