@@ -9,7 +9,6 @@ import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
-import io.spareflow.repair.internal.ReturnDepotChooser;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -21,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,8 +40,6 @@ class CaseLifecycleApiTest {
     ObjectMapper json;
     @Autowired
     Boards boards;
-    @Autowired
-    ReturnDepotChooser returnDepots;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -61,7 +60,12 @@ class CaseLifecycleApiTest {
         SiteInfo site = fixture.chengdu();
         String faulty = fixture.installedAt(part, site);
         String spare = fixture.inStock(part, "CTU");
-        returnDepots.setTarget("KMG", part, 5);
+        assertThat(put("depot-KMG", "/api/repairs/stock-targets/KMG/" + part, Map.of("target", 5)).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(put("admin", "/api/repairs/stock-targets/RC-SZX/" + part, Map.of("target", 5)).getStatusCode())
+                .as("a repair center holds no stock").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(put("admin", "/api/repairs/stock-targets/KMG/" + part, Map.of("target", 5)).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
 
         ResponseEntity<String> reported = post("agent", "/api/cases", report(site, faulty));
         assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -299,5 +303,9 @@ class CaseLifecycleApiTest {
 
     private ResponseEntity<String> post(String user, String path, Object body) {
         return api.post(user, path, body);
+    }
+
+    private ResponseEntity<String> put(String user, String path, Object body) {
+        return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.PUT, new HttpEntity<>(body), String.class);
     }
 }

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -270,7 +271,7 @@ public class CaseLifecycle {
     /** A supervisor hands the case to another agent or supervisor, with a reason. Returns the previous owner. */
     public String transfer(String caseNumber, String toUser, String reason, StaffUser supervisor) {
         if (supervisor.role() != Role.SUPERVISOR) {
-            throw new org.springframework.security.access.AccessDeniedException("Only a supervisor may transfer a case's first ownership");
+            throw new AccessDeniedException("Only a supervisor may transfer a case's first ownership");
         }
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("A transfer needs a reason", Map.of("reason", "why the case changes hands"));
