@@ -4,6 +4,7 @@ import io.spareflow.rma.internal.CaseEntity;
 import io.spareflow.rma.internal.CaseLifecycle;
 import io.spareflow.rma.internal.CaseRepository;
 import io.spareflow.rma.internal.NewCase;
+import io.spareflow.rma.internal.process.CaseDiagrams;
 import io.spareflow.rma.internal.process.RmaCaseProcess;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.Users;
@@ -26,11 +27,13 @@ public class Cases {
     private final CaseLifecycle lifecycle;
     private final CaseRepository repository;
     private final RmaCaseProcess process;
+    private final CaseDiagrams diagrams;
 
-    Cases(CaseLifecycle lifecycle, CaseRepository repository, RmaCaseProcess process) {
+    Cases(CaseLifecycle lifecycle, CaseRepository repository, RmaCaseProcess process, CaseDiagrams diagrams) {
         this.lifecycle = lifecycle;
         this.repository = repository;
         this.process = process;
+        this.diagrams = diagrams;
     }
 
     /**
@@ -60,6 +63,11 @@ public class Cases {
         List<CaseEntity> found = repository.search(state, blankToNull(owner), blankToNull(customer) == null ? null
                 : customer.trim().toUpperCase(Locale.ROOT), PageRequest.of(0, limit));
         return found.stream().map(lifecycle::view).toList();
+    }
+
+    /** The case's processes as diagrams with their active steps: the lifecycle first, then the called process running. */
+    public List<ProcessDiagram> diagrams(String caseNumber) {
+        return diagrams.of(lifecycle.require(caseNumber.trim().toUpperCase(Locale.ROOT)).number());
     }
 
     /** A supervisor hands the case to another agent, with a reason; the open tasks of the old owner move along. */

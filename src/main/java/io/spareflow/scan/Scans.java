@@ -14,11 +14,13 @@ import io.spareflow.customer.Customers;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.Locations;
 import io.spareflow.part.Parts;
+import io.spareflow.scan.internal.LabelPhotoDecoder;
 import io.spareflow.scan.internal.NextStep;
 import io.spareflow.scan.internal.ScanEventEntity;
 import io.spareflow.scan.internal.ScanEventRepository;
 import io.spareflow.user.Role;
 import io.spareflow.user.StaffUser;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -52,12 +54,13 @@ public class Scans {
     private final ObjectProvider<ScanGuard> guards;
     private final ScanEventRepository events;
     private final NextStep nextStep;
+    private final LabelPhotoDecoder photos;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     Scans(Boards boards, Locations locations, Parts parts, Customers customers, ObjectProvider<ScanGuard> guards,
-          ScanEventRepository events, NextStep nextStep, ObjectMapper json, PlatformTransactionManager transactions,
+          ScanEventRepository events, NextStep nextStep, LabelPhotoDecoder photos, ObjectMapper json, PlatformTransactionManager transactions,
           Optional<Clock> clock) {
         this.boards = boards;
         this.locations = locations;
@@ -66,6 +69,7 @@ public class Scans {
         this.guards = guards;
         this.events = events;
         this.nextStep = nextStep;
+        this.photos = photos;
         this.json = json;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock.orElse(Clock.systemUTC());
@@ -93,6 +97,11 @@ public class Scans {
                 }
             }
         }
+    }
+
+    /** The board code on a photo of a label (a phone without a scanner); InvalidInputException when none is found. */
+    public ScanCode readPhoto(InputStream photo) {
+        return photos.decode(photo).code();
     }
 
     private ScanReply applyOrRecordRefusal(ScanRequest request, StaffUser user, String fingerprint) {
@@ -185,10 +194,13 @@ public class Scans {
                                   BoardInfo board) {
         ScanAction action = request.action();
         BoardStatus target = action.target(board.status(), request.result());
+        ScanAttempt attempt = new ScanAttempt(board, action, location.code(), user.username());
         if (!board.status().canMoveTo(target)) {
+            // A guard may know which board was meant (e.g. the one reserved for the pick): say so with the refusal.
             throw refused(HttpStatus.CONFLICT, "Board " + board.serial() + " is " + board.status() + where(board) + ": "
                     + action + " would make it " + target + ", which is not allowed from " + board.status()
-                    + ". Allowed now: " + describe(ScanAction.allowedFrom(board.status())), board);
+                    + ". Allowed now: " + describe(ScanAction.allowedFrom(board.status()))
+                    + guardRefusal(attempt).map(reason -> ". " + reason).orElse(""), board);
         }
         if (board.status() == BoardStatus.QUARANTINE && user.role() != Role.SUPERVISOR && user.role() != Role.ADMIN) {
             throw refused(HttpStatus.FORBIDDEN, "Board " + board.serial() + " is in QUARANTINE" + where(board)
@@ -204,12 +216,14 @@ public class Scans {
                     + " is registered as part " + board.partNumber() + ": quarantine it (QUARANTINE) for a supervisor",
                     board);
         }
-        ScanAttempt attempt = new ScanAttempt(board, action, location.code(), user.username());
-        guards.orderedStream().map(guard -> guard.refuse(attempt)).flatMap(Optional::stream).findFirst()
-                .ifPresent(reason -> {
-                    throw refused(HttpStatus.CONFLICT, reason, board);
-                });
+        guardRefusal(attempt).ifPresent(reason -> {
+            throw refused(HttpStatus.CONFLICT, reason, board);
+        });
         return target;
+    }
+
+    private Optional<String> guardRefusal(ScanAttempt attempt) {
+        return guards.orderedStream().map(guard -> guard.refuse(attempt)).flatMap(Optional::stream).findFirst();
     }
 
     /** An unknown serial at receiving is found, not lost: registered in quarantine here, flagged for a supervisor. */

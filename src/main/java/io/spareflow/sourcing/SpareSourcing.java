@@ -1,5 +1,6 @@
 package io.spareflow.sourcing;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,4 +28,7 @@ public interface SpareSourcing {
      * the pick), updating the reservation.
      */
     ReservationOutcome swap(String caseNumber, String newSerial, String username);
+
+    /** The sourcing decisions recorded for the case, oldest first (empty when none was made). */
+    List<SourcingDecision> decisionsOf(String caseNumber);
 }

@@ -3,7 +3,7 @@ package io.spareflow.rma.internal;
 import io.spareflow.repair.Repairs;
 import io.spareflow.rma.Cases;
 import io.spareflow.rma.internal.process.CaseTasks;
-import io.spareflow.rma.internal.process.TaskView;
+import io.spareflow.rma.TaskView;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.Users;
 import io.swagger.v3.oas.annotations.Operation;

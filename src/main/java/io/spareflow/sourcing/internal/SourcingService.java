@@ -14,12 +14,13 @@ import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
-import io.spareflow.location.Locations;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.sourcing.SpareReserved;
+import io.spareflow.sourcing.SourcingDecision;
 import io.spareflow.sourcing.SpareSourcing;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.ServiceTiers;
 import jakarta.persistence.EntityManager;
@@ -64,7 +65,7 @@ public class SourcingService implements SpareSourcing {
     private final Stock stock;
     private final Boards boards;
     private final Parts parts;
-    private final Locations locations;
+    private final DepotDirectory depots;
     private final Customers customers;
     private final ServiceTiers tiers;
     private final SpareReservationRepository reservations;
@@ -76,7 +77,7 @@ public class SourcingService implements SpareSourcing {
     private final EntityManager entityManager;
     private final Clock clock;
 
-    SourcingService(QuoteEngine quotes, EtaModel eta, Stock stock, Boards boards, Parts parts, Locations locations,
+    SourcingService(QuoteEngine quotes, EtaModel eta, Stock stock, Boards boards, Parts parts, DepotDirectory depots,
                     Customers customers, ServiceTiers tiers, SpareReservationRepository reservations,
                     SourcingDecisionRepository decisions, SourcingProperties properties, ApplicationEventPublisher events,
                     ObjectMapper json, JdbcTemplate jdbc, EntityManager entityManager, Optional<Clock> clock) {
@@ -85,7 +86,7 @@ public class SourcingService implements SpareSourcing {
         this.stock = stock;
         this.boards = boards;
         this.parts = parts;
-        this.locations = locations;
+        this.depots = depots;
         this.customers = customers;
         this.tiers = tiers;
         this.reservations = reservations;
@@ -101,7 +102,7 @@ public class SourcingService implements SpareSourcing {
     // ---------------------------------------------------------------- quotes
 
     /** Where a spare of {@code partNumber} would come from, for a site (tier from its contract unless given) or a point. */
-    SpareQuote quote(String partNumber, Long siteId, Double latitude, Double longitude, String tierName) {
+    public SpareQuote quote(String partNumber, Long siteId, Double latitude, Double longitude, String tierName) {
         boolean point = latitude != null || longitude != null;
         if ((siteId != null) == point || (point && (latitude == null || longitude == null))) {
             throw new InvalidInputException("Give either siteId or both lat and lon, not both and not neither",
@@ -194,7 +195,7 @@ public class SourcingService implements SpareSourcing {
                     MoveContext.system("RESERVE", request.getCaseNumber(), "Reserved as the spare for case "
                             + request.getCaseNumber() + " (part " + request.getRequestedPart() + ")"));
             Instant expires = EtaModel.after(now, properties.reservationHold().toMinutes(), ranking.tier().calendar(),
-                    locations.require(candidate.depotCode()));
+                    depots.require(candidate.depotCode()));
             request.reserve(claimed.get(), candidate, now, expires);
             reservations.saveAndFlush(request);
             record(request, kind, actor, ranking, ranking.reasonFor(candidate, ranDry));
@@ -395,6 +396,17 @@ public class SourcingService implements SpareSourcing {
                 .findFirst()
                 .map(r -> "Wrong board: this depot must pick serial " + r.getSerial() + " for case " + r.getCaseNumber()
                         + " (part " + r.getBoardPart() + ")");
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<SourcingDecision> decisionsOf(String caseNumber) {
+        return decisions.findByCaseNumberOrderByMadeAtAscIdAsc(validCaseNumber(caseNumber)).stream()
+                .map(d -> d.toView(json))
+                .map(d -> new SourcingDecision(d.kind().name(), d.madeAt(), d.madeBy(), d.tier(), d.limitMinutes(),
+                        d.chosenDepot(), d.chosenSerial(), d.reason(), d.candidatesTotal(),
+                        json.convertValue(d.candidates(), new TypeReference<List<SourcingDecision.Candidate>>() { })))
+                .toList();
     }
 
     List<DecisionView> decisions(String caseNumber) {

@@ -69,8 +69,13 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/track/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                                "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                                "/vendor/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(path("/camunda/**")).hasRole("ADMIN")
+                        // The pages people work in, by role; scopes (own depot, own repair center) are checked per request.
+                        .requestMatchers(path("/scan"), path("/scan/**")).hasAnyRole("DEPOT", "TECHNICIAN")
+                        .requestMatchers(path("/depot"), path("/depot/**")).hasRole("DEPOT")
+                        .requestMatchers(path("/hotline"), path("/hotline/**")).hasAnyRole("AGENT", "SUPERVISOR")
+                        .requestMatchers(path("/monitor"), path("/monitor/**")).hasRole("SUPERVISOR")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

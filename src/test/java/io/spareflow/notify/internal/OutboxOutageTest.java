@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.spareflow.SpareflowIntegrationTest;
+import io.spareflow.notify.MailIntegrationTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,13 +13,10 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The mail server goes away while mail is queued; every message goes out once it is back, none twice. */
-@SpareflowIntegrationTest
-@TestPropertySource(properties = {"spareflow.mail.retry-initial=PT0.2S", "spareflow.mail.retry-max=PT1S",
-        "spareflow.mail.send-interval=PT0.2S"})
+@MailIntegrationTest
 class OutboxOutageTest {
 
     @Autowired

@@ -3,6 +3,7 @@ package io.spareflow.rma.internal.process;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.NotFoundException;
+import io.spareflow.rma.TaskView;
 import io.spareflow.user.Role;
 import io.spareflow.user.StaffUser;
 import java.util.ArrayList;

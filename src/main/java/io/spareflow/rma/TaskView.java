@@ -1,4 +1,4 @@
-package io.spareflow.rma.internal.process;
+package io.spareflow.rma;
 
 import io.spareflow.repair.RepairSuggestion;
 import java.time.Instant;

@@ -1,0 +1,76 @@
+package io.spareflow.notify.internal;
+
+import io.spareflow.customer.ContactInfo;
+import io.spareflow.customer.Customers;
+import io.spareflow.rma.CaseEscalated;
+import io.spareflow.rma.CaseMilestone;
+import io.spareflow.rma.CaseMilestoneReached;
+import io.spareflow.rma.CaseView;
+import io.spareflow.rma.Cases;
+import io.spareflow.user.StaffUser;
+import io.spareflow.user.Users;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns case events into mail, queued in the same transaction as the change that caused them: milestones to the
+ * customer's contacts, escalations to the first owner and their supervisor.
+ */
+@Component
+class CaseMailer {
+
+    private final Cases cases;
+    private final Customers customers;
+    private final Users users;
+    private final MailRenderer renderer;
+    private final CaseMailContext context;
+    private final Outbox outbox;
+
+    CaseMailer(Cases cases, Customers customers, Users users, MailRenderer renderer, CaseMailContext context, Outbox outbox) {
+        this.cases = cases;
+        this.customers = customers;
+        this.users = users;
+        this.renderer = renderer;
+        this.context = context;
+        this.outbox = outbox;
+    }
+
+    @EventListener
+    void on(CaseMilestoneReached event) {
+        CaseView c = cases.find(event.caseNumber()).orElseThrow();
+        String template = templateOf(event.milestone());
+        for (ContactInfo contact : customers.require(c.customerCode()).contacts()) {
+            Map<String, Object> vars = context.of(c);
+            vars.put("contactName", contact.name());
+            outbox.enqueue(c.number(), "MILESTONE_" + event.milestone(),
+                    "milestone:" + c.number() + ":" + event.milestone() + ":" + contact.email().toLowerCase(Locale.ROOT),
+                    contact.email(), renderer.render(template, contact.locale(), vars), null);
+        }
+    }
+
+    @EventListener
+    void on(CaseEscalated event) {
+        CaseView c = cases.find(event.caseNumber()).orElseThrow();
+        Set<String> recipients = new LinkedHashSet<>();
+        Optional.ofNullable(event.firstOwner()).flatMap(users::find).map(StaffUser::email).ifPresent(recipients::add);
+        Optional.ofNullable(event.supervisor()).flatMap(users::find).map(StaffUser::email).ifPresent(recipients::add);
+        for (String recipient : recipients) {
+            Map<String, Object> vars = context.of(c);
+            vars.put("step", event.step());
+            vars.put("level", event.level());
+            vars.put("reason", event.reason());
+            outbox.enqueue(c.number(), "ESCALATION", "escalation:" + c.number() + ":" + event.step() + ":" + event.level()
+                    + ":" + event.at().toEpochMilli() + ":" + recipient, recipient, renderer.render("escalation", "en", vars), null);
+        }
+    }
+
+    /** ACKNOWLEDGED → "acknowledged", RETURN_CHARGE_WARNING → "return-charge-warning". */
+    static String templateOf(CaseMilestone milestone) {
+        return milestone.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

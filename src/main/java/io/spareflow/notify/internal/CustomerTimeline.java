@@ -1,0 +1,56 @@
+package io.spareflow.notify.internal;
+
+import io.spareflow.rma.CaseView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The case timeline as the customer sees it: only the steps that concern them, in the service's words, never the
+ * internal text (which names depots, staff and escalations).
+ */
+final class CustomerTimeline {
+
+    record Step(Instant at, String text) {
+    }
+
+    private static final Map<String, String> CUSTOMER_STEPS = Map.ofEntries(
+            Map.entry("REPORTED", "Fault reported"),
+            Map.entry("ACCEPTED", "Accepted by your first owner"),
+            Map.entry("DIAGNOSED", "Remote diagnosis finished"),
+            Map.entry("SITE_VISITED", "Engineer visited the site"),
+            Map.entry("BACKORDER", "Waiting for a spare board to come into stock"),
+            Map.entry("SPARE_RESERVED", "Spare board reserved"),
+            Map.entry("SPARE_SHIPPED", "Spare board shipped"),
+            Map.entry("SPARE_DELIVERED", "Spare board delivered on site"),
+            Map.entry("RETURN_EXPECTED", "Defective board expected back"),
+            Map.entry("RETURN_REMINDER", "Reminder: defective board due back"),
+            Map.entry("RETURN_OVERDUE", "Defective board overdue"),
+            Map.entry("CHARGE_FLAGGED", "Replacement charged: defective board not returned in time"),
+            Map.entry("DEFECTIVE_RECEIVED", "Defective board received"),
+            Map.entry("REPAIR_FINISHED", "Repair finished"),
+            Map.entry("CLOSED", "Case closed"));
+
+    private CustomerTimeline() {
+    }
+
+    static List<Step> of(CaseView c) {
+        return c.timeline().stream()
+                .map(entry -> {
+                    String text = CUSTOMER_STEPS.get(entry.kind());
+                    if (text == null) {
+                        return null;
+                    }
+                    if (entry.kind().equals("ACCEPTED") && c.firstOwner() != null) {
+                        text = "Accepted by " + c.firstOwner().displayName() + ", your first owner";
+                    }
+                    if (entry.kind().equals("SPARE_SHIPPED") && c.spare() != null && c.spare().trackingNumber() != null) {
+                        text += " (tracking number " + c.spare().trackingNumber() + ")";
+                    }
+                    return new Step(entry.at(), text);
+                })
+                .filter(Objects::nonNull)
+                .toList();
+    }
+}

@@ -1,0 +1,93 @@
+package io.spareflow.web.internal;
+
+import io.spareflow.board.BoardInfo;
+import io.spareflow.board.Boards;
+import io.spareflow.common.NotFoundException;
+import io.spareflow.customer.Customers;
+import io.spareflow.rma.CaseChannel;
+import io.spareflow.rma.CaseReport;
+import io.spareflow.rma.CaseState;
+import io.spareflow.rma.CaseView;
+import io.spareflow.rma.CaseWork;
+import io.spareflow.rma.Cases;
+import io.spareflow.rma.TaskView;
+import io.spareflow.user.StaffUser;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The hotline: report a fault, work the task list (accept, diagnose, close), and watch one's own cases. */
+@Controller
+class HotlineController {
+
+    private static final int MY_CASES = 100;
+
+    private final Cases cases;
+    private final CaseWork work;
+    private final Customers customers;
+    private final Boards boards;
+
+    HotlineController(Cases cases, CaseWork work, Customers customers, Boards boards) {
+        this.cases = cases;
+        this.work = work;
+        this.customers = customers;
+        this.boards = boards;
+    }
+
+    @GetMapping("/hotline")
+    String hotline(Model model) {
+        StaffUser user = CurrentUser.require();
+        model.addAttribute("customers", customers.all());
+        model.addAttribute("channels", CaseChannel.values());
+        model.addAttribute("tasks", work.tasksFor(user));
+        model.addAttribute("myCases", cases.search(null, user.username(), null, MY_CASES).stream()
+                .filter(c -> c.state() != CaseState.CLOSED).toList());
+        return "hotline";
+    }
+
+    /** The faulty-serial lookup of the report form: what the registry knows of the board. */
+    @GetMapping("/hotline/boards/{serial}")
+    @ResponseBody
+    ResponseEntity<BoardInfo> board(@PathVariable String serial) {
+        return ResponseEntity.of(boards.find(serial.trim().toUpperCase()));
+    }
+
+    @PostMapping("/hotline/report")
+    String report(@RequestParam String customerCode, @RequestParam(required = false) Long siteId,
+                  @RequestParam String faultySerial, @RequestParam String symptom, @RequestParam CaseChannel channel,
+                  RedirectAttributes flash) {
+        FormOutcome.tell(flash, () -> {
+            CaseView created = cases.report(new CaseReport(customerCode, siteId, faultySerial.trim(), symptom, channel));
+            return "Case " + created.number() + " reported: accept it below to become its first owner";
+        });
+        return "redirect:/hotline";
+    }
+
+    /** Completes a task (Accept, Diagnose, Close…) with the fields of its form; an unassigned task is taken first. */
+    @PostMapping("/hotline/tasks/{id}/complete")
+    String complete(@PathVariable String id, @RequestParam Map<String, String> params, RedirectAttributes flash) {
+        StaffUser user = CurrentUser.require();
+        FormOutcome.tell(flash, () -> {
+            TaskView task = work.tasksFor(user).stream().filter(t -> t.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("Open task of yours", id));
+            Map<String, Object> fields = new HashMap<>();
+            task.formFields().forEach(f -> {
+                String value = params.get(f.id());
+                if (value != null && !value.isBlank()) {
+                    fields.put(f.id(), value);
+                }
+            });
+            work.complete(id, fields, user);
+            return "Done: " + task.name() + " of case " + task.caseNumber();
+        });
+        return "redirect:/hotline";
+    }
+}

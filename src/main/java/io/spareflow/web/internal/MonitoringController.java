@@ -1,0 +1,105 @@
+package io.spareflow.web.internal;
+
+import io.spareflow.board.Stock;
+import io.spareflow.common.InvalidInputException;
+import io.spareflow.location.LocationInfo;
+import io.spareflow.location.Locations;
+import io.spareflow.part.PartInfo;
+import io.spareflow.part.Parts;
+import io.spareflow.rma.CaseState;
+import io.spareflow.rma.CaseView;
+import io.spareflow.rma.Cases;
+import io.spareflow.user.Role;
+import io.spareflow.user.Users;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The monitoring center: open cases by state and tier, breaches and escalations now, stock by depot, transfers. */
+@Controller
+class MonitoringController {
+
+    /** Enough for the open cases of a service organisation's day; the API pages through more. */
+    private static final int CASES_SCANNED = 2000;
+    private static final int RECENT_ESCALATIONS = 30;
+
+    private final Cases cases;
+    private final Stock stock;
+    private final Parts parts;
+    private final Locations locations;
+    private final Users users;
+
+    MonitoringController(Cases cases, Stock stock, Parts parts, Locations locations, Users users) {
+        this.cases = cases;
+        this.stock = stock;
+        this.parts = parts;
+        this.locations = locations;
+        this.users = users;
+    }
+
+    record OpenBreach(String caseNumber, String step, Instant limitAt, Instant detectedAt, String owner, String tier) {
+    }
+
+    record Escalation(String caseNumber, Instant at, String text) {
+    }
+
+    record DepotStock(String code, String city, long available) {
+    }
+
+    @GetMapping("/monitor")
+    String monitor(Model model) {
+        List<CaseView> open = cases.search(null, null, null, CASES_SCANNED).stream()
+                .filter(c -> c.state() != CaseState.CLOSED).toList();
+        TreeSet<String> tiers = open.stream().map(CaseView::tier).collect(Collectors.toCollection(TreeSet::new));
+        Map<CaseState, Map<String, Long>> byStateAndTier = new TreeMap<>();
+        open.forEach(c -> byStateAndTier.computeIfAbsent(c.state(), s -> new TreeMap<>()).merge(c.tier(), 1L, Long::sum));
+        model.addAttribute("openCount", open.size());
+        model.addAttribute("tiers", tiers);
+        model.addAttribute("byStateAndTier", byStateAndTier);
+        model.addAttribute("breaches", open.stream()
+                .flatMap(c -> c.breaches().stream().filter(b -> b.actualAt() == null)
+                        .map(b -> new OpenBreach(c.number(), b.step(), b.limitAt(), b.detectedAt(), b.owner(), c.tier())))
+                .sorted(Comparator.comparing(OpenBreach::limitAt)).toList());
+        model.addAttribute("escalations", open.stream()
+                .flatMap(c -> c.timeline().stream().filter(t -> "ESCALATED".equals(t.kind()))
+                        .map(t -> new Escalation(c.number(), t.at(), t.text())))
+                .sorted(Comparator.comparing(Escalation::at).reversed()).limit(RECENT_ESCALATIONS).toList());
+        List<DepotStock> depots = depotStock();
+        model.addAttribute("depots", depots);
+        model.addAttribute("maxStock", depots.stream().mapToLong(DepotStock::available).max().orElse(1));
+        model.addAttribute("agents", users.withRole(Role.AGENT));
+        return "monitor";
+    }
+
+    @PostMapping("/monitor/transfer")
+    String transfer(@RequestParam String caseNumber, @RequestParam String toUser, @RequestParam String reason,
+                    RedirectAttributes flash) {
+        FormOutcome.tell(flash, () -> {
+            if (reason.isBlank()) {
+                throw new InvalidInputException("A transfer needs a reason",
+                        Map.of("reason", "required"));
+            }
+            CaseView moved = cases.transfer(caseNumber, toUser, reason.trim());
+            return "Case " + moved.number() + " now belongs to " + moved.firstOwner().displayName();
+        });
+        return "redirect:/monitor";
+    }
+
+    private List<DepotStock> depotStock() {
+        Map<String, Long> available = stock.availableByLocation(parts.all().stream().map(PartInfo::partNumber).toList())
+                .stream().collect(Collectors.groupingBy(Stock.Level::locationCode, Collectors.summingLong(Stock.Level::available)));
+        return locations.depots().stream()
+                .map((LocationInfo d) -> new DepotStock(d.code(), d.city(), available.getOrDefault(d.code(), 0L)))
+                .sorted(Comparator.comparing(DepotStock::available).reversed()).toList();
+    }
+}

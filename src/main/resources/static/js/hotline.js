@@ -1,0 +1,36 @@
+// Report form: the site list follows the customer, and the faulty serial is looked up as it is typed.
+(function () {
+  'use strict';
+  const customer = document.getElementById('customerCode');
+  const site = document.getElementById('siteId');
+  const serial = document.getElementById('faultySerial');
+  const info = document.getElementById('serial-info');
+
+  customer.addEventListener('change', () => {
+    site.value = '';
+    for (const option of site.options) {
+      if (option.dataset.customer) option.hidden = option.dataset.customer !== customer.value;
+    }
+  });
+
+  let timer;
+  serial.addEventListener('input', () => {
+    clearTimeout(timer);
+    const value = serial.value.trim();
+    if (value.length < 4) { info.textContent = ''; return; }
+    timer = setTimeout(async () => {
+      const response = await fetch(serial.dataset.lookup + encodeURIComponent(value), { credentials: 'same-origin' });
+      if (response.status === 404) {
+        info.textContent = 'No board ' + value + ' in the registry: check the serial on the label.';
+      } else if (response.ok) {
+        const board = await response.json();
+        info.textContent = board.serial + ': part ' + board.partNumber + ', ' + board.status
+          + (board.siteId ? ' at site ' + board.siteId : board.locationCode ? ' at ' + board.locationCode : '');
+        if (board.siteId && !site.value) {
+          const option = [...site.options].find(o => o.value === String(board.siteId));
+          if (option) { customer.value = option.dataset.customer; customer.dispatchEvent(new Event('change')); site.value = option.value; }
+        }
+      }
+    }, 250);
+  });
+})();

@@ -1,0 +1,151 @@
+package io.spareflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spareflow.SpareflowIntegrationTest;
+import io.spareflow.board.BoardStatus;
+import io.spareflow.board.Boards;
+import io.spareflow.board.NewBoard;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** Who may open which page and post which form: roles, scopes and CSRF, checked on the server. */
+@SpareflowIntegrationTest
+class PageAccessTest {
+
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    Boards boards;
+
+    @ParameterizedTest(name = "{0} GET {1} → {2}")
+    @CsvSource({
+            "depot-CTU, /scan, 200", "tech-RC-SZX, /scan, 200", "agent, /scan, 403", "supervisor, /scan, 403",
+            "admin, /scan, 403",
+            "agent, /hotline, 200", "supervisor, /hotline, 200", "depot-CTU, /hotline, 403", "tech-RC-SZX, /hotline, 403",
+            "supervisor, /monitor, 200", "agent, /monitor, 403", "depot-CTU, /monitor, 403", "admin, /monitor, 403",
+            "depot-CTU, /, 200", "agent, /, 200"})
+    void pagesAreOpenToTheirRolesOnly(String user, String path, int status) {
+        PageSession session = signIn(user);
+        assertThat(session.get(path).getStatusCode().value()).isEqualTo(status);
+    }
+
+    @Test
+    void withoutSignInEveryPageLeadsToTheLoginForm() {
+        for (String path : List.of("/scan", "/hotline", "/monitor", "/cases/RMA-0")) {
+            assertThat(rest.getForEntity(path, String.class).getBody()).as(path).contains("name=\"password\"");
+        }
+    }
+
+    @Test
+    void aFormPostedWithoutTheCsrfTokenIsRefused() {
+        PageSession agent = signIn("agent");
+        HttpHeaders headers = agent.headers();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("customerCode", "CMCC-SC");
+        ResponseEntity<String> response = rest.exchange("/hotline/report", HttpMethod.POST, new HttpEntity<>(form, headers),
+                String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void theScanStationScansOnlyAtTheUsersOwnDepot() {
+        String serial = "PA" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        boards.register(new NewBoard(serial, "130104205", null, BoardStatus.RECEIVED, "UIO", null));
+        PageSession depot = signIn("depot-CTU");
+
+        ResponseEntity<Map> elsewhere = depot.postScan(Map.of("code", serial, "action", "PUTAWAY", "location", "UIO",
+                "clientScanId", "page-access-" + serial));
+
+        assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat((String) elsewhere.getBody().get("detail")).contains("You work at CTU");
+        assertThat(boards.require(serial).status()).isEqualTo(BoardStatus.RECEIVED);
+    }
+
+    @Test
+    void theScanStationAppliesAScanOnceHoweverOftenItIsSent() {
+        String serial = "PA" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        boards.register(new NewBoard(serial, "130104205", null, BoardStatus.RECEIVED, "CTU", null));
+        PageSession depot = signIn("depot-CTU");
+        Map<String, String> scan = Map.of("code", serial, "action", "PUTAWAY", "location", "CTU",
+                "clientScanId", "page-once-" + serial);
+
+        ResponseEntity<Map> first = depot.postScan(scan);
+        ResponseEntity<Map> again = depot.postScan(scan);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        assertThat(boards.require(serial).status()).isEqualTo(BoardStatus.AVAILABLE);
+        assertThat(boards.history(serial).custody()).hasSize(2);
+    }
+
+    /** A browser's session: signed in through the login form, carrying its cookie and the page's CSRF token. */
+    private record PageSession(TestRestTemplate rest, String cookie) {
+
+        HttpHeaders headers() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.add(HttpHeaders.COOKIE, cookie);
+            return headers;
+        }
+
+        ResponseEntity<String> get(String path) {
+            return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), String.class);
+        }
+
+        ResponseEntity<Map> postScan(Map<String, ?> scan) {
+            String page = get("/scan").getBody();
+            Matcher token = CSRF_META.matcher(page);
+            assertThat(token.find()).as("the scan page carries the CSRF token").isTrue();
+            HttpHeaders headers = headers();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            headers.add("X-CSRF-TOKEN", token.group(1));
+            return rest.exchange("/scan/submit", HttpMethod.POST, new HttpEntity<>(scan, headers), Map.class);
+        }
+    }
+
+    private PageSession signIn(String user) {
+        ResponseEntity<String> loginPage = rest.getForEntity("/login", String.class);
+        String cookie = sessionCookie(loginPage);
+        Matcher token = CSRF_FIELD.matcher(loginPage.getBody());
+        assertThat(token.find()).isTrue();
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, cookie);
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", user);
+        form.add("password", "demo");
+        form.add("_csrf", token.group(1));
+        // Not following the redirect: the new session's cookie (changed at sign-in) comes with it.
+        ResponseEntity<String> signedIn = rest.withRedirects(Redirects.DONT_FOLLOW).exchange("/login", HttpMethod.POST,
+                new HttpEntity<>(form, headers), String.class);
+        assertThat(signedIn.getHeaders().getLocation()).as("signed in as %s", user).hasPath("/");
+        return new PageSession(rest, signedIn.getHeaders().containsKey(HttpHeaders.SET_COOKIE) ? sessionCookie(signedIn)
+                : cookie);
+    }
+
+    private static String sessionCookie(ResponseEntity<?> response) {
+        return response.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    }
+}
