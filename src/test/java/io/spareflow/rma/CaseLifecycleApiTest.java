@@ -191,6 +191,23 @@ class CaseLifecycleApiTest {
     }
 
     @Test
+    void caseResolvedRemotelyClosesWithOnlyItsOwnClocks() {
+        SiteInfo site = fixture.chengdu();
+        String faulty = fixture.installedAt(fixture.part(), site);
+        String number = reportAndAccept(site, faulty);
+        complete("agent", taskOf("agent", number, "Task_RemoteDiagnosis"), Map.of("diagnosisOutcome", "RESOLVED_REMOTELY", "note", "reset the line card"));
+        assertThat(getCase(number).get("state").asText()).isEqualTo("RESOLVED");
+        complete("agent", taskOf("agent", number, "Task_CloseCase"), Map.of("resolution", "fixed by remote reset"));
+
+        JsonNode closed = getCase(number);
+        assertThat(closed.get("state").asText()).isEqualTo("CLOSED");
+        assertThat(StreamSupport.stream(closed.get("slaClocks").spliterator(), false).map(c -> c.get("step").asText()))
+                .containsExactly("ACCEPT", "REMOTE_DIAGNOSIS");
+        assertThat(boards.require(faulty).status()).as("nothing was exchanged").isEqualTo(BoardStatus.INSTALLED);
+        assertThat(api.report("agent", site.customerCode(), site.id(), faulty)).as("a closed case frees the serial").isNotEqualTo(number);
+    }
+
+    @Test
     void onlyASupervisorTransfersFirstOwnershipAndTheOpenTasksFollow() {
         SiteInfo site = fixture.chengdu();
         String number = reportAndAccept(site, fixture.installedAt(fixture.part(), site));
