@@ -208,6 +208,27 @@ class CaseLifecycleApiTest {
     }
 
     @Test
+    void backorderedCaseContinuesWhenStockArrives() {
+        String part = fixture.part();
+        SiteInfo site = fixture.chengdu();
+        String number = reportAndAccept(site, fixture.installedAt(part, site));
+        complete("agent", taskOf("agent", number, "Task_RemoteDiagnosis"), Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+        JsonNode waiting = getCase(number);
+        assertThat(waiting.get("state").asText()).isEqualTo("BACKORDERED");
+        assertThat(waiting.at("/spare/backordered").asBoolean()).isTrue();
+
+        String arriving = fixture.received(part, "CTU");
+        scan("depot-CTU", arriving, "PUTAWAY", "CTU", Map.of());
+
+        JsonNode served = getCase(number);
+        assertThat(served.get("state").asText()).isEqualTo("SPARE_DISPATCH");
+        assertThat(served.at("/spare/serial").asText()).isEqualTo(arriving);
+        assertThat(kinds(served.get("timeline"))).containsSubsequence("BACKORDER", "SPARE_RESERVED");
+        scan("depot-CTU", arriving, "PICK", "CTU", Map.of());
+        assertThat(kinds(getCase(number).get("timeline"))).contains("SPARE_PICKED");
+    }
+
+    @Test
     void onlyASupervisorTransfersFirstOwnershipAndTheOpenTasksFollow() {
         SiteInfo site = fixture.chengdu();
         String number = reportAndAccept(site, fixture.installedAt(fixture.part(), site));
