@@ -44,6 +44,8 @@ class PageAccessTest {
             "admin, /scan, 403",
             "agent, /hotline, 200", "supervisor, /hotline, 200", "depot-CTU, /hotline, 403", "tech-RC-SZX, /hotline, 403",
             "supervisor, /monitor, 200", "agent, /monitor, 403", "depot-CTU, /monitor, 403", "admin, /monitor, 403",
+            "depot-CTU, /depot, 200", "tech-RC-SZX, /depot, 403", "agent, /depot, 403",
+            "tech-RC-SZX, /repair, 200", "depot-CTU, /repair, 403", "supervisor, /repair, 403",
             "depot-CTU, /, 200", "agent, /, 200"})
     void pagesAreOpenToTheirRolesOnly(String user, String path, int status) {
         PageSession session = signIn(user);
@@ -51,8 +53,15 @@ class PageAccessTest {
     }
 
     @Test
+    void anUnknownCaseIsAPageSaying404() {
+        ResponseEntity<String> missing = signIn("supervisor").get("/cases/RMA-1999-000000");
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(missing.getBody()).contains("No case").contains("RMA-1999-000000").doesNotContain("\"detail\"");
+    }
+
+    @Test
     void withoutSignInEveryPageLeadsToTheLoginForm() {
-        for (String path : List.of("/scan", "/hotline", "/monitor", "/cases/RMA-0")) {
+        for (String path : List.of("/scan", "/hotline", "/monitor", "/depot", "/repair", "/cases/RMA-0")) {
             assertThat(rest.getForEntity(path, String.class).getBody()).as(path).contains("name=\"password\"");
         }
     }

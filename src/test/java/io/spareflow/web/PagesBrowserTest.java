@@ -121,6 +121,21 @@ class PagesBrowserTest {
         assertThat(outcome.getText()).contains("Refused").contains("must pick serial " + spare.reserved());
         assertThat(boards.require(spare.other()).status()).isEqualTo(BoardStatus.AVAILABLE);
         screenshot("scan-station-refused");
+
+        open("/depot");
+        assertThat(browser.findElement(By.id("picks")).getText()).contains(spare.reserved());
+        screenshot("depot-worklist");
+    }
+
+    @Test
+    void aTechnicianSeesABoardWaitingForIntakeAtTheRepairBench() {
+        String serial = serial();
+        boards.register(new NewBoard(serial, "130104205", null, BoardStatus.DEFECTIVE_RECEIVED, "RC-SZX", null));
+        signIn("tech-RC-SZX");
+        open("/repair");
+
+        assertThat(browser.findElement(By.id("intake")).getText()).contains(serial);
+        screenshot("repair-bench");
     }
 
     @Test

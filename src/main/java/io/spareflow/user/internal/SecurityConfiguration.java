@@ -74,6 +74,7 @@ class SecurityConfiguration {
                         // The pages people work in, by role; scopes (own depot, own repair center) are checked per request.
                         .requestMatchers(path("/scan"), path("/scan/**")).hasAnyRole("DEPOT", "TECHNICIAN")
                         .requestMatchers(path("/depot"), path("/depot/**")).hasRole("DEPOT")
+                        .requestMatchers(path("/repair"), path("/repair/**")).hasRole("TECHNICIAN")
                         .requestMatchers(path("/hotline"), path("/hotline/**")).hasAnyRole("AGENT", "SUPERVISOR")
                         .requestMatchers(path("/monitor"), path("/monitor/**")).hasRole("SUPERVISOR")
                         .anyRequest().authenticated())
