@@ -46,6 +46,7 @@ class PageAccessTest {
             "supervisor, /monitor, 200", "agent, /monitor, 403", "depot-CTU, /monitor, 403", "admin, /monitor, 403",
             "depot-CTU, /depot, 200", "tech-RC-SZX, /depot, 403", "agent, /depot, 403",
             "tech-RC-SZX, /repair, 200", "depot-CTU, /repair, 403", "supervisor, /repair, 403",
+            "admin, /admin, 200", "supervisor, /admin, 403", "depot-CTU, /admin, 403",
             "depot-CTU, /, 200", "agent, /, 200"})
     void pagesAreOpenToTheirRolesOnly(String user, String path, int status) {
         PageSession session = signIn(user);
@@ -61,7 +62,7 @@ class PageAccessTest {
 
     @Test
     void withoutSignInEveryPageLeadsToTheLoginForm() {
-        for (String path : List.of("/scan", "/hotline", "/monitor", "/depot", "/repair", "/cases/RMA-0")) {
+        for (String path : List.of("/scan", "/hotline", "/monitor", "/depot", "/repair", "/admin", "/cases/RMA-0")) {
             assertThat(rest.getForEntity(path, String.class).getBody()).as(path).contains("name=\"password\"");
         }
     }

@@ -192,6 +192,25 @@ class PagesBrowserTest {
         screenshot("monitoring-center");
     }
 
+    @Test
+    void anAdministratorImportsBoardsFromCsvAndSeesTheRejectedRows() throws IOException {
+        String good = serial();
+        Path csv = Files.createTempFile("boards", ".csv");
+        Files.writeString(csv, "serial,part_number,revision,status,location_code,site_id\n"
+                + good + ",130104205,,AVAILABLE,CTU,\n"
+                + serial() + ",130104205,,AVAILABLE,NOWHERE,\n");
+        signIn("admin");
+        open("/admin");
+        browser.findElement(By.id("board-file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+
+        assertThat(waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("flash-ok"))).getText())
+                .isEqualTo("1 board(s) imported, 1 row(s) rejected");
+        assertThat(browser.findElement(By.id("rejected")).getText()).contains("line 3").contains("NOWHERE");
+        assertThat(boards.require(good).status()).isEqualTo(BoardStatus.AVAILABLE);
+        screenshot("administration");
+    }
+
     // ------------------------------------------------------------------------------------------------ the browser
 
     private void signIn(String username) {

@@ -77,6 +77,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/repair"), path("/repair/**")).hasRole("TECHNICIAN")
                         .requestMatchers(path("/hotline"), path("/hotline/**")).hasAnyRole("AGENT", "SUPERVISOR")
                         .requestMatchers(path("/monitor"), path("/monitor/**")).hasRole("SUPERVISOR")
+                        .requestMatchers(path("/admin"), path("/admin/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
