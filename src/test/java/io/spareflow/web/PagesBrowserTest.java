@@ -37,6 +37,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -125,6 +126,29 @@ class PagesBrowserTest {
         open("/depot");
         assertThat(browser.findElement(By.id("picks")).getText()).contains(spare.reserved());
         screenshot("depot-worklist");
+    }
+
+    @Test
+    void aScanMadeOfflineIsQueuedAndAppliedOnceWhenTheNetworkIsBack() {
+        String serial = serial();
+        boards.register(new NewBoard(serial, "130104205", null, BoardStatus.RECEIVED, DEPOT, null));
+        signIn("depot-" + DEPOT);
+        open("/scan");
+        browser.setNetworkConditions(new ChromiumNetworkConditions().setOffline(true));
+        try {
+            scan("PUTAWAY", serial);
+            assertThat(waitForOutcome().getText()).contains("Offline: scan kept");
+            assertThat(browser.findElement(By.id("queue-state")).getText()).startsWith("1 scan(s) waiting");
+            assertThat(boards.require(serial).status()).isEqualTo(BoardStatus.RECEIVED);
+        } finally {
+            browser.deleteNetworkConditions();
+        }
+        ((JavascriptExecutor) browser).executeScript("window.dispatchEvent(new Event('online'))");
+
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("outcome"), "PUTAWAY " + serial + " confirmed"));
+        assertThat(browser.findElement(By.id("queue-state")).getText()).isEmpty();
+        assertThat(boards.require(serial).status()).isEqualTo(BoardStatus.AVAILABLE);
+        assertThat(boards.history(serial).custody()).hasSize(2);
     }
 
     @Test
