@@ -134,7 +134,9 @@ class PagesBrowserTest {
         boards.register(new NewBoard(serial, "130104205", null, BoardStatus.RECEIVED, DEPOT, null));
         signIn("depot-" + DEPOT);
         open("/scan");
-        browser.setNetworkConditions(new ChromiumNetworkConditions().setOffline(true));
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.setNetworkConditions(offline);
         try {
             scan("PUTAWAY", serial);
             assertThat(waitForOutcome().getText()).contains("Offline: scan kept");
