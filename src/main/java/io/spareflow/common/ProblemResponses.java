@@ -24,9 +24,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every API error is an RFC 9457 problem ({@code application/problem+json}) whose {@code detail} tells a person what
- * was wrong and what is expected; validation problems also list each field's problem under {@code errors}.
+ * was wrong and what is expected; validation problems also list each field's problem under {@code errors}. Pages
+ * ({@code @Controller}) keep Spring's HTML error handling.
  */
-@RestControllerAdvice(basePackages = "io.spareflow")
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);

@@ -35,8 +35,11 @@ final class ScanCodeParser {
     /** Fixed-length GS1 AIs (value length) that a board code may carry; every other AI runs to the next GS. */
     private static final Map<String, Integer> FIXED_LENGTH = Map.of("00", 18, GTIN_AI, 14, "02", 14, "11", 6, "13", 6,
             "15", 6, "17", 6);
-    /** The variable-length AIs a board code may carry, with their maximum length (GS1 General Specifications). */
-    private static final Map<String, Integer> VARIABLE_LENGTH = Map.of("10", 20, SERIAL_AI, 20, "22", 20, PART_AI, 30,
+    /**
+     * The variable-length AIs a board code may carry, with their maximum length (GS1 General Specifications), except
+     * (21): GS1 allows 20 characters, board serials may have up to 40 and their labels carry them whole.
+     */
+    private static final Map<String, Integer> VARIABLE_LENGTH = Map.of("10", 20, SERIAL_AI, 40, "22", 20, PART_AI, 30,
             "241", 30, "250", 30, "400", 30, "7021", 20, "7022", 20, "91", 90);
 
     private ScanCodeParser() {

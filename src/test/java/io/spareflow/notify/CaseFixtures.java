@@ -49,16 +49,28 @@ public final class CaseFixtures {
     }
 
     /** The agent accepts the case: completes its open acceptance task and so becomes its first owner. */
-    @SuppressWarnings("unchecked")
     public static void accept(TestRestTemplate rest, String caseNumber) {
+        complete(rest, caseNumber, "Task_AcceptCase", Map.of());
+    }
+
+    /** Accepted, solved by remote diagnosis, closed by the agent as first owner. */
+    public static void resolveRemotelyAndClose(TestRestTemplate rest, String caseNumber) {
+        accept(rest, caseNumber);
+        complete(rest, caseNumber, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "RESOLVED_REMOTELY",
+                "note", "Reset the board remotely; alarm cleared"));
+        complete(rest, caseNumber, "Task_CloseCase", Map.of("resolution", "Solved by a remote reset"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void complete(TestRestTemplate rest, String caseNumber, String taskKey, Map<String, Object> fields) {
         List<Map<String, Object>> tasks = rest.withBasicAuth("agent", "demo").exchange("/api/tasks", HttpMethod.GET, null,
                 List.class).getBody();
-        Map<String, Object> accept = tasks.stream()
-                .filter(t -> caseNumber.equals(t.get("caseNumber")) && "Task_AcceptCase".equals(t.get("taskKey")))
-                .findFirst().orElseThrow(() -> new AssertionError("no acceptance task for " + caseNumber + " in " + tasks));
-        ResponseEntity<Void> done = rest.withBasicAuth("agent", "demo").exchange("/api/tasks/" + accept.get("id") + "/complete",
-                HttpMethod.POST, json(Map.of()), Void.class);
-        assertThat(done.getStatusCode().is2xxSuccessful()).as("complete accept task: %s", done).isTrue();
+        Map<String, Object> task = tasks.stream()
+                .filter(t -> caseNumber.equals(t.get("caseNumber")) && taskKey.equals(t.get("taskKey")))
+                .findFirst().orElseThrow(() -> new AssertionError("no task " + taskKey + " for " + caseNumber + " in " + tasks));
+        ResponseEntity<String> done = rest.withBasicAuth("agent", "demo").exchange("/api/tasks/" + task.get("id") + "/complete",
+                HttpMethod.POST, json(fields), String.class);
+        assertThat(done.getStatusCode().is2xxSuccessful()).as("complete %s: %s", taskKey, done).isTrue();
     }
 
     public static HttpEntity<Object> json(Object body) {

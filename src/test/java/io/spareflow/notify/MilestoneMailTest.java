@@ -59,6 +59,10 @@ class MilestoneMailTest {
         assertThat(Mailboxes.text(accepted.get(0))).contains("li.wei@spareflow.local");
 
         assertThat(notifications.forCase(number)).extracting(MailRecord::status).containsOnly("SENT").hasSize(4);
+        ResponseEntity<List> mails = rest.withBasicAuth("supervisor", "demo").getForEntity("/api/cases/" + number + "/mails", List.class);
+        assertThat(mails.getBody()).hasSize(4);
+        assertThat(rest.withBasicAuth("supervisor", "demo").getForEntity("/api/cases/RMA-1999-000001/mails", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test

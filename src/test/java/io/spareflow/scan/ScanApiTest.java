@@ -21,11 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 
 @SpareflowIntegrationTest
 class ScanApiTest {
@@ -208,6 +210,36 @@ class ScanApiTest {
         assertThat(body(noOutcome).get("detail").asText()).contains("REPAIRED or NFF");
         assertThat(nff.get("to").asText()).isEqualTo("NFF");
         assertThat(nff.get("next").asText()).startsWith("Pack for return to stock");
+    }
+
+    @Test
+    void aPhotoOfABoardLabelDecodesToItsBoardCode() throws Exception {
+        String serial = newBoard(BoardStatus.AVAILABLE, "CTU");
+        byte[] label = http.withBasicAuth("depot-CTU", "demo")
+                .getForEntity("/api/boards/" + serial + "/label.png?size=4x2", byte[].class).getBody();
+
+        JsonNode decoded = body(upload("label.png", label));
+        ResponseEntity<String> notAnImage = upload("notes.txt", "hello".getBytes());
+
+        assertThat(decoded.get("code").get("serial").asText()).isEqualTo(serial);
+        assertThat(decoded.get("code").get("partNumber").asText()).isEqualTo("130103811");
+        assertThat(decoded.get("symbols")).extracting(s -> s.get("format").asText()).contains("DATA_MATRIX", "CODE_128");
+        assertThat(notAnImage.getStatusCode().value()).isEqualTo(400);
+        assertThat(body(notAnImage).get("detail").asText()).contains("PNG or JPEG");
+    }
+
+    private ResponseEntity<String> upload(String filename, byte[] content) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("photo", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.withBasicAuth("depot-CTU", "demo").exchange("/api/scans/decode", HttpMethod.POST,
+                new HttpEntity<>(form, headers), String.class);
     }
 
     private List<ResponseEntity<String>> inParallel(int count, java.util.function.IntFunction<ResponseEntity<String>> call)

@@ -45,7 +45,7 @@ class TrackingController {
         vars.remove("caseUrl");
         model.addAllAttributes(vars);
         model.addAttribute("timeline", CustomerTimeline.of(c));
-        model.addAttribute("survey", surveys.findById(c.number()).orElse(null));
+        model.addAttribute("surveyScore", surveys.findById(c.number()).map(SurveyResponse::score).orElse(null));
         model.addAttribute("surveyOpen", c.state() == CaseState.CLOSED && !surveys.existsById(c.number()));
         return "track";
     }

@@ -5,9 +5,11 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
+import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
 import com.google.zxing.ResultMetadataType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.datamatrix.DataMatrixReader;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.GenericMultipleBarcodeReader;
 import io.spareflow.common.InvalidInputException;
@@ -23,6 +25,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.springframework.stereotype.Component;
 
@@ -50,11 +53,16 @@ public class LabelPhotoDecoder {
 
     public Decoded decode(InputStream photo) {
         BufferedImage image = read(photo);
-        Result[] results;
+        List<Result> results = new ArrayList<>();
         try {
-            results = new GenericMultipleBarcodeReader(new MultiFormatReader()).decodeMultiple(
-                    new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))), HINTS);
+            results.addAll(List.of(new GenericMultipleBarcodeReader(new MultiFormatReader()).decodeMultiple(bitmap(image), HINTS)));
         } catch (NotFoundException e) {
+            // perhaps only a DataMatrix, which the next step looks for
+        }
+        if (results.stream().noneMatch(r -> r.getBarcodeFormat() == BarcodeFormat.DATA_MATRIX)) {
+            findDataMatrix(image).ifPresent(results::add);
+        }
+        if (results.isEmpty()) {
             throw new InvalidInputException("No barcode found in the photo: hold the camera square to the label, close"
                     + " enough that the label fills most of the picture, without glare", Map.of("photo", "no barcode found"));
         }
@@ -72,6 +80,35 @@ public class LabelPhotoDecoder {
                 .map(best -> new Decoded(best.code(), symbols))
                 .orElseThrow(() -> new UnreadableCodeException("The photo shows " + symbols.size() + " barcode(s) but"
                         + " none is a board code: " + symbols.stream().map(Symbol::refusal).toList()));
+    }
+
+    /**
+     * ZXing's DataMatrix detector looks outwards from the middle of the image, so it misses a symbol beside other
+     * barcodes and text, as on a board label. Square windows of the photo (1, 2/3, 1/2 and 1/3 of its shorter side,
+     * moved by a quarter of their size) put the symbol in the middle of one of them.
+     */
+    private static Optional<Result> findDataMatrix(BufferedImage image) {
+        DataMatrixReader reader = new DataMatrixReader();
+        int shorter = Math.min(image.getWidth(), image.getHeight());
+        for (int size : new int[] {shorter, shorter * 2 / 3, shorter / 2, shorter / 3}) {
+            if (size < 40) {
+                break;
+            }
+            for (int y = 0; y + size <= image.getHeight(); y += size / 4) {
+                for (int x = 0; x + size <= image.getWidth(); x += size / 4) {
+                    try {
+                        return Optional.of(reader.decode(bitmap(image.getSubimage(x, y, size, size)), HINTS));
+                    } catch (ReaderException notHere) {
+                        // try the next window
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static BinaryBitmap bitmap(BufferedImage image) {
+        return new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
     }
 
     private static String symbologyIdentifier(Result result) {

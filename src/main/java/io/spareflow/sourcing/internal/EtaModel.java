@@ -60,7 +60,7 @@ class EtaModel {
     }
 
     /** The instant {@code minutes} of the calendar after {@code start}: working time at the depot, or straight time. */
-    static Instant after(Instant start, long minutes, TierCalendar calendar, LocationInfo depot) {
+    static Instant after(Instant start, long minutes, TierCalendar calendar, DepotDirectory.Depot depot) {
         return calendar == TierCalendar.ALWAYS ? start.plus(Duration.ofMinutes(minutes))
                 : depot.hours().plusWorkingMinutes(start, minutes, depot.zone());
     }

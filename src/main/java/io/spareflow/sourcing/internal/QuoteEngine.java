@@ -1,8 +1,6 @@
 package io.spareflow.sourcing.internal;
 
 import io.spareflow.board.Stock;
-import io.spareflow.location.LocationInfo;
-import io.spareflow.location.Locations;
 import io.spareflow.part.Parts;
 import io.spareflow.sourcing.internal.SpareQuote.Outcome;
 import io.spareflow.tier.ServiceTier;
@@ -12,8 +10,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,13 +25,13 @@ class QuoteEngine {
             .thenComparing(Candidate::depotCode);
 
     private final Parts parts;
-    private final Locations locations;
+    private final DepotDirectory depots;
     private final Stock stock;
     private final EtaModel eta;
 
-    QuoteEngine(Parts parts, Locations locations, Stock stock, EtaModel eta) {
+    QuoteEngine(Parts parts, DepotDirectory depots, Stock stock, EtaModel eta) {
         this.parts = parts;
-        this.locations = locations;
+        this.depots = depots;
         this.stock = stock;
         this.eta = eta;
     }
@@ -92,14 +88,8 @@ class QuoteEngine {
                 .put(level.partNumber(), level.available()));
         List<Candidate> candidates = new ArrayList<>();
         if (!stockByDepot.isEmpty()) {
-            Map<String, LocationInfo> depots = locations.depots().stream()
-                    .collect(Collectors.toMap(LocationInfo::code, Function.identity()));
-            stockByDepot.forEach((code, byPart) -> {
-                LocationInfo depot = depots.get(code);
-                if (depot != null) {
-                    candidates.add(candidate(depot, byPart, compatible, destination, tier, now));
-                }
-            });
+            stockByDepot.forEach((code, byPart) -> depots.find(code).ifPresent(depot ->
+                    candidates.add(candidate(depot, byPart, compatible, destination, tier, now))));
         }
         candidates.sort(RANKING);
         List<Candidate> ranked = new ArrayList<>(candidates.size());
@@ -109,14 +99,14 @@ class QuoteEngine {
         return new Ranking(compatible.get(0), compatible, destination, tier, now, List.copyOf(ranked));
     }
 
-    private Candidate candidate(LocationInfo depot, Map<String, Long> byPart, List<String> compatible,
+    private Candidate candidate(DepotDirectory.Depot depot, Map<String, Long> byPart, List<String> compatible,
                                 Destination destination, ServiceTier tier, Instant now) {
-        EtaModel.Route route = eta.route(depot, destination.point(), destination.roads());
+        EtaModel.Route route = eta.route(depot.info(), destination.point(), destination.roads());
         Map<String, Long> ordered = new LinkedHashMap<>();
         compatible.stream().filter(byPart::containsKey).forEach(p -> ordered.put(p, byPart.get(p)));
         long total = ordered.values().stream().mapToLong(Long::longValue).sum();
         boolean meets = tier.spareOnSiteMinutes() == null || route.minutes() <= tier.spareOnSiteMinutes();
-        return new Candidate(0, depot.code(), depot.name(), depot.city(), depot.country(),
+        return new Candidate(0, depot.code(), depot.info().name(), depot.info().city(), depot.info().country(),
                 Math.round(route.distanceKm() * 10) / 10.0, route.transport(), route.minutes(),
                 EtaModel.after(now, route.minutes(), tier.calendar(), depot), total, ordered, meets);
     }

@@ -14,7 +14,6 @@ import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
-import io.spareflow.location.Locations;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
 import io.spareflow.sourcing.ReservationOutcome;
@@ -67,7 +66,7 @@ public class SourcingService implements SpareSourcing {
     private final Stock stock;
     private final Boards boards;
     private final Parts parts;
-    private final Locations locations;
+    private final DepotDirectory depots;
     private final Customers customers;
     private final ServiceTiers tiers;
     private final SpareReservationRepository reservations;
@@ -79,7 +78,7 @@ public class SourcingService implements SpareSourcing {
     private final EntityManager entityManager;
     private final Clock clock;
 
-    SourcingService(QuoteEngine quotes, EtaModel eta, Stock stock, Boards boards, Parts parts, Locations locations,
+    SourcingService(QuoteEngine quotes, EtaModel eta, Stock stock, Boards boards, Parts parts, DepotDirectory depots,
                     Customers customers, ServiceTiers tiers, SpareReservationRepository reservations,
                     SourcingDecisionRepository decisions, SourcingProperties properties, ApplicationEventPublisher events,
                     ObjectMapper json, JdbcTemplate jdbc, EntityManager entityManager, Optional<Clock> clock) {
@@ -88,7 +87,7 @@ public class SourcingService implements SpareSourcing {
         this.stock = stock;
         this.boards = boards;
         this.parts = parts;
-        this.locations = locations;
+        this.depots = depots;
         this.customers = customers;
         this.tiers = tiers;
         this.reservations = reservations;
@@ -104,7 +103,7 @@ public class SourcingService implements SpareSourcing {
     // ---------------------------------------------------------------- quotes
 
     /** Where a spare of {@code partNumber} would come from, for a site (tier from its contract unless given) or a point. */
-    SpareQuote quote(String partNumber, Long siteId, Double latitude, Double longitude, String tierName) {
+    public SpareQuote quote(String partNumber, Long siteId, Double latitude, Double longitude, String tierName) {
         boolean point = latitude != null || longitude != null;
         if ((siteId != null) == point || (point && (latitude == null || longitude == null))) {
             throw new InvalidInputException("Give either siteId or both lat and lon, not both and not neither",
@@ -197,7 +196,7 @@ public class SourcingService implements SpareSourcing {
                     MoveContext.system("RESERVE", request.getCaseNumber(), "Reserved as the spare for case "
                             + request.getCaseNumber() + " (part " + request.getRequestedPart() + ")"));
             Instant expires = EtaModel.after(now, properties.reservationHold().toMinutes(), ranking.tier().calendar(),
-                    locations.require(candidate.depotCode()));
+                    depots.require(candidate.depotCode()));
             request.reserve(claimed.get(), candidate, now, expires);
             reservations.saveAndFlush(request);
             record(request, kind, actor, ranking, ranking.reasonFor(candidate, ranDry));

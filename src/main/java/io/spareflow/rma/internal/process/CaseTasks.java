@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -55,15 +56,28 @@ public class CaseTasks {
         return new ArrayList<>(groups);
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * A snapshot: each task is read in its own engine command (no surrounding transaction), so a task that another
+     * request completes meanwhile just drops out of the list instead of failing it.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public List<TaskView> tasksFor(StaffUser user) {
-        return tasks.createTaskQuery()
+        List<TaskView> views = new ArrayList<>();
+        for (Task task : tasks.createTaskQuery()
                 .or().taskAssignee(user.username()).taskCandidateGroupIn(groupsOf(user)).endOr()
                 .orderByTaskCreateTime().asc()
-                .listPage(0, MAX_TASKS).stream()
-                .filter(task -> mayActAt(user, task))
-                .map(this::view)
-                .toList();
+                .listPage(0, MAX_TASKS)) {
+            try {
+                if (mayActAt(user, task)) {
+                    views.add(view(task));
+                }
+            } catch (RuntimeException e) {
+                if (tasks.createTaskQuery().taskId(task.getId()).count() > 0) {
+                    throw e;
+                }
+            }
+        }
+        return views;
     }
 
     @Transactional(readOnly = true)

@@ -1,0 +1,209 @@
+package io.spareflow.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spareflow.SpareflowIntegrationTest;
+import io.spareflow.board.Boards;
+import io.spareflow.customer.Customers;
+import io.spareflow.customer.SiteInfo;
+import io.spareflow.rma.RmaApiClient;
+import io.spareflow.rma.RmaFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Full case lifecycles per second through the REST API (report, 9 task completions, 10 scans, look-ups), with the cost
+ * per case in SQL statements and Camunda history rows, beside a bare Camunda process with the same 13 wait states
+ * (6 user tasks, 7 receive tasks) driven through the Java API in the same run.
+ * <p>Run: {@code mvn -q -B test -Dtest=LifecycleBenchmark -Dbenchmark.cases=30}; figures in docs/performance.md.
+ */
+@SpareflowIntegrationTest
+class LifecycleBenchmark {
+
+    private static final int CASES = Integer.getInteger("benchmark.cases", 30);
+    private static final int BARE = Integer.getInteger("benchmark.bare", 200);
+    private static final int THREADS = Integer.getInteger("benchmark.threads", 4);
+
+    @TestConfiguration
+    static class Counting {
+        @Bean
+        static StatementCounter statementCounter() {
+            return new StatementCounter();
+        }
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Boards boards;
+    @Autowired
+    Customers customers;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    PasswordEncoder passwords;
+
+    private RmaApiClient api;
+    private RmaFixture fixture;
+    private String part;
+    private SiteInfo site;
+
+    @Test
+    void lifecycleThroughTheApiBesideABareProcess() throws Exception {
+        api = new RmaApiClient(http, json);
+        fixture = new RmaFixture(jdbc, boards, customers);
+        part = fixture.part();
+        site = fixture.chengdu();
+        deployBareProcess();
+        for (int i = 0; i < 3; i++) {
+            lifecycle();
+            bare();
+        }
+        double idlePerSecond = idleStatementsPerSecond();
+
+        List<String> report = new ArrayList<>();
+        report.add(String.format(Locale.ROOT, "background statements while idle: %.1f/s (subtracted below)", idlePerSecond));
+        report.add(String.format(Locale.ROOT, "BCrypt check of a password (HTTP Basic, once per request): %.0f ms", bcryptMillis()));
+        report.add(measure("bare process, 13 wait states, Java API, 1 thread", BARE, 1, this::bare, idlePerSecond));
+        report.add(measure("RMA lifecycle via REST, 1 thread", CASES, 1, this::lifecycle, idlePerSecond));
+        if (THREADS > 1) {
+            report.add(measure("RMA lifecycle via REST, " + THREADS + " threads", CASES, THREADS, this::lifecycle, idlePerSecond));
+        }
+        Files.write(Path.of("target", "lifecycle-benchmark.txt"), report);
+    }
+
+    /** One advance-exchange case from report to closure, driven as the people and scanners would. */
+    private void lifecycle() {
+        String faulty = fixture.installedAt(part, site);
+        fixture.inStock(part, "CTU");
+        String number = api.report("agent", site.customerCode(), site.id(), faulty);
+        api.complete("agent", number, "Task_AcceptCase", Map.of());
+        api.complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+        JsonNode spare = api.getCase(number).get("spare");
+        String serial = spare.get("serial").asText();
+        String depot = spare.get("depotCode").asText();
+        String depotUser = "depot-" + depot;
+        api.scan(depotUser, serial, "PICK", depot, Map.of());
+        api.scan(depotUser, serial, "PACK", depot, Map.of());
+        api.scan(depotUser, serial, "SHIP", depot, Map.of("trackingNumber", "BENCH" + number));
+        api.scan(depotUser, serial, "DELIVER", depot, Map.of("siteId", site.id()));
+        api.scan("tech-RC-SZX", faulty, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of());
+        api.scan("tech-RC-SZX", faulty, "REPAIR_INTAKE", "RC-SZX", Map.of());
+        api.complete("tech-RC-SZX", number, "Task_DiagnoseBoard", Map.of("finding", "laser bias out of range", "diagnosis", "FAULT_CONFIRMED"));
+        api.complete("tech-RC-SZX", number, "Task_RepairBoard", Map.of("actions", "replaced TOSA"));
+        api.complete("tech-RC-SZX", number, "Task_TestBoard", Map.of("testResult", "PASS"));
+        String returnDepot = api.read(api.get("agent", "/api/repairs/" + number).getBody()).get("returnDepot").asText();
+        api.scan("tech-RC-SZX", faulty, "PACK", "RC-SZX", Map.of());
+        api.scan("tech-RC-SZX", faulty, "SHIP", "RC-SZX", Map.of());
+        api.scan("depot-" + returnDepot, faulty, "RECEIVE", returnDepot, Map.of());
+        api.scan("depot-" + returnDepot, faulty, "PUTAWAY", returnDepot, Map.of());
+        api.complete("agent", number, "Task_CloseCase", Map.of("resolution", "exchanged and repaired"));
+        if (!"CLOSED".equals(api.getCase(number).get("state").asText())) {
+            throw new IllegalStateException("case " + number + " did not close");
+        }
+    }
+
+    private static final String[] BARE_WAITS = {"u:accept", "u:diagnose", "r:pick", "r:pack", "r:ship", "r:deliver",
+            "r:defective", "r:intake", "u:diagnoseBoard", "u:repair", "u:test", "r:putaway", "u:close"};
+
+    private void deployBareProcess() {
+        AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("bare-benchmark").camundaHistoryTimeToLive(1).startEvent();
+        for (String wait : BARE_WAITS) {
+            String id = wait.substring(2);
+            flow = wait.startsWith("u:") ? flow.userTask(id).camundaAssignee("agent") : flow.receiveTask(id).message("Bare_" + id);
+        }
+        BpmnModelInstance model = flow.endEvent().done();
+        repository.createDeployment().addModelInstance("bare-benchmark.bpmn", model).deploy();
+    }
+
+    private void bare() {
+        String id = runtime.startProcessInstanceByKey("bare-benchmark").getId();
+        for (String wait : BARE_WAITS) {
+            if (wait.startsWith("u:")) {
+                tasks.complete(tasks.createTaskQuery().processInstanceId(id).singleResult().getId());
+            } else {
+                runtime.createMessageCorrelation("Bare_" + wait.substring(2)).processInstanceId(id).correlate();
+            }
+        }
+    }
+
+    private String measure(String name, int runs, int threads, Runnable run, double idlePerSecond) throws Exception {
+        long historyBefore = historyRows();
+        long statementsBefore = StatementCounter.STATEMENTS.get();
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                futures.add(pool.submit(run));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long statements = StatementCounter.STATEMENTS.get() - statementsBefore;
+        long history = historyRows() - historyBefore;
+        double perCase = (statements - idlePerSecond * seconds) / runs;
+        String line = String.format(Locale.ROOT, "%-52s %4d runs in %6.1f s = %7.2f /s, %6.1f ms each; %6.0f SQL statements and %5.1f history rows per run",
+                name, runs, seconds, runs / seconds, seconds * 1000 / runs * threads, perCase, (double) history / runs);
+        System.out.println(line);
+        return line;
+    }
+
+    private double bcryptMillis() {
+        String hash = passwords.encode("demo");
+        long start = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            passwords.matches("demo", hash);
+        }
+        return (System.nanoTime() - start) / 1e6 / 20;
+    }
+
+    private double idleStatementsPerSecond() throws InterruptedException {
+        long before = StatementCounter.STATEMENTS.get();
+        long start = System.nanoTime();
+        Thread.sleep(5000);
+        return (StatementCounter.STATEMENTS.get() - before) / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private long historyRows() {
+        List<String> tables = jdbc.queryForList("SELECT table_name FROM information_schema.tables "
+                + "WHERE table_schema = current_schema() AND table_name LIKE 'act_hi_%'", String.class);
+        long rows = 0;
+        for (String table : tables) {
+            rows += jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
+        }
+        return rows;
+    }
+}

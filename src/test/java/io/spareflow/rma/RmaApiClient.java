@@ -1,0 +1,93 @@
+package io.spareflow.rma;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The REST calls of the case lifecycle as demo users make them (password {@code demo}). */
+public class RmaApiClient {
+
+    private final TestRestTemplate http;
+    private final ObjectMapper json;
+
+    public RmaApiClient(TestRestTemplate http, ObjectMapper json) {
+        this.http = http;
+        this.json = json;
+    }
+
+    /** Reports a fault and returns the case number. */
+    public String report(String user, String customerCode, long siteId, String serial) {
+        ResponseEntity<String> reported = post(user, "/api/cases", Map.of("customerCode", customerCode, "siteId", siteId,
+                "faultySerial", serial, "symptom", "loss of frame on the STM-16 line", "channel", "HOTLINE"));
+        assertThat(reported.getStatusCode()).as(reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        return read(reported.getBody()).get("number").asText();
+    }
+
+    /** Applies a scan; it must be accepted. */
+    public void scan(String user, String serial, String action, String location, Map<String, Object> extra) {
+        Map<String, Object> body = new HashMap<>(extra);
+        body.put("code", serial);
+        body.put("action", action);
+        body.put("location", location);
+        body.put("clientScanId", UUID.randomUUID().toString());
+        ResponseEntity<String> response = post(user, "/api/scans", body);
+        assertThat(response.getStatusCode()).as(action + " " + serial + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    /** Completes the user's task {@code taskKey} of the case with these form fields. */
+    public void complete(String user, String caseNumber, String taskKey, Map<String, Object> fields) {
+        completeTask(user, taskOf(user, caseNumber, taskKey), fields);
+    }
+
+    public void completeTask(String user, String taskId, Map<String, Object> fields) {
+        ResponseEntity<String> response = post(user, "/api/tasks/" + taskId + "/complete", fields);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    public String taskOf(String user, String caseNumber, String taskKey) {
+        for (JsonNode task : read(get(user, "/api/tasks").getBody())) {
+            if (caseNumber.equals(task.path("caseNumber").asText()) && taskKey.equals(task.path("taskKey").asText())) {
+                return task.get("id").asText();
+            }
+        }
+        throw new AssertionError(user + " has no task " + taskKey + " of " + caseNumber);
+    }
+
+    public List<String> taskIds(String user) {
+        List<String> ids = new ArrayList<>();
+        read(get(user, "/api/tasks").getBody()).forEach(t -> ids.add(t.get("id").asText()));
+        return ids;
+    }
+
+    public JsonNode getCase(String number) {
+        return read(get("agent", "/api/cases/" + number).getBody());
+    }
+
+    public JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ResponseEntity<String> get(String user, String path) {
+        return http.withBasicAuth(user, "demo").getForEntity(path, String.class);
+    }
+
+    public ResponseEntity<String> post(String user, String path, Object body) {
+        return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body), String.class);
+    }
+}
