@@ -78,6 +78,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/hotline"), path("/hotline/**")).hasAnyRole("AGENT", "SUPERVISOR")
                         .requestMatchers(path("/monitor"), path("/monitor/**")).hasRole("SUPERVISOR")
                         .requestMatchers(path("/admin"), path("/admin/**")).hasRole("ADMIN")
+                        .requestMatchers(path("/labels/**")).hasAnyRole("DEPOT", "TECHNICIAN", "SUPERVISOR", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
