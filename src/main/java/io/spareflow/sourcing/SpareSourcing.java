@@ -34,4 +34,7 @@ public interface SpareSourcing {
 
     /** The sourcing decisions recorded for the case, oldest first (empty when none was made). */
     List<SourcingDecision> decisionsOf(String caseNumber);
+
+    /** The boards a depot must pick now: its open reservations, oldest first (the depot's pick list). */
+    List<ReservationOutcome> picksAt(String depotCode);
 }

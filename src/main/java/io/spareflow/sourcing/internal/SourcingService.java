@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -413,6 +414,13 @@ public class SourcingService implements SpareSourcing {
                 .findFirst()
                 .map(r -> "Wrong board: this depot must pick serial " + r.getSerial() + " for case " + r.getCaseNumber()
                         + " (part " + r.getBoardPart() + ")");
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ReservationOutcome> picksAt(String depotCode) {
+        return reservations.findByDepotCodeAndStatusOrderByReservedAt(depotCode.trim().toUpperCase(Locale.ROOT),
+                ReservationStatus.RESERVED).stream().map(SpareReservationEntity::toOutcome).toList();
     }
 
     @Override

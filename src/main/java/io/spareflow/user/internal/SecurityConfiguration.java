@@ -86,8 +86,11 @@ class SecurityConfiguration {
                         // The pages people work in, by role; scopes (own depot, own repair center) are checked per request.
                         .requestMatchers(path("/scan"), path("/scan/**")).hasAnyRole("DEPOT", "TECHNICIAN")
                         .requestMatchers(path("/depot"), path("/depot/**")).hasRole("DEPOT")
+                        .requestMatchers(path("/repair"), path("/repair/**")).hasRole("TECHNICIAN")
                         .requestMatchers(path("/hotline"), path("/hotline/**")).hasAnyRole("AGENT", "SUPERVISOR")
                         .requestMatchers(path("/monitor"), path("/monitor/**")).hasRole("SUPERVISOR")
+                        .requestMatchers(path("/admin"), path("/admin/**")).hasRole("ADMIN")
+                        .requestMatchers(path("/labels/**")).hasAnyRole("DEPOT", "TECHNICIAN", "SUPERVISOR", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
