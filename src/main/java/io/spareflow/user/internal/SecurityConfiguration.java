@@ -44,14 +44,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(Users users) {
-        return username -> users.find(username)
+    AuthenticationProvider authenticationProvider(PasswordEncoder passwordEncoder, Users users) {
+        UserDetailsService userDetails = username -> users.find(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
-    }
-
-    @Bean
-    AuthenticationProvider authenticationProvider(UserDetailsService userDetails, PasswordEncoder passwordEncoder,
-                                                  Users users) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(userDetails);
         bcrypt.setPasswordEncoder(passwordEncoder);
         return new CachedCredentialsAuthenticationProvider(bcrypt, users::find, Duration.ofMinutes(5), Clock.systemUTC());
