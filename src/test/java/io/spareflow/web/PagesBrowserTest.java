@@ -47,12 +47,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The pages in a real browser (Debian's headless Chromium and chromedriver), against the running service. One browser
- * for the class: it is slow to start. Screenshots of the main pages go to docs/screenshots/.
+ * for the class: it is slow to start. Screenshots of the main pages go to target/screenshots/; to refresh the ones in
+ * the docs: {@code mvn test -Dtest=PagesBrowserTest -Dspareflow.screenshots=docs/screenshots}.
  */
 @SpareflowIntegrationTest
 class PagesBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("spareflow.screenshots", "target/screenshots"));
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
     private static final String DEPOT = "CTU";
