@@ -145,9 +145,12 @@ public class Scans {
         } catch (IllegalBoardMoveException illegal) {
             throw refused(HttpStatus.CONFLICT, illegal.getMessage(), board);
         }
+        // Listeners of the move may have moved the board on (e.g. a defective board with no open case is quarantined):
+        // the worker is told where it stands now.
+        BoardInfo now = boards.find(moved.serial()).orElse(moved);
         ScanResult result = new ScanResult(event.getId(), request.clientScanId(), ScanResult.Result.ACCEPTED,
-                moved.serial(), moved.partNumber(), request.action(), board.status(), moved.status(), location.code(),
-                moved.siteId(), nextStep.after(moved, location, request.caseNumber(), request.trackingNumber()), false,
+                now.serial(), now.partNumber(), request.action(), board.status(), now.status(), location.code(),
+                now.siteId(), nextStep.after(now, location, request.caseNumber(), request.trackingNumber()), false,
                 event.getScannedAt());
         return answer(event, result, null);
     }

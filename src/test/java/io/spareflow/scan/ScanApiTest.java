@@ -156,9 +156,10 @@ class ScanApiTest {
 
     @Test
     void aScanGuardOfAnotherFeatureRefusesWithItsReason() throws Exception {
-        String serial = newBoard(RefuseMarkedSerialsGuard.MARK, BoardStatus.RESERVED, "CTU");
+        // Lima: a depot where no other test reserves, so sourcing's own pick guard stays silent.
+        String serial = newBoard(RefuseMarkedSerialsGuard.MARK, BoardStatus.RESERVED, "LIM");
 
-        ResponseEntity<String> refused = scan("depot-CTU", serial, "PICK", "CTU", id());
+        ResponseEntity<String> refused = scan("depot-LIM", serial, "PICK", "LIM", id());
 
         assertThat(refused.getStatusCode().value()).isEqualTo(409);
         assertThat(body(refused).get("detail").asText()).startsWith("Wrong board: expected serial EXPECTED-");
