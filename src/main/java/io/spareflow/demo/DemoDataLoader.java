@@ -12,10 +12,14 @@ import io.spareflow.location.LocationType;
 import io.spareflow.location.Locations;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
+import io.spareflow.rma.CaseChannel;
+import io.spareflow.rma.CaseReport;
+import io.spareflow.rma.Cases;
 import io.spareflow.user.NewUser;
 import io.spareflow.user.Role;
 import io.spareflow.user.Users;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,7 +39,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo data for the default profile, loaded once into an empty database: operators with real sites, contracts and
@@ -56,28 +60,41 @@ class DemoDataLoader implements ApplicationRunner {
     private final Boards boards;
     private final Users users;
     private final ObjectProvider<GreenMail> mailServer;
+    private final Cases cases;
+    private final TransactionTemplate transactions;
     private final int boardCount;
+    private final int caseCount;
 
     DemoDataLoader(Customers customers, Locations locations, Parts parts, Boards boards, Users users,
-                   ObjectProvider<GreenMail> mailServer, @Value("${spareflow.demo.boards:6000}") int boardCount) {
+                   ObjectProvider<GreenMail> mailServer, Cases cases, TransactionTemplate transactions, @Value("${spareflow.demo.boards:6000}") int boardCount,
+                   @Value("${spareflow.demo.cases:6}") int caseCount) {
         this.customers = customers;
         this.locations = locations;
         this.parts = parts;
         this.boards = boards;
         this.users = users;
         this.mailServer = mailServer;
+        this.cases = cases;
+        this.transactions = transactions;
         this.boardCount = boardCount;
+        this.caseCount = caseCount;
     }
 
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) throws IOException {
+    public void run(ApplicationArguments args) {
         List<String> mailboxes = new ArrayList<>();
         if (customers.count() == 0) {
-            List<SiteInfo> sites = loadCustomers(mailboxes);
-            loadUsers();
-            loadBoards(sites);
-            log.info("Demo data loaded: {} customers, {} users, {} boards", customers.count(), users.count(), boards.count());
+            SerialSequence serials = new SerialSequence(new Random(20021124L));
+            // Master data first, committed, so the cases below see the customers' contracts in force.
+            List<SiteInfo> sites = transactions.execute(tx -> {
+                List<SiteInfo> loaded = loadCustomers(mailboxes);
+                loadUsers();
+                loadBoards(loaded, serials);
+                return loaded;
+            });
+            transactions.executeWithoutResult(tx -> reportCases(sites, serials));
+            log.info("Demo data loaded: {} customers, {} users, {} boards, {} open cases", customers.count(), users.count(),
+                    boards.count(), Math.min(caseCount, FAULTS.size()));
         } else {
             customers.all().forEach(c -> c.contacts().forEach(contact -> mailboxes.add(contact.email())));
         }
@@ -90,7 +107,37 @@ class DemoDataLoader implements ApplicationRunner {
         }
     }
 
-    private List<SiteInfo> loadCustomers(List<String> mailboxes) throws IOException {
+    /** Fault reports as they reach the hotline on a normal day, so the hotline and monitoring center show live work. */
+    private static final List<DemoFault> FAULTS = List.of(
+            new DemoFault("CMCC-SC", "Barkam", CaseChannel.HOTLINE, "130103811",
+                    "BTS at Barkam off air since 06:10: channel board CHM2 alarm CHM_FAIL, a reset did not clear it"),
+            new DemoFault("CMCC-SC", "Chengdu", CaseChannel.API, "310200731",
+                    "NMS alarm: STM-16 line board OL16 LOS on port 2, traffic switched to protection"),
+            new DemoFault("SAF-KE", "Mombasa", CaseChannel.HOTLINE, "510600845",
+                    "Core router 10GE line card down after a power surge, port 3 dark, CRC errors on port 5"),
+            new DemoFault("CNT-EC", "Quito", CaseChannel.EMAIL, "410400162",
+                    "GPON OLT board GTGH at Inaquito reboots every 20 minutes, 300 subscribers affected"),
+            new DemoFault("TE-EG", "Cairo", CaseChannel.WEB, "610700045",
+                    "BTS power supply unit: fan failure alarm, unit hot to the touch, redundancy lost"),
+            new DemoFault("ETC-ET", "Addis Ababa", CaseChannel.HOTLINE, "220301406",
+                    "GSM transceiver DTRU: VSWR alarm on sector 2 since last night's storm"));
+
+    private record DemoFault(String customer, String city, CaseChannel channel, String partNumber, String symptom) {
+    }
+
+    /** Each demo fault on its own board, installed at the site, reported as the channel would. */
+    private void reportCases(List<SiteInfo> sites, SerialSequence serials) {
+        for (DemoFault fault : FAULTS.subList(0, Math.min(caseCount, FAULTS.size()))) {
+            SiteInfo site = sites.stream().filter(s -> s.customerCode().equals(fault.customer()) && s.city().equals(fault.city()))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no demo site in " + fault.city()));
+            PartInfo part = parts.require(fault.partNumber());
+            String serial = boards.register(new NewBoard(serials.next(), part.partNumber(), part.revision(),
+                    BoardStatus.INSTALLED, null, site.id())).serial();
+            cases.report(new CaseReport(fault.customer(), site.id(), serial, fault.symptom(), fault.channel()));
+        }
+    }
+
+    private List<SiteInfo> loadCustomers(List<String> mailboxes) {
         List<SiteInfo> sites = new ArrayList<>();
         Set<String> created = new HashSet<>();
         LocalDate today = LocalDate.now();
@@ -108,6 +155,8 @@ class DemoDataLoader implements ApplicationRunner {
                     mailboxes.add(row.get("email"));
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("demo customers could not be read", e);
         }
         return sites;
     }
@@ -139,12 +188,11 @@ class DemoDataLoader implements ApplicationRunner {
         };
     }
 
-    private void loadBoards(List<SiteInfo> sites) {
+    private void loadBoards(List<SiteInfo> sites, SerialSequence serials) {
         Random random = new Random(20021124L);
         List<PartInfo> catalogue = parts.all();
         List<LocationInfo> depots = locations.depots();
         List<LocationInfo> repairCenters = locations.ofType(LocationType.REPAIR_CENTER);
-        SerialSequence serials = new SerialSequence(random);
         Map<String, NewBoard> all = new LinkedHashMap<>();
         int installed = Math.max(sites.size() * 12, boardCount / 20);
         int inRepair = boardCount / 50;

@@ -17,10 +17,13 @@ public interface SpareSourcing {
      */
     ReservationOutcome reserve(String partNumber, long siteId, String caseNumber);
 
-    /** The case's open reservation, if any. */
+    /**
+     * The case's open reservation (a board held, not yet picked) or open backorder ({@link ReservationOutcome#backorder()}),
+     * if any. Once the board is picked the reservation is done and no longer open.
+     */
     Optional<ReservationOutcome> openReservation(String caseNumber);
 
-    /** Releases the case's reservation (board back to AVAILABLE) or cancels its backorder. */
+    /** Releases the case's open reservation (board back to AVAILABLE) or cancels its backorder; nothing open, nothing done. */
     void release(String caseNumber, String reason);
 
     /**
@@ -31,4 +34,7 @@ public interface SpareSourcing {
 
     /** The sourcing decisions recorded for the case, oldest first (empty when none was made). */
     List<SourcingDecision> decisionsOf(String caseNumber);
+
+    /** The boards a depot must pick now: its open reservations, oldest first (the depot's pick list). */
+    List<ReservationOutcome> picksAt(String depotCode);
 }

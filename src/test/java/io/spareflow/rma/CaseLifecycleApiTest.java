@@ -9,7 +9,6 @@ import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
-import io.spareflow.repair.internal.ReturnDepotChooser;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -21,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,8 +40,6 @@ class CaseLifecycleApiTest {
     ObjectMapper json;
     @Autowired
     Boards boards;
-    @Autowired
-    ReturnDepotChooser returnDepots;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -61,7 +60,12 @@ class CaseLifecycleApiTest {
         SiteInfo site = fixture.chengdu();
         String faulty = fixture.installedAt(part, site);
         String spare = fixture.inStock(part, "CTU");
-        returnDepots.setTarget("KMG", part, 5);
+        assertThat(put("depot-KMG", "/api/repairs/stock-targets/KMG/" + part, Map.of("target", 5)).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(put("admin", "/api/repairs/stock-targets/RC-SZX/" + part, Map.of("target", 5)).getStatusCode())
+                .as("a repair center holds no stock").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(put("admin", "/api/repairs/stock-targets/KMG/" + part, Map.of("target", 5)).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
 
         ResponseEntity<String> reported = post("agent", "/api/cases", report(site, faulty));
         assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -187,6 +191,44 @@ class CaseLifecycleApiTest {
     }
 
     @Test
+    void caseResolvedRemotelyClosesWithOnlyItsOwnClocks() {
+        SiteInfo site = fixture.chengdu();
+        String faulty = fixture.installedAt(fixture.part(), site);
+        String number = reportAndAccept(site, faulty);
+        complete("agent", taskOf("agent", number, "Task_RemoteDiagnosis"), Map.of("diagnosisOutcome", "RESOLVED_REMOTELY", "note", "reset the line card"));
+        assertThat(getCase(number).get("state").asText()).isEqualTo("RESOLVED");
+        complete("agent", taskOf("agent", number, "Task_CloseCase"), Map.of("resolution", "fixed by remote reset"));
+
+        JsonNode closed = getCase(number);
+        assertThat(closed.get("state").asText()).isEqualTo("CLOSED");
+        assertThat(StreamSupport.stream(closed.get("slaClocks").spliterator(), false).map(c -> c.get("step").asText()))
+                .containsExactly("ACCEPT", "REMOTE_DIAGNOSIS");
+        assertThat(boards.require(faulty).status()).as("nothing was exchanged").isEqualTo(BoardStatus.INSTALLED);
+        assertThat(api.report("agent", site.customerCode(), site.id(), faulty)).as("a closed case frees the serial").isNotEqualTo(number);
+    }
+
+    @Test
+    void backorderedCaseContinuesWhenStockArrives() {
+        String part = fixture.part();
+        SiteInfo site = fixture.chengdu();
+        String number = reportAndAccept(site, fixture.installedAt(part, site));
+        complete("agent", taskOf("agent", number, "Task_RemoteDiagnosis"), Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+        JsonNode waiting = getCase(number);
+        assertThat(waiting.get("state").asText()).isEqualTo("BACKORDERED");
+        assertThat(waiting.at("/spare/backordered").asBoolean()).isTrue();
+
+        String arriving = fixture.received(part, "CTU");
+        scan("depot-CTU", arriving, "PUTAWAY", "CTU", Map.of());
+
+        JsonNode served = getCase(number);
+        assertThat(served.get("state").asText()).isEqualTo("SPARE_DISPATCH");
+        assertThat(served.at("/spare/serial").asText()).isEqualTo(arriving);
+        assertThat(kinds(served.get("timeline"))).containsSubsequence("BACKORDER", "SPARE_RESERVED");
+        scan("depot-CTU", arriving, "PICK", "CTU", Map.of());
+        assertThat(kinds(getCase(number).get("timeline"))).contains("SPARE_PICKED");
+    }
+
+    @Test
     void onlyASupervisorTransfersFirstOwnershipAndTheOpenTasksFollow() {
         SiteInfo site = fixture.chengdu();
         String number = reportAndAccept(site, fixture.installedAt(fixture.part(), site));
@@ -299,5 +341,9 @@ class CaseLifecycleApiTest {
 
     private ResponseEntity<String> post(String user, String path, Object body) {
         return api.post(user, path, body);
+    }
+
+    private ResponseEntity<String> put(String user, String path, Object body) {
+        return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.PUT, new HttpEntity<>(body), String.class);
     }
 }

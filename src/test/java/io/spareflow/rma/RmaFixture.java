@@ -43,6 +43,13 @@ public class RmaFixture {
         return serial;
     }
 
+    /** A board just received at a depot, not yet put away. */
+    public String received(String part, String depot) {
+        String serial = serial();
+        boards.register(new NewBoard(serial, part, null, BoardStatus.RECEIVED, depot, null));
+        return serial;
+    }
+
     public String inStock(String part, String depot) {
         String serial = serial();
         boards.register(new NewBoard(serial, part, null, BoardStatus.AVAILABLE, depot, null));

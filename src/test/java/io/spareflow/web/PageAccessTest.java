@@ -6,6 +6,7 @@ import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.board.NewBoard;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -44,6 +46,9 @@ class PageAccessTest {
             "admin, /scan, 403",
             "agent, /hotline, 200", "supervisor, /hotline, 200", "depot-CTU, /hotline, 403", "tech-RC-SZX, /hotline, 403",
             "supervisor, /monitor, 200", "agent, /monitor, 403", "depot-CTU, /monitor, 403", "admin, /monitor, 403",
+            "depot-CTU, /depot, 200", "tech-RC-SZX, /depot, 403", "agent, /depot, 403",
+            "tech-RC-SZX, /repair, 200", "depot-CTU, /repair, 403", "supervisor, /repair, 403",
+            "admin, /admin, 200", "supervisor, /admin, 403", "depot-CTU, /admin, 403",
             "depot-CTU, /, 200", "agent, /, 200"})
     void pagesAreOpenToTheirRolesOnly(String user, String path, int status) {
         PageSession session = signIn(user);
@@ -51,8 +56,15 @@ class PageAccessTest {
     }
 
     @Test
+    void anUnknownCaseIsAPageSaying404() {
+        ResponseEntity<String> missing = signIn("supervisor").get("/cases/RMA-1999-000000");
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(missing.getBody()).contains("No case").contains("RMA-1999-000000").doesNotContain("\"detail\"");
+    }
+
+    @Test
     void withoutSignInEveryPageLeadsToTheLoginForm() {
-        for (String path : List.of("/scan", "/hotline", "/monitor", "/cases/RMA-0")) {
+        for (String path : List.of("/scan", "/hotline", "/monitor", "/depot", "/repair", "/admin", "/cases/RMA-0")) {
             assertThat(rest.getForEntity(path, String.class).getBody()).as(path).contains("name=\"password\"");
         }
     }
@@ -100,6 +112,55 @@ class PageAccessTest {
         assertThat(boards.history(serial).custody()).hasSize(2);
     }
 
+    @Test
+    void labelsArePrintedForBoardsAtTheUsersOwnLocationOnly() {
+        String here = "PL" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String elsewhere = "PL" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        boards.register(new NewBoard(here, "130104205", null, BoardStatus.AVAILABLE, "CTU", null));
+        boards.register(new NewBoard(elsewhere, "130104205", null, BoardStatus.AVAILABLE, "UIO", null));
+        PageSession depot = signIn("depot-CTU");
+
+        ResponseEntity<byte[]> png = depot.getBytes("/labels/boards/" + here + ".png");
+        assertThat(png.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(png.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
+        assertThat(new String(depot.getBytes("/labels/boards/" + here + ".zpl").getBody(), StandardCharsets.UTF_8))
+                .startsWith("^XA").contains(here);
+        assertThat(depot.getBytes("/labels/boards/" + elsewhere + ".pdf").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(depot.get("/labels/boards/NO-SUCH-BOARD-1.png").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        MultiValueMap<String, String> sheet = new LinkedMultiValueMap<>();
+        sheet.add("serials", here);
+        sheet.add("_csrf", depot.csrfToken());
+        HttpHeaders headers = depot.headers();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<byte[]> pdf = rest.exchange("/labels/sheet", HttpMethod.POST, new HttpEntity<>(sheet, headers),
+                byte[].class);
+        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(new String(pdf.getBody(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(signIn("agent").getBytes("/labels/boards/" + here + ".png").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void aPhotoWithoutABarcodeIsAProblemNamingWhatIsWrong() {
+        PageSession depot = signIn("depot-CTU");
+        HttpHeaders headers = depot.headers();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.add("X-CSRF-TOKEN", depot.csrfToken());
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("photo", new ByteArrayResource("not an image".getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "label.jpg";
+            }
+        });
+        ResponseEntity<Map> refused = rest.exchange("/scan/decode", HttpMethod.POST, new HttpEntity<>(form, headers),
+                Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat((String) refused.getBody().get("detail")).isNotBlank();
+    }
+
     /** A browser's session: signed in through the login form, carrying its cookie and the page's CSRF token. */
     private record PageSession(TestRestTemplate rest, String cookie) {
 
@@ -113,13 +174,21 @@ class PageAccessTest {
             return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), String.class);
         }
 
+        ResponseEntity<byte[]> getBytes(String path) {
+            return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), byte[].class);
+        }
+
+        /** The CSRF token a page of this session carries (in its meta tags). */
+        String csrfToken() {
+            Matcher token = CSRF_META.matcher(get("/").getBody());
+            assertThat(token.find()).as("the page carries the CSRF token").isTrue();
+            return token.group(1);
+        }
+
         ResponseEntity<Map> postScan(Map<String, ?> scan) {
-            String page = get("/scan").getBody();
-            Matcher token = CSRF_META.matcher(page);
-            assertThat(token.find()).as("the scan page carries the CSRF token").isTrue();
             HttpHeaders headers = headers();
             headers.setContentType(MediaType.APPLICATION_JSON);
-            headers.add("X-CSRF-TOKEN", token.group(1));
+            headers.add("X-CSRF-TOKEN", csrfToken());
             return rest.exchange("/scan/submit", HttpMethod.POST, new HttpEntity<>(scan, headers), Map.class);
         }
     }

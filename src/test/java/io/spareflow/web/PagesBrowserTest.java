@@ -37,6 +37,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -46,12 +47,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The pages in a real browser (Debian's headless Chromium and chromedriver), against the running service. One browser
- * for the class: it is slow to start. Screenshots of the main pages go to docs/screenshots/.
+ * for the class: it is slow to start. Screenshots of the main pages go to target/screenshots/; to refresh the ones in
+ * the docs: {@code mvn test -Dtest=PagesBrowserTest -Dspareflow.screenshots=docs/screenshots}.
  */
 @SpareflowIntegrationTest
 class PagesBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("spareflow.screenshots", "target/screenshots"));
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
     private static final String DEPOT = "CTU";
@@ -121,6 +123,46 @@ class PagesBrowserTest {
         assertThat(outcome.getText()).contains("Refused").contains("must pick serial " + spare.reserved());
         assertThat(boards.require(spare.other()).status()).isEqualTo(BoardStatus.AVAILABLE);
         screenshot("scan-station-refused");
+
+        open("/depot");
+        assertThat(browser.findElement(By.id("picks")).getText()).contains(spare.reserved());
+        screenshot("depot-worklist");
+    }
+
+    @Test
+    void aScanMadeOfflineIsQueuedAndAppliedOnceWhenTheNetworkIsBack() {
+        String serial = serial();
+        boards.register(new NewBoard(serial, "130104205", null, BoardStatus.RECEIVED, DEPOT, null));
+        signIn("depot-" + DEPOT);
+        open("/scan");
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.setNetworkConditions(offline);
+        try {
+            scan("PUTAWAY", serial);
+            assertThat(waitForOutcome().getText()).contains("Offline: scan kept");
+            assertThat(browser.findElement(By.id("queue-state")).getText()).startsWith("1 scan(s) waiting");
+            assertThat(boards.require(serial).status()).isEqualTo(BoardStatus.RECEIVED);
+        } finally {
+            browser.deleteNetworkConditions();
+        }
+        ((JavascriptExecutor) browser).executeScript("window.dispatchEvent(new Event('online'))");
+
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("outcome"), "PUTAWAY " + serial + " confirmed"));
+        assertThat(browser.findElement(By.id("queue-state")).getText()).isEmpty();
+        assertThat(boards.require(serial).status()).isEqualTo(BoardStatus.AVAILABLE);
+        assertThat(boards.history(serial).custody()).hasSize(2);
+    }
+
+    @Test
+    void aTechnicianSeesABoardWaitingForIntakeAtTheRepairBench() {
+        String serial = serial();
+        boards.register(new NewBoard(serial, "130104205", null, BoardStatus.DEFECTIVE_RECEIVED, "RC-SZX", null));
+        signIn("tech-RC-SZX");
+        open("/repair");
+
+        assertThat(browser.findElement(By.id("intake")).getText()).contains(serial);
+        screenshot("repair-bench");
     }
 
     @Test
@@ -175,6 +217,25 @@ class PagesBrowserTest {
         assertThat(breach.getText()).contains("ACCEPT");
         assertThat(breach.getDomAttribute("class")).contains("bad");
         screenshot("monitoring-center");
+    }
+
+    @Test
+    void anAdministratorImportsBoardsFromCsvAndSeesTheRejectedRows() throws IOException {
+        String good = serial();
+        Path csv = Files.createTempFile("boards", ".csv");
+        Files.writeString(csv, "serial,part_number,revision,status,location_code,site_id\n"
+                + good + ",130104205,,AVAILABLE,CTU,\n"
+                + serial() + ",130104205,,AVAILABLE,NOWHERE,\n");
+        signIn("admin");
+        open("/admin");
+        browser.findElement(By.id("board-file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+
+        assertThat(waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("flash-ok"))).getText())
+                .isEqualTo("1 board(s) imported, 1 row(s) rejected");
+        assertThat(browser.findElement(By.id("rejected")).getText()).contains("line 3").contains("NOWHERE");
+        assertThat(boards.require(good).status()).isEqualTo(BoardStatus.AVAILABLE);
+        screenshot("administration");
     }
 
     // ------------------------------------------------------------------------------------------------ the browser

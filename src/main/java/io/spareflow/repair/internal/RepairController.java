@@ -7,10 +7,18 @@ import io.spareflow.repair.RepairView;
 import io.spareflow.repair.Repairs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RepairController {
 
     private final Repairs repairs;
+    private final ReturnDepotChooser returnDepots;
 
-    RepairController(Repairs repairs) {
+    RepairController(Repairs repairs, ReturnDepotChooser returnDepots) {
         this.repairs = repairs;
+        this.returnDepots = returnDepots;
     }
 
     @GetMapping("/suggestions")
@@ -40,5 +50,16 @@ class RepairController {
     @Operation(summary = "The repair order of a case")
     RepairView byCase(@PathVariable String caseNumber) {
         return repairs.findByCase(caseNumber).orElseThrow(() -> new NotFoundException("Repair order of case", caseNumber));
+    }
+
+    @PutMapping("/stock-targets/{depot}/{part}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Set the target stock of a part at a depot; repaired boards return to the depot with the largest deficit")
+    ResponseEntity<Void> setStockTarget(@PathVariable String depot, @PathVariable String part, @Valid @RequestBody StockTarget body) {
+        returnDepots.setTarget(depot, part, body.target());
+        return ResponseEntity.noContent().build();
+    }
+
+    record StockTarget(@NotNull @Min(0) @Max(100000) Integer target) {
     }
 }

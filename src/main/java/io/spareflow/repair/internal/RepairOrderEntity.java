@@ -130,10 +130,6 @@ public class RepairOrderEntity {
         return repairCenter;
     }
 
-    public String getDiagnosis() {
-        return diagnosis;
-    }
-
     public RepairView toView() {
         Long turnaround = intakeAt == null || completedAt == null ? null : Duration.between(intakeAt, completedAt).toMinutes();
         return new RepairView(id, caseNumber, serial, partNumber, symptom, expectedAt, repairCenter, intakeAt, dueAt,

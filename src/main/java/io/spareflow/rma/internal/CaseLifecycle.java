@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -99,11 +100,7 @@ public class CaseLifecycle {
                 reporter, now);
         Limit accept = clocks.limit(tier, responsible, now, tier.acceptMinutes());
         entity.startClock(SlaSteps.ACCEPT, now, accept.due());
-        Limit spare = null;
-        if (tier.advanceExchange()) {
-            spare = clocks.limit(tier, responsible, now, tier.spareOnSiteMinutes());
-            entity.startClock(SlaSteps.SPARE_ON_SITE, now, spare.due());
-        }
+        Limit spare = tier.advanceExchange() ? spareOnSite(tier, entity) : null;
         entity.record(now, "REPORTED", reporter, "Fault reported by " + report.channel() + " for board " + board.serial()
                 + " (" + board.partNumber() + ") at site " + site.name() + ": " + entity.symptom());
         try {
@@ -144,13 +141,30 @@ public class CaseLifecycle {
         Instant now = clock.instant();
         entity.meetClock(SlaSteps.REMOTE_DIAGNOSIS, now);
         entity.diagnosed(outcome, stateAfter(outcome));
+        startSpareClockIfNeeded(entity, outcome);
         entity.record(now, "DIAGNOSED", username, "Remote diagnosis: " + outcome + (note == null || note.isBlank() ? "" : " — " + note));
     }
 
     public void siteVisited(String caseNumber, String outcome, String note, String username) {
         CaseEntity entity = lock(caseNumber);
         entity.diagnosed(outcome, stateAfter(outcome));
+        startSpareClockIfNeeded(entity, outcome);
         entity.record(clock.instant(), "SITE_VISITED", username, "Site visit: " + outcome + (note == null || note.isBlank() ? "" : " — " + note));
+    }
+
+    /**
+     * The spare-on-site limit counts from the report, but its clock shows only on cases that need a spare (a case
+     * resolved remotely has no spare step to meet).
+     */
+    private void startSpareClockIfNeeded(CaseEntity entity, String outcome) {
+        ServiceTier tier = tiers.require(entity.tier());
+        if ("SPARE_NEEDED".equals(outcome) && tier.advanceExchange()) {
+            entity.startClock(SlaSteps.SPARE_ON_SITE, entity.createdAt(), spareOnSite(tier, entity).due());
+        }
+    }
+
+    private Limit spareOnSite(ServiceTier tier, CaseEntity entity) {
+        return clocks.limit(tier, entity.responsibleLocation(), entity.createdAt(), tier.spareOnSiteMinutes());
     }
 
     private static CaseState stateAfter(String outcome) {
@@ -270,7 +284,7 @@ public class CaseLifecycle {
     /** A supervisor hands the case to another agent or supervisor, with a reason. Returns the previous owner. */
     public String transfer(String caseNumber, String toUser, String reason, StaffUser supervisor) {
         if (supervisor.role() != Role.SUPERVISOR) {
-            throw new org.springframework.security.access.AccessDeniedException("Only a supervisor may transfer a case's first ownership");
+            throw new AccessDeniedException("Only a supervisor may transfer a case's first ownership");
         }
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("A transfer needs a reason", Map.of("reason", "why the case changes hands"));

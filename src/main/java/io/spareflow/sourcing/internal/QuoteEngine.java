@@ -91,12 +91,18 @@ class QuoteEngine {
             stockByDepot.forEach((code, byPart) -> depots.find(code).ifPresent(depot ->
                     candidates.add(candidate(depot, byPart, compatible, destination, tier, now))));
         }
-        candidates.sort(RANKING);
-        List<Candidate> ranked = new ArrayList<>(candidates.size());
-        for (Candidate c : candidates) {
+        return new Ranking(compatible.get(0), compatible, destination, tier, now, ranked(candidates));
+    }
+
+    /** Candidates in the order of the rule, numbered from 1: within the limit nearest first, then fastest first. */
+    static List<Candidate> ranked(List<Candidate> candidates) {
+        List<Candidate> sorted = new ArrayList<>(candidates);
+        sorted.sort(RANKING);
+        List<Candidate> ranked = new ArrayList<>(sorted.size());
+        for (Candidate c : sorted) {
             ranked.add(c.ranked(ranked.size() + 1));
         }
-        return new Ranking(compatible.get(0), compatible, destination, tier, now, List.copyOf(ranked));
+        return List.copyOf(ranked);
     }
 
     private Candidate candidate(DepotDirectory.Depot depot, Map<String, Long> byPart, List<String> compatible,

@@ -8,7 +8,7 @@ public enum ReservationStatus {
     BACKORDER,
     /** One concrete board at a depot is held for the case until it is picked. */
     RESERVED,
-    /** The depot picked the reserved board: the reservation has done its job. */
+    /** The depot picked the reserved board: the reservation has done its job (a later request of the case is a new one). */
     PICKED,
     /** Released on request, or because the board left RESERVED otherwise (e.g. quarantined). */
     RELEASED,
@@ -17,6 +17,6 @@ public enum ReservationStatus {
     /** A backorder that was called off before stock appeared. */
     CANCELLED;
 
-    /** A case has at most one request in these statuses (see spare_reservation_active_case_idx). */
-    static final Set<ReservationStatus> ACTIVE = Set.of(BACKORDER, RESERVED, PICKED);
+    /** Open: still to be served or picked. A case has at most one open request (spare_reservation_open_case_idx). */
+    static final Set<ReservationStatus> OPEN = Set.of(BACKORDER, RESERVED);
 }

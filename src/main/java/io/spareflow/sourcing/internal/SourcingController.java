@@ -78,7 +78,7 @@ class SourcingController {
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')")
     @Operation(summary = "Release a reservation (board back to AVAILABLE) or cancel a backorder",
             description = "Answers the reservation as it ends up; releasing it again changes nothing. 409 once picked.")
-    ReservationView release(@PathVariable long id, @RequestParam(required = false) @Size(max = 200) String reason) {
+    ReservationView release(@PathVariable long id, @RequestParam(required = false) String reason) {
         return sourcing.release(id, reason, currentUsername());
     }
 

@@ -1,5 +1,7 @@
 package io.spareflow.sourcing.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -68,11 +70,11 @@ class SourcingDecisionEntity {
         this.candidates = candidatesJson;
     }
 
-    DecisionView toView(com.fasterxml.jackson.databind.ObjectMapper json) {
+    DecisionView toView(ObjectMapper json) {
         try {
             return new DecisionView(id, caseNumber, reservationId, kind, madeAt, madeBy, requestedPart, siteId, tier,
                     limitMinutes, chosenDepot, chosenSerial, reason, candidatesTotal, json.readTree(candidates));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Decision " + id + " holds candidates that are not JSON", e);
         }
     }

@@ -1,6 +1,7 @@
 package io.spareflow.sourcing.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardMoved;
@@ -17,10 +18,9 @@ import io.spareflow.customer.SiteInfo;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
 import io.spareflow.sourcing.ReservationOutcome;
-import io.spareflow.sourcing.SpareReserved;
 import io.spareflow.sourcing.SourcingDecision;
+import io.spareflow.sourcing.SpareReserved;
 import io.spareflow.sourcing.SpareSourcing;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.ServiceTiers;
 import jakarta.persistence.EntityManager;
@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -58,6 +59,7 @@ public class SourcingService implements SpareSourcing {
     static final String SYSTEM = "system";
     /** Board moves made by sourcing itself; a board leaving RESERVED by any other action closes its reservation. */
     static final Set<String> OWN_ACTIONS = Set.of("RESERVE", "RELEASE", "EXPIRE", "SWAP");
+    private static final int MAX_REASON = 200;
     private static final Pattern CASE_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,39}");
 
     private final QuoteEngine quotes;
@@ -158,7 +160,7 @@ public class SourcingService implements SpareSourcing {
         }
         // Requests of one case are serialized, so a repeated or concurrent request never takes a second board.
         jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> null, "spare-case:" + caseNo);
-        Optional<SpareReservationEntity> existing = reservations.findByCaseAndStatusIn(caseNo, ReservationStatus.ACTIVE);
+        Optional<SpareReservationEntity> existing = reservations.findByCaseAndStatusIn(caseNo, ReservationStatus.OPEN);
         if (existing.isPresent()) {
             SpareReservationEntity held = existing.get();
             if (!held.getRequestedPart().equals(part.partNumber()) || held.getSiteId() != siteId) {
@@ -206,7 +208,7 @@ public class SourcingService implements SpareSourcing {
 
     @Override
     public Optional<ReservationOutcome> openReservation(String caseNumber) {
-        return reservations.findByCaseAndStatusIn(validCaseNumber(caseNumber), ReservationStatus.ACTIVE)
+        return reservations.findByCaseAndStatusIn(validCaseNumber(caseNumber), ReservationStatus.OPEN)
                 .map(SpareReservationEntity::toOutcome);
     }
 
@@ -217,7 +219,7 @@ public class SourcingService implements SpareSourcing {
     @Override
     @Transactional
     public void release(String caseNumber, String reason) {
-        reservations.findByCaseAndStatusIn(validCaseNumber(caseNumber), ReservationStatus.ACTIVE)
+        reservations.findByCaseAndStatusIn(validCaseNumber(caseNumber), ReservationStatus.OPEN)
                 .ifPresent(r -> release(r.getId(), reason, SYSTEM));
     }
 
@@ -228,6 +230,10 @@ public class SourcingService implements SpareSourcing {
     @Transactional
     ReservationView release(long id, String reason, String actor) {
         String why = reason == null || reason.isBlank() ? "Released by " + actor : reason.trim();
+        if (why.length() > MAX_REASON) {
+            throw new InvalidInputException("The reason is " + why.length() + " characters long; at most " + MAX_REASON
+                    + " are kept", Map.of("reason", "at most " + MAX_REASON + " characters"));
+        }
         SpareReservationEntity released = close(id, ReservationStatus.RELEASED, why, actor);
         if (released.getStatus() == ReservationStatus.PICKED) {
             throw new ConflictException("Reservation " + id + " of case " + released.getCaseNumber() + " is already picked:"
@@ -282,7 +288,7 @@ public class SourcingService implements SpareSourcing {
     @Override
     @Transactional
     public ReservationOutcome swap(String caseNumber, String newSerial, String username) {
-        SpareReservationEntity request = reservations.findByCaseAndStatusIn(validCaseNumber(caseNumber), ReservationStatus.ACTIVE)
+        SpareReservationEntity request = reservations.findByCaseAndStatusIn(validCaseNumber(caseNumber), ReservationStatus.OPEN)
                 .orElseThrow(() -> new NotFoundException("Open reservation of case", caseNumber));
         return swap(request, newSerial, username).toOutcome();
     }
@@ -346,6 +352,18 @@ public class SourcingService implements SpareSourcing {
     }
 
     /**
+     * The open backorders for which compatible AVAILABLE stock exists now, oldest first: the safety net for stock that
+     * appeared without a {@link BoardMoved} to AVAILABLE being handled (registered as AVAILABLE, or a crash between
+     * a move's commit and its listener).
+     */
+    List<Long> backordersWithStock() {
+        List<String> servable = reservations.findBackorderedParts().stream()
+                .filter(part -> !stock.availableByLocation(parts.replacementsFor(part)).isEmpty())
+                .toList();
+        return servable.isEmpty() ? List.of() : reservations.findBackorderIds(servable);
+    }
+
+    /**
      * Serves one backorder if stock can be claimed for it now; skipped when another node is serving it. In a new
      * transaction: it runs after the commit of the move that made the stock AVAILABLE.
      */
@@ -396,6 +414,13 @@ public class SourcingService implements SpareSourcing {
                 .findFirst()
                 .map(r -> "Wrong board: this depot must pick serial " + r.getSerial() + " for case " + r.getCaseNumber()
                         + " (part " + r.getBoardPart() + ")");
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ReservationOutcome> picksAt(String depotCode) {
+        return reservations.findByDepotCodeAndStatusOrderByReservedAt(depotCode.trim().toUpperCase(Locale.ROOT),
+                ReservationStatus.RESERVED).stream().map(SpareReservationEntity::toOutcome).toList();
     }
 
     @Override

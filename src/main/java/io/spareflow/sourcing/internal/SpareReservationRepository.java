@@ -21,6 +21,10 @@ interface SpareReservationRepository extends JpaRepository<SpareReservationEntit
             order by r.createdAt, r.id""")
     List<Long> findBackorderIds(Collection<String> requestedParts);
 
+    @Query("select distinct r.requestedPart from SpareReservationEntity r"
+            + " where r.status = io.spareflow.sourcing.internal.ReservationStatus.BACKORDER")
+    List<String> findBackorderedParts();
+
     /** Locks a backorder unless another transaction is serving it right now. */
     @Query(value = "select * from spare_reservation where id = ?1 and status = 'BACKORDER' for update skip locked",
             nativeQuery = true)

@@ -11,6 +11,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -40,9 +44,12 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(Users users) {
-        return username -> users.find(username)
+    AuthenticationProvider authenticationProvider(PasswordEncoder passwordEncoder, Users users) {
+        UserDetailsService userDetails = username -> users.find(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(userDetails);
+        bcrypt.setPasswordEncoder(passwordEncoder);
+        return new CachedCredentialsAuthenticationProvider(bcrypt, users::find, Duration.ofMinutes(5), Clock.systemUTC());
     }
 
     @Bean
@@ -74,8 +81,11 @@ class SecurityConfiguration {
                         // The pages people work in, by role; scopes (own depot, own repair center) are checked per request.
                         .requestMatchers(path("/scan"), path("/scan/**")).hasAnyRole("DEPOT", "TECHNICIAN")
                         .requestMatchers(path("/depot"), path("/depot/**")).hasRole("DEPOT")
+                        .requestMatchers(path("/repair"), path("/repair/**")).hasRole("TECHNICIAN")
                         .requestMatchers(path("/hotline"), path("/hotline/**")).hasAnyRole("AGENT", "SUPERVISOR")
                         .requestMatchers(path("/monitor"), path("/monitor/**")).hasRole("SUPERVISOR")
+                        .requestMatchers(path("/admin"), path("/admin/**")).hasRole("ADMIN")
+                        .requestMatchers(path("/labels/**")).hasAnyRole("DEPOT", "TECHNICIAN", "SUPERVISOR", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

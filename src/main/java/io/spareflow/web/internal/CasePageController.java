@@ -6,9 +6,11 @@ import io.spareflow.notify.Notifications;
 import io.spareflow.rma.CaseView;
 import io.spareflow.rma.Cases;
 import io.spareflow.sourcing.SpareSourcing;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Everything about one case on one page, from the public APIs of the features that hold it. */
 @Controller
@@ -35,9 +36,14 @@ class CasePageController {
     }
 
     @GetMapping("/cases/{number}")
-    String casePage(@PathVariable String number, Model model) {
-        CaseView view = cases.find(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "No case " + number));
+    String casePage(@PathVariable String number, Model model, HttpServletResponse response) {
+        Optional<CaseView> found = cases.find(number);
+        if (found.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("number", number);
+            return "case-missing";
+        }
+        CaseView view = found.get();
         model.addAttribute("c", view);
         model.addAttribute("diagrams", cases.diagrams(view.number()));
         model.addAttribute("decisions", sourcing.decisionsOf(view.number()));

@@ -2,7 +2,6 @@ package io.spareflow.web.internal;
 
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.Boards;
-import io.spareflow.common.NotFoundException;
 import io.spareflow.customer.Customers;
 import io.spareflow.rma.CaseChannel;
 import io.spareflow.rma.CaseReport;
@@ -10,9 +9,7 @@ import io.spareflow.rma.CaseState;
 import io.spareflow.rma.CaseView;
 import io.spareflow.rma.CaseWork;
 import io.spareflow.rma.Cases;
-import io.spareflow.rma.TaskView;
 import io.spareflow.user.StaffUser;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -34,12 +31,14 @@ class HotlineController {
     private final CaseWork work;
     private final Customers customers;
     private final Boards boards;
+    private final TaskForms taskForms;
 
-    HotlineController(Cases cases, CaseWork work, Customers customers, Boards boards) {
+    HotlineController(Cases cases, CaseWork work, Customers customers, Boards boards, TaskForms taskForms) {
         this.cases = cases;
         this.work = work;
         this.customers = customers;
         this.boards = boards;
+        this.taskForms = taskForms;
     }
 
     @GetMapping("/hotline")
@@ -74,20 +73,7 @@ class HotlineController {
     /** Completes a task (Accept, Diagnose, Close…) with the fields of its form; an unassigned task is taken first. */
     @PostMapping("/hotline/tasks/{id}/complete")
     String complete(@PathVariable String id, @RequestParam Map<String, String> params, RedirectAttributes flash) {
-        StaffUser user = CurrentUser.require();
-        FormOutcome.tell(flash, () -> {
-            TaskView task = work.tasksFor(user).stream().filter(t -> t.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new NotFoundException("Open task of yours", id));
-            Map<String, Object> fields = new HashMap<>();
-            task.formFields().forEach(f -> {
-                String value = params.get(f.id());
-                if (value != null && !value.isBlank()) {
-                    fields.put(f.id(), value);
-                }
-            });
-            work.complete(id, fields, user);
-            return "Done: " + task.name() + " of case " + task.caseNumber();
-        });
+        taskForms.complete(id, params, CurrentUser.require(), flash);
         return "redirect:/hotline";
     }
 }

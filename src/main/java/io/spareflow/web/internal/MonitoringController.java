@@ -2,7 +2,6 @@ package io.spareflow.web.internal;
 
 import io.spareflow.board.Stock;
 import io.spareflow.common.InvalidInputException;
-import io.spareflow.location.LocationInfo;
 import io.spareflow.location.Locations;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
@@ -99,7 +98,7 @@ class MonitoringController {
         Map<String, Long> available = stock.availableByLocation(parts.all().stream().map(PartInfo::partNumber).toList())
                 .stream().collect(Collectors.groupingBy(Stock.Level::locationCode, Collectors.summingLong(Stock.Level::available)));
         return locations.depots().stream()
-                .map((LocationInfo d) -> new DepotStock(d.code(), d.city(), available.getOrDefault(d.code(), 0L)))
+                .map(d -> new DepotStock(d.code(), d.city(), available.getOrDefault(d.code(), 0L)))
                 .sorted(Comparator.comparing(DepotStock::available).reversed()).toList();
     }
 }

@@ -48,6 +48,8 @@ class SpareReservationTest {
     @Autowired
     ReservationExpiryJob expiryJob;
     @Autowired
+    BackorderSweepJob backorderSweep;
+    @Autowired
     ApplicationEvents events;
 
     StockFixture fixture;
@@ -155,6 +157,21 @@ class SpareReservationTest {
     }
 
     @Test
+    void stockRegisteredWithoutAMoveIsFoundByTheSweep() {
+        String part = fixture.part(null);
+        String caseNumber = fixture.caseNumber();
+        assertThat(sourcing.reserve(part, fixture.chengdu().id(), caseNumber).backorder()).isTrue();
+
+        String serial = fixture.available(part, "CKG", 1).get(0);
+        assertThat(sourcing.openReservation(caseNumber)).map(ReservationOutcome::backorder).contains(true);
+
+        backorderSweep.serveBackordersWithStock();
+        ReservationOutcome served = sourcing.openReservation(caseNumber).orElseThrow();
+        assertThat(served.backorder()).isFalse();
+        assertThat(served.serial()).isEqualTo(serial);
+    }
+
+    @Test
     void releaseAndExpiryPutTheBoardBackAndAreRecorded() {
         String part = fixture.part(null);
         fixture.available(part, "CTU", 2);
@@ -163,6 +180,11 @@ class SpareReservationTest {
         JsonNode reservation = reserve(part, fixture.chengdu().id(), released).getBody();
         JsonNode other = reserve(part, fixture.chengdu().id(), expiring).getBody();
 
+        ResponseEntity<JsonNode> tooLong = http.withBasicAuth("agent", "demo").exchange(
+                "/api/sourcing/reservations/" + reservation.get("id").asLong() + "?reason=" + "x".repeat(201),
+                HttpMethod.DELETE, null, JsonNode.class);
+        assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(boards.require(reservation.get("serial").asText()).status()).isEqualTo(BoardStatus.RESERVED);
         ResponseEntity<JsonNode> deleted = http.withBasicAuth("agent", "demo").exchange(
                 "/api/sourcing/reservations/" + reservation.get("id").asLong() + "?reason=fixed remotely",
                 HttpMethod.DELETE, null, JsonNode.class);
@@ -201,9 +223,15 @@ class SpareReservationTest {
         assertThat(refusals(wrong, ScanAction.PICK, "CKG")).isEmpty();
         assertThat(refusals(wrong, ScanAction.RECEIVE, "CTU")).isEmpty();
 
-        ReservationOutcome swapped = sourcing.swap(caseNumber, wrong.toLowerCase(), "depot-CTU");
-        assertThat(swapped.serial()).isEqualTo(wrong);
-        assertThat(swapped.partNumber()).isEqualTo(newer);
+        String swapUrl = "/api/sourcing/reservations/" + reserved.reservationId() + "/swap";
+        ResponseEntity<JsonNode> otherDepot = http.withBasicAuth("depot-CKG", "demo")
+                .postForEntity(swapUrl, Map.of("serial", wrong), JsonNode.class);
+        assertThat(otherDepot.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> swapped = http.withBasicAuth("depot-CTU", "demo")
+                .postForEntity(swapUrl, Map.of("serial", wrong.toLowerCase()), JsonNode.class);
+        assertThat(swapped.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(swapped.getBody().get("serial").asText()).isEqualTo(wrong);
+        assertThat(swapped.getBody().get("partNumber").asText()).isEqualTo(newer);
         assertThat(boards.require(wrong).status()).isEqualTo(BoardStatus.RESERVED);
         assertThat(boards.require(reserved.serial()).status()).isEqualTo(BoardStatus.AVAILABLE);
         assertThatThrownBy(() -> sourcing.swap(caseNumber, unrelated, "depot-CTU")).isInstanceOf(ConflictException.class)

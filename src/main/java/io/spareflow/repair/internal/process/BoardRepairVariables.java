@@ -2,14 +2,15 @@ package io.spareflow.repair.internal.process;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** The variables of the board-repair process: references only (the repair order lives in its table). */
+/**
+ * The variables of the board-repair process: references only (the repair order lives in its table). The caller also
+ * passes {@code repairAndReturn}: true when the repaired board goes back to the customer, false when it goes to stock.
+ */
 final class BoardRepairVariables {
 
     static final String CASE_NUMBER = "caseNumber";
     /** The serial of the board under repair; scans correlate on it. */
     static final String REPAIR_SERIAL = "repairSerial";
-    /** True when the repaired board goes back to the customer (no advance exchange), false when it goes to stock. */
-    static final String REPAIR_AND_RETURN = "repairAndReturn";
     /** Decides the candidate group of the diagnosis: technicians certified for this product line. */
     static final String PRODUCT_LINE = "productLine";
     /** The location where the work happens; only staff of that location may take its tasks. */

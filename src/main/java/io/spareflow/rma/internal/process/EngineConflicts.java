@@ -1,0 +1,32 @@
+package io.spareflow.rma.internal.process;
+
+import io.spareflow.common.ProblemResponses;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Two requests that change the same case or task at the same moment: the engine lets one through and refuses the
+ * other, which is answered as a conflict (nothing of it was applied) instead of an unexpected error.
+ */
+@RestControllerAdvice(basePackages = "io.spareflow.rma")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class EngineConflicts {
+
+    @ExceptionHandler(TaskAlreadyClaimedException.class)
+    ProblemDetail alreadyClaimed(TaskAlreadyClaimedException e) {
+        return ProblemResponses.problem(HttpStatus.CONFLICT, "Conflict",
+                "Someone else took this task at the same moment; nothing was changed. Reload your tasks.");
+    }
+
+    @ExceptionHandler(OptimisticLockingException.class)
+    ProblemDetail concurrentChange(OptimisticLockingException e) {
+        return ProblemResponses.problem(HttpStatus.CONFLICT, "Changed concurrently",
+                "The case changed at the same moment (another task or scan); nothing was changed by this request. Reload and try again.");
+    }
+}

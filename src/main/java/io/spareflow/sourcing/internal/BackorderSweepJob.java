@@ -1,0 +1,34 @@
+package io.spareflow.sourcing.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Serves backorders whose stock appeared without the board-moved listener serving them (a board registered straight
+ * as AVAILABLE, a node stopped between a move's commit and its listener): a restart loses no backorder.
+ */
+@Component
+class BackorderSweepJob {
+
+    private static final Logger log = LoggerFactory.getLogger(BackorderSweepJob.class);
+
+    private final SourcingService sourcing;
+
+    BackorderSweepJob(SourcingService sourcing) {
+        this.sourcing = sourcing;
+    }
+
+    @Scheduled(fixedDelayString = "${spareflow.sourcing.expiry-check-interval:PT1M}",
+            initialDelayString = "${spareflow.sourcing.expiry-check-interval:PT1M}")
+    void serveBackordersWithStock() {
+        for (Long id : sourcing.backordersWithStock()) {
+            try {
+                sourcing.serveBackorder(id);
+            } catch (RuntimeException e) {
+                log.warn("Backorder {} could not be served by the sweep, will retry: {}", id, e.toString());
+            }
+        }
+    }
+}

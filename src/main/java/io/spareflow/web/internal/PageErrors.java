@@ -1,0 +1,41 @@
+package io.spareflow.web.internal;
+
+import io.spareflow.common.ConflictException;
+import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A page request the features refuse gets a page saying why, with the status the API would answer. Only for the
+ * pages: the scan station's script endpoints keep the API's problem+json answers.
+ */
+@ControllerAdvice(assignableTypes = {AdminController.class, CasePageController.class, DepotController.class,
+        HotlineController.class, LabelPageController.class, MonitoringController.class, RepairBenchController.class,
+        ScanStationController.class})
+class PageErrors {
+
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound(NotFoundException e) {
+        return page(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ModelAndView invalid(InvalidInputException e) {
+        return page(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ModelAndView conflict(ConflictException e) {
+        return page(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    private static ModelAndView page(HttpStatus status, String message) {
+        ModelAndView page = new ModelAndView("refused", status);
+        page.addObject("status", status.value());
+        page.addObject("message", message);
+        return page;
+    }
+}

@@ -1,0 +1,77 @@
+package io.spareflow.web.internal;
+
+import io.spareflow.board.BoardInfo;
+import io.spareflow.board.BoardStatus;
+import io.spareflow.board.Boards;
+import io.spareflow.repair.RepairSuggestion;
+import io.spareflow.repair.Repairs;
+import io.spareflow.rma.CaseWork;
+import io.spareflow.rma.Cases;
+import io.spareflow.rma.TaskView;
+import io.spareflow.user.StaffUser;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The repair bench of the technician's own repair center: intake queue, diagnosis with known fixes, results. */
+@Controller
+class RepairBenchController {
+
+    private static final int BOARDS_PER_LIST = 100;
+    private static final int SUGGESTIONS = 5;
+    private static final String DIAGNOSIS_TASK = "Task_DiagnoseBoard";
+
+    private final Boards boards;
+    private final CaseWork work;
+    private final Cases cases;
+    private final Repairs repairs;
+    private final TaskForms taskForms;
+
+    RepairBenchController(Boards boards, CaseWork work, Cases cases, Repairs repairs, TaskForms taskForms) {
+        this.boards = boards;
+        this.work = work;
+        this.cases = cases;
+        this.repairs = repairs;
+        this.taskForms = taskForms;
+    }
+
+    @GetMapping("/repair")
+    String bench(Model model) {
+        StaffUser user = CurrentUser.require();
+        String center = user.locationCode();
+        model.addAttribute("center", center);
+        model.addAttribute("toIntake", waiting(center, BoardStatus.DEFECTIVE_RECEIVED));
+        model.addAttribute("inRepair", waiting(center, BoardStatus.IN_REPAIR));
+        List<TaskView> tasks = work.tasksFor(user);
+        model.addAttribute("tasks", tasks);
+        model.addAttribute("suggestions", knownFixes(tasks));
+        return "repair";
+    }
+
+    @PostMapping("/repair/tasks/{id}/complete")
+    String complete(@PathVariable String id, @RequestParam Map<String, String> params, RedirectAttributes flash) {
+        taskForms.complete(id, params, CurrentUser.require(), flash);
+        return "redirect:/repair";
+    }
+
+    private List<BoardInfo> waiting(String center, BoardStatus status) {
+        return boards.search(center, null, status, PageRequest.of(0, BOARDS_PER_LIST)).getContent();
+    }
+
+    /** For each diagnosis task: fixes of past repairs of the same part with a similar symptom. */
+    private Map<String, List<RepairSuggestion>> knownFixes(List<TaskView> tasks) {
+        Map<String, List<RepairSuggestion>> fixes = new HashMap<>();
+        tasks.stream().filter(t -> DIAGNOSIS_TASK.equals(t.taskKey()) && t.caseNumber() != null)
+                .forEach(t -> cases.find(t.caseNumber()).ifPresent(c ->
+                        fixes.put(t.id(), repairs.suggestions(c.partNumber(), c.symptom(), SUGGESTIONS))));
+        return fixes;
+    }
+}

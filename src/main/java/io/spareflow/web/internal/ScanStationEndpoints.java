@@ -1,0 +1,54 @@
+package io.spareflow.web.internal;
+
+import io.spareflow.common.InvalidInputException;
+import io.spareflow.scan.ScanCode;
+import io.spareflow.scan.ScanReply;
+import io.spareflow.scan.ScanRequest;
+import io.spareflow.scan.Scans;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * What the scan station's script calls. The browser posts its scans here, on the signed-in session with the CSRF
+ * header, rather than to the stateless HTTP Basic API: the page never holds a password. The scan itself is the API's
+ * ({@link Scans}), and errors are problems (application/problem+json) like the API's.
+ */
+@RestController
+@Hidden
+class ScanStationEndpoints {
+
+    private final Scans scans;
+
+    ScanStationEndpoints(Scans scans) {
+        this.scans = scans;
+    }
+
+    /** Same contract as POST /api/scans: the first answer to a clientScanId, replayed on a retry. */
+    @PostMapping(path = "/scan/submit", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> submit(@Valid @RequestBody ScanRequest request) {
+        ScanReply reply = scans.scan(request, CurrentUser.require());
+        return ResponseEntity.status(reply.status())
+                .contentType(reply.isProblem() ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON)
+                .body(reply.body());
+    }
+
+    @PostMapping(path = "/scan/decode", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ScanCode decode(@RequestPart("photo") MultipartFile photo) {
+        try (InputStream in = photo.getInputStream()) {
+            return scans.readPhoto(in);
+        } catch (IOException e) {
+            throw new InvalidInputException("The photo could not be read from the upload: " + e.getMessage(),
+                    Map.of("photo", "unreadable upload"));
+        }
+    }
+}

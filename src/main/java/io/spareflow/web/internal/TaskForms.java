@@ -1,0 +1,37 @@
+package io.spareflow.web.internal;
+
+import io.spareflow.common.NotFoundException;
+import io.spareflow.rma.CaseWork;
+import io.spareflow.rma.TaskView;
+import io.spareflow.user.StaffUser;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Completes a task from a page's task form: only the fields of the task's own form are passed on. */
+@Component
+class TaskForms {
+
+    private final CaseWork work;
+
+    TaskForms(CaseWork work) {
+        this.work = work;
+    }
+
+    void complete(String taskId, Map<String, String> params, StaffUser user, RedirectAttributes flash) {
+        FormOutcome.tell(flash, () -> {
+            TaskView task = work.tasksFor(user).stream().filter(t -> t.id().equals(taskId)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("Open task of yours", taskId));
+            Map<String, Object> fields = new HashMap<>();
+            task.formFields().forEach(field -> {
+                String value = params.get(field.id());
+                if (value != null && !value.isBlank()) {
+                    fields.put(field.id(), value);
+                }
+            });
+            work.complete(taskId, fields, user);
+            return "Done: " + task.name() + " of case " + task.caseNumber();
+        });
+    }
+}
