@@ -1,8 +1,10 @@
 package io.spareflow.location;
 
+import io.spareflow.common.ConflictException;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.location.internal.LocationEntity;
 import io.spareflow.location.internal.LocationRepository;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,13 +51,21 @@ public class Locations {
         return repository.count();
     }
 
-    /** Adds locations (generated benchmark networks); codes must be new. */
+    /**
+     * Adds locations (imports, generated benchmark networks) all together; refused with {@link ConflictException},
+     * adding none, when a code is taken already (saving would otherwise overwrite that location).
+     */
     @Transactional
-    public void registerAll(java.util.Collection<LocationInfo> network) {
+    public void registerAll(Collection<LocationInfo> network) {
         network.forEach(l -> {
             l.zone();
             l.hours();
         });
+        List<String> taken = repository.findAllById(network.stream().map(LocationInfo::code).toList()).stream()
+                .map(LocationEntity::toInfo).map(LocationInfo::code).toList();
+        if (!taken.isEmpty()) {
+            throw new ConflictException("Location code(s) " + taken + " are taken already; new locations need new codes");
+        }
         repository.saveAll(network.stream().map(LocationEntity::new).toList());
     }
 }

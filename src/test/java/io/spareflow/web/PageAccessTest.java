@@ -10,13 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -31,9 +28,6 @@ import org.springframework.util.MultiValueMap;
 /** Who may open which page and post which form: roles, scopes and CSRF, checked on the server. */
 @SpareflowIntegrationTest
 class PageAccessTest {
-
-    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Autowired
     TestRestTemplate rest;
@@ -161,60 +155,7 @@ class PageAccessTest {
         assertThat((String) refused.getBody().get("detail")).isNotBlank();
     }
 
-    /** A browser's session: signed in through the login form, carrying its cookie and the page's CSRF token. */
-    private record PageSession(TestRestTemplate rest, String cookie) {
-
-        HttpHeaders headers() {
-            HttpHeaders headers = new HttpHeaders();
-            headers.add(HttpHeaders.COOKIE, cookie);
-            return headers;
-        }
-
-        ResponseEntity<String> get(String path) {
-            return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), String.class);
-        }
-
-        ResponseEntity<byte[]> getBytes(String path) {
-            return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), byte[].class);
-        }
-
-        /** The CSRF token a page of this session carries (in its meta tags). */
-        String csrfToken() {
-            Matcher token = CSRF_META.matcher(get("/").getBody());
-            assertThat(token.find()).as("the page carries the CSRF token").isTrue();
-            return token.group(1);
-        }
-
-        ResponseEntity<Map> postScan(Map<String, ?> scan) {
-            HttpHeaders headers = headers();
-            headers.setContentType(MediaType.APPLICATION_JSON);
-            headers.add("X-CSRF-TOKEN", csrfToken());
-            return rest.exchange("/scan/submit", HttpMethod.POST, new HttpEntity<>(scan, headers), Map.class);
-        }
-    }
-
     private PageSession signIn(String user) {
-        ResponseEntity<String> loginPage = rest.getForEntity("/login", String.class);
-        String cookie = sessionCookie(loginPage);
-        Matcher token = CSRF_FIELD.matcher(loginPage.getBody());
-        assertThat(token.find()).isTrue();
-        HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.COOKIE, cookie);
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("username", user);
-        form.add("password", "demo");
-        form.add("_csrf", token.group(1));
-        // Not following the redirect: the new session's cookie (changed at sign-in) comes with it.
-        ResponseEntity<String> signedIn = rest.withRedirects(Redirects.DONT_FOLLOW).exchange("/login", HttpMethod.POST,
-                new HttpEntity<>(form, headers), String.class);
-        assertThat(signedIn.getHeaders().getLocation()).as("signed in as %s", user).hasPath("/");
-        return new PageSession(rest, signedIn.getHeaders().containsKey(HttpHeaders.SET_COOKIE) ? sessionCookie(signedIn)
-                : cookie);
-    }
-
-    private static String sessionCookie(ResponseEntity<?> response) {
-        return response.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        return PageSession.signIn(rest, user);
     }
 }

@@ -2,20 +2,34 @@ package io.spareflow.web.internal;
 
 import io.spareflow.location.Locations;
 import io.spareflow.part.Parts;
+import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.ServiceTiers;
+import io.spareflow.tier.TierCalendar;
 import io.spareflow.user.Users;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.AssertTrue;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Administration: the master data at a glance, and the CSV import of boards with a line-by-line report. */
+/**
+ * Administration: the master data at a glance, the edit form of each service tier, and the CSV imports of boards and
+ * locations with a line-by-line report.
+ */
 @Controller
 class AdminController {
 
@@ -24,33 +38,87 @@ class AdminController {
     private final Parts parts;
     private final Users users;
     private final BoardCsvImport boardImport;
+    private final LocationCsvImport locationImport;
+    private final Validator validator;
 
-    AdminController(ServiceTiers tiers, Locations locations, Parts parts, Users users, BoardCsvImport boardImport) {
+    AdminController(ServiceTiers tiers, Locations locations, Parts parts, Users users, BoardCsvImport boardImport,
+                    LocationCsvImport locationImport, Validator validator) {
         this.tiers = tiers;
         this.locations = locations;
         this.parts = parts;
         this.users = users;
         this.boardImport = boardImport;
+        this.locationImport = locationImport;
+        this.validator = validator;
     }
 
     @GetMapping("/admin")
     String admin(Model model) {
-        model.addAttribute("tiers", tiers.all());
+        return page(model, Map.of());
+    }
+
+    /** The page, with the tier forms as stored except those being edited. */
+    private String page(Model model, Map<String, TierForm> edited) {
+        List<ServiceTier> all = tiers.all();
+        Map<String, TierForm> tierForms = new LinkedHashMap<>();
+        all.forEach(tier -> tierForms.put(tier.name(), edited.getOrDefault(tier.name(), TierForm.of(tier))));
+        model.addAttribute("tiers", all);
+        model.addAttribute("tierForms", tierForms);
+        model.addAttribute("calendars", TierCalendar.values());
         model.addAttribute("locations", locations.all());
         model.addAttribute("parts", parts.all());
         model.addAttribute("users", users.all());
         return "admin";
     }
 
+    /**
+     * Replaces a tier's limits. A refused form is shown again as typed, with the reasons next to it (400), and the
+     * tier stays as it was.
+     */
+    @PostMapping("/admin/tiers/{name}")
+    String updateTier(@PathVariable String name, @RequestParam Map<String, String> params, Model model,
+                      HttpServletResponse response, RedirectAttributes flash) {
+        String tier = tiers.require(name).name();
+        TierForm form = TierForm.posted(params);
+        List<String> errors = new ArrayList<>();
+        ServiceTier limits = form.toTier(tier, errors);
+        if (limits != null) {
+            validator.validate(limits).stream().map(AdminController::reason).sorted().forEach(errors::add);
+        }
+        if (!errors.isEmpty()) {
+            model.addAttribute("tierErrors", Map.of(tier, errors));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(model, Map.of(tier, form));
+        }
+        tiers.update(tier, limits);
+        flash.addFlashAttribute("ok", "Service tier " + tier + " updated; cases already open keep their due times");
+        return "redirect:/admin";
+    }
+
+    /** A field's constraint names the field; a rule across fields (an {@code @AssertTrue} method) says it all. */
+    private static String reason(ConstraintViolation<ServiceTier> violation) {
+        boolean acrossFields = violation.getConstraintDescriptor().getAnnotation() instanceof AssertTrue;
+        return acrossFields ? violation.getMessage() : violation.getPropertyPath() + " " + violation.getMessage();
+    }
+
     @PostMapping("/admin/import/boards")
     String importBoards(@RequestParam("file") MultipartFile file, RedirectAttributes flash) {
-        BoardCsvImport.Report report;
+        return report(file, "board(s)", boardImport::importFrom, flash);
+    }
+
+    @PostMapping("/admin/import/locations")
+    String importLocations(@RequestParam("file") MultipartFile file, RedirectAttributes flash) {
+        return report(file, "location(s)", locationImport::importFrom, flash);
+    }
+
+    private static String report(MultipartFile file, String what, Function<InputStream, CsvImport.Report> importer, RedirectAttributes flash) {
+        CsvImport.Report report;
         try (InputStream in = file.getInputStream()) {
-            report = boardImport.importFrom(in);
+            report = importer.apply(in);
         } catch (IOException e) {
-            report = new BoardCsvImport.Report(0, List.of("The upload could not be read: " + e.getMessage()));
+            report = new CsvImport.Report(0, List.of("The upload could not be read: " + e.getMessage()));
         }
-        flash.addFlashAttribute("ok", report.imported() + " board(s) imported, " + report.rejected().size()
+        flash.addFlashAttribute("ok", report.imported() + " " + what + " imported, " + report.rejected().size()
                 + " row(s) rejected");
         flash.addFlashAttribute("rejected", report.rejected());
         return "redirect:/admin";

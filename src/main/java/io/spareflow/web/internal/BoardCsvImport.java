@@ -11,68 +11,48 @@ import io.spareflow.location.Locations;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports boards from CSV (columns serial, part_number, revision, status, location_code, site_id): every row is
- * checked first; the good rows are registered together in one transaction (each with its custody record), the bad
- * ones are reported by line with the reason. A failure while writing leaves nothing imported.
+ * Imports boards from CSV (columns serial, part_number, revision, status, location_code, site_id) by the rule of
+ * {@link CsvImport}: each good row is registered with its custody record, the bad ones are reported by line.
  */
 @Component
-class BoardCsvImport {
-
-    record Report(int imported, List<String> rejected) {
-    }
+class BoardCsvImport implements CsvImport.Rows<NewBoard> {
 
     private final Boards boards;
     private final Parts parts;
     private final Locations locations;
     private final Customers customers;
-    private final TransactionTemplate transaction;
+    private final CsvImport csvImport;
 
-    BoardCsvImport(Boards boards, Parts parts, Locations locations, Customers customers,
-                   PlatformTransactionManager transactions) {
+    BoardCsvImport(Boards boards, Parts parts, Locations locations, Customers customers, CsvImport csvImport) {
         this.boards = boards;
         this.parts = parts;
         this.locations = locations;
         this.customers = customers;
-        this.transaction = new TransactionTemplate(transactions);
+        this.csvImport = csvImport;
     }
 
-    Report importFrom(InputStream csv) {
-        List<Csv.Row> rows;
-        try {
-            rows = Csv.read(csv);
-        } catch (IllegalArgumentException unreadable) {
-            return new Report(0, List.of("The file is not CSV with a header line: " + unreadable.getMessage()));
-        }
-        List<NewBoard> good = new ArrayList<>();
-        List<String> rejected = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Csv.Row row : rows) {
-            try {
-                NewBoard board = check(row);
-                if (!seen.add(board.serial())) {
-                    throw new InvalidInputException("serial " + board.serial() + " appears twice in the file");
-                }
-                good.add(board);
-            } catch (InvalidInputException | IllegalArgumentException bad) {
-                rejected.add("line " + row.line() + ": " + bad.getMessage());
-            }
-        }
-        transaction.executeWithoutResult(status -> good.forEach(boards::register));
-        return new Report(good.size(), rejected);
+    CsvImport.Report importFrom(InputStream csv) {
+        return csvImport.importFrom(csv, this);
     }
 
-    private NewBoard check(Csv.Row row) {
+    @Override
+    public String key(NewBoard board) {
+        return "serial " + board.serial();
+    }
+
+    @Override
+    public void writeAll(List<NewBoard> good) {
+        good.forEach(boards::register);
+    }
+
+    @Override
+    public NewBoard check(Csv.Row row) {
         String serial = BoardSerials.normalize(row.get("serial"));
         if (boards.find(serial).isPresent()) {
             throw new InvalidInputException("board " + serial + " is already registered");

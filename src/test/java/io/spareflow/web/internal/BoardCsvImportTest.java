@@ -42,7 +42,7 @@ class BoardCsvImportTest {
                 serial("F") + ",130104205,,AVAILABLE,NOWHERE,",
                 "a b,130104205,,AVAILABLE,CTU,");
 
-        BoardCsvImport.Report report = importer.importFrom(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        CsvImport.Report report = importer.importFrom(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(report.imported()).isEqualTo(2);
         assertThat(report.rejected()).hasSize(7);

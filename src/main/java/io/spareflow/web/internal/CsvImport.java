@@ -1,0 +1,71 @@
+package io.spareflow.web.internal;
+
+import io.spareflow.common.Csv;
+import io.spareflow.common.InvalidInputException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The rule every administration CSV import follows: each row is checked first; the good rows are written together
+ * in one transaction, the bad ones are reported by line with the reason. A file with bad rows still imports its good
+ * rows (the report lists the rest to fix and send again); a failure while writing leaves nothing imported.
+ */
+@Component
+class CsvImport {
+
+    record Report(int imported, List<String> rejected) {
+    }
+
+    /** What one kind of row needs: how a row is checked and turned into a record, its key, and how all are written. */
+    interface Rows<T> {
+
+        /** The checked record of a row; throws {@link InvalidInputException} naming what is wrong and what is expected. */
+        T check(Csv.Row row);
+
+        /** The row's key, which must be unique in the file (e.g. "serial X"). */
+        String key(T record);
+
+        void writeAll(List<T> records);
+    }
+
+    private final TransactionTemplate transaction;
+
+    CsvImport(PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    <T> Report importFrom(InputStream csv, Rows<T> kind) {
+        List<Csv.Row> rows;
+        try {
+            rows = Csv.read(csv);
+        } catch (IllegalArgumentException unreadable) {
+            return new Report(0, List.of("The file is not CSV with a header line: " + unreadable.getMessage()));
+        }
+        List<T> good = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Csv.Row row : rows) {
+            try {
+                T record = kind.check(row);
+                if (!seen.add(kind.key(record))) {
+                    throw new InvalidInputException(kind.key(record) + " appears twice in the file");
+                }
+                good.add(record);
+            } catch (InvalidInputException | IllegalArgumentException bad) {
+                rejected.add("line " + row.line() + ": " + bad.getMessage());
+            }
+        }
+        if (!good.isEmpty()) {
+            transaction.executeWithoutResult(status -> kind.writeAll(good));
+        }
+        return new Report(good.size(), rejected);
+    }
+}
