@@ -21,7 +21,10 @@ class LocationNetworkTest {
     void networkHasHqOfficesOverseasDepotsAndRepairCenters() {
         Map<LocationType, Long> counts = new java.util.EnumMap<>(LocationType.class);
         locations.all().forEach(l -> counts.merge(l.type(), 1L, Long::sum));
-        assertThat(counts.get(LocationType.HQ)).isEqualTo(1);
+        // Other tests may add locations to the shared database: check the seeded network, not exact totals.
+        LocationInfo hq = locations.require("HQ");
+        assertThat(hq.type()).isEqualTo(LocationType.HQ);
+        assertThat(hq.city()).isEqualTo("Shenzhen");
         assertThat(counts.get(LocationType.OFFICE_DEPOT)).isGreaterThanOrEqualTo(48);
         assertThat(counts.get(LocationType.OVERSEAS_DEPOT)).isGreaterThanOrEqualTo(60);
         assertThat(counts.get(LocationType.REPAIR_CENTER)).isGreaterThanOrEqualTo(2);
