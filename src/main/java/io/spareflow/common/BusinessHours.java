@@ -85,31 +85,6 @@ public record BusinessHours(Set<DayOfWeek> days, LocalTime opens, Duration openF
         throw new IllegalStateException("no working time found within ten years for " + this);
     }
 
-    /** Working minutes between two instants (0 if {@code end} is not after {@code start}). */
-    public long workingMinutesBetween(Instant start, Instant end, ZoneId zone) {
-        if (!end.isAfter(start)) {
-            return 0;
-        }
-        if (isAlwaysOpen()) {
-            return Duration.between(start, end).toMinutes();
-        }
-        Duration total = Duration.ZERO;
-        for (LocalDate day = start.atZone(zone).toLocalDate().minusDays(1); !day.atStartOfDay(zone).toInstant().isAfter(end);
-             day = day.plusDays(1)) {
-            if (!days.contains(day.getDayOfWeek())) {
-                continue;
-            }
-            Instant open = day.atTime(opens).atZone(zone).toInstant();
-            Instant close = ZonedDateTime.of(day, opens, zone).plus(openFor).toInstant();
-            Instant from = start.isAfter(open) ? start : open;
-            Instant to = end.isBefore(close) ? end : close;
-            if (to.isAfter(from)) {
-                total = total.plus(Duration.between(from, to));
-            }
-        }
-        return total.toMinutes();
-    }
-
     private static DayOfWeek day(String abbreviation, String text) {
         for (DayOfWeek d : DayOfWeek.values()) {
             if (d.name().startsWith(abbreviation)) {

@@ -8,9 +8,5 @@ public enum LocationType {
     /** A spare-parts center abroad; coded by its city's IATA code. */
     OVERSEAS_DEPOT,
     /** Where defective boards are diagnosed and repaired. */
-    REPAIR_CENTER;
-
-    public boolean holdsStock() {
-        return this == OFFICE_DEPOT || this == OVERSEAS_DEPOT;
-    }
+    REPAIR_CENTER
 }

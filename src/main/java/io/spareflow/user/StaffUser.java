@@ -24,10 +24,6 @@ public record StaffUser(String username, String passwordHash, String displayName
         return !role.isBoundToLocation() || (locationCode != null && locationCode.equalsIgnoreCase(location));
     }
 
-    public boolean isCertifiedFor(String productLine) {
-        return role != Role.TECHNICIAN || productLines.contains(productLine);
-    }
-
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));

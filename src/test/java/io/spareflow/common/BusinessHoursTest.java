@@ -61,14 +61,6 @@ class BusinessHoursTest {
     }
 
     @Test
-    void workingMinutesBetweenIsTheInverse() {
-        Instant start = at("2026-11-27T16:10", SHANGHAI);
-        Instant due = OFFICE.plusWorkingMinutes(start, 1620, SHANGHAI);
-        assertThat(OFFICE.workingMinutesBetween(start, due, SHANGHAI)).isEqualTo(1620);
-        assertThat(OFFICE.workingMinutesBetween(due, start, SHANGHAI)).isZero();
-    }
-
-    @Test
     void refusesNonsense() {
         assertThatThrownBy(() -> BusinessHours.parse("weekdays 9 to 5")).hasMessageContaining("MON-FRI 08:30-17:30");
         assertThatThrownBy(() -> BusinessHours.parse("MON-FRI 18:00-09:00")).hasMessageContaining("close before they open");

@@ -57,10 +57,6 @@ class InboundMailHandler {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    boolean alreadyHandled(InboundMail mail) {
-        return inbound.existsByMessageKey(mail.key());
-    }
-
     @Transactional
     Outcome handle(InboundMail mail) {
         if (inbound.existsByMessageKey(mail.key())) {

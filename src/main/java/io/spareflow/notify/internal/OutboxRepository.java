@@ -19,6 +19,4 @@ public interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
             LIMIT ?2
             FOR UPDATE SKIP LOCKED""", nativeQuery = true)
     List<OutboxMessage> lockDue(Instant now, int limit);
-
-    long countByStatus(OutboxMessage.Status status);
 }
