@@ -8,7 +8,7 @@ need=()
 command -v zbarimg >/dev/null || need+=(zbar-tools)
 command -v dmtxread >/dev/null || need+=(dmtx-utils)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
-[ -n "$(fc-list DejaVu 2>/dev/null || true)" ] || need+=(fontconfig fonts-dejavu-core)
+[ -n "$(fc-list "DejaVu Sans" 2>/dev/null || true)" ] || need+=(fontconfig fonts-dejavu-core)
 command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
 
