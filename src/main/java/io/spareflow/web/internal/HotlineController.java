@@ -52,11 +52,11 @@ class HotlineController {
         return "hotline";
     }
 
-    /** The faulty-serial lookup of the report form: what the registry knows of the board. */
+    /** The faulty-serial lookup of the report form: what the registry knows of the board (it normalizes the serial). */
     @GetMapping("/hotline/boards/{serial}")
     @ResponseBody
     ResponseEntity<BoardInfo> board(@PathVariable String serial) {
-        return ResponseEntity.of(boards.find(serial.trim().toUpperCase()));
+        return ResponseEntity.of(boards.find(serial));
     }
 
     @PostMapping("/hotline/report")

@@ -36,20 +36,21 @@ class LabelPageController {
     ResponseEntity<byte[]> board(@PathVariable String serial, @PathVariable String extension,
                                  @RequestParam(defaultValue = "2x1") String size) {
         LabelFormat format = LabelFormat.ofExtension(extension);
-        requireHere(serial);
+        requireHere(serial, CurrentUser.require());
         return file(labels.board(serial, size, format), format, serial + "-" + size + "." + extension.toLowerCase());
     }
 
     @PostMapping("/labels/sheet")
     ResponseEntity<byte[]> sheet(@RequestParam List<String> serials, @RequestParam(defaultValue = "2x1") String size) {
-        serials.forEach(this::requireHere);
+        StaffUser user = CurrentUser.require();
+        serials.forEach(serial -> requireHere(serial, user));
         return file(labels.boardSheet(serials, size), LabelFormat.PDF, "labels-" + size + ".pdf");
     }
 
-    private void requireHere(String serial) {
-        StaffUser user = CurrentUser.require();
+    /** A board installed at a site (no location) is at no one's location: only unbound roles print its label. */
+    private void requireHere(String serial, StaffUser user) {
         BoardInfo board = boards.require(serial);
-        if (user.role().isBoundToLocation() && !user.mayActAt(board.locationCode() == null ? "" : board.locationCode())) {
+        if (!user.mayActAt(board.locationCode())) {
             throw new AccessDeniedException("Board " + board.serial() + " is not at " + user.locationCode()
                     + ": print labels of the boards at your own location");
         }

@@ -1,7 +1,6 @@
 package io.spareflow.web.internal;
 
 import io.spareflow.board.Stock;
-import io.spareflow.common.InvalidInputException;
 import io.spareflow.location.Locations;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
@@ -84,10 +83,6 @@ class MonitoringController {
     String transfer(@RequestParam String caseNumber, @RequestParam String toUser, @RequestParam String reason,
                     RedirectAttributes flash) {
         FormOutcome.tell(flash, () -> {
-            if (reason.isBlank()) {
-                throw new InvalidInputException("A transfer needs a reason",
-                        Map.of("reason", "required"));
-            }
             CaseView moved = cases.transfer(caseNumber, toUser, reason.trim());
             return "Case " + moved.number() + " now belongs to " + moved.firstOwner().displayName();
         });
