@@ -65,6 +65,11 @@ public class Cases {
         return found.stream().map(lifecycle::view).toList();
     }
 
+    /** Open cases (not closed), newest first; of one first owner when {@code owner} is given. */
+    public List<CaseView> open(String owner, int limit) {
+        return repository.findOpen(blankToNull(owner), PageRequest.of(0, limit)).stream().map(lifecycle::view).toList();
+    }
+
     /** The case's processes as diagrams with their active steps: the lifecycle first, then the called process running. */
     public List<ProcessDiagram> diagrams(String caseNumber) {
         return diagrams.of(lifecycle.require(caseNumber.trim().toUpperCase(Locale.ROOT)).number());

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
+import io.spareflow.rma.CaseView;
+import io.spareflow.rma.Cases;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,8 @@ class MilestoneMailTest {
     Customers customers;
     @Autowired
     Notifications notifications;
+    @Autowired
+    Cases cases;
 
     @Test
     void reportAndAcceptanceReachEveryContactWithTheTrackingLink() throws Exception {
@@ -52,6 +56,8 @@ class MilestoneMailTest {
                 .as("mail of this case to anybody else").isEmpty();
 
         CaseFixtures.accept(rest, number);
+        assertThat(cases.open("agent", 2000)).extracting(CaseView::number).contains(number);
+        assertThat(cases.open("supervisor", 2000)).extracting(CaseView::number).doesNotContain(number);
         List<MimeMessage> accepted = await(mailServer, "zhang.lei@sc.chinamobile.example", subjectContains("Accepted"), 1)
                 .stream().filter(subjectContains(number)).toList();
         assertThat(accepted).hasSize(1);

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
+import io.spareflow.rma.CaseView;
+import io.spareflow.rma.Cases;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,8 @@ class SurveyTest {
     Boards boards;
     @Autowired
     Customers customers;
+    @Autowired
+    Cases cases;
 
     @Test
     void theClosingMailLeadsToASurveyThatIsAnsweredOnce() throws Exception {
@@ -46,7 +50,10 @@ class SurveyTest {
         String token = (String) created.get("trackingToken");
         assertThat(rest.getForEntity("/track/" + token, String.class).getBody()).doesNotContain("name=\"score\"");
 
+        assertThat(cases.open(null, 2000)).extracting(CaseView::number).contains(number);
         CaseFixtures.resolveRemotelyAndClose(rest, number);
+        assertThat(cases.open(null, 2000)).extracting(CaseView::number).doesNotContain(number);
+        assertThat(cases.open("agent", 2000)).extracting(CaseView::number).doesNotContain(number);
         List<MimeMessage> closing = await(mailServer, "grace.wanjiru@noc.safaricom.example", subjectContains("[" + number + "] Case closed"), 1);
         assertThat(closing).hasSize(1);
         assertThat(Mailboxes.text(closing.get(0))).contains("/track/" + token + "#survey");

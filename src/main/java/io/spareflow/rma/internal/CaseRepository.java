@@ -25,4 +25,8 @@ public interface CaseRepository extends JpaRepository<CaseEntity, Long> {
     @Query("select c from CaseEntity c where (:state is null or c.state = :state) and (:owner is null or c.firstOwner = :owner) "
             + "and (:customer is null or c.customerCode = :customer) order by c.createdAt desc, c.id desc")
     List<CaseEntity> search(CaseState state, String owner, String customer, Pageable page);
+
+    @Query("select c from CaseEntity c where c.state <> io.spareflow.rma.CaseState.CLOSED "
+            + "and (:owner is null or c.firstOwner = :owner) order by c.createdAt desc, c.id desc")
+    List<CaseEntity> findOpen(String owner, Pageable page);
 }

@@ -5,7 +5,6 @@ import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
 import io.spareflow.rma.CaseChannel;
 import io.spareflow.rma.CaseReport;
-import io.spareflow.rma.CaseState;
 import io.spareflow.rma.CaseView;
 import io.spareflow.rma.CaseWork;
 import io.spareflow.rma.Cases;
@@ -47,8 +46,7 @@ class HotlineController {
         model.addAttribute("customers", customers.all());
         model.addAttribute("channels", CaseChannel.values());
         model.addAttribute("tasks", work.tasksFor(user));
-        model.addAttribute("myCases", cases.search(null, user.username(), null, MY_CASES).stream()
-                .filter(c -> c.state() != CaseState.CLOSED).toList());
+        model.addAttribute("myCases", cases.open(user.username(), MY_CASES));
         return "hotline";
     }
 

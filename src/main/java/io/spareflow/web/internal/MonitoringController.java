@@ -27,8 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MonitoringController {
 
-    /** Enough for the open cases of a service organisation's day; the API pages through more. */
-    private static final int CASES_SCANNED = 2000;
+    /** The open cases shown (newest first); far more than a monitoring center has open at once. */
+    private static final int OPEN_CASES_SHOWN = 2000;
     private static final int RECENT_ESCALATIONS = 30;
 
     private final Cases cases;
@@ -56,8 +56,7 @@ class MonitoringController {
 
     @GetMapping("/monitor")
     String monitor(Model model) {
-        List<CaseView> open = cases.search(null, null, null, CASES_SCANNED).stream()
-                .filter(c -> c.state() != CaseState.CLOSED).toList();
+        List<CaseView> open = cases.open(null, OPEN_CASES_SHOWN);
         TreeSet<String> tiers = open.stream().map(CaseView::tier).collect(Collectors.toCollection(TreeSet::new));
         Map<CaseState, Map<String, Long>> byStateAndTier = new TreeMap<>();
         open.forEach(c -> byStateAndTier.computeIfAbsent(c.state(), s -> new TreeMap<>()).merge(c.tier(), 1L, Long::sum));
