@@ -191,6 +191,23 @@ class CaseLifecycleApiTest {
     }
 
     @Test
+    void defectiveBoardScannedInBeforeTheCaseWaitsForItGoesStraightToRepair() {
+        SiteInfo site = fixture.addisAbaba();
+        String faulty = fixture.installedAt(fixture.part(), site);
+        String number = reportAndAccept(site, faulty);
+        scan("tech-RC-SZX", faulty, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of("caseNumber", number));
+        assertThat(boards.require(faulty).status()).as("an open case's board is not quarantined").isEqualTo(BoardStatus.DEFECTIVE_RECEIVED);
+        assertThat(getCase(number).get("state").asText()).isEqualTo("DIAGNOSING");
+
+        complete("agent", taskOf("agent", number, "Task_RemoteDiagnosis"), Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+        JsonNode inRepair = getCase(number);
+        assertThat(inRepair.get("state").asText()).isEqualTo("IN_REPAIR");
+        assertThat(kinds(inRepair.get("timeline"))).containsSubsequence("RETURN_EXPECTED", "DEFECTIVE_RECEIVED");
+        scan("tech-RC-SZX", faulty, "REPAIR_INTAKE", "RC-SZX", Map.of());
+        taskOf("tech-RC-SZX", number, "Task_DiagnoseBoard"); // fails unless the board's repair waits for its diagnosis
+    }
+
+    @Test
     void caseResolvedRemotelyClosesWithOnlyItsOwnClocks() {
         SiteInfo site = fixture.chengdu();
         String faulty = fixture.installedAt(fixture.part(), site);

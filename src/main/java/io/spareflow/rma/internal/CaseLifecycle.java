@@ -251,6 +251,16 @@ public class CaseLifecycle {
         return repair;
     }
 
+    /**
+     * Where the faulty board waits as a received defective board, if it was scanned in before the case waited for it
+     * (the scan found no process to signal then). The board was installed when the case opened, so this is its return.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> defectiveReceivedAt(String caseNumber) {
+        return boards.find(require(caseNumber).faultySerial()).filter(b -> b.status() == BoardStatus.DEFECTIVE_RECEIVED)
+                .map(BoardInfo::locationCode);
+    }
+
     /** A board came back for this case with another serial than the faulty one: flagged, first owner alerted. */
     public void wrongBoardReturned(String caseNumber, String serial, String locationCode, String username) {
         CaseEntity entity = lock(caseNumber);
