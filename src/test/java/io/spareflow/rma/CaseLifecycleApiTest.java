@@ -184,6 +184,9 @@ class CaseLifecycleApiTest {
             JsonNode closed = getCase(number);
             assertThat(closed.get("state").asText()).isEqualTo("CLOSED");
             assertThat(closed.at("/repair/suspectedRogue").asBoolean()).isEqualTo(round == 2);
+            JsonNode listed = api.read(get("agent", "/api/cases?state=CLOSED&customer=" + site.customerCode()).getBody());
+            assertThat(StreamSupport.stream(listed.spliterator(), false).filter(c -> c.get("number").asText().equals(number)))
+                    .as("the listing shows the case as its own page does, repair, timeline and clocks included").containsExactly(closed);
         }
         JsonNode suggestions = api.read(get("tech-RC-SZX", "/api/repairs/suggestions?part=" + part + "&symptom=loss+of+frame").getBody());
         assertThat(suggestions).hasSize(1);

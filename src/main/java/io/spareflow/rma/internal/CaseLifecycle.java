@@ -28,6 +28,7 @@ import io.spareflow.user.Users;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -380,8 +381,19 @@ public class CaseLifecycle {
 
     @Transactional(readOnly = true)
     public CaseView view(CaseEntity entity) {
+        return view(entity, repairs.findByCase(entity.number()).orElse(null));
+    }
+
+    /** Views of many cases, their repair orders read at once. */
+    @Transactional(readOnly = true)
+    public List<CaseView> views(List<CaseEntity> entities) {
+        Map<String, RepairView> repairsByCase = repairs.findByCases(entities.stream().map(CaseEntity::number).toList());
+        return entities.stream().map(entity -> view(entity, repairsByCase.get(entity.number()))).toList();
+    }
+
+    private CaseView view(CaseEntity entity, RepairView repair) {
         StaffUser owner = entity.firstOwner() == null ? null : users.find(entity.firstOwner()).orElse(null);
-        return entity.toView(owner, repairs.findByCase(entity.number()).orElse(null));
+        return entity.toView(owner, repair);
     }
 
     private String escalation(CaseEntity entity, String step, String level, String reason, Instant at) {
