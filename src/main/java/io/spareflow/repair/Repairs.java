@@ -4,8 +4,12 @@ import io.spareflow.repair.internal.ExperienceBase;
 import io.spareflow.repair.internal.RepairOrderEntity;
 import io.spareflow.repair.internal.RepairOrderRepository;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +41,12 @@ public class Repairs {
 
     public Optional<RepairView> findByCase(String caseNumber) {
         return orders.findByCaseNumber(caseNumber).map(RepairOrderEntity::toView);
+    }
+
+    /** The repair orders of these cases, by case number (cases without one are left out). */
+    public Map<String, RepairView> findByCases(Collection<String> caseNumbers) {
+        return orders.findByCaseNumberIn(caseNumbers).stream().map(RepairOrderEntity::toView)
+                .collect(Collectors.toMap(RepairView::caseNumber, Function.identity()));
     }
 
     /** The most frequent findings and actions of past repairs of this part with a similar symptom. */

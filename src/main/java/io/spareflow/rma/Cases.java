@@ -62,7 +62,7 @@ public class Cases {
     public List<CaseView> search(CaseState state, String owner, String customer, int limit) {
         List<CaseEntity> found = repository.search(state, blankToNull(owner), blankToNull(customer) == null ? null
                 : customer.trim().toUpperCase(Locale.ROOT), PageRequest.of(0, limit));
-        return found.stream().map(lifecycle::view).toList();
+        return lifecycle.views(found);
     }
 
     /** Open cases (not closed), newest first; of one first owner when {@code owner} is given. */

@@ -115,6 +115,7 @@ class CaseLifecycleApiTest {
         scan("tech-RC-SZX", faulty, "REPAIR_INTAKE", "RC-SZX", Map.of());
         String diagnose = taskOf("tech-RC-SZX", number, "Task_DiagnoseBoard");
         assertThat(taskIds("tech-RC-DXB")).as("RC-DXB is not certified for OPTICAL").doesNotContain(diagnose);
+        assertThat(taskIds("tech-RC-NKG")).as("RC-NKG is certified for OPTICAL but works elsewhere").doesNotContain(diagnose);
         assertThat(post("tech-RC-NKG", "/api/tasks/" + diagnose + "/claim", Map.of()).getStatusCode())
                 .as("RC-NKG is certified for OPTICAL but works elsewhere").isEqualTo(HttpStatus.FORBIDDEN);
         complete("tech-RC-SZX", diagnose, Map.of("finding", "laser bias current out of range", "diagnosis", "FAULT_CONFIRMED"));
@@ -184,10 +185,30 @@ class CaseLifecycleApiTest {
             JsonNode closed = getCase(number);
             assertThat(closed.get("state").asText()).isEqualTo("CLOSED");
             assertThat(closed.at("/repair/suspectedRogue").asBoolean()).isEqualTo(round == 2);
+            JsonNode listed = api.read(get("agent", "/api/cases?state=CLOSED&customer=" + site.customerCode()).getBody());
+            assertThat(StreamSupport.stream(listed.spliterator(), false).filter(c -> c.get("number").asText().equals(number)))
+                    .as("the listing shows the case as its own page does, repair, timeline and clocks included").containsExactly(closed);
         }
         JsonNode suggestions = api.read(get("tech-RC-SZX", "/api/repairs/suggestions?part=" + part + "&symptom=loss+of+frame").getBody());
         assertThat(suggestions).hasSize(1);
         assertThat(suggestions.get(0).get("occurrences").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void defectiveBoardScannedInBeforeTheCaseWaitsForItGoesStraightToRepair() {
+        SiteInfo site = fixture.addisAbaba();
+        String faulty = fixture.installedAt(fixture.part(), site);
+        String number = reportAndAccept(site, faulty);
+        scan("tech-RC-SZX", faulty, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of("caseNumber", number));
+        assertThat(boards.require(faulty).status()).as("an open case's board is not quarantined").isEqualTo(BoardStatus.DEFECTIVE_RECEIVED);
+        assertThat(getCase(number).get("state").asText()).isEqualTo("DIAGNOSING");
+
+        complete("agent", taskOf("agent", number, "Task_RemoteDiagnosis"), Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+        JsonNode inRepair = getCase(number);
+        assertThat(inRepair.get("state").asText()).isEqualTo("IN_REPAIR");
+        assertThat(kinds(inRepair.get("timeline"))).containsSubsequence("RETURN_EXPECTED", "DEFECTIVE_RECEIVED");
+        scan("tech-RC-SZX", faulty, "REPAIR_INTAKE", "RC-SZX", Map.of());
+        taskOf("tech-RC-SZX", number, "Task_DiagnoseBoard"); // fails unless the board's repair waits for its diagnosis
     }
 
     @Test
@@ -262,7 +283,9 @@ class CaseLifecycleApiTest {
         assertThat(breached.at("/breaches/0/step").asText()).isEqualTo("ACCEPT");
         assertThat(breached.at("/breaches/0/actualAt").isNull()).isTrue();
         execute(instance, "Timer_AcceptanceEscalation");
-        assertThat(get("supervisor", "/api/tasks").getBody()).contains("Escalation: ACCEPT of " + number);
+        assertThat(StreamSupport.stream(api.read(get("supervisor", "/api/tasks").getBody()).spliterator(), false)
+                .filter(task -> task.get("name").asText().equals("Escalation: ACCEPT of " + number))
+                .map(task -> task.get("caseNumber").asText())).as("the stand-alone task carries its case").containsExactly(number);
 
         complete("agent", taskOf("agent", number, "Task_AcceptCase"), Map.of());
         JsonNode accepted = getCase(number);

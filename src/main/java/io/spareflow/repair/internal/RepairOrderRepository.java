@@ -1,6 +1,7 @@
 package io.spareflow.repair.internal;
 
 import io.spareflow.repair.RepairOutcome;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
@@ -10,6 +11,8 @@ import org.springframework.data.jpa.repository.Query;
 public interface RepairOrderRepository extends JpaRepository<RepairOrderEntity, Long> {
 
     Optional<RepairOrderEntity> findByCaseNumber(String caseNumber);
+
+    List<RepairOrderEntity> findByCaseNumberIn(Collection<String> caseNumbers);
 
     long countBySerialAndOutcome(String serial, RepairOutcome outcome);
 

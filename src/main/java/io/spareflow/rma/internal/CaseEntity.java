@@ -23,10 +23,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.annotations.BatchSize;
 
 @Entity
 @Table(name = "rma_case")
 public class CaseEntity {
+
+    /** A listing of cases loads the timelines, clocks and breaches of this many cases in one query each. */
+    private static final int LISTED_TOGETHER = 100;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -84,16 +88,19 @@ public class CaseEntity {
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "case_id", nullable = false)
     @OrderBy("at, id")
+    @BatchSize(size = LISTED_TOGETHER)
     private List<TimelineEntryEntity> timeline = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "case_id", nullable = false)
     @OrderBy("startedAt, id")
+    @BatchSize(size = LISTED_TOGETHER)
     private List<SlaClockEntity> clocks = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "case_id", nullable = false)
     @OrderBy("detectedAt, id")
+    @BatchSize(size = LISTED_TOGETHER)
     private List<BreachEntity> breaches = new ArrayList<>();
 
     protected CaseEntity() {

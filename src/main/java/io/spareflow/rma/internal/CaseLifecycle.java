@@ -28,6 +28,7 @@ import io.spareflow.user.Users;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -251,6 +252,16 @@ public class CaseLifecycle {
         return repair;
     }
 
+    /**
+     * Where the faulty board waits as a received defective board, if it was scanned in before the case waited for it
+     * (the scan found no process to signal then). The board was installed when the case opened, so this is its return.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> defectiveReceivedAt(String caseNumber) {
+        return boards.find(require(caseNumber).faultySerial()).filter(b -> b.status() == BoardStatus.DEFECTIVE_RECEIVED)
+                .map(BoardInfo::locationCode);
+    }
+
     /** A board came back for this case with another serial than the faulty one: flagged, first owner alerted. */
     public void wrongBoardReturned(String caseNumber, String serial, String locationCode, String username) {
         CaseEntity entity = lock(caseNumber);
@@ -370,8 +381,19 @@ public class CaseLifecycle {
 
     @Transactional(readOnly = true)
     public CaseView view(CaseEntity entity) {
+        return view(entity, repairs.findByCase(entity.number()).orElse(null));
+    }
+
+    /** Views of many cases, their repair orders read at once. */
+    @Transactional(readOnly = true)
+    public List<CaseView> views(List<CaseEntity> entities) {
+        Map<String, RepairView> repairsByCase = repairs.findByCases(entities.stream().map(CaseEntity::number).toList());
+        return entities.stream().map(entity -> view(entity, repairsByCase.get(entity.number()))).toList();
+    }
+
+    private CaseView view(CaseEntity entity, RepairView repair) {
         StaffUser owner = entity.firstOwner() == null ? null : users.find(entity.firstOwner()).orElse(null);
-        return entity.toView(owner, repairs.findByCase(entity.number()).orElse(null));
+        return entity.toView(owner, repair);
     }
 
     private String escalation(CaseEntity entity, String step, String level, String reason, Instant at) {

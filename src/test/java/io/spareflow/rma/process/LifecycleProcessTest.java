@@ -57,6 +57,8 @@ class LifecycleProcessTest {
     private final SpareDispatchSteps dispatchSteps = mock(SpareDispatchSteps.class);
     private final RepairSteps repairSteps = mock(RepairSteps.class);
     private boolean stockAvailable = true;
+    /** Where the faulty board already waits when the return clock starts (scanned in early), or null. */
+    private String defectiveReceivedAt;
     private int caseCounter;
     private String caseNumber;
     private String faultySerial;
@@ -82,8 +84,13 @@ class LifecycleProcessTest {
             execution.setVariable("returnReminderAt", at(now().plus(Duration.ofDays(8))));
             execution.setVariable("returnDue", at(now().plus(Duration.ofDays(10))));
             execution.setVariable("returnChargeAt", at(now().plus(Duration.ofDays(30))));
+            execution.setVariable("defectiveReceivedAt", defectiveReceivedAt);
             return null;
         }).when(caseSteps).startReturnClock(any());
+        doAnswer(call -> {
+            ((DelegateExecution) call.getArgument(0)).setVariables(repairLimit());
+            return null;
+        }).when(caseSteps).receivedBeforeAwaited(any());
         doAnswer(call -> {
             DelegateExecution execution = call.getArgument(0);
             execution.setVariable("backorder", !stockAvailable);
@@ -193,6 +200,19 @@ class LifecycleProcessTest {
         correlate("RepairedBoardDelivered", "repairSerial", faultySerial);
         assertThat(repair).isEnded().hasPassed("EndEvent_ReturnedToCustomer");
         assertThat(rma).isWaitingAt("Task_CloseCase");
+    }
+
+    @Test
+    void defectiveBoardScannedInBeforeTheReturnClockGoesStraightToRepair() {
+        defectiveReceivedAt = "RC-SZX";
+        ProcessInstance rma = startCase(true);
+        accept(rma, "agent");
+        diagnose(rma, "SPARE_NEEDED");
+
+        verify(caseSteps).receivedBeforeAwaited(any());
+        assertThat(rma).hasPassed("Activity_StartReturnClock", "Activity_RecordEarlyReturn").hasNotPassed("Task_AwaitDefectiveReturn")
+                .isWaitingAt("CallActivity_BoardRepair");
+        assertThat(calledProcessInstance("board-repair", rma)).isWaitingAt("Task_AwaitIntake");
     }
 
     @Test
@@ -359,9 +379,11 @@ class LifecycleProcessTest {
 
     private void returnDefective() {
         runtimeService().createMessageCorrelation("DefectiveReceived").processInstanceVariableEquals("faultySerial", faultySerial)
-                .setVariable("repairDue", at(now().plus(Duration.ofDays(5))))
-                .setVariable("repairEscalateAt", at(now().plus(Duration.ofDays(10))))
-                .correlate();
+                .setVariables(repairLimit()).correlate();
+    }
+
+    private static Map<String, Object> repairLimit() {
+        return Map.of("repairDue", at(now().plus(Duration.ofDays(5))), "repairEscalateAt", at(now().plus(Duration.ofDays(10))));
     }
 
     private void intake(ProcessInstance repair) {

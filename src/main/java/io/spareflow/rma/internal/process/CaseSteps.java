@@ -42,6 +42,14 @@ public class CaseSteps {
     public void startReturnClock(DelegateExecution execution) {
         RmaCaseVariables variables = new RmaCaseVariables(execution);
         variables.returnLimits(lifecycle.returnExpected(variables.caseNumber()));
+        variables.defectiveReceivedAt(lifecycle.defectiveReceivedAt(variables.caseNumber()).orElse(null));
+    }
+
+    /** The faulty board was scanned in before the case waited for it: its return counts now, the repair starts. */
+    public void receivedBeforeAwaited(DelegateExecution execution) {
+        RmaCaseVariables variables = new RmaCaseVariables(execution);
+        execution.setVariables(RmaCaseVariables.repairLimit(
+                lifecycle.defectiveReceived(variables.caseNumber(), variables.defectiveReceivedAt(), "system")));
     }
 
     public void repairFinished(DelegateExecution execution) {

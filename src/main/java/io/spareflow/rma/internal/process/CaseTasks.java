@@ -12,11 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -40,10 +44,12 @@ public class CaseTasks {
 
     private final TaskService tasks;
     private final FormService forms;
+    private final RuntimeService runtime;
 
-    CaseTasks(TaskService tasks, FormService forms) {
+    CaseTasks(TaskService tasks, FormService forms, RuntimeService runtime) {
         this.tasks = tasks;
         this.forms = forms;
+        this.runtime = runtime;
     }
 
     /** The groups whose tasks a user may take. */
@@ -58,18 +64,25 @@ public class CaseTasks {
 
     /**
      * A snapshot: each task is read in its own engine command (no surrounding transaction), so a task that another
-     * request completes meanwhile just drops out of the list instead of failing it.
+     * request completes meanwhile just drops out of the list instead of failing it. The tasks' case numbers and
+     * locations are read in one query, and each step's form once.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public List<TaskView> tasksFor(StaffUser user) {
-        List<TaskView> views = new ArrayList<>();
-        for (Task task : tasks.createTaskQuery()
+        List<Task> found = tasks.createTaskQuery()
                 .or().taskAssignee(user.username()).taskCandidateGroupIn(groupsOf(user)).endOr()
                 .orderByTaskCreateTime().asc()
-                .listPage(0, MAX_TASKS)) {
+                .listPage(0, MAX_TASKS);
+        Map<String, Map<String, Object>> variablesByScope = variablesByScope(found);
+        Map<String, List<TaskView.FormFieldView>> formsByStep = new HashMap<>();
+        List<TaskView> views = new ArrayList<>();
+        for (Task task : found) {
             try {
-                if (mayActAt(user, task)) {
-                    views.add(view(task));
+                Object location = variable(variablesByScope, task, ACT_AT);
+                if (location == null || user.mayActAt(location.toString())) {
+                    List<TaskView.FormFieldView> fields = formsByStep.computeIfAbsent(
+                            task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(), step -> formFields(task));
+                    views.add(view(task, fields, variable(variablesByScope, task, CASE_NUMBER)));
                 }
             } catch (RuntimeException e) {
                 if (tasks.createTaskQuery().taskId(task.getId()).count() > 0) {
@@ -78,6 +91,27 @@ public class CaseTasks {
             }
         }
         return views;
+    }
+
+    /** The case numbers and locations of these tasks, by the scope holding them: the task itself, its execution or its process. */
+    private Map<String, Map<String, Object>> variablesByScope(List<Task> found) {
+        String[] scopes = found.stream().flatMap(task -> Stream.of(task.getId(), task.getExecutionId(), task.getProcessInstanceId()))
+                .filter(Objects::nonNull).distinct().toArray(String[]::new);
+        Map<String, Map<String, Object>> byScope = new HashMap<>();
+        if (scopes.length > 0) {
+            for (VariableInstance variable : runtime.createVariableInstanceQuery().variableScopeIdIn(scopes)
+                    .variableNameIn(ACT_AT, CASE_NUMBER).list()) {
+                String scope = variable.getTaskId() != null ? variable.getTaskId() : variable.getExecutionId();
+                byScope.computeIfAbsent(scope, id -> new HashMap<>()).put(variable.getName(), variable.getValue());
+            }
+        }
+        return byScope;
+    }
+
+    /** The variable as the task sees it: its own first, then its execution's, then its process's. */
+    private static Object variable(Map<String, Map<String, Object>> byScope, Task task, String name) {
+        return Stream.of(task.getId(), task.getExecutionId(), task.getProcessInstanceId()).filter(Objects::nonNull)
+                .map(scope -> byScope.getOrDefault(scope, Map.of()).get(name)).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     @Transactional(readOnly = true)
@@ -198,11 +232,18 @@ public class CaseTasks {
     }
 
     private TaskView view(Task task) {
-        List<TaskView.FormFieldView> fields = task.getProcessDefinitionId() == null ? List.of()
+        return view(task, formFields(task), tasks.getVariable(task.getId(), CASE_NUMBER));
+    }
+
+    /** The form of the task's step; the same for every task of that step. */
+    private List<TaskView.FormFieldView> formFields(Task task) {
+        return task.getProcessDefinitionId() == null ? List.of()
                 : forms.getTaskFormData(task.getId()).getFormFields().stream()
                 .map(f -> new TaskView.FormFieldView(f.getId(), f.getLabel(), f.getTypeName(), isRequired(f), allowed(f)))
                 .toList();
-        Object caseNumber = tasks.getVariable(task.getId(), CASE_NUMBER);
+    }
+
+    private TaskView view(Task task, List<TaskView.FormFieldView> fields, Object caseNumber) {
         return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(),
                 caseNumber == null ? null : caseNumber.toString(), task.getAssignee(), candidateGroups(task.getId()),
                 task.getCreateTime().toInstant(), task.getDescription(), fields, List.of());

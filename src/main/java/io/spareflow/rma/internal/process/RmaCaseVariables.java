@@ -24,6 +24,7 @@ final class RmaCaseVariables {
     static final String DIAGNOSIS_OUTCOME = "diagnosisOutcome";
     static final String NOTE = "note";
     static final String RESOLUTION = "resolution";
+    static final String DEFECTIVE_RECEIVED_AT = "defectiveReceivedAt";
 
     private final VariableScope scope;
 
@@ -71,6 +72,15 @@ final class RmaCaseVariables {
         scope.setVariable("returnReminderAt", date(limits.reminderAt()));
         scope.setVariable("returnDue", date(limits.due()));
         scope.setVariable("returnChargeAt", date(limits.chargeAt()));
+    }
+
+    /** Where the faulty board already waits as received, or null: the gateway after the return clock reads it. */
+    void defectiveReceivedAt(String locationCode) {
+        scope.setVariable(DEFECTIVE_RECEIVED_AT, locationCode);
+    }
+
+    String defectiveReceivedAt() {
+        return (String) scope.getVariable(DEFECTIVE_RECEIVED_AT);
     }
 
     String diagnosisOutcome() {
