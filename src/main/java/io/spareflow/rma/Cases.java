@@ -67,7 +67,7 @@ public class Cases {
 
     /** Open cases (not closed), newest first; of one first owner when {@code owner} is given. */
     public List<CaseView> open(String owner, int limit) {
-        return repository.findOpen(blankToNull(owner), PageRequest.of(0, limit)).stream().map(lifecycle::view).toList();
+        return lifecycle.views(repository.findOpen(blankToNull(owner), PageRequest.of(0, limit)));
     }
 
     /** The case's processes as diagrams with their active steps: the lifecycle first, then the called process running. */
