@@ -135,13 +135,11 @@ public class Scans {
         }
         BoardInfo board = locked.get();
         BoardStatus target = checkMove(request, user, location, code, board);
-        MoveContext context = new MoveContext(request.action().name(), user.username(), request.device(), event.getId(),
-                request.caseNumber(), request.trackingNumber(), request.note());
         boolean delivered = request.action() == ScanAction.DELIVER;
         BoardInfo moved;
         try {
             moved = boards.move(board.serial(), target, delivered ? null : location.code(),
-                    delivered ? request.siteId() : null, context);
+                    delivered ? request.siteId() : null, moveContext(request, user, event));
         } catch (IllegalBoardMoveException illegal) {
             throw refused(HttpStatus.CONFLICT, illegal.getMessage(), board);
         }
@@ -247,14 +245,19 @@ public class Scans {
                     code.serial(), null, true);
         }
         BoardInfo found = boards.register(new NewBoard(code.serial(), partNumber, null, BoardStatus.QUARANTINE,
-                location.code(), null), new MoveContext(request.action().name(), user.username(), request.device(),
-                event.getId(), request.caseNumber(), request.trackingNumber(), request.note()));
+                location.code(), null), moveContext(request, user, event));
         event.identify(found.serial(), found.partNumber());
         ScanResult result = new ScanResult(event.getId(), request.clientScanId(), ScanResult.Result.QUARANTINED,
                 found.serial(), found.partNumber(), request.action(), null, found.status(), location.code(), null,
                 "Unknown board, registered in quarantine. " + nextStep.after(found, location, request.caseNumber(),
                 request.trackingNumber()), true, event.getScannedAt());
         return answer(event, result, "unknown board registered in quarantine");
+    }
+
+    /** The hand-off as the board's chain of custody records it: this scan, by this user. */
+    private static MoveContext moveContext(ScanRequest request, StaffUser user, ScanEventEntity event) {
+        return new MoveContext(request.action().name(), user.username(), request.device(), event.getId(),
+                request.caseNumber(), request.trackingNumber(), request.note());
     }
 
     private ScanReply answer(ScanEventEntity event, ScanResult result, String reason) {
