@@ -9,10 +9,12 @@ import io.spareflow.label.internal.LabelTemplates;
 import io.spareflow.label.internal.PdfLabels;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.Locations;
+import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +50,9 @@ public class Labels {
     }
 
     public byte[] board(String serial, String size, LabelFormat format) {
-        return print(boardTemplate(size), boardValues(boards.require(serial)), format);
+        String template = boardTemplate(size);
+        BoardInfo board = boards.require(serial);
+        return print(template, boardValues(board, description(board.partNumber())), format);
     }
 
     /** Board labels of many serials on A4 sheets (PDF), in the order given. */
@@ -59,8 +63,11 @@ public class Labels {
         }
         String template = boardTemplate(size);
         LabelLayout layout = templates.layout(template);
-        List<BufferedImage> images = serials.stream()
-                .map(serial -> renderer.render(layout, boardValues(boards.require(serial)))).toList();
+        // A sheet holds many boards of few parts: each part's description is looked up once.
+        Map<String, String> descriptions = new HashMap<>();
+        List<BufferedImage> images = serials.stream().map(boards::require)
+                .map(board -> renderer.render(layout, boardValues(board,
+                        descriptions.computeIfAbsent(board.partNumber(), this::description)))).toList();
         return pdf.a4Sheet(images, layout);
     }
 
@@ -89,13 +96,17 @@ public class Labels {
         return "board-" + size.trim().toLowerCase();
     }
 
-    private Map<String, String> boardValues(BoardInfo board) {
+    private static Map<String, String> boardValues(BoardInfo board, String description) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("serial", board.serial());
         values.put("partNumber", board.partNumber());
         values.put("revision", board.revision());
-        values.put("description", parts.find(board.partNumber()).map(p -> p.description()).orElse(""));
+        values.put("description", description);
         return values;
+    }
+
+    private String description(String partNumber) {
+        return parts.find(partNumber).map(PartInfo::description).orElse("");
     }
 
     private Map<String, String> shippingValues(ShippingLabel label) {
