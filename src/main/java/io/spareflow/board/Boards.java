@@ -14,6 +14,7 @@ import io.spareflow.part.Parts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -103,7 +104,7 @@ public class Boards {
         validatePlace(board);
         PartInfo part = parts.require(board.partNumber());
         String revision = board.revision() == null || board.revision().isBlank()
-                ? part.revision() : board.revision().trim().toUpperCase();
+                ? part.revision() : board.revision().trim().toUpperCase(Locale.ROOT);
         BoardEntity entity = new BoardEntity(serial, part.partNumber(), revision,
                 board.status(), upper(board.locationCode()), board.siteId(), clock.instant());
         BoardEntity saved = repository.saveAndFlush(entity);
@@ -155,6 +156,6 @@ public class Boards {
     }
 
     private static String upper(String value) {
-        return value == null || value.isBlank() ? null : value.trim().toUpperCase();
+        return value == null || value.isBlank() ? null : value.trim().toUpperCase(Locale.ROOT);
     }
 }

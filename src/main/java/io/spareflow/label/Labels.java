@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
@@ -89,11 +90,12 @@ public class Labels {
     }
 
     private static String boardTemplate(String size) {
-        if (size == null || !BOARD_SIZES.contains(size.trim().toLowerCase())) {
+        String normalized = size == null ? null : size.trim().toLowerCase(Locale.ROOT);
+        if (normalized == null || !BOARD_SIZES.contains(normalized)) {
             throw new InvalidInputException("Label size '" + size + "' is not offered: choose one of " + BOARD_SIZES
                     + " (inches)", Map.of("size", "one of " + BOARD_SIZES));
         }
-        return "board-" + size.trim().toLowerCase();
+        return "board-" + normalized;
     }
 
     private static Map<String, String> boardValues(BoardInfo board, String description) {
@@ -137,9 +139,9 @@ public class Labels {
         values.put("toName", to.name());
         values.put("toCity", to.city());
         values.put("toCountry", to.country());
-        values.put("trackingNumber", tracking.toUpperCase());
+        values.put("trackingNumber", tracking.toUpperCase(Locale.ROOT));
         values.put("trackingUrl", label.trackingUrl().trim());
-        values.put("caseNumber", caseNumber.toUpperCase());
+        values.put("caseNumber", caseNumber.toUpperCase(Locale.ROOT));
         return values;
     }
 

@@ -26,6 +26,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -160,7 +161,7 @@ public class Scans {
         }
         if (!user.mayActAt(request.location())) {
             throw refused(HttpStatus.FORBIDDEN, "You work at " + user.locationCode() + "; a scan at "
-                    + request.location().trim().toUpperCase() + " must be made by staff of that location", null);
+                    + locationCode(request) + " must be made by staff of that location", null);
         }
         return locations.find(request.location()).orElseThrow(() -> refused(HttpStatus.BAD_REQUEST,
                 "Location '" + request.location() + "' does not exist: send the code of the depot or repair center"
@@ -294,8 +295,13 @@ public class Scans {
 
     private ScanEventEntity newEvent(ScanRequest request, StaffUser user, String fingerprint) {
         return new ScanEventEntity(events.nextId(), request.clientScanId(), fingerprint, user.username(), request.action(),
-                request.location().trim().toUpperCase(), ScanCodeParser.visible(request.code()), request.device(),
+                locationCode(request), ScanCodeParser.visible(request.code()), request.device(),
                 clock.instant());
+    }
+
+    /** The location code as sent, in the canonical form of location codes; it may name no location. */
+    private static String locationCode(ScanRequest request) {
+        return request.location().trim().toUpperCase(Locale.ROOT);
     }
 
     private static ScanRefusedException refused(HttpStatus status, String reason, BoardInfo board) {
@@ -322,7 +328,7 @@ public class Scans {
 
     /** Everything that makes two scans the same scan (a retry) rather than two scans sharing an id. */
     static String fingerprint(ScanRequest request, String username) {
-        String canonical = Stream.of(username, request.code(), request.action(), request.location().trim().toUpperCase(),
+        String canonical = Stream.of(username, request.code(), request.action(), locationCode(request),
                         request.device(), request.trackingNumber(), request.note(), request.result(), request.siteId(),
                         request.caseNumber(), request.partNumber())
                 .map(value -> Objects.toString(value, "\u0000")).collect(Collectors.joining("\u001F"));

@@ -403,7 +403,7 @@ public class SourcingService implements SpareSourcing {
     /** Why a depot must pick another board: an open reservation at it for a part this board could also serve. */
     Optional<String> wrongBoardAtPick(BoardInfo board, String depotCode) {
         List<SpareReservationEntity> open = reservations.findByDepotCodeAndStatusOrderByReservedAt(
-                depotCode == null ? "" : depotCode.trim().toUpperCase(), ReservationStatus.RESERVED);
+                depotCode == null ? "" : depotCode.trim().toUpperCase(Locale.ROOT), ReservationStatus.RESERVED);
         if (open.stream().anyMatch(r -> r.getSerial().equals(board.serial()))) {
             return Optional.empty();
         }
