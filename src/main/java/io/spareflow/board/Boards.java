@@ -5,13 +5,16 @@ import io.spareflow.board.internal.BoardRepository;
 import io.spareflow.board.internal.BulkBoardWriter;
 import io.spareflow.board.internal.CustodyEntity;
 import io.spareflow.board.internal.CustodyRepository;
+import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.location.Locations;
+import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -96,17 +99,19 @@ public class Boards {
     public BoardInfo register(NewBoard board, MoveContext context) {
         String serial = BoardSerials.normalize(board.serial());
         if (repository.findBySerial(serial).isPresent()) {
-            throw new io.spareflow.common.ConflictException("A board with serial " + serial + " is already registered");
+            throw new ConflictException("A board with serial " + serial + " is already registered");
         }
         validatePlace(board);
+        PartInfo part = parts.require(board.partNumber());
         String revision = board.revision() == null || board.revision().isBlank()
-                ? parts.require(board.partNumber()).revision() : board.revision().trim().toUpperCase();
-        BoardEntity entity = new BoardEntity(serial, parts.require(board.partNumber()).partNumber(), revision,
+                ? part.revision() : board.revision().trim().toUpperCase(Locale.ROOT);
+        BoardEntity entity = new BoardEntity(serial, part.partNumber(), revision,
                 board.status(), upper(board.locationCode()), board.siteId(), clock.instant());
         BoardEntity saved = repository.saveAndFlush(entity);
-        custody.save(new CustodyEntity(saved.getId(), null, saved.getStatus(), saved.toInfo().locationCode(),
-                board.siteId(), context, saved.toInfo().updatedAt()));
-        return saved.toInfo();
+        BoardInfo registered = saved.toInfo();
+        custody.save(new CustodyEntity(saved.getId(), null, registered.status(), registered.locationCode(),
+                registered.siteId(), context, registered.updatedAt()));
+        return registered;
     }
 
     /** Registers many boards in one COPY (demo data, imports, benchmark data sets). Serials must be normalized. */
@@ -122,12 +127,12 @@ public class Boards {
      */
     @Transactional
     public BoardInfo move(String serial, BoardStatus target, String locationCode, Long siteId, MoveContext context) {
-        String normalized = BoardSerials.normalize(serial);
-        BoardEntity board = repository.lockBySerial(normalized).orElseThrow(() -> new NotFoundException("Board", serial));
-        BoardStatus from = board.getStatus();
         if (context == null) {
             throw new IllegalArgumentException("a move needs a context: who moved the board and why");
         }
+        String normalized = BoardSerials.normalize(serial);
+        BoardEntity board = repository.lockBySerial(normalized).orElseThrow(() -> new NotFoundException("Board", serial));
+        BoardStatus from = board.getStatus();
         Instant at = clock.instant();
         board.moveTo(target, upper(locationCode), siteId, at);
         BoardInfo moved = repository.saveAndFlush(board).toInfo();
@@ -151,6 +156,6 @@ public class Boards {
     }
 
     private static String upper(String value) {
-        return value == null || value.isBlank() ? null : value.trim().toUpperCase();
+        return value == null || value.isBlank() ? null : value.trim().toUpperCase(Locale.ROOT);
     }
 }

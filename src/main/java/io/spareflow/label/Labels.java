@@ -9,12 +9,15 @@ import io.spareflow.label.internal.LabelTemplates;
 import io.spareflow.label.internal.PdfLabels;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.Locations;
+import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
@@ -48,7 +51,9 @@ public class Labels {
     }
 
     public byte[] board(String serial, String size, LabelFormat format) {
-        return print(boardTemplate(size), boardValues(boards.require(serial)), format);
+        String template = boardTemplate(size);
+        BoardInfo board = boards.require(serial);
+        return print(template, boardValues(board, description(board.partNumber())), format);
     }
 
     /** Board labels of many serials on A4 sheets (PDF), in the order given. */
@@ -59,8 +64,11 @@ public class Labels {
         }
         String template = boardTemplate(size);
         LabelLayout layout = templates.layout(template);
-        List<BufferedImage> images = serials.stream()
-                .map(serial -> renderer.render(layout, boardValues(boards.require(serial)))).toList();
+        // A sheet holds many boards of few parts: each part's description is looked up once.
+        Map<String, String> descriptions = new HashMap<>();
+        List<BufferedImage> images = serials.stream().map(boards::require)
+                .map(board -> renderer.render(layout, boardValues(board,
+                        descriptions.computeIfAbsent(board.partNumber(), this::description)))).toList();
         return pdf.a4Sheet(images, layout);
     }
 
@@ -82,20 +90,25 @@ public class Labels {
     }
 
     private static String boardTemplate(String size) {
-        if (size == null || !BOARD_SIZES.contains(size.trim().toLowerCase())) {
+        String normalized = size == null ? null : size.trim().toLowerCase(Locale.ROOT);
+        if (normalized == null || !BOARD_SIZES.contains(normalized)) {
             throw new InvalidInputException("Label size '" + size + "' is not offered: choose one of " + BOARD_SIZES
                     + " (inches)", Map.of("size", "one of " + BOARD_SIZES));
         }
-        return "board-" + size.trim().toLowerCase();
+        return "board-" + normalized;
     }
 
-    private Map<String, String> boardValues(BoardInfo board) {
+    private static Map<String, String> boardValues(BoardInfo board, String description) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("serial", board.serial());
         values.put("partNumber", board.partNumber());
         values.put("revision", board.revision());
-        values.put("description", parts.find(board.partNumber()).map(p -> p.description()).orElse(""));
+        values.put("description", description);
         return values;
+    }
+
+    private String description(String partNumber) {
+        return parts.find(partNumber).map(PartInfo::description).orElse("");
     }
 
     private Map<String, String> shippingValues(ShippingLabel label) {
@@ -126,9 +139,9 @@ public class Labels {
         values.put("toName", to.name());
         values.put("toCity", to.city());
         values.put("toCountry", to.country());
-        values.put("trackingNumber", tracking.toUpperCase());
+        values.put("trackingNumber", tracking.toUpperCase(Locale.ROOT));
         values.put("trackingUrl", label.trackingUrl().trim());
-        values.put("caseNumber", caseNumber.toUpperCase());
+        values.put("caseNumber", caseNumber.toUpperCase(Locale.ROOT));
         return values;
     }
 

@@ -26,6 +26,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -135,13 +136,11 @@ public class Scans {
         }
         BoardInfo board = locked.get();
         BoardStatus target = checkMove(request, user, location, code, board);
-        MoveContext context = new MoveContext(request.action().name(), user.username(), request.device(), event.getId(),
-                request.caseNumber(), request.trackingNumber(), request.note());
         boolean delivered = request.action() == ScanAction.DELIVER;
         BoardInfo moved;
         try {
             moved = boards.move(board.serial(), target, delivered ? null : location.code(),
-                    delivered ? request.siteId() : null, context);
+                    delivered ? request.siteId() : null, moveContext(request, user, event));
         } catch (IllegalBoardMoveException illegal) {
             throw refused(HttpStatus.CONFLICT, illegal.getMessage(), board);
         }
@@ -162,7 +161,7 @@ public class Scans {
         }
         if (!user.mayActAt(request.location())) {
             throw refused(HttpStatus.FORBIDDEN, "You work at " + user.locationCode() + "; a scan at "
-                    + request.location().trim().toUpperCase() + " must be made by staff of that location", null);
+                    + locationCode(request) + " must be made by staff of that location", null);
         }
         return locations.find(request.location()).orElseThrow(() -> refused(HttpStatus.BAD_REQUEST,
                 "Location '" + request.location() + "' does not exist: send the code of the depot or repair center"
@@ -247,14 +246,19 @@ public class Scans {
                     code.serial(), null, true);
         }
         BoardInfo found = boards.register(new NewBoard(code.serial(), partNumber, null, BoardStatus.QUARANTINE,
-                location.code(), null), new MoveContext(request.action().name(), user.username(), request.device(),
-                event.getId(), request.caseNumber(), request.trackingNumber(), request.note()));
+                location.code(), null), moveContext(request, user, event));
         event.identify(found.serial(), found.partNumber());
         ScanResult result = new ScanResult(event.getId(), request.clientScanId(), ScanResult.Result.QUARANTINED,
                 found.serial(), found.partNumber(), request.action(), null, found.status(), location.code(), null,
                 "Unknown board, registered in quarantine. " + nextStep.after(found, location, request.caseNumber(),
                 request.trackingNumber()), true, event.getScannedAt());
         return answer(event, result, "unknown board registered in quarantine");
+    }
+
+    /** The hand-off as the board's chain of custody records it: this scan, by this user. */
+    private static MoveContext moveContext(ScanRequest request, StaffUser user, ScanEventEntity event) {
+        return new MoveContext(request.action().name(), user.username(), request.device(), event.getId(),
+                request.caseNumber(), request.trackingNumber(), request.note());
     }
 
     private ScanReply answer(ScanEventEntity event, ScanResult result, String reason) {
@@ -291,8 +295,13 @@ public class Scans {
 
     private ScanEventEntity newEvent(ScanRequest request, StaffUser user, String fingerprint) {
         return new ScanEventEntity(events.nextId(), request.clientScanId(), fingerprint, user.username(), request.action(),
-                request.location().trim().toUpperCase(), ScanCodeParser.visible(request.code()), request.device(),
+                locationCode(request), ScanCodeParser.visible(request.code()), request.device(),
                 clock.instant());
+    }
+
+    /** The location code as sent, in the canonical form of location codes; it may name no location. */
+    private static String locationCode(ScanRequest request) {
+        return request.location().trim().toUpperCase(Locale.ROOT);
     }
 
     private static ScanRefusedException refused(HttpStatus status, String reason, BoardInfo board) {
@@ -319,7 +328,7 @@ public class Scans {
 
     /** Everything that makes two scans the same scan (a retry) rather than two scans sharing an id. */
     static String fingerprint(ScanRequest request, String username) {
-        String canonical = Stream.of(username, request.code(), request.action(), request.location().trim().toUpperCase(),
+        String canonical = Stream.of(username, request.code(), request.action(), locationCode(request),
                         request.device(), request.trackingNumber(), request.note(), request.result(), request.siteId(),
                         request.caseNumber(), request.partNumber())
                 .map(value -> Objects.toString(value, "\u0000")).collect(Collectors.joining("\u001F"));

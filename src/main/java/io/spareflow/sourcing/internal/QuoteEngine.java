@@ -87,10 +87,8 @@ class QuoteEngine {
                 .computeIfAbsent(level.locationCode(), code -> new LinkedHashMap<>())
                 .put(level.partNumber(), level.available()));
         List<Candidate> candidates = new ArrayList<>();
-        if (!stockByDepot.isEmpty()) {
-            stockByDepot.forEach((code, byPart) -> depots.find(code).ifPresent(depot ->
-                    candidates.add(candidate(depot, byPart, compatible, destination, tier, now))));
-        }
+        stockByDepot.forEach((code, byPart) -> depots.find(code).ifPresent(depot ->
+                candidates.add(candidate(depot, byPart, compatible, destination, tier, now))));
         return new Ranking(compatible.get(0), compatible, destination, tier, now, ranked(candidates));
     }
 

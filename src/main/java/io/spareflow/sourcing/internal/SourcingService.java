@@ -403,7 +403,7 @@ public class SourcingService implements SpareSourcing {
     /** Why a depot must pick another board: an open reservation at it for a part this board could also serve. */
     Optional<String> wrongBoardAtPick(BoardInfo board, String depotCode) {
         List<SpareReservationEntity> open = reservations.findByDepotCodeAndStatusOrderByReservedAt(
-                depotCode == null ? "" : depotCode.trim().toUpperCase(), ReservationStatus.RESERVED);
+                depotCode == null ? "" : depotCode.trim().toUpperCase(Locale.ROOT), ReservationStatus.RESERVED);
         if (open.stream().anyMatch(r -> r.getSerial().equals(board.serial()))) {
             return Optional.empty();
         }
@@ -426,8 +426,7 @@ public class SourcingService implements SpareSourcing {
     @Override
     @Transactional(readOnly = true)
     public List<SourcingDecision> decisionsOf(String caseNumber) {
-        return decisions.findByCaseNumberOrderByMadeAtAscIdAsc(validCaseNumber(caseNumber)).stream()
-                .map(d -> d.toView(json))
+        return decisionViews(caseNumber).stream()
                 .map(d -> new SourcingDecision(d.kind().name(), d.madeAt(), d.madeBy(), d.tier(), d.limitMinutes(),
                         d.chosenDepot(), d.chosenSerial(), d.reason(), d.candidatesTotal(),
                         json.convertValue(d.candidates(), new TypeReference<List<SourcingDecision.Candidate>>() { })))
@@ -435,12 +434,16 @@ public class SourcingService implements SpareSourcing {
     }
 
     List<DecisionView> decisions(String caseNumber) {
-        List<DecisionView> found = decisions.findByCaseNumberOrderByMadeAtAscIdAsc(validCaseNumber(caseNumber)).stream()
-                .map(d -> d.toView(json)).toList();
+        List<DecisionView> found = decisionViews(caseNumber);
         if (found.isEmpty()) {
             throw new NotFoundException("Sourcing decisions of case", caseNumber);
         }
         return found;
+    }
+
+    private List<DecisionView> decisionViews(String caseNumber) {
+        return decisions.findByCaseNumberOrderByMadeAtAscIdAsc(validCaseNumber(caseNumber)).stream()
+                .map(d -> d.toView(json)).toList();
     }
 
     // ---------------------------------------------------------------- helpers
