@@ -168,12 +168,12 @@ class DemoDataLoader implements ApplicationRunner {
         staff.add(new NewUser("agent", null, "Li Wei", "li.wei@spareflow.local", Role.AGENT, "SZX", Set.of(), "supervisor"));
         for (LocationInfo depot : locations.depots()) {
             String username = "depot-" + depot.code();
-            staff.add(new NewUser(username, null, "Depot staff " + depot.city(), username.toLowerCase() + "@spareflow.local",
+            staff.add(new NewUser(username, null, "Depot staff " + depot.city(), username.toLowerCase(java.util.Locale.ROOT) + "@spareflow.local",
                     Role.DEPOT, depot.code(), Set.of(), "supervisor"));
         }
         for (LocationInfo center : locations.ofType(LocationType.REPAIR_CENTER)) {
             String username = "tech-" + center.code();
-            staff.add(new NewUser(username, null, "Technician " + center.city(), username.toLowerCase() + "@spareflow.local",
+            staff.add(new NewUser(username, null, "Technician " + center.city(), username.toLowerCase(java.util.Locale.ROOT) + "@spareflow.local",
                     Role.TECHNICIAN, center.code(), certifications(center.code()), "supervisor"));
         }
         users.createAllWithPassword(staff, DEMO_PASSWORD);

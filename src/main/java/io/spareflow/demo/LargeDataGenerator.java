@@ -94,7 +94,7 @@ class LargeDataGenerator implements ApplicationRunner {
         List<LocationInfo> synthetic = new ArrayList<>(missing);
         int next = 1;
         while (synthetic.size() < missing) {
-            String code = String.format("GEN%04d", next++);
+            String code = String.format(java.util.Locale.ROOT, "GEN%04d", next++);
             if (locations.find(code).isPresent()) {
                 continue;
             }
@@ -120,7 +120,7 @@ class LargeDataGenerator implements ApplicationRunner {
 
         @Override
         String next() {
-            return String.format("GX%010d", ++counter);
+            return String.format(java.util.Locale.ROOT, "GX%010d", ++counter);
         }
     }
 }

@@ -22,7 +22,7 @@ class SerialSequence {
         String factory = FACTORIES[random.nextInt(FACTORIES.length)];
         int year = 15 + random.nextInt(11);
         int week = 1 + random.nextInt(52);
-        return String.format("%s%02d%02d%06d", factory, year, week, sequence % 1_000_000)
-                + (sequence >= 1_000_000 ? Integer.toString(sequence / 1_000_000, 36).toUpperCase() : "");
+        return String.format(java.util.Locale.ROOT, "%s%02d%02d%06d", factory, year, week, sequence % 1_000_000)
+                + (sequence >= 1_000_000 ? Integer.toString(sequence / 1_000_000, 36).toUpperCase(java.util.Locale.ROOT) : "");
     }
 }

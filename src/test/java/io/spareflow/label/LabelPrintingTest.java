@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -55,10 +56,14 @@ class LabelPrintingTest {
     }
 
     @Test
-    void aLongSerialStillFitsTheSmallLabel() throws Exception {
+    void aSerialTooLongForTheSmallLabelIsRefusedAndPrintsOnTheLargeOne() throws Exception {
         String serial = newBoard("LONG-SERIAL-NUMBER-OF-A-BOARD-");
-        Path png = save(get("/api/boards/" + serial + "/label.png?size=2x1"), "long.png");
+        ResponseEntity<byte[]> small = http.withBasicAuth("depot-CTU", "demo")
+                .getForEntity("/api/boards/" + serial + "/label.png?size=2x1", byte[].class);
+        assertThat(small.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(new String(small.getBody(), java.nio.charset.StandardCharsets.UTF_8)).contains(serial).contains("4x2");
 
+        Path png = save(get("/api/boards/" + serial + "/label.png?size=4x2"), "long.png");
         assertThat(run("zbarimg", "--quiet", png.toString())).contains("CODE-128:" + serial);
         assertThat(ScanCode.parse(run("dmtxread", "--gs1=29", "-N", "1", png.toString())).serial()).isEqualTo(serial);
     }

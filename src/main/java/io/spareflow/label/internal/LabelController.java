@@ -66,7 +66,7 @@ class LabelController {
                                     @RequestParam String caseNumber) {
         LabelFormat format = LabelFormat.ofExtension(extension);
         return file(labels.shipping(new ShippingLabel(from, to, trackingNumber, trackingUrl, caseNumber), format), format,
-                "shipping-" + trackingNumber + "." + format.name().toLowerCase());
+                "shipping-" + trackingNumber + "." + format.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static ResponseEntity<byte[]> file(byte[] content, LabelFormat format, String filename) {

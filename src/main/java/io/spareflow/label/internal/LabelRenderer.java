@@ -7,6 +7,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.oned.Code128Writer;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import io.spareflow.common.InvalidInputException;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -34,6 +35,8 @@ public class LabelRenderer {
 
     public static final int DPI = 300;
     private static final int CODE128_QUIET_MODULES = 10;
+    /** Bars of one dot (3.3 mil at 300 dpi) are below what hand scanners read reliably; two dots (6.7 mil) are not. */
+    private static final int CODE128_MIN_MODULE_DOTS = 2;
     private static final int DATAMATRIX_QUIET_MODULES = 2;
     private static final int QR_QUIET_MODULES = 4;
     private static final char GS = '\u001D';
@@ -114,9 +117,10 @@ public class LabelRenderer {
     private static void code128(Graphics2D g, Box box, String data, String label) {
         boolean[] modules = new Code128Writer().encode(data);
         int moduleDots = box.width() / (modules.length + 2 * CODE128_QUIET_MODULES);
-        if (moduleDots < 1) {
-            throw new IllegalArgumentException("'" + data + "' is too long for the Code 128 of the " + label
-                    + ": use a larger label");
+        if (moduleDots < CODE128_MIN_MODULE_DOTS) {
+            throw new InvalidInputException("'" + data + "' is too long for the Code 128 of the " + label
+                    + ": its bars would be thinner than " + CODE128_MIN_MODULE_DOTS + " dots and scan unreliably;"
+                    + " print a larger label (4x2)");
         }
         int left = box.x() + (box.width() - modules.length * moduleDots) / 2;
         for (int i = 0; i < modules.length; i++) {

@@ -28,7 +28,7 @@ class Outbox {
         if (repository.existsByDedupeKey(dedupeKey)) {
             return Optional.empty();
         }
-        String messageId = "<" + UUID.randomUUID() + "." + kind.toLowerCase() + "@" + domainOf(settings.from()) + ">";
+        String messageId = "<" + UUID.randomUUID() + "." + kind.toLowerCase(java.util.Locale.ROOT) + "@" + domainOf(settings.from()) + ">";
         repository.save(new OutboxMessage(caseNumber, kind, dedupeKey, recipient, mail, messageId, inReplyTo, clock.instant()));
         return Optional.of(messageId);
     }

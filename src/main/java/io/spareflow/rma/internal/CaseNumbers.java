@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Locale;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,7 @@ class CaseNumbers {
         Long value = jdbc.queryForObject("INSERT INTO rma_case_counter (year, last_value) VALUES (?, 1) "
                 + "ON CONFLICT (year) DO UPDATE SET last_value = rma_case_counter.last_value + 1 RETURNING last_value",
                 Long.class, year);
-        return String.format("RMA-%d-%06d", year, value);
+        return String.format(Locale.ROOT, "RMA-%d-%06d", year, value);
     }
 
     /** 192 random bits, URL-safe base64 (32 characters). */

@@ -19,6 +19,6 @@ public record Candidate(int rank, String depotCode, String depotName, String cit
     String describe() {
         return depotCode + " (" + city + "): " + boardsAvailable + (boardsAvailable == 1 ? " board" : " boards")
                 + " available, " + Math.round(distanceKm * 10) / 10.0 + " km, ETA " + etaMinutes + " min by "
-                + transport.name().toLowerCase();
+                + transport.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

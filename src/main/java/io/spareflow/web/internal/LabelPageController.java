@@ -37,7 +37,7 @@ class LabelPageController {
                                  @RequestParam(defaultValue = "2x1") String size) {
         LabelFormat format = LabelFormat.ofExtension(extension);
         requireHere(serial, CurrentUser.require());
-        return file(labels.board(serial, size, format), format, serial + "-" + size + "." + extension.toLowerCase());
+        return file(labels.board(serial, size, format), format, serial + "-" + size + "." + extension.toLowerCase(java.util.Locale.ROOT));
     }
 
     @PostMapping("/labels/sheet")
