@@ -5,6 +5,7 @@ import static io.spareflow.notify.Mailboxes.subjectContains;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
 import io.spareflow.rma.CaseView;
@@ -18,7 +19,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-@MailIntegrationTest
+@SpareflowIntegrationTest
 class MilestoneMailTest {
 
     @Autowired

@@ -5,6 +5,7 @@ import static io.spareflow.notify.Mailboxes.subjectContains;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
 import io.spareflow.rma.CaseView;
@@ -26,7 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-@MailIntegrationTest
+@SpareflowIntegrationTest
 class SurveyTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

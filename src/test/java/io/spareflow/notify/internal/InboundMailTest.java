@@ -5,10 +5,10 @@ import static io.spareflow.notify.Mailboxes.subjectContains;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
 import io.spareflow.notify.CaseFixtures;
-import io.spareflow.notify.MailIntegrationTest;
 import io.spareflow.notify.Mailboxes;
 import io.spareflow.rma.CaseChannel;
 import io.spareflow.rma.CaseView;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
-@MailIntegrationTest
+@SpareflowIntegrationTest
 class InboundMailTest {
 
     private static final String SERVICE = "spareflow@spareflow.local";

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.spareflow.notify.MailIntegrationTest;
+import io.spareflow.SpareflowIntegrationTest;
 import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -13,10 +14,12 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The mail server goes away while mail is queued; every message goes out once it is back, none twice. */
-@MailIntegrationTest
+@SpareflowIntegrationTest
 class OutboxOutageTest {
 
     @Autowired
@@ -26,12 +29,24 @@ class OutboxOutageTest {
     @Autowired
     TransactionTemplate transactions;
     @Autowired
-    GreenMail mailServer;
+    JavaMailSender mailSender;
 
     @Test
     void mailQueuedDuringAnOutageIsSentOnceWhenTheServerIsBack() throws Exception {
-        int port = mailServer.getSmtp().getPort();
-        mailServer.stop();
+        // The service sends through a mail server of this test's own, which is stopped and started again; the shared
+        // embedded server of the other tests is left alone.
+        JavaMailSenderImpl sender = (JavaMailSenderImpl) mailSender;
+        String sharedHost = sender.getHost();
+        int sharedPort = sender.getPort();
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        sender.setHost("127.0.0.1");
+        sender.setPort(port);
+        server.stop();
         String batch = UUID.randomUUID().toString().substring(0, 8);
         List<String> recipients = IntStream.range(0, 12).mapToObj(i -> "noc" + i + "-" + batch + "@outage.example").toList();
         GreenMail restarted = null;
@@ -59,10 +74,11 @@ class OutboxOutageTest {
             assertThat(ours.stream().map(m -> header(m, "Message-ID")).distinct())
                     .containsExactlyInAnyOrderElementsOf(mine(batch).stream().map(OutboxMessage::messageId).toList());
         } finally {
+            sender.setHost(sharedHost);
+            sender.setPort(sharedPort);
             if (restarted != null) {
                 restarted.stop();
             }
-            mailServer.start();
         }
     }
 
