@@ -38,14 +38,14 @@ public class Boards {
     private final Clock clock;
 
     Boards(BoardRepository repository, CustodyRepository custody, BulkBoardWriter bulkWriter, Parts parts, Locations locations,
-           ApplicationEventPublisher events, Optional<Clock> clock) {
+           ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.custody = custody;
         this.bulkWriter = bulkWriter;
         this.parts = parts;
         this.locations = locations;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     public Optional<BoardInfo> find(String serial) {

@@ -29,12 +29,12 @@ public class Customers {
     private final Clock clock;
 
     Customers(CustomerRepository customers, SiteRepository sites, ContactRepository contacts,
-              ContractRepository contracts, Optional<Clock> clock) {
+              ContractRepository contracts, Clock clock) {
         this.customers = customers;
         this.sites = sites;
         this.contacts = contacts;
         this.contracts = contracts;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     public List<CustomerInfo> all() {

@@ -22,10 +22,10 @@ public class Repairs {
     private final ExperienceBase experience;
     private final Clock clock;
 
-    Repairs(RepairOrderRepository orders, ExperienceBase experience, Optional<Clock> clock) {
+    Repairs(RepairOrderRepository orders, ExperienceBase experience, Clock clock) {
         this.orders = orders;
         this.experience = experience;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /**

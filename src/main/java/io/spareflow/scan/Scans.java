@@ -62,7 +62,7 @@ public class Scans {
 
     Scans(Boards boards, Locations locations, Parts parts, Customers customers, ObjectProvider<ScanGuard> guards,
           ScanEventRepository events, NextStep nextStep, LabelPhotoDecoder photos, ObjectMapper json, PlatformTransactionManager transactions,
-          Optional<Clock> clock) {
+          Clock clock) {
         this.boards = boards;
         this.locations = locations;
         this.parts = parts;
@@ -73,7 +73,7 @@ public class Scans {
         this.photos = photos;
         this.json = json;
         this.transaction = new TransactionTemplate(transactions);
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Applies one scan by {@code user}, or answers it again if it was already received. */

@@ -46,7 +46,7 @@ class InboundMailHandler {
     private final Clock clock;
 
     InboundMailHandler(InboundRepository inbound, Customers customers, Boards boards, Cases cases, MailRenderer renderer,
-                       CaseMailContext context, Outbox outbox, Optional<Clock> clock) {
+                       CaseMailContext context, Outbox outbox, Clock clock) {
         this.inbound = inbound;
         this.customers = customers;
         this.boards = boards;
@@ -54,7 +54,7 @@ class InboundMailHandler {
         this.renderer = renderer;
         this.context = context;
         this.outbox = outbox;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @Transactional

@@ -15,10 +15,10 @@ class Outbox {
     private final MailSettings settings;
     private final Clock clock;
 
-    Outbox(OutboxRepository repository, MailSettings settings, Optional<Clock> clock) {
+    Outbox(OutboxRepository repository, MailSettings settings, Clock clock) {
         this.repository = repository;
         this.settings = settings;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Queues one mail unless a mail with the same dedupe key was queued before; returns its Message-ID. */

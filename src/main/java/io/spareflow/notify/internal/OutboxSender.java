@@ -6,7 +6,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -33,12 +32,12 @@ class OutboxSender {
     private final Clock clock;
 
     OutboxSender(OutboxRepository repository, JavaMailSender mailSender, MailSettings settings,
-                 TransactionTemplate transactions, Optional<Clock> clock) {
+                 TransactionTemplate transactions, Clock clock) {
         this.repository = repository;
         this.mailSender = mailSender;
         this.settings = settings;
         this.transactions = transactions;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${spareflow.mail.send-interval:PT2S}", initialDelayString = "PT3S")

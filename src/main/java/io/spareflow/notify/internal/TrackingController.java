@@ -5,7 +5,6 @@ import io.spareflow.rma.CaseView;
 import io.spareflow.rma.Cases;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -31,11 +30,11 @@ class TrackingController {
     private final CaseMailContext context;
     private final Clock clock;
 
-    TrackingController(Cases cases, SurveyRepository surveys, CaseMailContext context, Optional<Clock> clock) {
+    TrackingController(Cases cases, SurveyRepository surveys, CaseMailContext context, Clock clock) {
         this.cases = cases;
         this.surveys = surveys;
         this.context = context;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @GetMapping("/track/{token}")

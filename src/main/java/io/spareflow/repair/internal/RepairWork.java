@@ -11,7 +11,6 @@ import io.spareflow.repair.RepairView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,12 +25,12 @@ public class RepairWork {
     private final ReturnDepotChooser depots;
     private final Clock clock;
 
-    RepairWork(RepairOrderRepository orders, Parts parts, Boards boards, ReturnDepotChooser depots, Optional<Clock> clock) {
+    RepairWork(RepairOrderRepository orders, Parts parts, Boards boards, ReturnDepotChooser depots, Clock clock) {
         this.orders = orders;
         this.parts = parts;
         this.boards = boards;
         this.depots = depots;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Intake at a repair center: the turnaround clock starts. Returns the part's product line (who may diagnose). */

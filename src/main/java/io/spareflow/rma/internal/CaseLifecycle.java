@@ -60,7 +60,7 @@ public class CaseLifecycle {
 
     CaseLifecycle(CaseRepository cases, CaseNumbers numbers, CaseClocks clocks, Customers customers, Boards boards,
                   Parts parts, ServiceTiers tiers, Users users, Repairs repairs, ApplicationEventPublisher events,
-                  Optional<Clock> clock) {
+                  Clock clock) {
         this.cases = cases;
         this.numbers = numbers;
         this.clocks = clocks;
@@ -71,7 +71,7 @@ public class CaseLifecycle {
         this.users = users;
         this.repairs = repairs;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     public NewCase report(CaseReport report, String reporter) {

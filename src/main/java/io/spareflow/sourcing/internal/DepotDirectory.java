@@ -39,9 +39,9 @@ class DepotDirectory {
     private final Clock clock;
     private volatile Snapshot snapshot;
 
-    DepotDirectory(Locations locations, Optional<Clock> clock) {
+    DepotDirectory(Locations locations, Clock clock) {
         this.locations = locations;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     Optional<Depot> find(String code) {

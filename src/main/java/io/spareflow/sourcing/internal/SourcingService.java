@@ -82,7 +82,7 @@ public class SourcingService implements SpareSourcing {
     SourcingService(QuoteEngine quotes, EtaModel eta, Stock stock, Boards boards, Parts parts, DepotDirectory depots,
                     Customers customers, ServiceTiers tiers, SpareReservationRepository reservations,
                     SourcingDecisionRepository decisions, SourcingProperties properties, ApplicationEventPublisher events,
-                    ObjectMapper json, JdbcTemplate jdbc, EntityManager entityManager, Optional<Clock> clock) {
+                    ObjectMapper json, JdbcTemplate jdbc, EntityManager entityManager, Clock clock) {
         this.quotes = quotes;
         this.eta = eta;
         this.stock = stock;
@@ -98,7 +98,7 @@ public class SourcingService implements SpareSourcing {
         this.json = json;
         this.jdbc = jdbc;
         this.entityManager = entityManager;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     // ---------------------------------------------------------------- quotes

@@ -44,12 +44,12 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationProvider authenticationProvider(PasswordEncoder passwordEncoder, Users users) {
+    AuthenticationProvider authenticationProvider(PasswordEncoder passwordEncoder, Users users, Clock clock) {
         UserDetailsService userDetails = username -> users.find(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(userDetails);
         bcrypt.setPasswordEncoder(passwordEncoder);
-        return new CachedCredentialsAuthenticationProvider(bcrypt, users::find, Duration.ofMinutes(5), Clock.systemUTC());
+        return new CachedCredentialsAuthenticationProvider(bcrypt, users::find, Duration.ofMinutes(5), clock);
     }
 
     @Bean
