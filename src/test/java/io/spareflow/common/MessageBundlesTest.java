@@ -1,0 +1,49 @@
+package io.spareflow.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/** Every English message key has its Simplified Chinese twin and the other way round, bundle by bundle. */
+class MessageBundlesTest {
+
+    static Stream<String> bundles() throws IOException {
+        Resource[] english = new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties");
+        assertThat(english).isNotEmpty();
+        return Stream.of(english).map(Resource::getFilename).filter(name -> !name.contains("_"))
+                .map(name -> name.substring(0, name.length() - ".properties".length()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("bundles")
+    void everyKeyIsInBothLanguages(String bundle) throws IOException {
+        Set<String> english = keys("i18n/" + bundle + ".properties");
+        Set<String> chinese = keys("i18n/" + bundle + "_zh_CN.properties");
+        Set<String> onlyEnglish = new TreeSet<>(english);
+        onlyEnglish.removeAll(chinese);
+        Set<String> onlyChinese = new TreeSet<>(chinese);
+        onlyChinese.removeAll(english);
+        assertThat(onlyEnglish).as("keys of %s without a zh-CN text", bundle).isEmpty();
+        assertThat(onlyChinese).as("keys of %s_zh_CN without an English text", bundle).isEmpty();
+    }
+
+    private static Set<String> keys(String path) throws IOException {
+        try (InputStream in = MessageBundlesTest.class.getClassLoader().getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return new TreeSet<>(properties.stringPropertyNames());
+        }
+    }
+}
