@@ -14,6 +14,7 @@ import io.spareflow.part.Parts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +76,11 @@ public class Boards {
 
     public Page<BoardInfo> search(String locationCode, String partNumber, BoardStatus status, Pageable pageable) {
         return repository.search(upper(locationCode), upper(partNumber), status, pageable).map(BoardEntity::toInfo);
+    }
+
+    /** The boards installed at a customer site, by serial. */
+    public List<BoardInfo> installedAt(long siteId) {
+        return repository.findBySiteIdAndStatusOrderBySerial(siteId, BoardStatus.INSTALLED).stream().map(BoardEntity::toInfo).toList();
     }
 
     public long count() {

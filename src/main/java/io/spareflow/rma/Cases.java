@@ -58,6 +58,12 @@ public class Cases {
         return token == null || token.isBlank() ? Optional.empty() : repository.findByTrackingToken(token.trim()).map(lifecycle::view);
     }
 
+    /** The open case the board (serial, normalized) is on, if any: a board can be on only one open case. */
+    public Optional<String> openCaseOf(String serial) {
+        return serial == null ? Optional.empty()
+                : repository.findOpenBySerial(serial.trim().toUpperCase(Locale.ROOT)).map(CaseEntity::number);
+    }
+
     /** Cases filtered by state, first owner and customer (any may be null), newest first. */
     public List<CaseView> search(CaseState state, String owner, String customer, int limit) {
         List<CaseEntity> found = repository.search(state, blankToNull(owner), blankToNull(customer) == null ? null

@@ -234,6 +234,9 @@ public class CaseLifecycle {
         entity.moveTo(CaseState.AWAITING_RETURN);
         entity.startClock(SlaSteps.DEFECTIVE_RETURN, now, limits.due());
         entity.record(now, "RETURN_EXPECTED", "system", "Defective board " + entity.faultySerial() + " expected back by " + limits.due());
+        if (!tier.advanceExchange()) {
+            milestone(entity, CaseMilestone.RETURN_REQUESTED, now);
+        }
         return limits;
     }
 

@@ -1,0 +1,18 @@
+package io.spareflow.label;
+
+import java.util.Optional;
+
+/**
+ * The return label of a case, for the defective board the customer sends back: ship-to the repair center that takes
+ * it, from the customer's site, the case number and the expected serial, with their barcodes. The label feature
+ * implements it; mail (attachment of the spare-dispatched and the return-requested mail), the tracking page and the
+ * customer portal (downloads) ask it. Without an implementation, those offer no return label.
+ */
+public interface ReturnLabels {
+
+    /**
+     * The case's return label as a PDF, or empty when the case has none (no defective board expected back, or no case
+     * of that number). {@code caseNumber} is a case number as stored, e.g. {@code RMA-2026-000042}.
+     */
+    Optional<byte[]> pdf(String caseNumber);
+}
