@@ -1,0 +1,127 @@
+package io.spareflow.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import io.spareflow.SpareflowIntegrationTest;
+import io.spareflow.customer.ContactInfo;
+import io.spareflow.customer.Customers;
+import io.spareflow.customer.SiteInfo;
+import io.spareflow.board.Boards;
+import io.spareflow.label.ReturnLabels;
+import io.spareflow.notify.Mailboxes;
+import io.spareflow.rma.CaseView;
+import io.spareflow.rma.Cases;
+import io.spareflow.rma.RmaApiClient;
+import io.spareflow.rma.RmaFixture;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The return label reaches the customer: attached as PDF to the mail that asks for the defective board (rendered
+ * when the mail is sent; the outbox stores only the reference), and downloadable from the tracking page and the
+ * portal while the board is to be sent back. Uses whichever {@link ReturnLabels} the application has.
+ */
+@SpareflowIntegrationTest
+class ReturnLabelDeliveryTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    GreenMail mail;
+    @Autowired
+    Customers customers;
+    @Autowired
+    Boards boards;
+    @Autowired
+    Cases cases;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ReturnLabels returnLabels;
+
+    @Test
+    void theReturnRequestOfARepairAndReturnCaseCarriesTheReturnLabel() throws Exception {
+        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
+        RmaApiClient api = new RmaApiClient(rest, json);
+        SiteInfo site = fixture.addisAbaba();
+        ContactInfo contact = customers.addContact(site.customerCode(), "Return Tester",
+                "returns." + UUID.randomUUID().toString().substring(0, 8) + "@ethiotelecom.example", "en");
+        String faulty = fixture.installedAt(fixture.part(), site);
+        String number = api.report("agent", site.customerCode(), site.id(), faulty);
+        api.complete("agent", number, "Task_AcceptCase", Map.of());
+        CaseView reported = cases.find(number).orElseThrow();
+        assertThat(returnLabelPage(reported)).as("no label before the board is asked for").doesNotContain("return-label.pdf");
+
+        api.complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+
+        List<MimeMessage> requests = Mailboxes.await(mail, contact.email(),
+                Mailboxes.subjectContains("[" + number + "] Please send us the defective board"), 1);
+        assertThat(requests).hasSize(1);
+        MimeMessage request = requests.get(0);
+        assertThat(Mailboxes.text(request)).contains(faulty).contains("The return label is attached");
+        Part attachment = attachmentOf(request);
+        assertThat(attachment.getFileName()).isEqualTo("return-label-" + number + ".pdf");
+        assertThat(attachment.getContentType()).startsWith("application/pdf");
+        try (InputStream in = attachment.getInputStream()) {
+            assertThat(textOf(in.readAllBytes())).contains(number);
+        }
+        assertThat(jdbc.queryForList("select attachment from mail_outbox where case_number = ? and kind = 'MILESTONE_RETURN_REQUESTED'",
+                String.class, number)).isNotEmpty().containsOnly("RETURN_LABEL_PDF");
+        assertThat(jdbc.queryForObject("select max(length(text_body) + coalesce(length(html_body), 0)) from mail_outbox where case_number = ?",
+                Integer.class, number)).as("no PDF in the outbox").isLessThan(20_000);
+
+        CaseView awaiting = cases.find(number).orElseThrow();
+        assertThat(returnLabelPage(awaiting)).contains("/track/" + awaiting.trackingToken() + "/return-label.pdf");
+        ResponseEntity<byte[]> tracked = rest.getForEntity("/track/" + awaiting.trackingToken() + "/return-label.pdf", byte[].class);
+        assertThat(tracked.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(tracked.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(textOf(tracked.getBody())).contains(number);
+
+        PortalClient portal = PortalClient.signedIn(rest, mail, contact.email());
+        assertThat(portal.get("/portal/cases/" + number).getBody()).contains("/portal/cases/" + number + "/return-label.pdf");
+        ResponseEntity<byte[]> downloaded = portal.getBytes("/portal/cases/" + number + "/return-label.pdf");
+        assertThat(downloaded.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(textOf(downloaded.getBody())).contains(number);
+    }
+
+    private String returnLabelPage(CaseView c) {
+        return rest.getForEntity("/track/" + c.trackingToken(), String.class).getBody();
+    }
+
+    private static Part attachmentOf(MimeMessage message) throws Exception {
+        MimeMultipart parts = (MimeMultipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                return part;
+            }
+        }
+        throw new AssertionError("no attachment in " + message.getSubject());
+    }
+
+    private static String textOf(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}
