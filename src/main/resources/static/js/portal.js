@@ -9,11 +9,14 @@
   const info = document.getElementById('photo-info');
   const texts = document.getElementById('texts').dataset;
 
+  // Options are removed rather than hidden: phones' native pickers (iOS) show hidden options.
+  const boardOptions = [...board.options].filter(option => option.dataset.site);
   function showBoardsOfSite() {
-    for (const option of board.options) {
-      if (option.dataset.site) option.hidden = site.value !== '' && option.dataset.site !== site.value;
-    }
-    if (board.selectedOptions.length && board.selectedOptions[0].hidden) board.value = '';
+    const chosen = board.value;
+    boardOptions.forEach(option => option.remove());
+    boardOptions.filter(option => site.value === '' || option.dataset.site === site.value)
+      .forEach(option => board.add(option));
+    board.value = boardOptions.some(o => o.value === chosen && o.parentNode) ? chosen : '';
   }
   site.addEventListener('change', showBoardsOfSite);
   showBoardsOfSite();

@@ -104,6 +104,33 @@ class ReturnLabelDeliveryTest {
         assertThat(textOf(downloaded.getBody())).contains(number);
     }
 
+    @Test
+    void theSpareDispatchedMailOfAnExchangeCarriesTheReturnLabel() throws Exception {
+        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
+        RmaApiClient api = new RmaApiClient(rest, json);
+        SiteInfo site = fixture.chengdu();
+        ContactInfo contact = customers.addContact(site.customerCode(), "Exchange Tester",
+                "exchange." + UUID.randomUUID().toString().substring(0, 8) + "@sc.chinamobile.example", "en");
+        String part = fixture.part();
+        String faulty = fixture.installedAt(part, site);
+        String spare = fixture.inStock(part, "CTU");
+        String number = api.report("agent", site.customerCode(), site.id(), faulty);
+        api.complete("agent", number, "Task_AcceptCase", Map.of());
+        api.complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+        api.scan("depot-CTU", spare, "PICK", "CTU", Map.of());
+        api.scan("depot-CTU", spare, "PACK", "CTU", Map.of());
+        api.scan("depot-CTU", spare, "SHIP", "CTU", Map.of("trackingNumber", "SF" + (System.nanoTime() % 1_000_000_000L) + "CN"));
+
+        List<MimeMessage> dispatched = Mailboxes.await(mail, contact.email(),
+                Mailboxes.subjectContains("[" + number + "] Spare board on its way"), 1);
+        assertThat(dispatched).hasSize(1);
+        assertThat(Mailboxes.text(dispatched.get(0))).contains("The return label is attached");
+        try (InputStream in = attachmentOf(dispatched.get(0)).getInputStream()) {
+            assertThat(textOf(in.readAllBytes())).contains(number);
+        }
+        assertThat(returnLabelPage(cases.find(number).orElseThrow())).contains("return-label.pdf");
+    }
+
     private String returnLabelPage(CaseView c) {
         return rest.getForEntity("/track/" + c.trackingToken(), String.class).getBody();
     }

@@ -6,7 +6,6 @@ import io.spareflow.board.Boards;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.customer.CustomerInfo;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.rma.CaseChannel;
 import io.spareflow.rma.CaseReport;
@@ -16,10 +15,8 @@ import io.spareflow.scan.ScanCode;
 import io.spareflow.scan.Scans;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -59,14 +56,14 @@ class PortalFaultReports {
         }
     }
 
-    private final Customers customers;
+    private final ContactScope scope;
     private final Boards boards;
     private final Cases cases;
     private final Scans scans;
     private final PortalTexts texts;
 
-    PortalFaultReports(Customers customers, Boards boards, Cases cases, Scans scans, PortalTexts texts) {
-        this.customers = customers;
+    PortalFaultReports(ContactScope scope, Boards boards, Cases cases, Scans scans, PortalTexts texts) {
+        this.scope = scope;
         this.boards = boards;
         this.cases = cases;
         this.scans = scans;
@@ -82,11 +79,11 @@ class PortalFaultReports {
     ModelAndView report(@RequestParam(required = false) Long siteId, @RequestParam(defaultValue = "") String board,
                         @RequestParam(defaultValue = "") String serial, @RequestParam(defaultValue = "") String symptom,
                         RedirectAttributes flash) {
-        PortalContact contact = PortalPages.current();
+        PortalContact contact = scope.contact();
         String code = serial.isBlank() ? board.strip() : serial.strip();
         String faultySerial;
         try {
-            faultySerial = check(contact, siteId, code, symptom.strip());
+            faultySerial = check(siteId, code, symptom.strip());
         } catch (Refused refused) {
             return page(refused.status, texts.text(refused.getMessage(), refused.args), siteId == null ? "" : siteId.toString(),
                     code, symptom);
@@ -109,7 +106,7 @@ class PortalFaultReports {
     @PostMapping(path = "/decode", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseBody
     ResponseEntity<?> decode(@RequestPart("photo") MultipartFile photo) {
-        PortalPages.current();
+        scope.contact();
         try (InputStream in = photo.getInputStream()) {
             ScanCode code = scans.readPhoto(in);
             return ResponseEntity.ok(Map.of("serial", code.serial()));
@@ -120,8 +117,8 @@ class PortalFaultReports {
     }
 
     /** The normalized serial of the faulty board; {@link Refused} with the reason when the report cannot be taken. */
-    private String check(PortalContact contact, Long siteId, String code, String symptom) {
-        CustomerInfo customer = customers.require(contact.customerCode());
+    private String check(Long siteId, String code, String symptom) {
+        CustomerInfo customer = scope.customer();
         Optional<SiteInfo> site = customer.sites().stream().filter(s -> Long.valueOf(s.id()).equals(siteId)).findFirst();
         if (site.isEmpty()) {
             throw new Refused(HttpStatus.BAD_REQUEST, "portal.report.error.site");
@@ -154,12 +151,10 @@ class PortalFaultReports {
     }
 
     private ModelAndView page(HttpStatus status, String error, String siteId, String serial, String symptom) {
-        CustomerInfo customer = customers.require(PortalPages.current().customerCode());
-        Map<Long, List<BoardInfo>> installed = customer.sites().stream()
-                .collect(Collectors.toMap(SiteInfo::id, s -> boards.installedAt(s.id())));
+        CustomerInfo customer = scope.customer();
         ModelAndView page = new ModelAndView("portal/report", status);
         page.addObject("customer", customer);
-        page.addObject("installed", installed);
+        page.addObject("installed", scope.installedBoards(customer));
         page.addObject("error", error);
         page.addObject("siteId", siteId);
         page.addObject("serial", serial);

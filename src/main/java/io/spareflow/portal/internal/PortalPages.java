@@ -1,7 +1,5 @@
 package io.spareflow.portal.internal;
 
-import io.spareflow.board.BoardInfo;
-import io.spareflow.board.Boards;
 import io.spareflow.customer.ContactInfo;
 import io.spareflow.customer.CustomerInfo;
 import io.spareflow.customer.Customers;
@@ -13,7 +11,6 @@ import io.spareflow.rma.CaseView;
 import io.spareflow.rma.Cases;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,7 +20,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,23 +45,23 @@ class PortalPages {
     private final SignInThrottle throttle;
     private final PortalSessions sessions;
     private final PortalSettings settings;
+    private final ContactScope scope;
     private final Customers customers;
     private final Cases cases;
-    private final Boards boards;
     private final Parts parts;
     private final ReturnLabelDownloads returnLabels;
     private final PortalTexts texts;
 
     PortalPages(SignInLinks links, SignInThrottle throttle, PortalSessions sessions, PortalSettings settings,
-                Customers customers, Cases cases, Boards boards, Parts parts, ReturnLabelDownloads returnLabels,
+                ContactScope scope, Customers customers, Cases cases, Parts parts, ReturnLabelDownloads returnLabels,
                 PortalTexts texts) {
         this.links = links;
         this.throttle = throttle;
         this.sessions = sessions;
         this.settings = settings;
+        this.scope = scope;
         this.customers = customers;
         this.cases = cases;
-        this.boards = boards;
         this.parts = parts;
         this.returnLabels = returnLabels;
         this.texts = texts;
@@ -112,17 +108,16 @@ class PortalPages {
 
     @GetMapping("/cases")
     String cases(Model model) {
-        PortalContact contact = current();
-        CustomerInfo customer = customers.require(contact.customerCode());
+        CustomerInfo customer = scope.customer();
         model.addAttribute("customer", customer);
-        model.addAttribute("sites", sitesById(customer));
+        model.addAttribute("sites", customer.sites().stream().collect(Collectors.toMap(SiteInfo::id, Function.identity())));
         model.addAttribute("cases", cases.search(null, null, customer.code(), MAX_CASES));
         return "portal/cases";
     }
 
     @GetMapping("/cases/{number}")
     ModelAndView caseOf(@PathVariable String number) {
-        Optional<CaseView> found = ownCase(number);
+        Optional<CaseView> found = scope.ownCase(number);
         if (found.isEmpty()) {
             return missing(number);
         }
@@ -139,7 +134,7 @@ class PortalPages {
 
     @GetMapping("/cases/{number}/return-label.pdf")
     ResponseEntity<byte[]> returnLabel(@PathVariable String number) {
-        return ownCase(number).flatMap(c -> returnLabels.pdf(c).map(pdf -> ResponseEntity.ok()
+        return scope.ownCase(number).flatMap(c -> returnLabels.pdf(c).map(pdf -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_PDF)
                         .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"return-label-" + c.number() + ".pdf\"")
                         .body(pdf)))
@@ -148,18 +143,11 @@ class PortalPages {
 
     @GetMapping("/sites")
     String sites(Model model) {
-        CustomerInfo customer = customers.require(current().customerCode());
-        Map<Long, List<BoardInfo>> installed = customer.sites().stream()
-                .collect(Collectors.toMap(SiteInfo::id, s -> boards.installedAt(s.id())));
+        CustomerInfo customer = scope.customer();
         model.addAttribute("customer", customer);
-        model.addAttribute("installed", installed);
+        model.addAttribute("installed", scope.installedBoards(customer));
         model.addAttribute("parts", parts.all().stream().collect(Collectors.toMap(PartInfo::partNumber, Function.identity())));
         return "portal/sites";
-    }
-
-    private Optional<CaseView> ownCase(String number) {
-        String customer = current().customerCode();
-        return cases.find(number).filter(c -> c.customerCode().equals(customer));
     }
 
     private ModelAndView missing(String number) {
@@ -173,13 +161,5 @@ class PortalPages {
         page.addObject("errorKey", errorKey);
         page.addObject("email", email);
         return page;
-    }
-
-    static Map<Long, SiteInfo> sitesById(CustomerInfo customer) {
-        return customer.sites().stream().collect(Collectors.toMap(SiteInfo::id, Function.identity()));
-    }
-
-    static PortalContact current() {
-        return PortalSessions.current().orElseThrow(() -> new AccessDeniedException("Sign in to the portal first"));
     }
 }
