@@ -88,7 +88,7 @@ public class Boards {
     /** Registers one board; its serial must be new, its part and location known. */
     @Transactional
     public BoardInfo register(NewBoard board) {
-        return register(board, MoveContext.system("REGISTER", null, null));
+        return register(board, MoveContext.system(MoveReason.REGISTER, null, null));
     }
 
     /**

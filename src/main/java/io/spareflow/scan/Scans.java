@@ -257,7 +257,7 @@ public class Scans {
 
     /** The hand-off as the board's chain of custody records it: this scan, by this user. */
     private static MoveContext moveContext(ScanRequest request, StaffUser user, ScanEventEntity event) {
-        return new MoveContext(request.action().name(), user.username(), request.device(), event.getId(),
+        return new MoveContext(request.action().reason(), user.username(), request.device(), event.getId(),
                 request.caseNumber(), request.trackingNumber(), request.note());
     }
 

@@ -9,6 +9,7 @@ import io.spareflow.board.BoardSerials;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.board.MoveContext;
+import io.spareflow.board.MoveReason;
 import io.spareflow.board.Stock;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
@@ -28,6 +29,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +60,7 @@ public class SourcingService implements SpareSourcing {
 
     static final String SYSTEM = "system";
     /** Board moves made by sourcing itself; a board leaving RESERVED by any other action closes its reservation. */
-    static final Set<String> OWN_ACTIONS = Set.of("RESERVE", "RELEASE", "EXPIRE", "SWAP");
+    static final Set<MoveReason> OWN_ACTIONS = EnumSet.of(MoveReason.RESERVE, MoveReason.RELEASE, MoveReason.EXPIRE, MoveReason.SWAP);
     private static final int MAX_REASON = 200;
     private static final Pattern CASE_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,39}");
 
@@ -194,7 +196,7 @@ public class SourcingService implements SpareSourcing {
             }
             Instant now = ranking.at();
             boards.move(claimed.get().serial(), BoardStatus.RESERVED, candidate.depotCode(), null,
-                    MoveContext.system("RESERVE", request.getCaseNumber(), "Reserved as the spare for case "
+                    MoveContext.system(MoveReason.RESERVE, request.getCaseNumber(), "Reserved as the spare for case "
                             + request.getCaseNumber() + " (part " + request.getRequestedPart() + ")"));
             Instant expires = EtaModel.after(now, properties.reservationHold().toMinutes(), ranking.tier().calendar(),
                     depots.require(candidate.depotCode()));
@@ -265,7 +267,7 @@ public class SourcingService implements SpareSourcing {
         }
         boolean expiring = closedAs == ReservationStatus.EXPIRED;
         boards.move(request.getSerial(), BoardStatus.AVAILABLE, request.getDepotCode(), null,
-                MoveContext.system(expiring ? "EXPIRE" : "RELEASE", request.getCaseNumber(), reason));
+                MoveContext.system(expiring ? MoveReason.EXPIRE : MoveReason.RELEASE, request.getCaseNumber(), reason));
         request.close(closedAs, reason, now);
         reservations.saveAndFlush(request);
         record(request, expiring ? DecisionKind.EXPIRED : DecisionKind.RELEASED, actor, null,
@@ -329,7 +331,7 @@ public class SourcingService implements SpareSourcing {
                     + request.getRequestedPart() + " of case " + request.getCaseNumber() + "; compatible parts: " + compatible);
         }
         String note = "Swap at pick for case " + request.getCaseNumber() + ": " + serial + " replaces " + reserved;
-        MoveContext context = new MoveContext("SWAP", username, null, null, request.getCaseNumber(), null, note);
+        MoveContext context = new MoveContext(MoveReason.SWAP, username, null, null, request.getCaseNumber(), null, note);
         boards.move(serial, BoardStatus.RESERVED, request.getDepotCode(), null, context);
         boards.move(reserved, BoardStatus.AVAILABLE, request.getDepotCode(), null, context);
         request.swapTo(replacement);
@@ -389,7 +391,7 @@ public class SourcingService implements SpareSourcing {
     void boardLeftReserved(BoardMoved moved) {
         reservations.findBySerialAndStatus(moved.serial(), ReservationStatus.RESERVED).ifPresent(request -> {
             String by = moved.context() == null ? SYSTEM : moved.context().username();
-            String action = moved.context() == null ? "a move" : moved.context().action();
+            String action = moved.context() == null ? "a move" : moved.context().action().name();
             if (moved.to() == BoardStatus.PICKED) {
                 request.picked("Picked by " + by + " at " + moved.locationCode(), moved.at());
                 return;
