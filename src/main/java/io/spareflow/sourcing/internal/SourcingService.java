@@ -1,16 +1,18 @@
 package io.spareflow.sourcing.internal;
 
+import io.spareflow.location.LocationCode;
+import io.spareflow.board.Serial;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardMoved;
-import io.spareflow.board.BoardSerials;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.board.MoveContext;
 import io.spareflow.board.MoveReason;
 import io.spareflow.board.Stock;
+import io.spareflow.common.CaseNumber;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.NotFoundException;
@@ -62,7 +64,6 @@ public class SourcingService implements SpareSourcing {
     /** Board moves made by sourcing itself; a board leaving RESERVED by any other action closes its reservation. */
     static final Set<MoveReason> OWN_ACTIONS = EnumSet.of(MoveReason.RESERVE, MoveReason.RELEASE, MoveReason.EXPIRE, MoveReason.SWAP);
     private static final int MAX_REASON = 200;
-    private static final Pattern CASE_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,39}");
 
     private final QuoteEngine quotes;
     private final EtaModel eta;
@@ -152,7 +153,7 @@ public class SourcingService implements SpareSourcing {
     }
 
     private PlacedEntity place(String partNumber, long siteId, String caseNumber, String actor) {
-        String caseNo = validCaseNumber(caseNumber);
+        String caseNo = CaseNumber.parse(caseNumber).value();
         PartInfo part = parts.require(partNumber);
         SiteInfo site = customers.requireSite(siteId);
         ServiceTier tier = contractTier(site);
@@ -210,7 +211,7 @@ public class SourcingService implements SpareSourcing {
 
     @Override
     public Optional<ReservationOutcome> openReservation(String caseNumber) {
-        return reservations.findByCaseAndStatusIn(validCaseNumber(caseNumber), ReservationStatus.OPEN)
+        return reservations.findByCaseAndStatusIn(CaseNumber.parse(caseNumber).value(), ReservationStatus.OPEN)
                 .map(SpareReservationEntity::toOutcome);
     }
 
@@ -221,7 +222,7 @@ public class SourcingService implements SpareSourcing {
     @Override
     @Transactional
     public void release(String caseNumber, String reason) {
-        reservations.findByCaseAndStatusIn(validCaseNumber(caseNumber), ReservationStatus.OPEN)
+        reservations.findByCaseAndStatusIn(CaseNumber.parse(caseNumber).value(), ReservationStatus.OPEN)
                 .ifPresent(r -> release(r.getId(), reason, SYSTEM));
     }
 
@@ -290,7 +291,7 @@ public class SourcingService implements SpareSourcing {
     @Override
     @Transactional
     public ReservationOutcome swap(String caseNumber, String newSerial, String username) {
-        SpareReservationEntity request = reservations.findByCaseAndStatusIn(validCaseNumber(caseNumber), ReservationStatus.OPEN)
+        SpareReservationEntity request = reservations.findByCaseAndStatusIn(CaseNumber.parse(caseNumber).value(), ReservationStatus.OPEN)
                 .orElseThrow(() -> new NotFoundException("Open reservation of case", caseNumber));
         return swap(request, newSerial, username).toOutcome();
     }
@@ -301,7 +302,7 @@ public class SourcingService implements SpareSourcing {
     }
 
     private SpareReservationEntity swap(SpareReservationEntity request, String newSerial, String username) {
-        String serial = BoardSerials.normalize(newSerial);
+        String serial = Serial.parse(newSerial).value();
         if (request.getStatus() != ReservationStatus.RESERVED) {
             throw new ConflictException("Reservation " + request.getId() + " of case " + request.getCaseNumber() + " is "
                     + request.getStatus() + ": only a RESERVED board can be swapped");
@@ -405,7 +406,7 @@ public class SourcingService implements SpareSourcing {
     /** Why a depot must pick another board: an open reservation at it for a part this board could also serve. */
     Optional<String> wrongBoardAtPick(BoardInfo board, String depotCode) {
         List<SpareReservationEntity> open = reservations.findByDepotCodeAndStatusOrderByReservedAt(
-                depotCode == null ? "" : depotCode.trim().toUpperCase(Locale.ROOT), ReservationStatus.RESERVED);
+                LocationCode.tryParse(depotCode).map(LocationCode::value).orElse(""), ReservationStatus.RESERVED);
         if (open.stream().anyMatch(r -> r.getSerial().equals(board.serial()))) {
             return Optional.empty();
         }
@@ -421,7 +422,7 @@ public class SourcingService implements SpareSourcing {
     @Override
     @Transactional(readOnly = true)
     public List<ReservationOutcome> picksAt(String depotCode) {
-        return reservations.findByDepotCodeAndStatusOrderByReservedAt(depotCode.trim().toUpperCase(Locale.ROOT),
+        return reservations.findByDepotCodeAndStatusOrderByReservedAt(LocationCode.parse(depotCode).value(),
                 ReservationStatus.RESERVED).stream().map(SpareReservationEntity::toOutcome).toList();
     }
 
@@ -444,7 +445,7 @@ public class SourcingService implements SpareSourcing {
     }
 
     private List<DecisionView> decisionViews(String caseNumber) {
-        return decisions.findByCaseNumberOrderByMadeAtAscIdAsc(validCaseNumber(caseNumber)).stream()
+        return decisions.findByCaseNumberOrderByMadeAtAscIdAsc(CaseNumber.parse(caseNumber).value()).stream()
                 .map(d -> d.toView(json)).toList();
     }
 
@@ -494,14 +495,5 @@ public class SourcingService implements SpareSourcing {
             chain.add(p.partNumber());
         }
         return chain;
-    }
-
-    static String validCaseNumber(String caseNumber) {
-        String trimmed = caseNumber == null ? "" : caseNumber.trim();
-        if (!CASE_NUMBER.matcher(trimmed).matches()) {
-            throw new InvalidInputException("'" + caseNumber + "' is not a case number: expected 1 to 40 letters, digits,"
-                    + " dots, dashes, slashes or underscores", Map.of("caseNumber", "1 to 40 letters, digits, . - / _"));
-        }
-        return trimmed;
     }
 }
