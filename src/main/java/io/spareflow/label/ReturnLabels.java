@@ -1,5 +1,6 @@
 package io.spareflow.label;
 
+import io.spareflow.common.CaseNumber;
 import java.util.Optional;
 
 /**
@@ -12,7 +13,7 @@ public interface ReturnLabels {
 
     /**
      * The case's return label as a PDF, or empty when the case has none (no defective board expected back, or no case
-     * of that number). {@code caseNumber} is a case number as stored, e.g. {@code RMA-2026-000042}.
+     * of that number).
      */
-    Optional<byte[]> pdf(String caseNumber);
+    Optional<byte[]> pdf(CaseNumber caseNumber);
 }

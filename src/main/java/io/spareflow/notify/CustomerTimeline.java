@@ -1,6 +1,7 @@
 package io.spareflow.notify;
 
 import io.spareflow.rma.CaseView;
+import io.spareflow.rma.TimelineKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,35 +15,35 @@ import java.util.Set;
 public final class CustomerTimeline {
 
     /**
-     * One step the customer may see: its timeline kind (e.g. {@code SPARE_SHIPPED}), the English text, and the facts
-     * the text names (the first owner's name on ACCEPTED, the tracking number on SPARE_SHIPPED; otherwise null), so a
-     * page in another language can say the same.
+     * One step the customer may see: its timeline kind, the English text, and the facts the text names (the first
+     * owner's name on ACCEPTED, the tracking number on SPARE_SHIPPED; otherwise null), so a page in another language
+     * can say the same.
      */
-    public record Step(Instant at, String kind, String text, String firstOwner, String trackingNumber) {
+    public record Step(Instant at, TimelineKind kind, String text, String firstOwner, String trackingNumber) {
     }
 
-    private static final Map<String, String> CUSTOMER_STEPS = Map.ofEntries(
-            Map.entry("REPORTED", "Fault reported"),
-            Map.entry("ACCEPTED", "Accepted by your first owner"),
-            Map.entry("DIAGNOSED", "Remote diagnosis finished"),
-            Map.entry("SITE_VISITED", "Engineer visited the site"),
-            Map.entry("BACKORDER", "Waiting for a spare board to come into stock"),
-            Map.entry("SPARE_RESERVED", "Spare board reserved"),
-            Map.entry("SPARE_SHIPPED", "Spare board shipped"),
-            Map.entry("SPARE_DELIVERED", "Spare board delivered on site"),
-            Map.entry("RETURN_EXPECTED", "Defective board expected back"),
-            Map.entry("RETURN_REMINDER", "Reminder: defective board due back"),
-            Map.entry("RETURN_OVERDUE", "Defective board overdue"),
-            Map.entry("CHARGE_FLAGGED", "Replacement charged: defective board not returned in time"),
-            Map.entry("DEFECTIVE_RECEIVED", "Defective board received"),
-            Map.entry("REPAIR_FINISHED", "Repair finished"),
-            Map.entry("CLOSED", "Case closed"));
+    private static final Map<TimelineKind, String> CUSTOMER_STEPS = Map.ofEntries(
+            Map.entry(TimelineKind.REPORTED, "Fault reported"),
+            Map.entry(TimelineKind.ACCEPTED, "Accepted by your first owner"),
+            Map.entry(TimelineKind.DIAGNOSED, "Remote diagnosis finished"),
+            Map.entry(TimelineKind.SITE_VISITED, "Engineer visited the site"),
+            Map.entry(TimelineKind.BACKORDER, "Waiting for a spare board to come into stock"),
+            Map.entry(TimelineKind.SPARE_RESERVED, "Spare board reserved"),
+            Map.entry(TimelineKind.SPARE_SHIPPED, "Spare board shipped"),
+            Map.entry(TimelineKind.SPARE_DELIVERED, "Spare board delivered on site"),
+            Map.entry(TimelineKind.RETURN_EXPECTED, "Defective board expected back"),
+            Map.entry(TimelineKind.RETURN_REMINDER, "Reminder: defective board due back"),
+            Map.entry(TimelineKind.RETURN_OVERDUE, "Defective board overdue"),
+            Map.entry(TimelineKind.CHARGE_FLAGGED, "Replacement charged: defective board not returned in time"),
+            Map.entry(TimelineKind.DEFECTIVE_RECEIVED, "Defective board received"),
+            Map.entry(TimelineKind.REPAIR_FINISHED, "Repair finished"),
+            Map.entry(TimelineKind.CLOSED, "Case closed"));
 
     private CustomerTimeline() {
     }
 
     /** The timeline kinds a customer may see; every other kind is internal. */
-    public static Set<String> customerKinds() {
+    public static Set<TimelineKind> customerKinds() {
         return CUSTOMER_STEPS.keySet();
     }
 
@@ -55,11 +56,11 @@ public final class CustomerTimeline {
                     }
                     String owner = null;
                     String tracking = null;
-                    if (entry.kind().equals("ACCEPTED") && c.firstOwner() != null) {
+                    if (entry.kind() == TimelineKind.ACCEPTED && c.firstOwner() != null) {
                         owner = c.firstOwner().displayName();
                         text = "Accepted by " + owner + ", your first owner";
                     }
-                    if (entry.kind().equals("SPARE_SHIPPED") && c.spare() != null && c.spare().trackingNumber() != null) {
+                    if (entry.kind() == TimelineKind.SPARE_SHIPPED && c.spare() != null && c.spare().trackingNumber() != null) {
                         tracking = c.spare().trackingNumber();
                         text += " (tracking number " + tracking + ")";
                     }

@@ -1,8 +1,10 @@
 package io.spareflow.notify;
 
+import io.spareflow.common.CaseNumber;
 import io.spareflow.label.ReturnLabels;
 import io.spareflow.rma.CaseState;
 import io.spareflow.rma.CaseView;
+import io.spareflow.rma.TimelineKind;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -23,12 +25,12 @@ public class ReturnLabelDownloads {
 
     public boolean offered(CaseView c) {
         return labels.getIfAvailable() != null && c.state() != CaseState.CLOSED
-                && c.timeline().stream().anyMatch(e -> e.kind().equals("SPARE_SHIPPED") || e.kind().equals("RETURN_EXPECTED"))
-                && c.timeline().stream().noneMatch(e -> e.kind().equals("DEFECTIVE_RECEIVED"));
+                && c.timeline().stream().anyMatch(e -> e.kind() == TimelineKind.SPARE_SHIPPED || e.kind() == TimelineKind.RETURN_EXPECTED)
+                && c.timeline().stream().noneMatch(e -> e.kind() == TimelineKind.DEFECTIVE_RECEIVED);
     }
 
     /** The PDF, when it is offered for this case. */
     public Optional<byte[]> pdf(CaseView c) {
-        return offered(c) ? labels.getObject().pdf(c.number()) : Optional.empty();
+        return offered(c) ? labels.getObject().pdf(CaseNumber.parse(c.number())) : Optional.empty();
     }
 }

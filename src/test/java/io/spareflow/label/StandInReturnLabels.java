@@ -1,5 +1,6 @@
 package io.spareflow.label;
 
+import io.spareflow.common.CaseNumber;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +27,7 @@ public class StandInReturnLabels implements ReturnLabels {
     public static final String TITLE = "RETURN LABEL (test stand-in)";
 
     @Override
-    public Optional<byte[]> pdf(String caseNumber) {
+    public Optional<byte[]> pdf(CaseNumber caseNumber) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(PDRectangle.A6);
             document.addPage(page);
@@ -36,7 +37,7 @@ public class StandInReturnLabels implements ReturnLabels {
                 content.newLineAtOffset(20, page.getMediaBox().getHeight() - 40);
                 content.showText(TITLE);
                 content.newLineAtOffset(0, -20);
-                content.showText(caseNumber);
+                content.showText(caseNumber.value());
                 content.endText();
             }
             document.save(out);

@@ -1,5 +1,6 @@
 package io.spareflow.notify.internal;
 
+import io.spareflow.common.CaseNumber;
 import io.spareflow.label.ReturnLabels;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,7 +31,7 @@ class MailAttachments {
     Optional<Document> render(MailAttachment attachment, String caseNumber) {
         return switch (attachment) {
             case RETURN_LABEL_PDF -> Optional.ofNullable(returnLabels.getIfAvailable())
-                    .flatMap(labels -> labels.pdf(caseNumber))
+                    .flatMap(labels -> labels.pdf(CaseNumber.parse(caseNumber)))
                     .map(pdf -> new Document("return-label-" + caseNumber + ".pdf", "application/pdf", pdf));
         };
     }
