@@ -20,12 +20,14 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -83,7 +85,7 @@ class ReturnLabelDeliveryTest {
         assertThat(attachment.getFileName()).isEqualTo("return-label-" + number + ".pdf");
         assertThat(attachment.getContentType()).startsWith("application/pdf");
         try (InputStream in = attachment.getInputStream()) {
-            assertThat(textOf(in.readAllBytes())).contains(number);
+            assertThat(barcodesOf(in.readAllBytes())).contains("CODE-128:" + number);
         }
         assertThat(jdbc.queryForList("select attachment from mail_outbox where case_number = ? and kind = 'MILESTONE_RETURN_REQUESTED'",
                 String.class, number)).isNotEmpty().containsOnly("RETURN_LABEL_PDF");
@@ -95,13 +97,13 @@ class ReturnLabelDeliveryTest {
         ResponseEntity<byte[]> tracked = rest.getForEntity("/track/" + awaiting.trackingToken() + "/return-label.pdf", byte[].class);
         assertThat(tracked.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(tracked.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
-        assertThat(textOf(tracked.getBody())).contains(number);
+        assertThat(barcodesOf(tracked.getBody())).contains("CODE-128:" + number);
 
         PortalClient portal = PortalClient.signedIn(rest, mail, contact.email());
         assertThat(portal.get("/portal/cases/" + number).getBody()).contains("/portal/cases/" + number + "/return-label.pdf");
         ResponseEntity<byte[]> downloaded = portal.getBytes("/portal/cases/" + number + "/return-label.pdf");
         assertThat(downloaded.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(textOf(downloaded.getBody())).contains(number);
+        assertThat(barcodesOf(downloaded.getBody())).contains("CODE-128:" + number);
     }
 
     @Test
@@ -126,7 +128,7 @@ class ReturnLabelDeliveryTest {
         assertThat(dispatched).hasSize(1);
         assertThat(Mailboxes.text(dispatched.get(0))).contains("The return label is attached");
         try (InputStream in = attachmentOf(dispatched.get(0)).getInputStream()) {
-            assertThat(textOf(in.readAllBytes())).contains(number);
+            assertThat(barcodesOf(in.readAllBytes())).contains("CODE-128:" + number);
         }
         assertThat(returnLabelPage(cases.find(number).orElseThrow())).contains("return-label.pdf");
     }
@@ -146,9 +148,22 @@ class ReturnLabelDeliveryTest {
         throw new AssertionError("no attachment in " + message.getSubject());
     }
 
-    private static String textOf(byte[] pdf) throws Exception {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document);
+    /** What zbarimg reads from the PDF's first page, rasterised at 300 dpi by pdftoppm (independent decoders). */
+    private static String barcodesOf(byte[] pdf) throws Exception {
+        Path dir = Files.createTempDirectory("return-label");
+        Path file = Files.write(dir.resolve("label.pdf"), pdf);
+        run("pdftoppm", "-r", "300", "-png", "-f", "1", "-l", "1", file.toString(), dir.resolve("page").toString());
+        try (Stream<Path> pages = Files.list(dir)) {
+            Path page = pages.filter(p -> p.getFileName().toString().endsWith(".png")).findFirst().orElseThrow();
+            return run("zbarimg", "--quiet", page.toString());
         }
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + out).isZero();
+        return out;
     }
 }

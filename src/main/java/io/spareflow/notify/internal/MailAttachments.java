@@ -1,9 +1,10 @@
 package io.spareflow.notify.internal;
 
-import io.spareflow.common.CaseNumber;
-import io.spareflow.label.ReturnLabels;
+import io.spareflow.customer.ContactInfo;
+import io.spareflow.customer.Customers;
+import io.spareflow.notify.CustomerReturnLabels;
+import java.util.Locale;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Renders the documents that outbox mail names ({@link MailAttachment}) when the mail is sent. */
@@ -14,25 +15,33 @@ class MailAttachments {
     record Document(String fileName, String mediaType, byte[] content) {
     }
 
-    private final ObjectProvider<ReturnLabels> returnLabels;
+    private final CustomerReturnLabels returnLabels;
+    private final Customers customers;
 
-    MailAttachments(ObjectProvider<ReturnLabels> returnLabels) {
+    MailAttachments(CustomerReturnLabels returnLabels, Customers customers) {
         this.returnLabels = returnLabels;
+        this.customers = customers;
     }
 
     /** Whether this kind of document can be rendered at all (the return label needs the label feature's renderer). */
     boolean available(MailAttachment attachment) {
         return switch (attachment) {
-            case RETURN_LABEL_PDF -> returnLabels.getIfAvailable() != null;
+            case RETURN_LABEL_PDF -> returnLabels.available();
         };
     }
 
-    /** The document for the case, or empty when there is none to attach (e.g. the case expects no board back). */
-    Optional<Document> render(MailAttachment attachment, String caseNumber) {
+    /**
+     * The document for the case, in the recipient's language (a contact's; English otherwise), or empty when there is
+     * none to attach any more (e.g. the board arrived before the mail went out).
+     */
+    Optional<Document> render(MailAttachment attachment, String caseNumber, String recipient) {
         return switch (attachment) {
-            case RETURN_LABEL_PDF -> Optional.ofNullable(returnLabels.getIfAvailable())
-                    .flatMap(labels -> labels.pdf(CaseNumber.parse(caseNumber)))
+            case RETURN_LABEL_PDF -> returnLabels.pdf(caseNumber, languageOf(recipient))
                     .map(pdf -> new Document("return-label-" + caseNumber + ".pdf", "application/pdf", pdf));
         };
+    }
+
+    private Locale languageOf(String recipient) {
+        return customers.contactsByEmail(recipient).stream().findFirst().map(ContactInfo::language).orElse(Locale.ENGLISH);
     }
 }

@@ -102,7 +102,8 @@ class OutboxSender {
             return Optional.empty();
         }
         try {
-            Optional<MailAttachments.Document> document = attachments.render(message.attachment(), message.caseNumber());
+            Optional<MailAttachments.Document> document = attachments.render(message.attachment(), message.caseNumber(),
+                    message.recipient());
             if (document.isEmpty()) {
                 log.warn("Mail {}: no {} for case {}; sent without it", message.messageId(), message.attachment(),
                         message.caseNumber());

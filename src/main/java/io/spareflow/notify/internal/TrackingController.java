@@ -1,7 +1,7 @@
 package io.spareflow.notify.internal;
 
 import io.spareflow.notify.CustomerTimeline;
-import io.spareflow.notify.ReturnLabelDownloads;
+import io.spareflow.notify.CustomerReturnLabels;
 import io.spareflow.rma.CaseState;
 import io.spareflow.rma.CaseView;
 import io.spareflow.rma.Cases;
@@ -33,10 +33,10 @@ class TrackingController {
     private final Cases cases;
     private final SurveyRepository surveys;
     private final CaseMailContext context;
-    private final ReturnLabelDownloads returnLabels;
+    private final CustomerReturnLabels returnLabels;
     private final Clock clock;
 
-    TrackingController(Cases cases, SurveyRepository surveys, CaseMailContext context, ReturnLabelDownloads returnLabels,
+    TrackingController(Cases cases, SurveyRepository surveys, CaseMailContext context, CustomerReturnLabels returnLabels,
                        Clock clock) {
         this.cases = cases;
         this.returnLabels = returnLabels;

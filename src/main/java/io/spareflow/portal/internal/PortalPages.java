@@ -4,7 +4,7 @@ import io.spareflow.customer.ContactInfo;
 import io.spareflow.customer.CustomerInfo;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
-import io.spareflow.notify.ReturnLabelDownloads;
+import io.spareflow.notify.CustomerReturnLabels;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
 import io.spareflow.rma.CaseView;
@@ -49,11 +49,11 @@ class PortalPages {
     private final Customers customers;
     private final Cases cases;
     private final Parts parts;
-    private final ReturnLabelDownloads returnLabels;
+    private final CustomerReturnLabels returnLabels;
     private final PortalTexts texts;
 
     PortalPages(SignInLinks links, SignInThrottle throttle, PortalSessions sessions, PortalSettings settings,
-                ContactScope scope, Customers customers, Cases cases, Parts parts, ReturnLabelDownloads returnLabels,
+                ContactScope scope, Customers customers, Cases cases, Parts parts, CustomerReturnLabels returnLabels,
                 PortalTexts texts) {
         this.links = links;
         this.throttle = throttle;

@@ -7,6 +7,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,8 @@ class PortalSessions {
     private static final String CONTEXT_KEY = "SPAREFLOW_PORTAL_SECURITY_CONTEXT";
 
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    /** Where Spring Security keeps the session's CSRF token by default (both filter chains use it). */
+    private final HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
 
     PortalSessions() {
         contexts.setSpringSecurityContextKey(CONTEXT_KEY);
@@ -28,10 +31,11 @@ class PortalSessions {
         return contexts;
     }
 
-    /** Signs the contact in: a new session id (no fixation), the contact's context saved in it. */
+    /** Signs the contact in: a new session id (no fixation) and CSRF token, the contact's context saved in it. */
     void signIn(PortalContact contact, HttpServletRequest request, HttpServletResponse response) {
         request.getSession(true);
         request.changeSessionId();
+        csrfTokens.saveToken(null, request, response);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new PortalContact.Authentication(contact));
         SecurityContextHolder.setContext(context);
