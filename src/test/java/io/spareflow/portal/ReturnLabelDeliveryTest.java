@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -58,16 +59,20 @@ class ReturnLabelDeliveryTest {
     Cases cases;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ReturnLabels returnLabels;
+
+    private RmaFixture fixture;
+    private RmaApiClient api;
+
+    @BeforeEach
+    void fixtures() {
+        fixture = new RmaFixture(jdbc, boards, customers);
+        api = new RmaApiClient(rest, json);
+    }
 
     @Test
     void theReturnRequestOfARepairAndReturnCaseCarriesTheReturnLabel() throws Exception {
-        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
-        RmaApiClient api = new RmaApiClient(rest, json);
         SiteInfo site = fixture.addisAbaba();
-        ContactInfo contact = customers.addContact(site.customerCode(), "Return Tester",
-                "returns." + UUID.randomUUID().toString().substring(0, 8) + "@ethiotelecom.example", "en");
+        ContactInfo contact = newContact(site);
         String faulty = fixture.installedAt(fixture.part(), site);
         String number = api.report("agent", site.customerCode(), site.id(), faulty);
         api.complete("agent", number, "Task_AcceptCase", Map.of());
@@ -108,11 +113,8 @@ class ReturnLabelDeliveryTest {
 
     @Test
     void theSpareDispatchedMailOfAnExchangeCarriesTheReturnLabel() throws Exception {
-        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
-        RmaApiClient api = new RmaApiClient(rest, json);
         SiteInfo site = fixture.chengdu();
-        ContactInfo contact = customers.addContact(site.customerCode(), "Exchange Tester",
-                "exchange." + UUID.randomUUID().toString().substring(0, 8) + "@sc.chinamobile.example", "en");
+        ContactInfo contact = newContact(site);
         String part = fixture.part();
         String faulty = fixture.installedAt(part, site);
         String spare = fixture.inStock(part, "CTU");
@@ -131,6 +133,12 @@ class ReturnLabelDeliveryTest {
             assertThat(barcodesOf(in.readAllBytes())).contains("CODE-128:" + number);
         }
         assertThat(returnLabelPage(cases.find(number).orElseThrow())).contains("return-label.pdf");
+    }
+
+    /** A contact of the site's customer for this test alone: its mailbox holds only this test's mail. */
+    private ContactInfo newContact(SiteInfo site) {
+        return customers.addContact(site.customerCode(), "Return Tester",
+                "returns." + UUID.randomUUID().toString().substring(0, 8) + "@customer.example", "en");
     }
 
     private String returnLabelPage(CaseView c) {
