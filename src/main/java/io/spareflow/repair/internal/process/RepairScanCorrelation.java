@@ -1,5 +1,6 @@
 package io.spareflow.repair.internal.process;
 
+import io.spareflow.board.BoardMoveOrder;
 import io.spareflow.board.BoardMoved;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.repair.BoardRepairBpmn;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,7 @@ class RepairScanCorrelation {
     }
 
     @EventListener
+    @Order(BoardMoveOrder.REPAIR)
     void on(BoardMoved moved) {
         if (moved.to() == BoardStatus.IN_REPAIR) {
             for (Execution waiting : waiting(BoardRepairBpmn.MESSAGE_REPAIR_INTAKE, moved)) {

@@ -1,5 +1,6 @@
 package io.spareflow.rma.internal.process;
 
+import io.spareflow.board.BoardMoveOrder;
 import io.spareflow.board.BoardMoved;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
@@ -20,6 +21,7 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +44,7 @@ class CaseScanCorrelation {
     }
 
     @EventListener
+    @Order(BoardMoveOrder.CASES)
     void on(BoardMoved moved) {
         MoveContext context = moved.context();
         String actor = context == null || context.username() == null ? "system" : context.username();
@@ -103,7 +106,7 @@ class CaseScanCorrelation {
             lifecycle.wrongBoardReturned(namedCase, moved.serial(), moved.locationCode(), actor);
         }
         if (open.isEmpty()) {
-            boards.move(moved.serial(), BoardStatus.QUARANTINE, moved.locationCode(), null,
+            boards.followUp(moved.serial(), BoardStatus.QUARANTINE, moved.locationCode(), null,
                     new MoveContext(MoveReason.QUARANTINE, "system", null, null, namedCase, null,
                             "defective board returned with no open case for its serial"));
         }
