@@ -1,6 +1,7 @@
 package io.spareflow.scan;
 
 import io.spareflow.board.BoardSerials;
+import io.spareflow.common.Gtin;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -191,25 +192,11 @@ final class ScanCodeParser {
             throw refused(raw, "the (240) part number '" + visible(part) + "' is not a part number");
         }
         String gtin = elements.get(GTIN_AI);
-        if (gtin != null && !isValidGtin(gtin)) {
+        if (gtin != null && !Gtin.isValid(gtin)) {
             throw refused(raw, "the (01) GTIN " + gtin + " fails its check digit (expected "
-                    + (gtin.matches("\\d{14}") ? String.valueOf(gtinCheckDigit(gtin.substring(0, 13))) : "14 digits") + ")");
+                    + (gtin.matches("\\d{14}") ? String.valueOf(Gtin.checkDigit(gtin.substring(0, 13))) : "14 digits") + ")");
         }
         return new ScanCode(serial, part, gtin, true, elements);
-    }
-
-    static boolean isValidGtin(String gtin) {
-        return gtin.matches("\\d{14}") && gtinCheckDigit(gtin.substring(0, 13)) == gtin.charAt(13) - '0';
-    }
-
-    /** GS1 mod-10: weights 3,1,3,… from the right of the 13 data digits. */
-    static int gtinCheckDigit(String thirteenDigits) {
-        int sum = 0;
-        for (int i = 0; i < thirteenDigits.length(); i++) {
-            int digit = thirteenDigits.charAt(thirteenDigits.length() - 1 - i) - '0';
-            sum += i % 2 == 0 ? digit * 3 : digit;
-        }
-        return (10 - sum % 10) % 10;
     }
 
     private static void rejectControlCharacters(String raw, String text) {
