@@ -1,6 +1,6 @@
 ^XA
 ^FX Board label 2 x 1 in for a 203 dpi Zebra printer (406 x 203 dots). Placeholders in braces are filled by Spareflow;
-^FX a line starting {?gs1} is printed only with a GS1 DataMatrix, {?!gs1} only without one (serial over 20 characters).
+^FX Lines led by ?gs1 in braces print only with a GS1 DataMatrix, by ?!gs1 only without one (serial over 20 characters).
 ^FX GS1 DataMatrix: escape character _ ; _1 is FNC1 (first position: GS1; after a variable-length field: separator).
 ^PW406^LL203^LH0,0^CI28
 {?gs1}^FO10,6^BXN,4,200,0,0,6,_^FD_101{gtin}21{serial}_1240{partNumber}^FS

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class LabelTemplates {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
     /** A ZPL template line printed only when a condition holds: {@code {?gs1}^FO…} or {@code {?!gs1}^FO…}. */
-    private static final Pattern CONDITIONAL_LINE = Pattern.compile("^\\{\\?(!?[A-Za-z]+)}");
+    private static final Pattern CONDITIONAL_LINE = Pattern.compile("^\\{\\?(!?[A-Za-z][A-Za-z0-9]*)}");
     private static final Set<String> ELEMENT_TYPES = Set.of("text", "code128", "datamatrix", "qr", "line");
 
     private final ObjectMapper json;
