@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  *   <li>a GS1 element string with GS (ASCII 29) separators, with or without a leading FNC1 (sent as GS);</li>
  *   <li>the same with an AIM symbology identifier first ({@code ]C1}, {@code ]C0}, {@code ]d2}, {@code ]Q3}…);</li>
  *   <li>the same with {@code {GS}} or {@code <GS>} typed where a keyboard wedge cannot send GS;</li>
- *   <li>the bracketed human-readable form {@code (240)130103811(21)SZ2114000417};</li>
+ *   <li>the bracketed human-readable form {@code (01)09524000000019(21)SZ2114000417(240)130103811}, and the
+ *   {@code (240)(21)} form of labels printed before boards carried a GTIN;</li>
+ *   <li>a case's return label: GS1 with a (400) order reference, the case number, beside the expected board's (01)
+ *   and (21);</li>
  * </ul>
  * surrounded by spaces, CR, LF or Tab. Everything else is refused with an {@link UnreadableCodeException} that shows
  * what was read (control characters made visible) and why it is not a board code.
@@ -27,6 +30,8 @@ final class ScanCodeParser {
     private static final String SERIAL_AI = "21";
     private static final String PART_AI = "240";
     private static final String GTIN_AI = "01";
+    private static final String CASE_AI = "400";
+    private static final Pattern CASE_NUMBER = Pattern.compile("[A-Z0-9][A-Z0-9\\-]{0,29}");
     private static final Pattern AIM_PREFIX = Pattern.compile("^\\][A-Za-z][0-9A-Za-z]");
     /** AIM identifiers that say the symbol carries GS1 data (FNC1 in first position). */
     private static final java.util.Set<String> GS1_SYMBOLOGIES = java.util.Set.of("]C1", "]D2", "]Q3", "]E0", "]J1");
@@ -81,7 +86,7 @@ final class ScanCodeParser {
             throw refused(raw, "not a board serial (4 to 40 letters, digits or dashes, starting with a letter or digit)"
                     + " nor a GS1 code with a (21) serial");
         }
-        return new ScanCode(serial, null, null, false, Map.of());
+        return new ScanCode(serial, null, null, false, Map.of(), null);
     }
 
     /** Scanners end a scan with CR, LF or Tab; people paste codes with spaces. GS is data here, never trimmed. */
@@ -179,11 +184,15 @@ final class ScanCodeParser {
 
     private static ScanCode fromElements(String raw, Map<String, String> elements) {
         String serial = elements.get(SERIAL_AI);
-        if (serial == null) {
+        String caseNumber = elements.get(CASE_AI);
+        if (caseNumber != null && !CASE_NUMBER.matcher(caseNumber).matches()) {
+            throw refused(raw, "the (400) case number '" + visible(caseNumber) + "' of a return label is not a case number");
+        }
+        if (serial == null && caseNumber == null) {
             throw refused(raw, "a GS1 code without a (21) serial number (read " + elements.keySet().stream()
                     .map(ai -> "(" + ai + ")").toList() + ")");
         }
-        if (!BoardSerials.FORMAT.matcher(serial).matches()) {
+        if (serial != null && !BoardSerials.FORMAT.matcher(serial).matches()) {
             throw refused(raw, "the (21) serial '" + visible(serial) + "' is not a board serial (4 to 40 letters, digits"
                     + " or dashes)");
         }
@@ -196,7 +205,7 @@ final class ScanCodeParser {
             throw refused(raw, "the (01) GTIN " + gtin + " fails its check digit (expected "
                     + (gtin.matches("\\d{14}") ? String.valueOf(Gtin.checkDigit(gtin.substring(0, 13))) : "14 digits") + ")");
         }
-        return new ScanCode(serial, part, gtin, true, elements);
+        return new ScanCode(serial, part, gtin, true, elements, caseNumber);
     }
 
     private static void rejectControlCharacters(String raw, String text) {
