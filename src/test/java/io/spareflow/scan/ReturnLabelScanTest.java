@@ -118,12 +118,17 @@ class ReturnLabelScanTest {
     @Test
     void theScanParserTellsAReturnLabelFromABoardLabel() {
         ScanCode label = ScanCode.parse("]d2\u001D010952400000001921SZ2114000417\u001D400RMA-2026-000123");
-        ScanCode board = ScanCode.parse("(01)09524000000019(21)SZ2114000417(240)130103811");
+        ScanCode board = ScanCode.parse("]d2010952400000001921SZ2114000417\u001D240130103811");
 
         assertThat(label.isReturnLabel()).isTrue();
         assertThat(label.caseNumber()).isEqualTo("RMA-2026-000123");
         assertThat(label.serial()).isEqualTo("SZ2114000417");
         assertThat(board.isReturnLabel()).isFalse();
+        assertThat(board.gtin()).isEqualTo("09524000000019");
+        assertThat(board.serial()).isEqualTo("SZ2114000417");
+        assertThat(board.partNumber()).isEqualTo("130103811");
+        assertThat(ScanCode.parse("(240)130103811(21)SZ2114000417").serial()).as("labels printed before the GTIN")
+                .isEqualTo("SZ2114000417");
         assertThat(ScanCode.parse("(01)09524000000019(400)RMA-2026-000123").serial()).as("serial too long for GS1").isNull();
     }
 
