@@ -7,7 +7,6 @@ import io.spareflow.part.internal.PartRepository;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -31,10 +30,7 @@ public class Parts {
     }
 
     public Optional<PartInfo> find(String partNumber) {
-        if (partNumber == null) {
-            return Optional.empty();
-        }
-        return repository.findById(partNumber.trim().toUpperCase(Locale.ROOT)).map(this::info);
+        return PartNumber.tryParse(partNumber).flatMap(number -> repository.findById(number.value())).map(this::info);
     }
 
     public PartInfo require(String partNumber) {
