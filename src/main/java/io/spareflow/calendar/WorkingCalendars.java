@@ -21,18 +21,22 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The working calendars: each location's {@link BusinessHours.Timetable} (its weekly hours under its country's
  * calendar and its own days), and reading and replacing a year of a calendar. Timetables are kept; a change made here
- * takes effect at once on this node and within {@link #MAX_AGE} on the others. Due dates already computed (open
+ * takes effect on this node once committed (those who keep timetables compare {@link #version()}) and within
+ * {@link #MAX_AGE} on the others. Due dates already computed (open
  * cases) are stored and do not move when a calendar changes.
  */
 @Service
@@ -46,28 +50,58 @@ public class WorkingCalendars {
     private final Locations locations;
     private final MessageSource messages;
     private final Clock clock;
-    private final ConcurrentMap<String, Kept> timetables = new ConcurrentHashMap<>();
+    private final ApplicationEventPublisher events;
+    private final AtomicLong version = new AtomicLong();
+    private volatile Snapshot snapshot;
 
-    /** A timetable as built, with what it was built from: a changed location or an old calendar rebuilds it. */
-    private record Kept(LocationInfo location, BusinessHours.Timetable timetable, Instant builtAt) {
+    /** A timetable as built, with the location it was built for: a changed location rebuilds it. */
+    private record Kept(LocationInfo location, BusinessHours.Timetable timetable) {
     }
 
-    WorkingCalendars(CalendarStore store, Locations locations, MessageSource messages, Clock clock) {
+    /** Every calendar as read at one time, and the timetables built from it. */
+    private record Snapshot(long version, CalendarStore.Everything calendars, Instant readAt,
+                            ConcurrentMap<String, Kept> timetables) {
+
+        WorkingCalendar calendarOf(LocationInfo location) {
+            Map<LocalDate, CalendarDay> days = new TreeMap<>();
+            calendars.countryDays().getOrDefault(location.country(), List.of()).forEach(d -> days.put(d.date(), d));
+            calendars.locationDays().getOrDefault(location.code(), List.of()).forEach(d -> days.put(d.date(), d));
+            return new WorkingCalendar(calendars.loadedYears().getOrDefault(location.country(), Set.of()), days);
+        }
+    }
+
+    WorkingCalendars(CalendarStore store, Locations locations, MessageSource messages, Clock clock,
+                     ApplicationEventPublisher events) {
         this.store = store;
         this.locations = locations;
         this.messages = messages;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The location's working time: weekly hours, time zone, its country's holidays and extra days, its own days. */
     public BusinessHours.Timetable timetable(LocationInfo location) {
-        Instant now = clock.instant();
-        Kept kept = timetables.get(location.code());
-        if (kept == null || !kept.location().equals(location) || kept.builtAt().plus(MAX_AGE).isBefore(now)) {
-            kept = new Kept(location, location.hours().timetable(location.zone(), calendarOf(location)), now);
-            timetables.put(location.code(), kept);
+        Snapshot current = snapshot();
+        Kept kept = current.timetables().get(location.code());
+        if (kept == null || !kept.location().equals(location)) {
+            kept = new Kept(location, location.hours().timetable(location.zone(), current.calendarOf(location)));
+            current.timetables().put(location.code(), kept);
         }
         return kept.timetable();
+    }
+
+    /**
+     * Changes with every calendar change committed on this node: who keeps timetables compares it to know when theirs
+     * are out of date.
+     */
+    public long version() {
+        return version.get();
+    }
+
+    /** Timetables read before the change was committed are out of date. */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void changed(CalendarChanged change) {
+        version.incrementAndGet();
     }
 
     /** {@link #timetable(LocationInfo)} of the location with that code. */
@@ -114,7 +148,7 @@ public class WorkingCalendars {
         store.replace(target.country(), target.location(), year, update.source().trim(), days, actor, now);
         store.recordChange(target.country(), target.location(), year, actor, now, update.source().trim(), before,
                 days.size(), summary(days));
-        timetables.clear();
+        events.publishEvent(new CalendarChanged(target.country(), target.location(), year));
         return year(target.country(), year, target.location());
     }
 
@@ -131,11 +165,15 @@ public class WorkingCalendars {
         return status;
     }
 
-    private WorkingCalendar calendarOf(LocationInfo location) {
-        Map<LocalDate, CalendarDay> days = new TreeMap<>();
-        store.allDays(location.country(), null).forEach(d -> days.put(d.date(), d));
-        store.allDays(location.country(), location.code()).forEach(d -> days.put(d.date(), d));
-        return new WorkingCalendar(store.loadedYears(location.country()), days);
+    private Snapshot snapshot() {
+        Instant now = clock.instant();
+        Snapshot current = snapshot;
+        long seen = version.get();
+        if (current == null || current.version() != seen || current.readAt().plus(MAX_AGE).isBefore(now)) {
+            current = new Snapshot(seen, store.everything(), now, new ConcurrentHashMap<>());
+            snapshot = current;
+        }
+        return current;
     }
 
     private void warnIfNotLoaded(LocationInfo location, BusinessHours.Timetable timetable, Instant start, Instant end) {

@@ -7,8 +7,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,13 +44,27 @@ public class CalendarStore {
                 "select year from calendar_year where country = ? and location_code is null", Integer.class, country));
     }
 
-    /** Every stored day of a country's calendar, or of a location's own. */
-    public List<CalendarDay> allDays(String country, String location) {
-        return jdbc.query("""
-                        select d.day, d.kind, d.opens, d.closes, d.name from calendar_day d
-                        join calendar_year y on y.id = d.calendar_year_id
-                        where y.country = ? and coalesce(y.location_code, '') = coalesce(?, '') order by d.day""",
-                (rs, i) -> day(rs), country, location);
+    /** Every stored calendar at once: loaded years per country, and the days of each country and location. */
+    public Everything everything() {
+        Map<String, Set<Integer>> years = new HashMap<>();
+        jdbc.query("select country, year from calendar_year where location_code is null",
+                rs -> { years.computeIfAbsent(rs.getString(1), c -> new TreeSet<>()).add(rs.getInt(2)); });
+        Map<String, List<CalendarDay>> countryDays = new HashMap<>();
+        Map<String, List<CalendarDay>> locationDays = new HashMap<>();
+        jdbc.query("""
+                        select y.country, y.location_code, d.day, d.kind, d.opens, d.closes, d.name from calendar_day d
+                        join calendar_year y on y.id = d.calendar_year_id order by d.day""",
+                rs -> {
+                    String location = rs.getString("location_code");
+                    (location == null ? countryDays.computeIfAbsent(rs.getString("country"), c -> new ArrayList<>())
+                            : locationDays.computeIfAbsent(location, c -> new ArrayList<>())).add(day(rs));
+                });
+        return new Everything(years, countryDays, locationDays);
+    }
+
+    /** All calendars as {@link #everything()} reads them. */
+    public record Everything(Map<String, Set<Integer>> loadedYears, Map<String, List<CalendarDay>> countryDays,
+                             Map<String, List<CalendarDay>> locationDays) {
     }
 
     /** Replaces a year's days (creating the year), in the caller's transaction. */
