@@ -160,8 +160,10 @@ public record BusinessHours(Set<DayOfWeek> days, LocalTime opens, Duration openF
 
         /** Whether {@code instant} lies in an opening (its closing instant included, its opening excluded). */
         public boolean isWorkingAt(Instant instant) {
-            ZonedDateTime local = instant.atZone(zone);
-            return year(local.getYear()).isWithinOpening(local.getDayOfYear() - 1, nanos(instant));
+            int year = instant.atZone(zone).getYear();
+            long at = nanos(instant);
+            // An opening until midnight ends at the first instant of the next day, maybe of the next year.
+            return year(year).isWithinOpening(at) || year(year - 1).isWithinOpening(at);
         }
 
         /** The years from {@code from} to {@code to} (local) that were counted in weekly hours only: no calendar loaded. */
@@ -260,8 +262,20 @@ public record BusinessHours(Set<DayOfWeek> days, LocalTime opens, Duration openF
             return close[index];
         }
 
-        boolean isWithinOpening(int index, long nanos) {
-            return nanos > open[index] && nanos <= close[index];
+        boolean isWithinOpening(long nanos) {
+            int low = 0;
+            int high = open.length - 1;
+            int last = -1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                if (open[mid] < nanos) {
+                    last = mid;
+                    low = mid + 1;
+                } else {
+                    high = mid - 1;
+                }
+            }
+            return last >= 0 && nanos <= close[last] && close[last] > open[last];
         }
 
         /** The last day whose opening starts at or before {@code nanos} bounds it; -1 before the year. */
