@@ -25,12 +25,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The working calendars: each location's {@link BusinessHours.Timetable} (its weekly hours under its country's
@@ -50,7 +50,6 @@ public class WorkingCalendars {
     private final Locations locations;
     private final MessageSource messages;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
     private final AtomicLong version = new AtomicLong();
     private volatile Snapshot snapshot;
 
@@ -70,13 +69,11 @@ public class WorkingCalendars {
         }
     }
 
-    WorkingCalendars(CalendarStore store, Locations locations, MessageSource messages, Clock clock,
-                     ApplicationEventPublisher events) {
+    WorkingCalendars(CalendarStore store, Locations locations, MessageSource messages, Clock clock) {
         this.store = store;
         this.locations = locations;
         this.messages = messages;
         this.clock = clock;
-        this.events = events;
     }
 
     /** The location's working time: weekly hours, time zone, its country's holidays and extra days, its own days. */
@@ -96,12 +93,6 @@ public class WorkingCalendars {
      */
     public long version() {
         return version.get();
-    }
-
-    /** Timetables read before the change was committed are out of date. */
-    @TransactionalEventListener(fallbackExecution = true)
-    public void changed(CalendarChanged change) {
-        version.incrementAndGet();
     }
 
     /** {@link #timetable(LocationInfo)} of the location with that code. */
@@ -148,7 +139,13 @@ public class WorkingCalendars {
         store.replace(target.country(), target.location(), year, update.source().trim(), days, actor, now);
         store.recordChange(target.country(), target.location(), year, actor, now, update.source().trim(), before,
                 days.size(), summary(days));
-        events.publishEvent(new CalendarChanged(target.country(), target.location(), year));
+        // Timetables read before the change is committed are out of date; those read after it are not.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                version.incrementAndGet();
+            }
+        });
         return year(target.country(), year, target.location());
     }
 

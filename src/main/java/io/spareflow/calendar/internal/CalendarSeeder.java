@@ -29,8 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads the calendars that are not stored yet, in every profile, after the location network: each official year in
- * {@code data/calendars/} (its source in {@code sources.csv}), and for the other countries of the network this year
- * and the next from the holiday library where it covers them. A country with official data is never filled from the
+ * {@code data/calendars/} (its source in {@code sources.csv}), and for the other countries of the network every year
+ * from {@link #FIRST_YEAR} to the next from the holiday library where it covers them. A country with official data is never filled from the
  * library (its rules miss swapped days and moved holidays): a year without an announcement stays not loaded, and is
  * flagged. Stored years, edited or not, are left as they are.
  */
@@ -40,6 +40,8 @@ class CalendarSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CalendarSeeder.class);
     static final String ACTOR = "system";
+    /** The first year of the seeded calendars: that of the first official announcement loaded. */
+    static final int FIRST_YEAR = 2026;
 
     private final CalendarStore store;
     private final HolidayLibrary library;
@@ -74,7 +76,7 @@ class CalendarSeeder implements ApplicationRunner {
             if (official.containsKey(country)) {
                 continue;
             }
-            for (int year = thisYear; year <= thisYear + 1; year++) {
+            for (int year = FIRST_YEAR; year <= thisYear + 1; year++) {
                 int y = year;
                 loaded += library.holidays(country, year)
                         .map(days -> seed(country, y, HolidayLibrary.SOURCE + country + " " + y, days, now)).orElse(0);
