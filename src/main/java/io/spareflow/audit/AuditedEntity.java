@@ -3,7 +3,7 @@ package io.spareflow.audit;
 /** The kinds of record whose changes are audited. */
 public enum AuditedEntity {
     USER,
-    PASSWORD,
+    PASSWORD_RESET,
     CERTIFICATION,
     SERVICE_TIER,
     CUSTOMER,

@@ -28,11 +28,14 @@ class MailRenderer {
     }
 
     RenderedMail render(String name, String locale, Map<String, Object> variables) {
-        String language = locale == null || locale.isBlank() ? "en" : locale.trim().toLowerCase(Locale.ROOT);
+        String requested = locale == null || locale.isBlank() ? "en" : locale.trim();
+        String language = requested.toLowerCase(Locale.ROOT);
         if (!new ClassPathResource("templates/mail/" + language + "/" + name + ".html").exists()) {
             language = "en";
         }
-        String html = templates.process("mail/" + language + "/" + name, new Context(Locale.forLanguageTag(language), variables));
+        // The recipient's locale, not the template's folder: a template whose texts come from the message bundles
+        // (#{...}) speaks the recipient's language from the one English file.
+        String html = templates.process("mail/" + language + "/" + name, new Context(Locale.forLanguageTag(requested), variables));
         Matcher title = TITLE.matcher(html);
         String subject = title.find() ? HtmlUtils.htmlUnescape(title.group(1).replaceAll("\\s+", " ").trim()) : name;
         return new RenderedMail(subject, toText(html), html);
