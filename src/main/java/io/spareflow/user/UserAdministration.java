@@ -23,6 +23,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.Valid;
 
 /**
  * Creating and changing users, with the rules of their scope: a DEPOT user belongs to a depot, a TECHNICIAN to a
@@ -31,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@Validated
 public class UserAdministration {
 
     private static final Set<LocationType> DEPOTS = Set.of(LocationType.OFFICE_DEPOT, LocationType.OVERSEAS_DEPOT);
@@ -76,7 +79,7 @@ public class UserAdministration {
      * Creates a user. With a password (which must pass the policy) they can sign in at once; without one they are
      * mailed a one-time link to choose it.
      */
-    public UserAccount create(UserRequest request) {
+    public UserAccount create(@Valid UserRequest request) {
         Map<String, String> errors = check(request, null);
         if (request.username() == null || request.username().isBlank()) {
             errors.put("username", texts.get("people.user.usernameRequired"));
@@ -104,7 +107,7 @@ public class UserAdministration {
     }
 
     /** Replaces a user's settings (not the password: see {@link Passwords}). */
-    public UserAccount update(String username, UserRequest request) {
+    public UserAccount update(String username, @Valid UserRequest request) {
         UserEntity entity = users.findById(username).orElseThrow(() -> new NotFoundException("User", username));
         Map<String, String> errors = check(request, entity.getUsername());
         if (request.username() != null && !request.username().trim().equals(entity.getUsername())) {
