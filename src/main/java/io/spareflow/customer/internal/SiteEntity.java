@@ -39,6 +39,19 @@ public class SiteEntity {
         this.timeZone = timeZone;
     }
 
+    public void update(String name, String city, String country, double latitude, double longitude, String timeZone) {
+        this.name = name;
+        this.city = city;
+        this.country = country;
+        this.latitude = latitude;
+        this.longitude = longitude;
+        this.timeZone = timeZone;
+    }
+
+    public String customerCode() {
+        return customerCode;
+    }
+
     public Long getId() {
         return id;
     }
