@@ -31,12 +31,7 @@ public class SiteEntity {
     public SiteEntity(String customerCode, String name, String city, String country, double latitude, double longitude,
                       String timeZone) {
         this.customerCode = customerCode;
-        this.name = name;
-        this.city = city;
-        this.country = country;
-        this.latitude = latitude;
-        this.longitude = longitude;
-        this.timeZone = timeZone;
+        update(name, city, country, latitude, longitude, timeZone);
     }
 
     public void update(String name, String city, String country, double latitude, double longitude, String timeZone) {
