@@ -29,7 +29,9 @@ class ServiceTierApiTest {
     @Test
     void theFourTiersWithTheirLimits() {
         List<ServiceTier> all = rest.withBasicAuth("agent", "demo").exchange("/api/tiers", HttpMethod.GET, null,
-                new ParameterizedTypeReference<List<ServiceTier>>() { }).getBody();
+                new ParameterizedTypeReference<List<ServiceTier>>() { }).getBody().stream()
+                .filter(t -> List.of("PLATINUM", "GOLD", "SILVER", "BRONZE").contains(t.name())).toList();
+        // Other tests create tiers of their own (which their contracts keep); the seeded four come in this order.
         assertThat(all).extracting(ServiceTier::name).containsExactly("PLATINUM", "GOLD", "SILVER", "BRONZE");
         ServiceTier platinum = all.get(0);
         assertThat(platinum.calendar()).isEqualTo(TierCalendar.ALWAYS);
