@@ -28,11 +28,14 @@ class MailRenderer {
     }
 
     RenderedMail render(String name, String locale, Map<String, Object> variables) {
-        String language = locale == null || locale.isBlank() ? "en" : locale.trim().toLowerCase(Locale.ROOT);
+        String requested = locale == null || locale.isBlank() ? "en" : locale.trim();
+        String language = requested.toLowerCase(Locale.ROOT);
         if (!new ClassPathResource("templates/mail/" + language + "/" + name + ".html").exists()) {
             language = "en";
         }
-        return renderIn("mail/" + language + "/" + name, Locale.forLanguageTag(language), variables);
+        // The recipient's locale, not the template's folder: a template whose texts come from the message bundles
+        // (#{...}) speaks the recipient's language from the one English file.
+        return renderIn("mail/" + language + "/" + name, Locale.forLanguageTag(requested), variables);
     }
 
     /**
