@@ -58,6 +58,11 @@ public class Cases {
         return token == null || token.isBlank() ? Optional.empty() : repository.findByTrackingToken(token.trim()).map(lifecycle::view);
     }
 
+    /** The open case of a board, if it has one (a board is on at most one open case). */
+    public Optional<CaseView> openCaseOf(String serial) {
+        return serial == null ? Optional.empty() : repository.findOpenBySerial(serial.trim().toUpperCase(Locale.ROOT)).map(lifecycle::view);
+    }
+
     /** Cases filtered by state, first owner and customer (any may be null), newest first. */
     public List<CaseView> search(CaseState state, String owner, String customer, int limit) {
         List<CaseEntity> found = repository.search(state, blankToNull(owner), blankToNull(customer) == null ? null

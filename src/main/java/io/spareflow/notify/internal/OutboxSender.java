@@ -107,6 +107,9 @@ class OutboxSender {
         } else {
             helper.setText(message.textBody());
         }
+        // RFC 3834: every mail of ours is automatic; replies say so, so that a well-behaved responder never answers.
+        mime.setHeader("Auto-Submitted", message.isAutoReply() ? "auto-replied" : "auto-generated");
+        mime.setHeader("X-Auto-Response-Suppress", "All");
         if (message.inReplyTo() != null) {
             mime.setHeader("In-Reply-To", message.inReplyTo());
             mime.setHeader("References", message.inReplyTo());
