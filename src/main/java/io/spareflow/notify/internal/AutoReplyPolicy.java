@@ -1,8 +1,11 @@
 package io.spareflow.notify.internal;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +27,8 @@ class AutoReplyPolicy {
     private final Set<String> ownAddresses;
 
     AutoReplyPolicy(MailSettings settings) {
-        this.ownAddresses = Set.of(settings.from().trim().toLowerCase(Locale.ROOT),
-                settings.imap().username() == null ? "" : settings.imap().username().trim().toLowerCase(Locale.ROOT));
+        this.ownAddresses = Stream.of(settings.from(), settings.imap().username()).filter(Objects::nonNull)
+                .map(address -> address.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Why the mail must not be answered automatically, or empty when it may be. */

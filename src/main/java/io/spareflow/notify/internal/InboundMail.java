@@ -55,7 +55,7 @@ record InboundMail(String key, String messageId, String sender, String subject, 
             notes.add("body partly unreadable (" + e.getClass().getSimpleName() + ")");
         }
         body.notes(notes);
-        String text = body.text();
+        String text = withoutControlCharacters(body.text());
         String key = messageId != null && !messageId.isEmpty()
                 ? (messageId.length() <= KEY_LENGTH ? messageId : "sha256:" + sha256(messageId))
                 : "sha256:" + sha256(sender + "|" + subject + "|" + message.getSentDate() + "|" + text);
@@ -101,10 +101,15 @@ record InboundMail(String key, String messageId, String sender, String subject, 
     private static String safeSubject(Message message) {
         try {
             String subject = message.getSubject();
-            return subject == null ? "" : subject.replaceAll("[\\r\\n\\t]+", " ").trim();
+            return subject == null ? "" : withoutControlCharacters(subject.replaceAll("[\\r\\n\\t]+", " ")).trim();
         } catch (MessagingException | RuntimeException e) {
             return "";
         }
+    }
+
+    /** NUL and the other control characters but line breaks and tabs: PostgreSQL refuses NUL in text. */
+    private static String withoutControlCharacters(String value) {
+        return value.replaceAll("[\\p{Cc}&&[^\\n\\r\\t]]", "");
     }
 
     private static List<String> messageIds(String headers) {

@@ -54,6 +54,10 @@ class InboundRecord {
         return outcome;
     }
 
+    String sender() {
+        return sender;
+    }
+
     String detail() {
         return detail;
     }
