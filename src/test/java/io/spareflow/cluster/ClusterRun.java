@@ -196,6 +196,7 @@ public final class ClusterRun {
         }
         Thread.sleep(3000);
         checkTimers(cases);
+        checkJobLocks();
         checkLogs();
     }
 
@@ -334,6 +335,17 @@ public final class ClusterRun {
         if (breaches != cases.size()) {
             failures.add(breaches + " breaches recorded for " + cases.size() + " missed acceptance limits");
         }
+    }
+
+    /** The jobs that must run on one node at a time took their lock in the database. */
+    private void checkJobLocks() {
+        List<String> locks = query("SELECT name FROM shedlock").stream().map(r -> r.get("name")).toList();
+        for (String job : List.of("inbound-mail-poll", "backorder-sweep", "reservation-expiry")) {
+            if (!locks.contains(job)) {
+                failures.add("job " + job + " never took its lock (shedlock has " + locks + ")");
+            }
+        }
+        log("job locks taken: " + locks);
     }
 
     private void checkLogs() throws IOException {
