@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.Boards;
+import io.spareflow.common.CaseNumber;
 import io.spareflow.customer.Customers;
 import io.spareflow.notify.CaseFixtures;
 import io.spareflow.notify.Mailboxes;
@@ -212,8 +213,7 @@ class HostileMailTest {
 
     private static String caseIn(MimeMessage m) {
         try {
-            java.util.regex.Matcher matcher = InboundMailHandler.CASE_NUMBER.matcher(String.valueOf(m.getSubject()));
-            return matcher.find() ? matcher.group() : null;
+            return CaseNumber.findIn(String.valueOf(m.getSubject())).map(CaseNumber::value).orElse(null);
         } catch (MessagingException e) {
             return null;
         }
