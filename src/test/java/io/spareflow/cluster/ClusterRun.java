@@ -137,7 +137,7 @@ public final class ClusterRun {
     }
 
     private void awaitHealthy(int node) throws Exception {
-        if (!await(Duration.ofMinutes(3), () -> {
+        if (!await(Duration.ofMinutes(6), () -> {
             try {
                 return get(node, "/actuator/health", null).statusCode() == 200;
             } catch (Exception notYet) {
