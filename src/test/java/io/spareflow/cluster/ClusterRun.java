@@ -182,7 +182,7 @@ public final class ClusterRun {
         log(STATUS_MAILS + " status mails sent");
 
         boolean answered = await(Duration.ofMinutes(2), () -> count("SELECT count(*) FROM mail_inbound WHERE message_key = ANY(?)",
-                questions.keySet().toArray(String[]::new)) == STATUS_MAILS
+                (Object) questions.keySet().toArray(String[]::new)) == STATUS_MAILS
                 && repliesTo(questions.keySet()) >= STATUS_MAILS);
         if (!answered) {
             failures.add("not every status mail was handled and answered within 2 minutes");
@@ -256,7 +256,7 @@ public final class ClusterRun {
                 failures.add("scan answered " + response.statusCode() + ": " + response.body());
             }
         }
-        long recorded = count("SELECT count(*) FROM scan_event WHERE client_scan_id = ANY(?)", scanIds.toArray(String[]::new));
+        long recorded = count("SELECT count(*) FROM scan_event WHERE client_scan_id = ANY(?)", (Object) scanIds.toArray(String[]::new));
         if (recorded != SCANS) {
             failures.add(recorded + " scan records for " + SCANS + " scans (" + answers.size() + " requests)");
         }
@@ -280,7 +280,7 @@ public final class ClusterRun {
 
     private void checkMail(Map<String, String> questions) throws Exception {
         long statusReplies = count("SELECT count(*) FROM mail_inbound WHERE outcome = 'STATUS_REPLY' AND message_key = ANY(?)",
-                questions.keySet().toArray(String[]::new));
+                (Object) questions.keySet().toArray(String[]::new));
         if (statusReplies != STATUS_MAILS) {
             failures.add(statusReplies + " of " + STATUS_MAILS + " status mails recorded as answered with the status");
         }
@@ -331,7 +331,7 @@ public final class ClusterRun {
             log(timer + ": fired exactly once in " + once + " of " + cases.size() + " cases");
         }
         long breaches = count("SELECT count(*) FROM case_breach b JOIN rma_case c ON c.id = b.case_id WHERE c.number = ANY(?)",
-                cases.toArray(String[]::new));
+                (Object) cases.toArray(String[]::new));
         if (breaches != cases.size()) {
             failures.add(breaches + " breaches recorded for " + cases.size() + " missed acceptance limits");
         }
