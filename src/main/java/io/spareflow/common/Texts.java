@@ -1,17 +1,25 @@
 package io.spareflow.common;
 
-/** Text that goes into a column of limited length. */
-public final class Texts {
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
 
-    private Texts() {
+/** Texts a person reads, from the message bundles, in the locale of the current request (or a given one). */
+@Component
+public class Texts {
+
+    private final MessageSource messages;
+
+    Texts(MessageSource messages) {
+        this.messages = messages;
     }
 
-    /** The value cut to at most {@code max} characters, never between the two halves of a surrogate pair; null stays null. */
-    public static String cut(String value, int max) {
-        if (value == null || value.length() <= max) {
-            return value;
-        }
-        int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
-        return value.substring(0, end);
+    public String get(String key, Object... args) {
+        return in(LocaleContextHolder.getLocale(), key, args);
+    }
+
+    public String in(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, locale);
     }
 }

@@ -1,5 +1,6 @@
 package io.spareflow.notify.internal;
 
+import io.spareflow.notify.CustomerTimeline;
 import io.spareflow.rma.SlaStep;
 import io.spareflow.customer.CustomerInfo;
 import io.spareflow.customer.Customers;

@@ -1,6 +1,6 @@
 package io.spareflow.notify.internal;
 
-import io.spareflow.common.Texts;
+import io.spareflow.common.Columns;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -47,7 +47,7 @@ record InboundMail(String key, String messageId, String sender, String subject, 
         List<String> notes = new ArrayList<>();
         String messageId = oneLine(first(message, "Message-ID"));
         String sender = senderOf(message, notes);
-        String subject = Texts.cut(safeSubject(message), SUBJECT_LENGTH);
+        String subject = Columns.cut(safeSubject(message), SUBJECT_LENGTH);
         Body body = new Body(maxChars);
         try {
             body.collect(message, 0);
@@ -68,7 +68,7 @@ record InboundMail(String key, String messageId, String sender, String subject, 
 
     /** A mail that could not even be read: recorded under a key of its place in the mailbox. */
     static InboundMail unreadable(String key) {
-        return new InboundMail(Texts.cut(key, KEY_LENGTH), null, null, "", "", List.of(),
+        return new InboundMail(Columns.cut(key, KEY_LENGTH), null, null, "", "", List.of(),
                 new AutoReplyPolicy.Signals(null, null, false, null, null), List.of("message unreadable"));
     }
 
@@ -131,7 +131,7 @@ record InboundMail(String key, String messageId, String sender, String subject, 
     }
 
     private static String oneLine(String value) {
-        return value == null ? null : Texts.cut(value.replaceAll("[\\r\\n]+", " ").trim(), 1000);
+        return value == null ? null : Columns.cut(value.replaceAll("[\\r\\n]+", " ").trim(), 1000);
     }
 
     private static String sha256(String value) {
@@ -206,7 +206,7 @@ record InboundMail(String key, String messageId, String sender, String subject, 
         }
 
         String text() {
-            return out.length() > maxChars ? Texts.cut(out.toString(), maxChars) : out.toString();
+            return out.length() > maxChars ? Columns.cut(out.toString(), maxChars) : out.toString();
         }
 
         void notes(List<String> notes) {

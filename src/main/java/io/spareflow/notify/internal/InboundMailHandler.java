@@ -6,7 +6,7 @@ import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.common.ConflictException;
-import io.spareflow.common.Texts;
+import io.spareflow.common.Columns;
 import io.spareflow.customer.ContactInfo;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
@@ -127,7 +127,7 @@ class InboundMailHandler {
             return answer(mail, null, ReplyKind.REPORT_NEEDS_DETAILS, renderer.render("report-needs-details", contact.locale(), vars),
                     Outcome.NEEDS_DETAILS, "no serial of a board installed at the customer's sites");
         }
-        Optional<CaseView> open = cases.openCaseOf(board.get().serial());
+        Optional<CaseView> open = cases.openCaseOf(board.get().serial()).flatMap(cases::find);
         if (open.isPresent()) {
             vars.put("serial", board.get().serial());
             vars.put("openCase", open.get().number());
@@ -136,7 +136,7 @@ class InboundMailHandler {
                     renderer.render("serial-already-open", contact.locale(), vars), Outcome.SERIAL_ALREADY_OPEN,
                     "board " + board.get().serial() + " is already on open case " + open.get().number());
         }
-        String symptom = Texts.cut((mail.subject() + "\n\n" + mail.text()).trim(), SYMPTOM_LENGTH);
+        String symptom = Columns.cut((mail.subject() + "\n\n" + mail.text()).trim(), SYMPTOM_LENGTH);
         CaseView created = cases.report(new CaseReport(contact.customerCode(), board.get().siteId(), board.get().serial(),
                 symptom, CaseChannel.EMAIL));
         return record(mail, Outcome.CASE_CREATED, created.number(), "reported by " + contact.email());
@@ -176,7 +176,7 @@ class InboundMailHandler {
 
     private Outcome record(InboundMail mail, Outcome outcome, String caseNumber, String detail) {
         String notes = mail.readingNotes().isEmpty() ? detail : detail + "; " + String.join("; ", mail.readingNotes());
-        inbound.save(new InboundRecord(mail, outcome, caseNumber, Texts.cut(notes, DETAIL_LENGTH), clock.instant()));
+        inbound.save(new InboundRecord(mail, outcome, caseNumber, Columns.cut(notes, DETAIL_LENGTH), clock.instant()));
         return outcome;
     }
 

@@ -1,6 +1,6 @@
 package io.spareflow.notify.internal;
 
-import io.spareflow.common.Texts;
+import io.spareflow.common.Columns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -42,12 +42,12 @@ class InboundRecord {
 
     InboundRecord(InboundMail mail, Outcome outcome, String caseNumber, String detail, Instant at) {
         this.messageKey = mail.key();
-        this.sender = Texts.cut(mail.sender(), InboundMail.ADDRESS_LENGTH);
-        this.subject = Texts.cut(mail.subject(), InboundMail.SUBJECT_LENGTH);
+        this.sender = Columns.cut(mail.sender(), InboundMail.ADDRESS_LENGTH);
+        this.subject = Columns.cut(mail.subject(), InboundMail.SUBJECT_LENGTH);
         this.receivedAt = at;
         this.outcome = outcome;
         this.caseNumber = caseNumber;
-        this.detail = Texts.cut(detail, 1000);
+        this.detail = Columns.cut(detail, 1000);
     }
 
     Outcome outcome() {

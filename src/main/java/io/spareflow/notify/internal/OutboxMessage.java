@@ -1,6 +1,6 @@
 package io.spareflow.notify.internal;
 
-import io.spareflow.common.Texts;
+import io.spareflow.common.Columns;
 import io.spareflow.notify.MailRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -38,6 +38,10 @@ public class OutboxMessage {
     @Column(name = "in_reply_to")
     private String inReplyTo;
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private MailAttachment attachment;
+    @Column(name = "erase_body_after_send")
+    private boolean eraseBodyAfterSend;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     private Status status = Status.PENDING;
     private int attempts;
     @Column(name = "next_attempt_at")
@@ -53,21 +57,31 @@ public class OutboxMessage {
     }
 
     OutboxMessage(String caseNumber, String kind, String dedupeKey, String recipient, RenderedMail mail, String messageId,
-                  String inReplyTo, Instant now) {
+                  String inReplyTo, MailAttachment attachment, Instant now) {
         this.caseNumber = caseNumber;
         this.kind = kind;
         this.dedupeKey = dedupeKey;
         this.recipient = recipient;
-        this.subject = Texts.cut(mail.subject(), SUBJECT_LENGTH);
+        this.subject = Columns.cut(mail.subject(), SUBJECT_LENGTH);
         this.textBody = mail.text();
         this.htmlBody = mail.html();
         this.messageId = messageId;
         this.inReplyTo = inReplyTo;
+        this.attachment = attachment;
         this.nextAttemptAt = now;
         this.createdAt = now;
     }
 
+    /** The body is a secret (a sign-in link): once sent, the outbox keeps only that it was sent. */
+    void eraseBodyAfterSend() {
+        eraseBodyAfterSend = true;
+    }
+
     void sent(Instant now) {
+        if (eraseBodyAfterSend) {
+            textBody = "(erased after sending)";
+            htmlBody = null;
+        }
         status = Status.SENT;
         attempts++;
         sentAt = now;
@@ -126,6 +140,10 @@ public class OutboxMessage {
 
     String inReplyTo() {
         return inReplyTo;
+    }
+
+    MailAttachment attachment() {
+        return attachment;
     }
 
     Status status() {
