@@ -23,6 +23,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -80,7 +81,10 @@ class ScanController {
     }
 
     @PostMapping(path = "/decode", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Decode a photo of a board label (form field 'photo', PNG or JPEG) into the board code it carries")
+    @PreAuthorize("hasAnyRole('DEPOT', 'TECHNICIAN')")
+    @Operation(summary = "Decode a photo of a board label (form field 'photo', PNG or JPEG) into the board code it carries",
+            description = "Depot staff and technicians only. A photo of more than 40 megapixels is refused (413) before"
+                    + " it is decoded; when the decoders are all busy the answer is 503 with Retry-After.")
     LabelPhotoDecoder.Decoded decode(@RequestPart("photo") MultipartFile photo) {
         try (InputStream in = photo.getInputStream()) {
             return decoder.decode(in);
