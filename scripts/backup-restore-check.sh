@@ -13,6 +13,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 jar="${1:-$(ls "$root"/target/spareflow-*.jar | grep -v '\.original$' | head -1)}"
 [ -f "$jar" ] || { echo "No service jar; run mvn package first" >&2; exit 2; }
 
+# a start takes ~30 s on an idle machine; give a busy CI machine room
+start_seconds="${SPAREFLOW_CHECK_START_SECONDS:-600}"
 work="$(mktemp -d)"
 chmod 755 "$work"
 pids=()
@@ -25,6 +27,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap "exit 143" TERM INT
 
 # a random loopback port nobody listens on
 free_port() {
@@ -50,13 +53,13 @@ complete() { api "$1" "/api/tasks/$2/complete" -X POST -H 'Content-Type: applica
 http_a="$(free_port)"; pg_a="$(free_port)"; closed_smtp="$(free_port)"
 base="http://127.0.0.1:$http_a"
 mkdir -p "$work/a"
-(cd "$work/a" && exec java -Xmx1g -jar "$jar" --server.port="$http_a" --server.address=127.0.0.1 \
+(cd "$work/a" && exec java -Xmx1g -XX:TieredStopAtLevel=1 -jar "$jar" --server.port="$http_a" --server.address=127.0.0.1 \
   --spareflow.embedded-postgres.port="$pg_a" --spareflow.embedded-postgres.data-directory=pgdata \
   --spareflow.embedded-mail.enabled=false --spareflow.mail.imap.enabled=false --management.health.mail.enabled=false \
   --spring.mail.host=127.0.0.1 --spring.mail.port="$closed_smtp" --spareflow.mail.retry-initial=PT1S \
   >"$work/a.log" 2>&1) &
 pids+=($!)
-await 180 healthy || fail "the service did not start on a fresh embedded database"
+await "$start_seconds" healthy || fail "the service did not start on a fresh embedded database"
 number="$(api supervisor:demo '/api/cases?state=REPORTED' | jq -r '[.[].number] | sort | .[0]')"
 [ -n "$number" ] && [ "$number" != null ] || fail "no demo case waits for acceptance"
 complete agent "$(task_of agent Task_AcceptCase)" '{}' || fail "could not accept $number"
@@ -84,11 +87,11 @@ if "$root/scripts/restore.sh" "$work/spareflow.dump" 2>/dev/null; then fail "res
 # 4. the service on the restored database
 http_b="$(free_port)"; smtp_b="$(free_port)"; imap_b="$(free_port)"
 base="http://127.0.0.1:$http_b"
-java -Xmx1g -jar "$jar" --spring.profiles.active=postgres --server.port="$http_b" --server.address=127.0.0.1 \
+java -Xmx1g -XX:TieredStopAtLevel=1 -jar "$jar" --spring.profiles.active=postgres --server.port="$http_b" --server.address=127.0.0.1 \
   --spareflow.embedded-mail.enabled=true --spareflow.embedded-mail.smtp-port="$smtp_b" \
   --spareflow.embedded-mail.imap-port="$imap_b" >"$work/b.log" 2>&1 &
 pids+=($!)
-await 180 healthy || fail "the service did not start on the restored database"
+await "$start_seconds" healthy || fail "the service did not start on the restored database"
 all_sent() { [ "$(api supervisor:demo "/api/cases/$number/mails" | jq '[.[] | select(.status != "SENT")] | length')" = 0 ]; }
 await 60 all_sent || fail "the mails pending at the backup were not sent after the restore"
 
