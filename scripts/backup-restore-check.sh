@@ -42,9 +42,9 @@ await() {
   for _ in $(seq "$seconds"); do "$@" >/dev/null 2>&1 && return 0; sleep 1; done
   return 1
 }
-api() { curl -sf -u "$1" "${@:3}" "$base$2"; }
+api() { curl -sf -u "$1:demo" "${@:3}" "$base$2"; }
 healthy() { curl -sf "$base/actuator/health" | grep -q '"UP"'; }
-case_json() { api supervisor:demo "/api/cases/$number"; }
+case_json() { api supervisor "/api/cases/$number"; }
 task_of() { api "$1" /api/tasks | jq -r --arg n "$number" --arg k "$2" '.[] | select(.caseNumber == $n and .taskKey == $k) | .id'; }
 has_task() { [ -n "$(task_of "$1" "$2")" ]; }
 complete() { api "$1" "/api/tasks/$2/complete" -X POST -H 'Content-Type: application/json' -d "$3" >/dev/null; }
@@ -60,11 +60,11 @@ mkdir -p "$work/a"
   >"$work/a.log" 2>&1) &
 pids+=($!)
 await "$start_seconds" healthy || fail "the service did not start on a fresh embedded database"
-number="$(api supervisor:demo '/api/cases?state=REPORTED' | jq -r '[.[].number] | sort | .[0]')"
+number="$(api supervisor '/api/cases?state=REPORTED' | jq -r '[.[].number] | sort | .[0]')"
 [ -n "$number" ] && [ "$number" != null ] || fail "no demo case waits for acceptance"
 complete agent "$(task_of agent Task_AcceptCase)" '{}' || fail "could not accept $number"
 await 30 has_task agent Task_RemoteDiagnosis || fail "$number does not wait at remote diagnosis"
-pending="$(api supervisor:demo "/api/cases/$number/mails" | jq '[.[] | select(.status == "PENDING")] | length')"
+pending="$(api supervisor "/api/cases/$number/mails" | jq '[.[] | select(.status == "PENDING")] | length')"
 [ "$pending" -gt 0 ] || fail "expected mails of $number pending in the outbox before the backup"
 echo "In flight: $number at remote diagnosis, $pending of its mails pending"
 
@@ -92,13 +92,13 @@ java -Xmx1g -XX:TieredStopAtLevel=1 -jar "$jar" --spring.profiles.active=postgre
   --spareflow.embedded-mail.imap-port="$imap_b" >"$work/b.log" 2>&1 &
 pids+=($!)
 await "$start_seconds" healthy || fail "the service did not start on the restored database"
-all_sent() { [ "$(api supervisor:demo "/api/cases/$number/mails" | jq '[.[] | select(.status != "SENT")] | length')" = 0 ]; }
+all_sent() { [ "$(api supervisor "/api/cases/$number/mails" | jq '[.[] | select(.status != "SENT")] | length')" = 0 ]; }
 await 60 all_sent || fail "the mails pending at the backup were not sent after the restore"
 
-instance="$(api admin:demo "/engine-rest/process-instance?businessKey=$number&processDefinitionKey=rma-case" | jq -r '.[0].id')"
-timer="$(api admin:demo "/engine-rest/job?processInstanceId=$instance&activityId=Timer_DiagnosisLimit" | jq -r '.[0].id')"
+instance="$(api admin "/engine-rest/process-instance?businessKey=$number&processDefinitionKey=rma-case" | jq -r '.[0].id')"
+timer="$(api admin "/engine-rest/job?processInstanceId=$instance&activityId=Timer_DiagnosisLimit" | jq -r '.[0].id')"
 [ -n "$timer" ] && [ "$timer" != null ] || fail "the restored case has no diagnosis-limit timer"
-api admin:demo "/engine-rest/job/$timer/duedate" -X PUT -H 'Content-Type: application/json' \
+api admin "/engine-rest/job/$timer/duedate" -X PUT -H 'Content-Type: application/json' \
   -d '{"duedate": "2020-01-01T00:00:00.000+0000"}' >/dev/null
 breached() { case_json | jq -e '[.breaches[]? | select(.step == "REMOTE_DIAGNOSIS")] | length == 1'; }
 await 60 breached || fail "the diagnosis-limit timer did not fire after the restore"
@@ -109,5 +109,5 @@ await 30 has_task agent Task_CloseCase || fail "$number does not wait to be clos
 complete agent "$(task_of agent Task_CloseCase)" '{"resolution": "fixed by remote reset"}' || fail "could not close $number"
 closed() { case_json | jq -e '.state == "CLOSED"'; }
 await 30 closed || fail "$number did not close"
-[ "$(api admin:demo /engine-rest/incident/count | jq .count)" = 0 ] || fail "the engine has incidents after the restore"
+[ "$(api admin /engine-rest/incident/count | jq .count)" = 0 ] || fail "the engine has incidents after the restore"
 echo "backup-restore-check: $number restored, its pending mails sent, its timer fired, closed; no incident"
