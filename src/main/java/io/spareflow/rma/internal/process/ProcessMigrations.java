@@ -1,5 +1,7 @@
 package io.spareflow.rma.internal.process;
 
+import io.spareflow.audit.Audit;
+import io.spareflow.audit.AuditedEntity;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
 import java.util.ArrayList;
@@ -41,9 +43,11 @@ public class ProcessMigrations {
     private final RuntimeService runtime;
     private final TransactionTemplate transactions;
     private final MessageSource messages;
+    private final Audit audit;
 
     ProcessMigrations(RepositoryService repository, RuntimeService runtime, TransactionTemplate transactions,
-                      MessageSource messages) {
+                      MessageSource messages, Audit audit) {
+        this.audit = audit;
         this.repository = repository;
         this.runtime = runtime;
         this.transactions = transactions;
@@ -66,7 +70,7 @@ public class ProcessMigrations {
         List<String> problems;
         try {
             MigrationPlan plan = runtime.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities().build();
-            problems = instances == 0 ? List.of() : execute(plan, source, dryRun);
+            problems = instances == 0 ? List.of() : execute(plan, source, target, instances, dryRun);
         } catch (MigrationPlanValidationException e) {
             problems = e.getValidationReport().getInstructionReports().stream()
                     .flatMap(r -> r.getFailures().stream().map(f -> r.getMigrationInstruction() + ": " + f)).toList();
@@ -83,13 +87,21 @@ public class ProcessMigrations {
                 migrated ? instances : 0, problems);
     }
 
-    /** Executes the plan for every instance of the source; a dry run rolls it back. Returns the instances' problems. */
-    private List<String> execute(MigrationPlan plan, ProcessDefinition source, boolean dryRun) {
+    /**
+     * Executes the plan for every instance of the source; a dry run rolls it back, a run is audited in its transaction.
+     * Returns the instances' problems.
+     */
+    private List<String> execute(MigrationPlan plan, ProcessDefinition source, ProcessDefinition target, long instances,
+                                 boolean dryRun) {
         try {
             transactions.executeWithoutResult(status -> {
                 runtime.newMigration(plan).processInstanceQuery(instancesOf(source)).execute();
                 if (dryRun) {
                     status.setRollbackOnly();
+                } else {
+                    audit.record(AuditedEntity.PROCESS_INSTANCES, source.getKey(),
+                            Map.of("version", source.getVersion(), "instances", instances),
+                            Map.of("version", target.getVersion(), "instances", instances));
                 }
             });
             return List.of();

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
+import io.spareflow.audit.Audit;
+import io.spareflow.audit.AuditEntry;
+import io.spareflow.audit.AuditQuery;
+import io.spareflow.audit.AuditedEntity;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
@@ -38,6 +43,8 @@ class ProcessMigrationApiTest {
     RepositoryService repository;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    Audit audit;
 
     @Test
     void aDryRunValidatesEveryInstanceAndARunMovesThemAllKeepingTheirStepAndVariables() throws Exception {
@@ -59,6 +66,13 @@ class ProcessMigrationApiTest {
         assertThat(onVersion(2)).isEqualTo(2);
         assertThat(runtime.getActiveActivityIds(first)).containsExactly("Task_Wait");
         assertThat(runtime.getVariable(first, "caseNumber")).isEqualTo("A");
+        List<AuditEntry> audited = audit.find(new AuditQuery(AuditedEntity.PROCESS_INSTANCES, key, null));
+        assertThat(audited).singleElement().satisfies(entry -> {
+            assertThat(entry.actor()).isEqualTo("admin");
+            assertThat(entry.before().path("version").asInt()).isEqualTo(1);
+            assertThat(entry.after().path("version").asInt()).isEqualTo(2);
+            assertThat(entry.after().path("instances").asLong()).isEqualTo(2);
+        });
     }
 
     @Test
@@ -73,6 +87,7 @@ class ProcessMigrationApiTest {
         JsonNode refused = migrate("admin", 1, false, HttpStatus.CONFLICT);
         assertThat(refused.path("detail").asText()).startsWith("Nothing was migrated").contains(key);
         assertThat(onVersion(1)).isEqualTo(1);
+        assertThat(audit.find(new AuditQuery(AuditedEntity.PROCESS_INSTANCES, key, null))).isEmpty();
     }
 
     @Test
