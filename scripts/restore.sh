@@ -16,5 +16,6 @@ if [ "$tables" != "0" ]; then
   exit 3
 fi
 pg_restore --no-owner --no-privileges --exit-on-error --single-transaction --dbname="$PGDATABASE" "$file"
-psql -qtAX -c "ANALYZE" >/dev/null
+# fresh planner statistics for the restored tables (pg_restore brings none); the catalogues are the server's own
+psql -qtAX -v ON_ERROR_STOP=1 -c "SET client_min_messages = error" -c "ANALYZE" >/dev/null
 echo "Restored $file into $PGDATABASE on $PGHOST:$PGPORT"
