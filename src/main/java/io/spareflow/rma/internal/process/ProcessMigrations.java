@@ -69,7 +69,7 @@ public class ProcessMigrations {
         long instances = instancesOf(source).count();
         List<String> problems;
         try {
-            MigrationPlan plan = runtime.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities().build();
+            MigrationPlan plan = plan(runtime, source.getId(), target.getId());
             problems = instances == 0 ? List.of() : execute(plan, source, target, instances, dryRun);
         } catch (MigrationPlanValidationException e) {
             problems = e.getValidationReport().getInstructionReports().stream()
@@ -85,6 +85,14 @@ public class ProcessMigrations {
         }
         return new Report(processKey, source.getVersion(), target.getVersion(), dryRun, instances,
                 migrated ? instances : 0, problems);
+    }
+
+    /**
+     * The policy's plan: every activity to the activity of the same id; timers keep their due dates (event triggers are
+     * not updated). Public for the upgrade test, which applies it on a plain engine.
+     */
+    public static MigrationPlan plan(RuntimeService runtime, String sourceDefinitionId, String targetDefinitionId) {
+        return runtime.createMigrationPlan(sourceDefinitionId, targetDefinitionId).mapEqualActivities().build();
     }
 
     /**
