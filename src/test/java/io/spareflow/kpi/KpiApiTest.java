@@ -381,8 +381,9 @@ class KpiApiTest {
         form.add("_csrf", csrf.group(1));
         form.add("score", Integer.toString(score));
         form.add("comment", comment);
-        assertThat(http.exchange("/track/" + token + "/survey", HttpMethod.POST, new HttpEntity<>(form, headers), String.class)
-                .getStatusCode().is3xxRedirection()).isTrue();
+        HttpStatus status = HttpStatus.valueOf(http.exchange("/track/" + token + "/survey", HttpMethod.POST,
+                new HttpEntity<>(form, headers), String.class).getStatusCode().value());
+        assertThat(status.is3xxRedirection() || status.is2xxSuccessful()).as("survey answered: %s", status).isTrue();
     }
 
     // ------------------------------------------------------------------ hand computations

@@ -3,7 +3,11 @@ package io.spareflow.kpi.internal;
 import io.spareflow.kpi.internal.KpiReport.Durations;
 import io.spareflow.kpi.internal.KpiReport.Month;
 import io.spareflow.kpi.internal.KpiReport.StepCompliance;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import java.util.Locale;
 
 /**
@@ -15,6 +19,14 @@ final class KpiCsv {
     static final String MEDIA_TYPE = "text/csv";
 
     private KpiCsv() {
+    }
+
+    /** A CSV answer that browsers save under {@code filename}. */
+    static ResponseEntity<String> download(String filename, String body) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .body(body);
     }
 
     static String of(KpiReport r) {

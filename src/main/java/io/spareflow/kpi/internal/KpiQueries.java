@@ -73,8 +73,7 @@ class KpiQueries {
         List<StepCompliance> steps = compliance(sum(sla.values()));
         Dpmo dpmo = totalDpmo(steps);
         long[] fillTotal = sumRows(fill.values(), 2);
-        long[] backorders = jdbc.queryForObject(BACKORDERS, p, (rs, i) -> new long[]{rs.getLong(1), rs.getLong(2), Math.round(rs.getDouble(3) * 1000)});
-        double backorderHours = backorders[2] / 1000.0;
+        Backorders backorders = jdbc.queryForObject(BACKORDERS, p, (rs, i) -> new Backorders(rs.getLong(1), rs.getLong(2), rs.getDouble(3)));
         long[] nffTotal = sumRows(nff.values(), 3);
         StepCompliance returns = steps.stream().filter(c -> c.step().equals(MeasuredStep.DEFECTIVE_RETURN.name())).findFirst().orElseThrow();
         List<ChargeFlagged> charged = jdbc.query(CHARGE_FLAGGED, p, (rs, i) -> new ChargeFlagged(rs.getString(1), rs.getString(2),
@@ -100,8 +99,8 @@ class KpiQueries {
         return new KpiReport(new KpiReport.Period(filter.from(), filter.to(), now),
                 new KpiReport.Filters(filter.tier(), filter.productLine(), filter.customer(), filter.region()),
                 steps, dpmo, sigma(dpmo),
-                new FillRate(fillTotal[1], fillTotal[0], percent(fillTotal[1], fillTotal[0]), backorders[0], backorders[1],
-                        backorderHours, backorders[1] == 0 ? null : backorderHours / backorders[1]),
+                new FillRate(fillTotal[1], fillTotal[0], percent(fillTotal[1], fillTotal[0]), backorders.placed(), backorders.served(),
+                        backorders.hours(), backorders.served() == 0 ? null : backorders.hours() / backorders.served()),
                 clockDurations.get(MeasuredStep.SPARE_ON_SITE.name()), clockDurations.get(MeasuredStep.REPAIR_TURNAROUND.name()),
                 legs,
                 new NffRate(nffTotal[1], nffTotal[0], percent(nffTotal[1], nffTotal[0]), Ratio.of(nffTotal[2], nffTotal[0]), rogues),
@@ -252,7 +251,10 @@ class KpiQueries {
 
     // ---- backorders, durations, lists ----
 
-    /** Backorders placed in the period: [placed, served, hours waited by the served ones]. */
+    private record Backorders(long placed, long served, double hours) {
+    }
+
+    /** Backorders placed in the period: placed, served, hours waited by the served ones. */
     private static final String BACKORDERS = """
             select count(*), count(s.made_at), coalesce(sum(extract(epoch from s.made_at - b.made_at)) / 3600.0, 0)
             from sourcing_decision b

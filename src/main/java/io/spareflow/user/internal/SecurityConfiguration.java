@@ -87,7 +87,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/depot"), path("/depot/**")).hasRole("DEPOT")
                         .requestMatchers(path("/repair"), path("/repair/**")).hasRole("TECHNICIAN")
                         .requestMatchers(path("/hotline"), path("/hotline/**")).hasAnyRole("AGENT", "SUPERVISOR")
-                        .requestMatchers(path(HttpMethod.GET, "/monitor")).hasAnyRole("SUPERVISOR", "QUALITY")
+                        .requestMatchers(path(HttpMethod.GET, "/monitor"), path(HttpMethod.GET, "/monitor/live")).hasAnyRole("SUPERVISOR", "QUALITY")
                         .requestMatchers(path("/monitor"), path("/monitor/**")).hasRole("SUPERVISOR")
                         .requestMatchers(path("/kpis"), path("/kpis/**")).hasAnyRole("SUPERVISOR", "ADMIN", "QUALITY")
                         .requestMatchers(path("/admin"), path("/admin/**")).hasRole("ADMIN")
