@@ -1,5 +1,6 @@
 package io.spareflow.kpi.internal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.spareflow.kpi.AlertDimension;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,6 +66,7 @@ class AlertStore {
     /** An alert as the API shows it: open while {@code closedAt} is null. */
     record AlertView(long id, AlertDimension dimension, String series, Instant openedAt, Instant since, int observed, int peak,
                      double baseline, int upperLimit, Instant lastCheckedAt, Instant closedAt) {
+        @JsonProperty("open")
         public boolean open() {
             return closedAt == null;
         }
