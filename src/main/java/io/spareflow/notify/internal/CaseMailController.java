@@ -26,8 +26,7 @@ class CaseMailController {
     @GetMapping("/api/cases/{number}/mails")
     @Operation(summary = "The mails of a case (milestones, replies, escalations) with status PENDING, SENT or FAILED")
     List<MailRecord> mails(@PathVariable String number) {
-        String normalized = number.trim().toUpperCase(java.util.Locale.ROOT);
-        cases.find(normalized).orElseThrow(() -> new NotFoundException("Case", number));
-        return notifications.forCase(normalized);
+        String known = cases.find(number).orElseThrow(() -> new NotFoundException("Case", number)).number();
+        return notifications.forCase(known);
     }
 }

@@ -1,5 +1,6 @@
 package io.spareflow.scan.internal;
 
+import io.spareflow.location.LocationCode;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.PageOf;
 import io.spareflow.scan.ScanReply;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -73,7 +73,8 @@ class ScanController {
                             @RequestParam(defaultValue = "false") boolean flagged,
                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         Instant from = since != null ? since : Instant.now().minus(Duration.ofDays(1));
-        return PageOf.of(events.search(location == null || location.isBlank() ? null : location.trim().toUpperCase(Locale.ROOT),
+        return PageOf.of(events.search(location == null || location.isBlank() ? null
+                : LocationCode.tryParse(location).map(LocationCode::value).orElse(location.trim()),
                 from, flagged, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500)))
                 .map(ScanEventEntity::toRecord));
     }
