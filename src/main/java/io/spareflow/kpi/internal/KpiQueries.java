@@ -14,6 +14,8 @@ import io.spareflow.kpi.internal.KpiReport.Ratio;
 import io.spareflow.kpi.internal.KpiReport.RepeatNff;
 import io.spareflow.kpi.internal.KpiReport.Satisfaction;
 import io.spareflow.kpi.internal.KpiReport.StepCompliance;
+import io.spareflow.rma.SlaStep;
+import io.spareflow.rma.TimelineKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -41,6 +43,8 @@ class KpiQueries {
 
     private static final String MONTH = "to_char(date_trunc('month', %s at time zone 'UTC'), 'YYYY-MM')";
     private static final int LISTED = 200;
+    /** The steps with an SLA clock (a backorder is escalated but has no clock). */
+    static final List<SlaStep> CLOCKED_STEPS = java.util.Arrays.stream(SlaStep.values()).filter(s -> s != SlaStep.BACKORDER).toList();
     /** Histogram edges in hours: up to 4 h, a working day, a day, 3 days, a week, two weeks, a month. */
     private static final double[] EDGES = {0, 4, 8, 24, 72, 168, 336, 720};
 
@@ -54,8 +58,11 @@ class KpiQueries {
 
     KpiReport report(KpiFilter filter) {
         Instant now = clock.instant();
-        MapSqlParameterSource p = filter.parameters(now);
-        Map<String, Map<MeasuredStep, long[]>> sla = slaByMonth(p);
+        MapSqlParameterSource p = filter.parameters(now)
+                .addValue("transferred", TimelineKind.TRANSFERRED.name())
+                .addValue("closed", TimelineKind.CLOSED.name())
+                .addValue("defectiveReturn", SlaStep.DEFECTIVE_RETURN.name());
+        Map<String, Map<SlaStep, long[]>> sla = slaByMonth(p);
         Map<String, long[]> fill = byMonth(p, FILL_RATE, 2);
         Map<String, long[]> nff = byMonth(p, NFF, 3);
         Map<String, long[]> owner = byMonth(p, FIRST_OWNER, 2);
@@ -75,11 +82,11 @@ class KpiQueries {
         long[] fillTotal = sumRows(fill.values(), 2);
         Backorders backorders = jdbc.queryForObject(BACKORDERS, p, (rs, i) -> new Backorders(rs.getLong(1), rs.getLong(2), rs.getDouble(3)));
         long[] nffTotal = sumRows(nff.values(), 3);
-        StepCompliance returns = steps.stream().filter(c -> c.step().equals(MeasuredStep.DEFECTIVE_RETURN.name())).findFirst().orElseThrow();
+        StepCompliance returns = steps.stream().filter(c -> c.step().equals(SlaStep.DEFECTIVE_RETURN.name())).findFirst().orElseThrow();
         List<ChargeFlagged> charged = jdbc.query(CHARGE_FLAGGED, p, (rs, i) -> new ChargeFlagged(rs.getString(1), rs.getString(2),
                 rs.getString(3), instant(rs, 4), instant(rs, 5)));
         Map<String, Durations> clockDurations = new HashMap<>();
-        for (MeasuredStep step : List.of(MeasuredStep.SPARE_ON_SITE, MeasuredStep.REPAIR_TURNAROUND)) {
+        for (SlaStep step : List.of(SlaStep.SPARE_ON_SITE, SlaStep.REPAIR_TURNAROUND)) {
             clockDurations.put(step.name(), durations(jdbc.queryForList(CLOCK_HOURS, new MapSqlParameterSource(p.getValues())
                     .addValue("step", step.name()), Double.class)));
         }
@@ -101,7 +108,7 @@ class KpiQueries {
                 steps, dpmo, sigma(dpmo),
                 new FillRate(fillTotal[1], fillTotal[0], percent(fillTotal[1], fillTotal[0]), backorders.placed(), backorders.served(),
                         backorders.hours(), backorders.served() == 0 ? null : backorders.hours() / backorders.served()),
-                clockDurations.get(MeasuredStep.SPARE_ON_SITE.name()), clockDurations.get(MeasuredStep.REPAIR_TURNAROUND.name()),
+                clockDurations.get(SlaStep.SPARE_ON_SITE.name()), clockDurations.get(SlaStep.REPAIR_TURNAROUND.name()),
                 legs,
                 new NffRate(nffTotal[1], nffTotal[0], percent(nffTotal[1], nffTotal[0]), Ratio.of(nffTotal[2], nffTotal[0]), rogues),
                 new DefectiveReturn(returns.due(), returns.met(), returns.breached(), returns.open(), returns.percent(),
@@ -121,30 +128,25 @@ class KpiQueries {
             where k.due_at >= :start and k.due_at < :end
             """.formatted(MONTH.formatted("k.due_at")) + KpiFilter.CASE_FILTER + " group by 1, 2";
 
-    private Map<String, Map<MeasuredStep, long[]>> slaByMonth(MapSqlParameterSource p) {
-        Map<String, Map<MeasuredStep, long[]>> byMonth = new HashMap<>();
+    private Map<String, Map<SlaStep, long[]>> slaByMonth(MapSqlParameterSource p) {
+        Map<String, Map<SlaStep, long[]>> byMonth = new HashMap<>();
         jdbc.query(SLA, p, rs -> {
-            MeasuredStep step = step(rs.getString(1));
+            SlaStep step = step(rs.getString(1));
             if (step != null) {
-                byMonth.computeIfAbsent(rs.getString(2), m -> new EnumMap<>(MeasuredStep.class))
+                byMonth.computeIfAbsent(rs.getString(2), m -> new EnumMap<>(SlaStep.class))
                         .put(step, new long[]{rs.getLong(3), rs.getLong(4), rs.getLong(5)});
             }
         });
         return byMonth;
     }
 
-    private static MeasuredStep step(String name) {
-        for (MeasuredStep s : MeasuredStep.values()) {
-            if (s.name().equals(name)) {
-                return s;
-            }
-        }
-        return null;
+    private static SlaStep step(String name) {
+        return CLOCKED_STEPS.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
     }
 
-    private static Map<MeasuredStep, long[]> sum(Iterable<Map<MeasuredStep, long[]>> months) {
-        Map<MeasuredStep, long[]> total = new EnumMap<>(MeasuredStep.class);
-        for (Map<MeasuredStep, long[]> month : months) {
+    private static Map<SlaStep, long[]> sum(Iterable<Map<SlaStep, long[]>> months) {
+        Map<SlaStep, long[]> total = new EnumMap<>(SlaStep.class);
+        for (Map<SlaStep, long[]> month : months) {
             month.forEach((step, counts) -> {
                 long[] t = total.computeIfAbsent(step, s -> new long[3]);
                 for (int i = 0; i < 3; i++) {
@@ -155,9 +157,9 @@ class KpiQueries {
         return total;
     }
 
-    private static List<StepCompliance> compliance(Map<MeasuredStep, long[]> counts) {
+    private static List<StepCompliance> compliance(Map<SlaStep, long[]> counts) {
         List<StepCompliance> steps = new ArrayList<>();
-        for (MeasuredStep step : MeasuredStep.values()) {
+        for (SlaStep step : CLOCKED_STEPS) {
             long[] c = counts.getOrDefault(step, new long[3]);
             long due = c[0];
             long met = c[1];
@@ -203,8 +205,8 @@ class KpiQueries {
     /** Cases closed in the period: [closed, closed by their first owner who never handed them on]. */
     private static final String FIRST_OWNER = """
             select %s as month, count(*),
-                   count(*) filter (where not exists (select 1 from case_timeline t where t.case_id = c.id and t.kind = 'TRANSFERRED')
-                                      and exists (select 1 from case_timeline t where t.case_id = c.id and t.kind = 'CLOSED'
+                   count(*) filter (where not exists (select 1 from case_timeline t where t.case_id = c.id and t.kind = :transferred)
+                                      and exists (select 1 from case_timeline t where t.case_id = c.id and t.kind = :closed
                                                   and t.actor = c.first_owner))
             from kpi_case c
             where c.closed_at >= :start and c.closed_at < :end
@@ -314,7 +316,7 @@ class KpiQueries {
     private static final String CHARGE_FLAGGED = """
             select c.number, c.customer_code, c.faulty_serial, k.due_at, k.met_at
             from case_sla_clock k join kpi_case c on c.id = k.case_id
-            where k.step = 'DEFECTIVE_RETURN' and c.charge_flag and k.due_at >= :start and k.due_at < :end
+            where k.step = :defectiveReturn and c.charge_flag and k.due_at >= :start and k.due_at < :end
             """ + KpiFilter.CASE_FILTER + " order by k.due_at, c.number limit " + LISTED;
 
     private static final String COMMENTS = """
