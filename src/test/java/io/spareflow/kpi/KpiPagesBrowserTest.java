@@ -13,10 +13,8 @@ import io.spareflow.rma.CaseReport;
 import io.spareflow.rma.Cases;
 import io.spareflow.rma.RmaApiClient;
 import io.spareflow.rma.RmaFixture;
+import io.spareflow.web.Chromium;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,10 +31,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,13 +67,7 @@ class KpiPagesBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,1000",
-                "--user-data-dir=" + Files.createTempDirectory("spareflow-kpi-chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
+        browser = Chromium.start();
     }
 
     @AfterAll
@@ -168,12 +157,7 @@ class KpiPagesBrowserTest {
     }
 
     private void signIn(String username) {
-        browser.manage().deleteAllCookies();
-        open("/login");
-        browser.findElement(By.name("username")).sendKeys(username);
-        browser.findElement(By.name("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        waitUntil(ExpectedConditions.urlToBe("http://localhost:" + port + "/"));
+        Chromium.signIn(browser, "http://localhost:" + port, username);
     }
 
     private void open(String path) {
@@ -181,6 +165,6 @@ class KpiPagesBrowserTest {
     }
 
     private static <T> T waitUntil(java.util.function.Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
+        return Chromium.waitUntil(browser, condition);
     }
 }

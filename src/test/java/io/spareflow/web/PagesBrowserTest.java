@@ -35,12 +35,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,14 +76,7 @@ class PagesBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1000",
-                "--user-data-dir=" + Files.createTempDirectory("spareflow-chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
+        browser = Chromium.start();
     }
 
     @AfterAll
@@ -241,12 +231,7 @@ class PagesBrowserTest {
     // ------------------------------------------------------------------------------------------------ the browser
 
     private void signIn(String username) {
-        browser.manage().deleteAllCookies();
-        open("/login");
-        browser.findElement(By.name("username")).sendKeys(username);
-        browser.findElement(By.name("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        waitUntil(ExpectedConditions.urlToBe(url("/")));
+        Chromium.signIn(browser, url(""), username);
     }
 
     private void open(String path) {
@@ -270,7 +255,7 @@ class PagesBrowserTest {
     }
 
     private static <T> T waitUntil(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
+        return Chromium.waitUntil(browser, condition);
     }
 
     private void screenshot(String name) {
