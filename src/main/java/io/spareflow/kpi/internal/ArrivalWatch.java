@@ -15,7 +15,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Watches case arrivals per product line, region (responsible location) and customer against each series' own
@@ -43,30 +45,33 @@ class ArrivalWatch {
     private final AlertProperties properties;
     private final ArrivalControl control;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     ArrivalWatch(NamedParameterJdbcTemplate jdbc, AlertStore alerts, AlertProperties properties,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
         this.alerts = alerts;
         this.properties = properties;
         this.control = new ArrivalControl(properties.settings());
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${spareflow.kpi.alerts.check-every:PT15M}", initialDelayString = "PT20S")
     void scheduled() {
         if (properties.enabled()) {
-            check(clock.instant());
+            // One transaction: an alert is opened and its mail queued together (a direct call would bypass the proxy).
+            transactions.executeWithoutResult(tx -> check(clock.instant()));
         }
     }
 
     private record Series(AlertDimension dimension, String name) {
     }
 
-    /** One check at {@code now}; returns how many alerts are open afterwards. */
-    @Transactional
+    /** One check at {@code now}, in the caller's transaction; returns how many alerts are open afterwards. */
+    @Transactional(propagation = Propagation.MANDATORY)
     public int check(Instant now) {
         long seconds = properties.interval().toSeconds();
         long current = Math.floorDiv(now.getEpochSecond(), seconds);
