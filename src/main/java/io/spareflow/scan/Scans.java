@@ -1,6 +1,5 @@
 package io.spareflow.scan;
 
-import io.spareflow.location.LocationCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.board.BoardInfo;
@@ -12,6 +11,7 @@ import io.spareflow.board.NewBoard;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.ProblemResponses;
 import io.spareflow.customer.Customers;
+import io.spareflow.location.LocationCode;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.Locations;
 import io.spareflow.part.Parts;
@@ -144,12 +144,11 @@ public class Scans {
         } catch (IllegalBoardMoveException illegal) {
             throw refused(HttpStatus.CONFLICT, illegal.getMessage(), board);
         }
-        // Listeners of the move may have moved the board on (e.g. a defective board with no open case is quarantined):
-        // the worker is told where it stands now.
-        BoardInfo now = boards.find(moved.serial()).orElse(moved);
+        // The reactions to the move may have moved the board on (a defective board with no open case is
+        // quarantined): the move returns the board as it stands now, which the worker is told.
         ScanResult result = new ScanResult(event.getId(), request.clientScanId(), ScanResult.Result.ACCEPTED,
-                now.serial(), now.partNumber(), request.action(), board.status(), now.status(), location.code(),
-                now.siteId(), nextStep.after(now, location, request.caseNumber(), request.trackingNumber()), false,
+                moved.serial(), moved.partNumber(), request.action(), board.status(), moved.status(), location.code(),
+                moved.siteId(), nextStep.after(moved, location, request.caseNumber(), request.trackingNumber()), false,
                 event.getScannedAt());
         return answer(event, result, null);
     }
