@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spareflow.HeadlessChromium;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
@@ -67,7 +68,7 @@ class KpiPagesBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        browser = Chromium.start();
+        browser = HeadlessChromium.desktop(1280, 1000);
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package io.spareflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spareflow.HeadlessChromium;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
@@ -17,7 +18,7 @@ import io.spareflow.sourcing.SpareSourcing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -31,12 +32,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,7 +50,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpareflowIntegrationTest
 class PagesBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("spareflow.screenshots", "target/screenshots"));
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
     private static final String DEPOT = "CTU";
@@ -75,7 +75,7 @@ class PagesBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        browser = Chromium.start();
+        browser = HeadlessChromium.desktop(1280, 1000);
     }
 
     @AfterAll
@@ -230,7 +230,12 @@ class PagesBrowserTest {
     // ------------------------------------------------------------------------------------------------ the browser
 
     private void signIn(String username) {
-        Chromium.signIn(browser, url(""), username);
+        browser.manage().deleteAllCookies();
+        open("/login");
+        browser.findElement(By.name("username")).sendKeys(username);
+        browser.findElement(By.name("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitUntil(ExpectedConditions.urlToBe(url("/")));
     }
 
     private void open(String path) {
@@ -254,18 +259,11 @@ class PagesBrowserTest {
     }
 
     private static <T> T waitUntil(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        return Chromium.waitUntil(browser, condition);
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
     }
 
     private void screenshot(String name) {
-        try {
-            ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-            Files.createDirectories(SCREENSHOTS);
-            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot save screenshot " + name, e);
-        }
+        HeadlessChromium.screenshot(browser, name);
     }
 
     // ------------------------------------------------------------------------------------------------ test data

@@ -32,7 +32,16 @@ class MailRenderer {
         if (!new ClassPathResource("templates/mail/" + language + "/" + name + ".html").exists()) {
             language = "en";
         }
-        String html = templates.process("mail/" + language + "/" + name, new Context(Locale.forLanguageTag(language), variables));
+        return renderIn("mail/" + language + "/" + name, Locale.forLanguageTag(language), variables);
+    }
+
+    /**
+     * Renders the template at {@code path} (under {@code templates/}) in {@code locale}: for templates whose every
+     * text is a message key, so one template serves every language.
+     */
+    RenderedMail renderIn(String path, Locale locale, Map<String, Object> variables) {
+        String html = templates.process(path, new Context(locale, variables));
+        String name = path.substring(path.lastIndexOf('/') + 1);
         Matcher title = TITLE.matcher(html);
         String subject = title.find() ? HtmlUtils.htmlUnescape(title.group(1).replaceAll("\\s+", " ").trim()) : name;
         return new RenderedMail(subject, toText(html), html);
