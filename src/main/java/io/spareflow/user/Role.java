@@ -10,7 +10,9 @@ public enum Role {
     /** Depot staff: receive, put away, pick, pack and ship boards at their own depot only. */
     DEPOT,
     /** Repair technician: intake, diagnosis, repair and test at their own repair center, for certified product lines. */
-    TECHNICIAN;
+    TECHNICIAN,
+    /** Quality manager: reads every KPI, the monitoring center and the alerts; changes nothing. */
+    QUALITY;
 
     /** Roles whose work is bound to one location. */
     public boolean isBoundToLocation() {
