@@ -12,6 +12,11 @@ public enum Role {
     /** Repair technician: intake, diagnosis, repair and test at their own repair center, for certified product lines. */
     TECHNICIAN;
 
+    /** Roles that speak with customers, and so see their contacts, mails and tracking links. */
+    public boolean speaksWithCustomers() {
+        return this == ADMIN || this == SUPERVISOR || this == AGENT;
+    }
+
     /** Roles whose work is bound to one location. */
     public boolean isBoundToLocation() {
         return this == AGENT || this == DEPOT || this == TECHNICIAN;

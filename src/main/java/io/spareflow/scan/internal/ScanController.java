@@ -17,12 +17,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,11 +42,13 @@ class ScanController {
     private final Scans scans;
     private final ScanEventRepository events;
     private final LabelPhotoDecoder decoder;
+    private final ScanListScope scope;
 
-    ScanController(Scans scans, ScanEventRepository events, LabelPhotoDecoder decoder) {
+    ScanController(Scans scans, ScanEventRepository events, LabelPhotoDecoder decoder, ScanListScope scope) {
         this.scans = scans;
         this.events = events;
         this.decoder = decoder;
+        this.scope = scope;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -66,14 +68,17 @@ class ScanController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'DEPOT', 'TECHNICIAN')")
     @Operation(summary = "Scans at a location since a time, newest first (paged, max 500 a page);"
-            + " flagged=true lists boards found at receiving that need a supervisor")
+            + " flagged=true lists boards found at receiving that need a supervisor",
+            description = "Depot staff and technicians see their own location's scans only (the default location for"
+                    + " them; 403 for another); agents none.")
     PageOf<ScanRecord> list(@RequestParam(required = false) String location,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
                             @RequestParam(defaultValue = "false") boolean flagged,
                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         Instant from = since != null ? since : Instant.now().minus(Duration.ofDays(1));
-        return PageOf.of(events.search(location == null || location.isBlank() ? null : location.trim().toUpperCase(Locale.ROOT),
+        return PageOf.of(events.search(scope.locationFor(Users.current().orElseThrow(), location),
                 from, flagged, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500)))
                 .map(ScanEventEntity::toRecord));
     }

@@ -31,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SourcingController {
 
     private final SourcingService sourcing;
+    private final ReservationAuthorization authorization;
 
-    SourcingController(SourcingService sourcing) {
+    SourcingController(SourcingService sourcing, ReservationAuthorization authorization) {
         this.sourcing = sourcing;
+        this.authorization = authorization;
     }
 
     /** Either {@code siteId} or {@code lat} and {@code lon}; {@code tier} defaults to the site's contract tier. */
@@ -58,13 +60,18 @@ class SourcingController {
     }
 
     @PostMapping("/reservations")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'AGENT')")
     @Operation(summary = "Reserve one board for a case at the chosen depot, or put the case on backorder",
-            description = "201 with the new reservation or backorder; 200 with the case's existing one when the case "
+            description = "For an open case waiting for a spare of this part at this site, by its first owner or a "
+                    + "supervisor (403 otherwise; 404 no such case; 409 the case waits for no such spare). "
+                    + "201 with the new reservation or backorder; 200 with the case's existing one when the case "
                     + "already holds one for this part and site (repeated request). The decision is recorded.")
     ResponseEntity<ReservationView> reserve(@Valid @RequestBody ReservationRequest request) {
-        SourcingService.Placed placed = sourcing.reserveFor(request.partNumber(), request.siteId(), request.caseNumber(),
-                currentUsername());
+        StaffUser user = signedIn();
+        String caseNumber = authorization.requireMayReserve(user, request.caseNumber(), request.partNumber(),
+                request.siteId());
+        SourcingService.Placed placed = sourcing.reserveFor(request.partNumber(), request.siteId(), caseNumber,
+                user.username());
         return ResponseEntity.status(placed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(placed.reservation());
     }
 
@@ -75,11 +82,14 @@ class SourcingController {
     }
 
     @DeleteMapping("/reservations/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'AGENT')")
     @Operation(summary = "Release a reservation (board back to AVAILABLE) or cancel a backorder",
-            description = "Answers the reservation as it ends up; releasing it again changes nothing. 409 once picked.")
+            description = "By the case's first owner or a supervisor (403 otherwise). Answers the reservation as it ends "
+                    + "up; releasing it again changes nothing. 409 once picked.")
     ReservationView release(@PathVariable long id, @RequestParam(required = false) String reason) {
-        return sourcing.release(id, reason, currentUsername());
+        StaffUser user = signedIn();
+        authorization.requireMayRelease(user, sourcing.reservation(id));
+        return sourcing.release(id, reason, user.username());
     }
 
     @PostMapping("/reservations/{id}/swap")
@@ -88,7 +98,7 @@ class SourcingController {
             description = "Depot staff only at their own depot.")
     ReservationView swap(@PathVariable long id, @Valid @RequestBody SwapRequest request) {
         ReservationView reservation = sourcing.reservation(id);
-        StaffUser user = Users.current().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+        StaffUser user = signedIn();
         if (reservation.depotCode() != null && !user.mayActAt(reservation.depotCode())) {
             throw new AccessDeniedException("You work at " + user.locationCode() + "; reservation " + id
                     + " is held at depot " + reservation.depotCode());
@@ -102,7 +112,7 @@ class SourcingController {
         return sourcing.decisions(caseNumber);
     }
 
-    private static String currentUsername() {
-        return Users.current().map(StaffUser::username).orElse(SourcingService.SYSTEM);
+    private static StaffUser signedIn() {
+        return Users.current().orElseThrow(() -> new AccessDeniedException("Not signed in"));
     }
 }
