@@ -29,7 +29,8 @@ class ReservationAuthorization {
 
     /** The case's number as recorded, when {@code user} may reserve a spare of the part at the site for it. */
     String requireMayReserve(StaffUser user, String caseNumber, String partNumber, long siteId) {
-        SpareDemand demand = demands.of(caseNumber).orElseThrow(() -> new NotFoundException("Case", caseNumber));
+        String number = SourcingService.validCaseNumber(caseNumber);
+        SpareDemand demand = demands.of(number).orElseThrow(() -> new NotFoundException("Case", number));
         requireAnswersFor(user, demand);
         if (!demand.awaits(partNumber, siteId)) {
             throw new ConflictException(demand.partsAwaited().isEmpty()

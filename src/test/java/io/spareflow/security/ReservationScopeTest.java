@@ -1,0 +1,126 @@
+package io.spareflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spareflow.SpareflowIntegrationTest;
+import io.spareflow.board.BoardStatus;
+import io.spareflow.board.Boards;
+import io.spareflow.customer.Customers;
+import io.spareflow.customer.SiteInfo;
+import io.spareflow.rma.RmaApiClient;
+import io.spareflow.rma.RmaFixture;
+import io.spareflow.sourcing.ReservationOutcome;
+import io.spareflow.sourcing.SpareSourcing;
+import io.spareflow.user.NewUser;
+import io.spareflow.user.Role;
+import io.spareflow.user.Users;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A spare is held only for an open case that waits for it, at the request of its first owner or a supervisor: an agent
+ * can no longer park a board for a made-up case number, nor release another agent's spare.
+ */
+@SpareflowIntegrationTest
+class ReservationScopeTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Boards boards;
+    @Autowired
+    Customers customers;
+    @Autowired
+    Users users;
+    @Autowired
+    SpareSourcing sourcing;
+
+    @Test
+    void onlyTheFirstOwnerOrASupervisorHoldsASpareAndOnlyForAnOpenCaseWaitingForIt() {
+        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
+        RmaApiClient api = new RmaApiClient(http, json);
+        String part = fixture.part();
+        String otherPart = fixture.part();
+        SiteInfo site = fixture.chengdu();
+        SiteInfo otherSite = fixture.addisAbaba();
+        String faulty = fixture.installedAt(part, site);
+        String spare = fixture.inStock(part, "CTU");
+        String otherAgent = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new NewUser(otherAgent, "demo", "Other Agent", otherAgent + "@spareflow.local", Role.AGENT, "SZX",
+                Set.of(), "supervisor"));
+
+        ResponseEntity<JsonNode> madeUp = reserve("agent", part, site.id(), "FAKE-1");
+        assertThat(madeUp.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(boards.require(spare).status()).isEqualTo(BoardStatus.AVAILABLE);
+
+        String number = api.report("agent", site.customerCode(), site.id(), faulty);
+        ResponseEntity<JsonNode> unaccepted = reserve("agent", part, site.id(), number);
+        assertThat(unaccepted.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(unaccepted.getBody().get("detail").asText()).contains(number).contains("no first owner");
+        ResponseEntity<JsonNode> notWaiting = reserve("supervisor", part, site.id(), number);
+        assertThat(notWaiting.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(notWaiting.getBody().get("detail").asText()).contains("REPORTED").contains("waits for no spare");
+        assertThat(boards.require(spare).status()).isEqualTo(BoardStatus.AVAILABLE);
+
+        String accept = api.taskOf("agent", number, "Task_AcceptCase");
+        assertThat(http.withBasicAuth("agent", "demo").postForEntity("/api/tasks/" + accept + "/claim", null, String.class)
+                .getStatusCode().is2xxSuccessful()).isTrue();
+        api.completeTask("agent", accept, Map.of());
+        api.complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+        ReservationOutcome held = sourcing.openReservation(number).orElseThrow();
+        assertThat(held.serial()).isEqualTo(spare);
+
+        // Someone else's case: neither another agent nor depot staff release or take its spare.
+        assertThat(release(otherAgent, held.reservationId()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(release("depot-CTU", held.reservationId()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> notTheirs = reserve(otherAgent, part, site.id(), number);
+        assertThat(notTheirs.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(notTheirs.getBody().get("detail").asText()).contains("first-owned by agent");
+        assertThat(boards.require(spare).status()).isEqualTo(BoardStatus.RESERVED);
+
+        // The first owner: only the spare the case waits for, and a repeated request is the same reservation.
+        ResponseEntity<JsonNode> wrongPart = reserve("agent", otherPart, site.id(), number);
+        assertThat(wrongPart.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(wrongPart.getBody().get("detail").asText()).contains("waits for a spare of part " + part);
+        assertThat(reserve("agent", part, otherSite.id(), number).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        ResponseEntity<JsonNode> again = reserve("agent", part, site.id(), number.toLowerCase());
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody().get("id").asLong()).isEqualTo(held.reservationId());
+
+        ResponseEntity<JsonNode> released = release("agent", held.reservationId());
+        assertThat(released.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(released.getBody().get("status").asText()).isEqualTo("RELEASED");
+        assertThat(boards.require(spare).status()).isEqualTo(BoardStatus.AVAILABLE);
+
+        // A supervisor sources the case again.
+        ResponseEntity<JsonNode> resourced = reserve("supervisor", part, site.id(), number);
+        assertThat(resourced.getStatusCode().is2xxSuccessful()).as("%s", resourced.getBody()).isTrue();
+        assertThat(resourced.getBody().get("caseNumber").asText()).isEqualTo(number);
+        assertThat(resourced.getBody().get("serial").asText()).isEqualTo(spare);
+        assertThat(boards.require(spare).status()).isEqualTo(BoardStatus.RESERVED);
+    }
+
+    private ResponseEntity<JsonNode> reserve(String user, String part, long siteId, String caseNumber) {
+        return http.withBasicAuth(user, "demo").postForEntity("/api/sourcing/reservations",
+                Map.of("partNumber", part, "siteId", siteId, "caseNumber", caseNumber), JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> release(String user, long id) {
+        return http.withBasicAuth(user, "demo").exchange("/api/sourcing/reservations/" + id, HttpMethod.DELETE, null,
+                JsonNode.class);
+    }
+}
