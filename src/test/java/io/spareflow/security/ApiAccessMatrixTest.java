@@ -82,11 +82,7 @@ class ApiAccessMatrixTest {
         String spare = fixture.inStock(part, "CTU");
         String shelfBoard = fixture.inStock(part, "CTU");
         String number = api.report("agent", site.customerCode(), site.id(), faulty);
-        String accept = api.taskOf("agent", number, "Task_AcceptCase");
-        assertThat(http.withBasicAuth("agent", "demo").postForEntity("/api/tasks/" + accept + "/claim", null, String.class)
-                .getStatusCode().is2xxSuccessful()).isTrue();
-        api.completeTask("agent", accept, Map.of());
-        api.complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+        api.acceptNeedingASpare("agent", number);
         long reservation = sourcing.openReservation(number).orElseThrow().reservationId();
         api.scan(DEPOT_IN, spare, "PICK", "CTU", Map.of());
         api.scan(DEPOT_IN, spare, "PACK", "CTU", Map.of());

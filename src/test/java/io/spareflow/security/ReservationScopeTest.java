@@ -76,11 +76,7 @@ class ReservationScopeTest {
         assertThat(notWaiting.getBody().get("detail").asText()).contains("REPORTED").contains("waits for no spare");
         assertThat(boards.require(spare).status()).isEqualTo(BoardStatus.AVAILABLE);
 
-        String accept = api.taskOf("agent", number, "Task_AcceptCase");
-        assertThat(http.withBasicAuth("agent", "demo").postForEntity("/api/tasks/" + accept + "/claim", null, String.class)
-                .getStatusCode().is2xxSuccessful()).isTrue();
-        api.completeTask("agent", accept, Map.of());
-        api.complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+        api.acceptNeedingASpare("agent", number);
         ReservationOutcome held = sourcing.openReservation(number).orElseThrow();
         assertThat(held.serial()).isEqualTo(spare);
 
