@@ -1,5 +1,7 @@
 package io.spareflow.board;
 
+import io.spareflow.part.PartNumber;
+import io.spareflow.location.LocationCode;
 import io.spareflow.board.internal.BoardEntity;
 import io.spareflow.board.internal.BoardRepository;
 import io.spareflow.board.internal.BulkBoardWriter;
@@ -49,7 +51,7 @@ public class Boards {
     }
 
     public Optional<BoardInfo> find(String serial) {
-        return repository.findBySerial(BoardSerials.normalize(serial)).map(BoardEntity::toInfo);
+        return repository.findBySerial(Serial.parse(serial).value()).map(BoardEntity::toInfo);
     }
 
     public BoardInfo require(String serial) {
@@ -58,7 +60,7 @@ public class Boards {
 
     /** The board with its chain of custody, oldest hand-off first, and the legs between hand-offs. */
     public BoardHistory history(String serial) {
-        BoardEntity board = repository.findBySerial(BoardSerials.normalize(serial))
+        BoardEntity board = repository.findBySerial(Serial.parse(serial).value())
                 .orElseThrow(() -> new NotFoundException("Board", serial));
         return BoardHistory.of(board.toInfo(), custody.findByBoardIdOrderByMovedAtAscIdAsc(board.getId()).stream()
                 .map(CustodyEntity::toRecord).toList());
@@ -70,11 +72,12 @@ public class Boards {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<BoardInfo> lock(String serial) {
-        return repository.lockBySerial(BoardSerials.normalize(serial)).map(BoardEntity::toInfo);
+        return repository.lockBySerial(Serial.parse(serial).value()).map(BoardEntity::toInfo);
     }
 
     public Page<BoardInfo> search(String locationCode, String partNumber, BoardStatus status, Pageable pageable) {
-        return repository.search(upper(locationCode), upper(partNumber), status, pageable).map(BoardEntity::toInfo);
+        return repository.search(filter(locationCode, LocationCode.tryParse(locationCode).map(LocationCode::value)),
+                filter(partNumber, PartNumber.tryParse(partNumber).map(PartNumber::value)), status, pageable).map(BoardEntity::toInfo);
     }
 
     public long count() {
@@ -88,7 +91,7 @@ public class Boards {
     /** Registers one board; its serial must be new, its part and location known. */
     @Transactional
     public BoardInfo register(NewBoard board) {
-        return register(board, MoveContext.system("REGISTER", null, null));
+        return register(board, MoveContext.system(MoveReason.REGISTER, null, null));
     }
 
     /**
@@ -97,7 +100,7 @@ public class Boards {
      */
     @Transactional
     public BoardInfo register(NewBoard board, MoveContext context) {
-        String serial = BoardSerials.normalize(board.serial());
+        String serial = Serial.parse(board.serial()).value();
         if (repository.findBySerial(serial).isPresent()) {
             throw new ConflictException("A board with serial " + serial + " is already registered");
         }
@@ -106,7 +109,7 @@ public class Boards {
         String revision = board.revision() == null || board.revision().isBlank()
                 ? part.revision() : board.revision().trim().toUpperCase(Locale.ROOT);
         BoardEntity entity = new BoardEntity(serial, part.partNumber(), revision,
-                board.status(), upper(board.locationCode()), board.siteId(), clock.instant());
+                board.status(), locationCode(board.locationCode()), board.siteId(), clock.instant());
         BoardEntity saved = repository.saveAndFlush(entity);
         BoardInfo registered = saved.toInfo();
         custody.save(new CustodyEntity(saved.getId(), null, registered.status(), registered.locationCode(),
@@ -130,11 +133,11 @@ public class Boards {
         if (context == null) {
             throw new IllegalArgumentException("a move needs a context: who moved the board and why");
         }
-        String normalized = BoardSerials.normalize(serial);
+        String normalized = Serial.parse(serial).value();
         BoardEntity board = repository.lockBySerial(normalized).orElseThrow(() -> new NotFoundException("Board", serial));
         BoardStatus from = board.getStatus();
         Instant at = clock.instant();
-        board.moveTo(target, upper(locationCode), siteId, at);
+        board.moveTo(target, locationCode(locationCode), siteId, at);
         BoardInfo moved = repository.saveAndFlush(board).toInfo();
         custody.save(new CustodyEntity(board.getId(), from, target, moved.locationCode(), siteId, context, at));
         events.publishEvent(new BoardMoved(moved.serial(), moved.partNumber(), from, target, moved.locationCode(),
@@ -155,7 +158,12 @@ public class Boards {
         }
     }
 
-    private static String upper(String value) {
-        return value == null || value.isBlank() ? null : value.trim().toUpperCase(Locale.ROOT);
+    private static String locationCode(String code) {
+        return code == null || code.isBlank() ? null : LocationCode.parse(code).value();
+    }
+
+    /** A search filter: none when blank; a value of no valid form matches nothing rather than everything. */
+    private static String filter(String raw, Optional<String> canonical) {
+        return raw == null || raw.isBlank() ? null : canonical.orElse(raw.trim());
     }
 }

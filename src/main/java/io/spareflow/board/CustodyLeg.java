@@ -7,7 +7,7 @@ import java.time.Instant;
  * The time a board spent between two consecutive hand-offs, in the state the first one left it in
  * (e.g. IN_TRANSIT from a SHIP scan at CTU to a RECEIVE scan at RC-SZX).
  */
-public record CustodyLeg(BoardStatus status, String fromAction, String fromPlace, String toAction, String toPlace,
+public record CustodyLeg(BoardStatus status, MoveReason fromAction, String fromPlace, MoveReason toAction, String toPlace,
                          Instant start, Instant end, long seconds) {
 
     static CustodyLeg between(CustodyRecord first, CustodyRecord next) {

@@ -5,11 +5,11 @@ package io.spareflow.board;
  * the scan's id, and what the hand-off carries (a tracking number, a case number, a note). Recorded in the board's
  * chain of custody and carried by {@link BoardMoved}.
  */
-public record MoveContext(String action, String username, String device, Long scanId, String caseNumber,
+public record MoveContext(MoveReason action, String username, String device, Long scanId, String caseNumber,
                           String trackingNumber, String note) {
 
     /** A move made by the system itself (reservation, release, expiry), not by a scan. */
-    public static MoveContext system(String action, String caseNumber, String note) {
+    public static MoveContext system(MoveReason action, String caseNumber, String note) {
         return new MoveContext(action, "system", null, null, caseNumber, null, note);
     }
 }

@@ -70,7 +70,7 @@ public class Stock {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<BoardInfo> lock(String serial) {
         return jdbc.query("select " + BOARD_COLUMNS + " from board where serial = ? for update", Stock::board,
-                BoardSerials.normalize(serial)).stream().findFirst();
+                Serial.parse(serial).value()).stream().findFirst();
     }
 
     private static BoardInfo board(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package io.spareflow.label;
 
+import io.spareflow.common.CaseNumber;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.Boards;
 import io.spareflow.common.InvalidInputException;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 
@@ -122,9 +124,9 @@ public class Labels {
         if (!isWebLink(label.trackingUrl())) {
             errors.put("trackingUrl", "an http or https link of at most 300 characters");
         }
-        String caseNumber = label.caseNumber() == null ? "" : label.caseNumber().trim();
-        if (!caseNumber.matches("[A-Za-z0-9\\-]{1,40}")) {
-            errors.put("caseNumber", "1 to 40 letters, digits or dashes");
+        Optional<CaseNumber> caseNumber = CaseNumber.tryParse(label.caseNumber());
+        if (caseNumber.isEmpty()) {
+            errors.put("caseNumber", "1 to 40 letters, digits, . - / _");
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("A shipping label needs " + String.join("; ", errors.entrySet().stream()
@@ -141,7 +143,7 @@ public class Labels {
         values.put("toCountry", to.country());
         values.put("trackingNumber", tracking.toUpperCase(Locale.ROOT));
         values.put("trackingUrl", label.trackingUrl().trim());
-        values.put("caseNumber", caseNumber.toUpperCase(Locale.ROOT));
+        values.put("caseNumber", caseNumber.get().value());
         return values;
     }
 

@@ -6,7 +6,6 @@ import io.spareflow.location.internal.LocationEntity;
 import io.spareflow.location.internal.LocationRepository;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,10 +36,7 @@ public class Locations {
     }
 
     public Optional<LocationInfo> find(String code) {
-        if (code == null) {
-            return Optional.empty();
-        }
-        return repository.findById(code.trim().toUpperCase(Locale.ROOT)).map(LocationEntity::toInfo);
+        return LocationCode.tryParse(code).flatMap(canonical -> repository.findById(canonical.value())).map(LocationEntity::toInfo);
     }
 
     public LocationInfo require(String code) {

@@ -6,7 +6,6 @@ import io.spareflow.part.internal.PartRepository;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -28,10 +27,7 @@ public class Parts {
     }
 
     public Optional<PartInfo> find(String partNumber) {
-        if (partNumber == null) {
-            return Optional.empty();
-        }
-        return repository.findById(partNumber.trim().toUpperCase(Locale.ROOT)).map(PartEntity::toInfo);
+        return PartNumber.tryParse(partNumber).flatMap(number -> repository.findById(number.value())).map(PartEntity::toInfo);
     }
 
     public PartInfo require(String partNumber) {

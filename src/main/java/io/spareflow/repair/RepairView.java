@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 public record RepairView(long id, String caseNumber, String serial, String partNumber, String symptom,
                          Instant expectedAt, String repairCenter, Instant intakeAt, Instant dueAt, String technician,
-                         String diagnosis, String finding, String actions, String testResult, RepairOutcome outcome,
+                         RepairDiagnosis diagnosis, String finding, String actions, TestResult testResult, RepairOutcome outcome,
                          Instant completedAt, Long turnaroundMinutes, String returnDepot, Instant returnedAt,
                          boolean suspectedRogue) {
 }

@@ -13,7 +13,7 @@ import java.util.List;
 public record CaseView(String number, @JsonInclude(JsonInclude.Include.NON_NULL) String trackingToken,
                        String customerCode, long siteId, String faultySerial, String partNumber, String symptom, CaseChannel channel, CaseState state, String tier,
                        String responsibleLocation, String reportedBy, Owner firstOwner, Instant firstOwnerSince,
-                       Instant createdAt, Instant closedAt, String diagnosisOutcome, Spare spare, boolean chargeFlag,
+                       Instant createdAt, Instant closedAt, DiagnosisOutcome diagnosisOutcome, Spare spare, boolean chargeFlag,
                        String wrongBoardReturned, String resolution, RepairView repair, List<TimelineEntry> timeline,
                        List<SlaClock> slaClocks, List<Breach> breaches) {
 
@@ -33,14 +33,14 @@ public record CaseView(String number, @JsonInclude(JsonInclude.Include.NON_NULL)
                         String trackingNumber, boolean backordered) {
     }
 
-    public record TimelineEntry(Instant at, String kind, String actor, String text) {
+    public record TimelineEntry(Instant at, TimelineKind kind, String actor, String text) {
     }
 
     /** One step's time limit: due when, met when, breached or not. */
-    public record SlaClock(String step, Instant startedAt, Instant dueAt, Instant metAt, boolean breached) {
+    public record SlaClock(SlaStep step, Instant startedAt, Instant dueAt, Instant metAt, boolean breached) {
     }
 
     /** A missed limit: step, the limit, when it was actually met (null while still open) and who owned the case. */
-    public record Breach(String step, Instant limitAt, Instant detectedAt, Instant actualAt, String owner) {
+    public record Breach(SlaStep step, Instant limitAt, Instant detectedAt, Instant actualAt, String owner) {
     }
 }

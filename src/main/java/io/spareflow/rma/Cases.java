@@ -1,5 +1,6 @@
 package io.spareflow.rma;
 
+import io.spareflow.common.CaseNumber;
 import io.spareflow.rma.internal.CaseEntity;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.rma.internal.CaseLifecycle;
@@ -55,8 +56,7 @@ public class Cases {
     }
 
     public Optional<CaseView> find(String caseNumber) {
-        return caseNumber == null ? Optional.empty()
-                : repository.findByNumber(caseNumber.trim().toUpperCase(Locale.ROOT)).map(lifecycle::view);
+        return CaseNumber.tryParse(caseNumber).flatMap(number -> repository.findByNumber(number.value())).map(lifecycle::view);
     }
 
     /**
@@ -85,14 +85,14 @@ public class Cases {
 
     /** The case's processes as diagrams with their active steps: the lifecycle first, then the called process running. */
     public List<ProcessDiagram> diagrams(String caseNumber) {
-        return diagrams.of(lifecycle.require(caseNumber.trim().toUpperCase(Locale.ROOT)).number());
+        return diagrams.of(lifecycle.require(CaseNumber.parse(caseNumber).value()).number());
     }
 
     /** A supervisor hands the case to another agent, with a reason; the open tasks of the old owner move along. */
     @Transactional
     public CaseView transfer(String caseNumber, String toUser, String reason) {
         StaffUser supervisor = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in as a supervisor to transfer a case"));
-        String number = lifecycle.require(caseNumber.trim().toUpperCase(Locale.ROOT)).number();
+        String number = lifecycle.require(CaseNumber.parse(caseNumber).value()).number();
         String previous = lifecycle.transfer(number, toUser.trim(), reason, supervisor);
         process.ownerChanged(number, previous, toUser.trim());
         return lifecycle.view(lifecycle.require(number));

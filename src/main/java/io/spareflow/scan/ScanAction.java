@@ -1,6 +1,7 @@
 package io.spareflow.scan;
 
 import io.spareflow.board.BoardStatus;
+import io.spareflow.board.MoveReason;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -39,6 +40,11 @@ public enum ScanAction {
             case SCRAP -> BoardStatus.SCRAPPED;
             case QUARANTINE -> BoardStatus.QUARANTINE;
         };
+    }
+
+    /** The reason this scan gives a board move: the same name, so the chain of custody reads as the scans did. */
+    public MoveReason reason() {
+        return MoveReason.valueOf(name());
     }
 
     /** Whether this action is allowed now on a board in {@code current} (for REPAIR_RESULT: with some outcome). */

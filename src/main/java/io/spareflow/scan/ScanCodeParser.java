@@ -1,6 +1,7 @@
 package io.spareflow.scan;
 
-import io.spareflow.board.BoardSerials;
+import io.spareflow.part.PartNumber;
+import io.spareflow.board.Serial;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,6 @@ final class ScanCodeParser {
     private static final java.util.Set<String> GS1_SYMBOLOGIES = java.util.Set.of("]C1", "]D2", "]Q3", "]E0", "]J1");
     private static final Pattern GS_SUBSTITUTE = Pattern.compile("\\{GS\\}|<GS>", Pattern.CASE_INSENSITIVE);
     private static final Pattern BRACKETED = Pattern.compile("\\((\\d{2,4})\\)([^()]*)");
-    private static final Pattern PART_NUMBER = Pattern.compile("[A-Z0-9][A-Z0-9\\-.]{0,29}");
     /** Fixed-length GS1 AIs (value length) that a board code may carry; every other AI runs to the next GS. */
     private static final Map<String, Integer> FIXED_LENGTH = Map.of("00", 18, GTIN_AI, 14, "02", 14, "11", 6, "13", 6,
             "15", 6, "17", 6);
@@ -75,12 +75,9 @@ final class ScanCodeParser {
             return fromElements(raw, elementString(raw, text));
         }
         rejectControlCharacters(raw, text);
-        String serial = text.toUpperCase(Locale.ROOT);
-        if (!BoardSerials.FORMAT.matcher(serial).matches()) {
-            throw refused(raw, "not a board serial (4 to 40 letters, digits or dashes, starting with a letter or digit)"
-                    + " nor a GS1 code with a (21) serial");
-        }
-        return new ScanCode(serial, null, null, false, Map.of());
+        Serial serial = Serial.tryParse(text).orElseThrow(() -> refused(raw, "not a board serial (4 to 40 letters,"
+                + " digits or dashes, starting with a letter or digit) nor a GS1 code with a (21) serial"));
+        return new ScanCode(serial.value(), null, null, false, Map.of());
     }
 
     /** Scanners end a scan with CR, LF or Tab; people paste codes with spaces. GS is data here, never trimmed. */
@@ -182,12 +179,12 @@ final class ScanCodeParser {
             throw refused(raw, "a GS1 code without a (21) serial number (read " + elements.keySet().stream()
                     .map(ai -> "(" + ai + ")").toList() + ")");
         }
-        if (!BoardSerials.FORMAT.matcher(serial).matches()) {
+        if (Serial.tryParse(serial).isEmpty()) {
             throw refused(raw, "the (21) serial '" + visible(serial) + "' is not a board serial (4 to 40 letters, digits"
                     + " or dashes)");
         }
         String part = elements.get(PART_AI);
-        if (part != null && !PART_NUMBER.matcher(part).matches()) {
+        if (part != null && PartNumber.tryParse(part).isEmpty()) {
             throw refused(raw, "the (240) part number '" + visible(part) + "' is not a part number");
         }
         String gtin = elements.get(GTIN_AI);

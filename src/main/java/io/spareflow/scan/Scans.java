@@ -1,5 +1,6 @@
 package io.spareflow.scan;
 
+import io.spareflow.location.LocationCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.board.BoardInfo;
@@ -26,7 +27,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -257,7 +257,7 @@ public class Scans {
 
     /** The hand-off as the board's chain of custody records it: this scan, by this user. */
     private static MoveContext moveContext(ScanRequest request, StaffUser user, ScanEventEntity event) {
-        return new MoveContext(request.action().name(), user.username(), request.device(), event.getId(),
+        return new MoveContext(request.action().reason(), user.username(), request.device(), event.getId(),
                 request.caseNumber(), request.trackingNumber(), request.note());
     }
 
@@ -301,7 +301,7 @@ public class Scans {
 
     /** The location code as sent, in the canonical form of location codes; it may name no location. */
     private static String locationCode(ScanRequest request) {
-        return request.location().trim().toUpperCase(Locale.ROOT);
+        return LocationCode.tryParse(request.location()).map(LocationCode::value).orElse(request.location().trim());
     }
 
     private static ScanRefusedException refused(HttpStatus status, String reason, BoardInfo board) {

@@ -10,6 +10,13 @@ import org.junit.jupiter.api.Test;
 class ScanActionTest {
 
     @Test
+    void everyScanActionIsAReasonOfTheBoardMoveItMakes() {
+        for (ScanAction action : ScanAction.values()) {
+            assertThat(action.reason().name()).isEqualTo(action.name());
+        }
+    }
+
+    @Test
     void shipSendsADefectiveBoardOnAsDefective() {
         assertThat(ScanAction.SHIP.target(BoardStatus.PACKED, null)).isEqualTo(BoardStatus.IN_TRANSIT);
         assertThat(ScanAction.SHIP.target(BoardStatus.DEFECTIVE_RECEIVED, null)).isEqualTo(BoardStatus.DEFECTIVE_IN_TRANSIT);

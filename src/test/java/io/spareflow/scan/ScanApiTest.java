@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spareflow.board.MoveReason;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
@@ -184,7 +185,7 @@ class ScanApiTest {
 
         assertThat(answers).filteredOn(a -> a.getStatusCode().value() == 200).hasSize(1);
         assertThat(answers).filteredOn(a -> a.getStatusCode().value() == 409).hasSize(7);
-        assertThat(boards.history(serial).custody()).filteredOn(c -> c.action().equals("PUTAWAY")).hasSize(1);
+        assertThat(boards.history(serial).custody()).filteredOn(c -> c.action() == MoveReason.PUTAWAY).hasSize(1);
     }
 
     @Test
@@ -196,7 +197,7 @@ class ScanApiTest {
 
         assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode().value()).isEqualTo(200));
         assertThat(answers).extracting(ResponseEntity::getBody).containsOnly(answers.get(0).getBody());
-        assertThat(boards.history(serial).custody()).filteredOn(c -> c.action().equals("RECEIVE")).hasSize(1);
+        assertThat(boards.history(serial).custody()).filteredOn(c -> c.action() == MoveReason.RECEIVE).hasSize(1);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.spareflow.board.internal;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.CustodyRecord;
 import io.spareflow.board.MoveContext;
+import io.spareflow.board.MoveReason;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -29,7 +30,8 @@ public class CustodyEntity {
     @Enumerated(EnumType.STRING)
     @Column(name = "to_status")
     private BoardStatus toStatus;
-    private String action;
+    @Enumerated(EnumType.STRING)
+    private MoveReason action;
     @Column(name = "location_code")
     private String locationCode;
     @Column(name = "site_id")

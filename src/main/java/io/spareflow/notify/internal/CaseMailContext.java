@@ -1,5 +1,6 @@
 package io.spareflow.notify.internal;
 
+import io.spareflow.rma.SlaStep;
 import io.spareflow.customer.CustomerInfo;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
@@ -48,7 +49,7 @@ class CaseMailContext {
                     : locations.find(c.spare().depotCode()).map(l -> l.name()).orElse(c.spare().depotCode()));
             vars.put("expectedOnSite", format(c.spare().expectedOnSite(), zone));
         }
-        c.slaClocks().stream().filter(clock -> clock.step().toUpperCase(Locale.ROOT).contains("RETURN")).findFirst()
+        c.slaClocks().stream().filter(clock -> clock.step() == SlaStep.DEFECTIVE_RETURN).findFirst()
                 .ifPresent(clock -> vars.put("returnDue", format(clock.dueAt(), zone)));
         vars.put("repairOutcome", c.resolution());
         return vars;

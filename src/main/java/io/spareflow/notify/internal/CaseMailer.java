@@ -61,8 +61,8 @@ class CaseMailer {
         Optional.ofNullable(event.supervisor()).flatMap(users::find).map(StaffUser::email).ifPresent(recipients::add);
         for (String recipient : recipients) {
             Map<String, Object> vars = context.of(c);
-            vars.put("step", event.step());
-            vars.put("level", event.level());
+            vars.put("step", event.step().name());
+            vars.put("level", event.level().name());
             vars.put("reason", event.reason());
             outbox.enqueue(c.number(), "ESCALATION", "escalation:" + c.number() + ":" + event.step() + ":" + event.level()
                     + ":" + event.at().toEpochMilli() + ":" + recipient, recipient, renderer.render("escalation", "en", vars), null);

@@ -1,5 +1,6 @@
 package io.spareflow.notify.internal;
 
+import io.spareflow.rma.TimelineKind;
 import io.spareflow.rma.CaseView;
 import java.time.Instant;
 import java.util.List;
@@ -15,22 +16,22 @@ final class CustomerTimeline {
     record Step(Instant at, String text) {
     }
 
-    private static final Map<String, String> CUSTOMER_STEPS = Map.ofEntries(
-            Map.entry("REPORTED", "Fault reported"),
-            Map.entry("ACCEPTED", "Accepted by your first owner"),
-            Map.entry("DIAGNOSED", "Remote diagnosis finished"),
-            Map.entry("SITE_VISITED", "Engineer visited the site"),
-            Map.entry("BACKORDER", "Waiting for a spare board to come into stock"),
-            Map.entry("SPARE_RESERVED", "Spare board reserved"),
-            Map.entry("SPARE_SHIPPED", "Spare board shipped"),
-            Map.entry("SPARE_DELIVERED", "Spare board delivered on site"),
-            Map.entry("RETURN_EXPECTED", "Defective board expected back"),
-            Map.entry("RETURN_REMINDER", "Reminder: defective board due back"),
-            Map.entry("RETURN_OVERDUE", "Defective board overdue"),
-            Map.entry("CHARGE_FLAGGED", "Replacement charged: defective board not returned in time"),
-            Map.entry("DEFECTIVE_RECEIVED", "Defective board received"),
-            Map.entry("REPAIR_FINISHED", "Repair finished"),
-            Map.entry("CLOSED", "Case closed"));
+    private static final Map<TimelineKind, String> CUSTOMER_STEPS = Map.ofEntries(
+            Map.entry(TimelineKind.REPORTED, "Fault reported"),
+            Map.entry(TimelineKind.ACCEPTED, "Accepted by your first owner"),
+            Map.entry(TimelineKind.DIAGNOSED, "Remote diagnosis finished"),
+            Map.entry(TimelineKind.SITE_VISITED, "Engineer visited the site"),
+            Map.entry(TimelineKind.BACKORDER, "Waiting for a spare board to come into stock"),
+            Map.entry(TimelineKind.SPARE_RESERVED, "Spare board reserved"),
+            Map.entry(TimelineKind.SPARE_SHIPPED, "Spare board shipped"),
+            Map.entry(TimelineKind.SPARE_DELIVERED, "Spare board delivered on site"),
+            Map.entry(TimelineKind.RETURN_EXPECTED, "Defective board expected back"),
+            Map.entry(TimelineKind.RETURN_REMINDER, "Reminder: defective board due back"),
+            Map.entry(TimelineKind.RETURN_OVERDUE, "Defective board overdue"),
+            Map.entry(TimelineKind.CHARGE_FLAGGED, "Replacement charged: defective board not returned in time"),
+            Map.entry(TimelineKind.DEFECTIVE_RECEIVED, "Defective board received"),
+            Map.entry(TimelineKind.REPAIR_FINISHED, "Repair finished"),
+            Map.entry(TimelineKind.CLOSED, "Case closed"));
 
     private CustomerTimeline() {
     }
@@ -42,10 +43,10 @@ final class CustomerTimeline {
                     if (text == null) {
                         return null;
                     }
-                    if (entry.kind().equals("ACCEPTED") && c.firstOwner() != null) {
+                    if (entry.kind() == TimelineKind.ACCEPTED && c.firstOwner() != null) {
                         text = "Accepted by " + c.firstOwner().displayName() + ", your first owner";
                     }
-                    if (entry.kind().equals("SPARE_SHIPPED") && c.spare() != null && c.spare().trackingNumber() != null) {
+                    if (entry.kind() == TimelineKind.SPARE_SHIPPED && c.spare() != null && c.spare().trackingNumber() != null) {
                         text += " (tracking number " + c.spare().trackingNumber() + ")";
                     }
                     return new Step(entry.at(), text);

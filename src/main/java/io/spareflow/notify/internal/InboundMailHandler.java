@@ -1,7 +1,8 @@
 package io.spareflow.notify.internal;
 
+import io.spareflow.common.CaseNumber;
+import io.spareflow.board.Serial;
 import io.spareflow.board.BoardInfo;
-import io.spareflow.board.BoardSerials;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.common.ConflictException;
@@ -33,7 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class InboundMailHandler {
 
-    static final Pattern CASE_NUMBER = Pattern.compile("RMA-\\d{4}-\\d{6}", Pattern.CASE_INSENSITIVE);
     private static final Pattern SERIAL_CANDIDATE = Pattern.compile("\\b[A-Za-z0-9][A-Za-z0-9-]{5,39}\\b");
 
     private final InboundRepository inbound;
@@ -79,7 +79,7 @@ class InboundMailHandler {
                 return record(mail, Outcome.STATUS_REPLY, c.number(), "status sent: " + c.state());
             }
             refuse(mail);
-            return record(mail, Outcome.REFUSED, null, "case " + caseNumber.get().toUpperCase(Locale.ROOT)
+            return record(mail, Outcome.REFUSED, null, "case " + caseNumber.get()
                     + (known.isPresent() ? " belongs to another customer" : " does not exist"));
         }
         if (contacts.isEmpty()) {
@@ -123,11 +123,11 @@ class InboundMailHandler {
     private Optional<BoardInfo> installedBoardOf(String customerCode, String text) {
         Matcher m = SERIAL_CANDIDATE.matcher(text);
         while (m.find()) {
-            String candidate = m.group().toUpperCase(Locale.ROOT);
-            if (!BoardSerials.FORMAT.matcher(candidate).matches() || CASE_NUMBER.matcher(candidate).matches()) {
+            Optional<Serial> candidate = Serial.tryParse(m.group()).filter(s -> !CaseNumber.isIssued(s.value()));
+            if (candidate.isEmpty()) {
                 continue;
             }
-            Optional<BoardInfo> board = boards.find(candidate).filter(b -> b.status() == BoardStatus.INSTALLED && b.siteId() != null);
+            Optional<BoardInfo> board = boards.find(candidate.get().value()).filter(b -> b.status() == BoardStatus.INSTALLED && b.siteId() != null);
             if (board.isPresent() && customers.site(board.get().siteId()).map(SiteInfo::customerCode)
                     .filter(customerCode::equals).isPresent()) {
                 return board;
@@ -153,11 +153,6 @@ class InboundMailHandler {
     }
 
     private static Optional<String> caseNumberIn(InboundMail mail) {
-        Matcher inSubject = CASE_NUMBER.matcher(mail.subject());
-        if (inSubject.find()) {
-            return Optional.of(inSubject.group().toUpperCase(Locale.ROOT));
-        }
-        Matcher inBody = CASE_NUMBER.matcher(mail.text());
-        return inBody.find() ? Optional.of(inBody.group().toUpperCase(Locale.ROOT)) : Optional.empty();
+        return CaseNumber.findIn(mail.subject()).or(() -> CaseNumber.findIn(mail.text())).map(CaseNumber::value);
     }
 }

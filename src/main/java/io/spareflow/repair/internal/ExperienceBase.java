@@ -1,5 +1,6 @@
 package io.spareflow.repair.internal;
 
+import io.spareflow.part.PartNumber;
 import io.spareflow.repair.RepairOutcome;
 import io.spareflow.repair.RepairSuggestion;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public class ExperienceBase {
         }
         Set<String> words = words(symptom);
         Map<String, Tally> tallies = new LinkedHashMap<>();
-        for (PastRepair repair : orders.findPastRepairs(partNumber.trim().toUpperCase(Locale.ROOT), PageRequest.of(0, HISTORY))) {
+        for (PastRepair repair : orders.findPastRepairs(PartNumber.parse(partNumber).value(), PageRequest.of(0, HISTORY))) {
             if (!words.isEmpty() && words(repair.symptom()).stream().noneMatch(words::contains)) {
                 continue;
             }

@@ -1,5 +1,7 @@
 package io.spareflow.repair.internal;
 
+import io.spareflow.repair.TestResult;
+import io.spareflow.repair.RepairDiagnosis;
 import io.spareflow.common.ConflictException;
 import io.spareflow.repair.RepairOutcome;
 import io.spareflow.repair.RepairView;
@@ -37,11 +39,13 @@ public class RepairOrderEntity {
     @Column(name = "due_at")
     private Instant dueAt;
     private String technician;
-    private String diagnosis;
+    @Enumerated(EnumType.STRING)
+    private RepairDiagnosis diagnosis;
     private String finding;
     private String actions;
     @Column(name = "test_result")
-    private String testResult;
+    @Enumerated(EnumType.STRING)
+    private TestResult testResult;
     @Enumerated(EnumType.STRING)
     private RepairOutcome outcome;
     @Column(name = "completed_at")
@@ -74,7 +78,7 @@ public class RepairOrderEntity {
         }
     }
 
-    public void diagnose(String technician, String diagnosis, String finding) {
+    public void diagnose(String technician, RepairDiagnosis diagnosis, String finding) {
         requireOpen();
         this.technician = technician;
         this.diagnosis = diagnosis;
@@ -86,7 +90,7 @@ public class RepairOrderEntity {
         actions = actions == null ? done : actions + "\n" + done;
     }
 
-    public void test(String result) {
+    public void test(TestResult result) {
         requireOpen();
         testResult = result;
     }

@@ -1,8 +1,11 @@
 package io.spareflow.repair.internal;
 
+import io.spareflow.repair.TestResult;
+import io.spareflow.repair.RepairDiagnosis;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.board.MoveContext;
+import io.spareflow.board.MoveReason;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
@@ -42,7 +45,7 @@ public class RepairWork {
         return part;
     }
 
-    public void diagnose(String caseNumber, String technician, String diagnosis, String finding) {
+    public void diagnose(String caseNumber, String technician, RepairDiagnosis diagnosis, String finding) {
         require(caseNumber).diagnose(technician, diagnosis, finding);
     }
 
@@ -50,7 +53,7 @@ public class RepairWork {
         require(caseNumber).addActions(actions);
     }
 
-    public void recordTest(String caseNumber, String result) {
+    public void recordTest(String caseNumber, TestResult result) {
         require(caseNumber).test(result);
     }
 
@@ -89,7 +92,7 @@ public class RepairWork {
     private void moveBoard(RepairOrderEntity order, String caseNumber, String technician, BoardStatus result) {
         if (boards.require(order.getSerial()).status() == BoardStatus.IN_REPAIR) {
             boards.move(order.getSerial(), result, order.getRepairCenter(), null,
-                    new MoveContext("REPAIR_RESULT", technician, null, null, caseNumber, null, "repair order result " + result));
+                    new MoveContext(MoveReason.REPAIR_RESULT, technician, null, null, caseNumber, null, "repair order result " + result));
         }
     }
 

@@ -1,5 +1,8 @@
 package io.spareflow.rma.internal;
 
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.EnumType;
+import io.spareflow.rma.SlaStep;
 import io.spareflow.rma.CaseView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,7 +19,8 @@ class BreachEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    private String step;
+    @Enumerated(EnumType.STRING)
+    private SlaStep step;
     @Column(name = "limit_at")
     private Instant limitAt;
     @Column(name = "detected_at")
@@ -28,14 +32,14 @@ class BreachEntity {
     protected BreachEntity() {
     }
 
-    BreachEntity(String step, Instant limitAt, Instant detectedAt, String owner) {
+    BreachEntity(SlaStep step, Instant limitAt, Instant detectedAt, String owner) {
         this.step = step;
         this.limitAt = limitAt;
         this.detectedAt = detectedAt;
         this.owner = owner;
     }
 
-    String step() {
+    SlaStep step() {
         return step;
     }
 

@@ -1,5 +1,8 @@
 package io.spareflow.rma.internal;
 
+import io.spareflow.rma.DiagnosisOutcome;
+import io.spareflow.rma.SlaStep;
+import io.spareflow.rma.TimelineKind;
 import io.spareflow.common.ConflictException;
 import io.spareflow.rma.CaseChannel;
 import io.spareflow.rma.CaseState;
@@ -61,7 +64,8 @@ public class CaseEntity {
     @Column(name = "first_owner_since")
     private Instant firstOwnerSince;
     @Column(name = "diagnosis_outcome")
-    private String diagnosisOutcome;
+    @Enumerated(EnumType.STRING)
+    private DiagnosisOutcome diagnosisOutcome;
     @Column(name = "spare_serial")
     private String spareSerial;
     @Column(name = "spare_depot")
@@ -124,26 +128,26 @@ public class CaseEntity {
         this.createdAt = at;
     }
 
-    void record(Instant at, String kind, String actor, String text) {
+    void record(Instant at, TimelineKind kind, String actor, String text) {
         timeline.add(new TimelineEntryEntity(at, kind, actor, text));
     }
 
-    void startClock(String step, Instant startedAt, Instant dueAt) {
+    void startClock(SlaStep step, Instant startedAt, Instant dueAt) {
         if (clock(step).isEmpty()) {
             clocks.add(new SlaClockEntity(step, startedAt, dueAt));
         }
     }
 
     /** The step was done: its clock stops, and an open breach of it gets its actual time. */
-    void meetClock(String step, Instant at) {
+    void meetClock(SlaStep step, Instant at) {
         clock(step).ifPresent(c -> c.met(at));
-        breaches.stream().filter(b -> b.step().equals(step)).forEach(b -> b.met(at));
+        breaches.stream().filter(b -> b.step() == step).forEach(b -> b.met(at));
     }
 
     /** Records that the step's limit was missed; false when it was already recorded or the step was already met. */
-    boolean breach(String step, Instant at) {
+    boolean breach(SlaStep step, Instant at) {
         Optional<SlaClockEntity> clock = clock(step);
-        if (clock.isEmpty() || clock.get().isMet() || breaches.stream().anyMatch(b -> b.step().equals(step))) {
+        if (clock.isEmpty() || clock.get().isMet() || breaches.stream().anyMatch(b -> b.step() == step)) {
             return false;
         }
         clock.get().breached();
@@ -151,8 +155,8 @@ public class CaseEntity {
         return true;
     }
 
-    Optional<SlaClockEntity> clock(String step) {
-        return clocks.stream().filter(c -> c.step().equals(step)).findFirst();
+    Optional<SlaClockEntity> clock(SlaStep step) {
+        return clocks.stream().filter(c -> c.step() == step).findFirst();
     }
 
     void accept(String username, Instant at) {
@@ -172,9 +176,9 @@ public class CaseEntity {
         firstOwnerSince = at;
     }
 
-    void diagnosed(String outcome, CaseState next) {
+    void diagnosed(DiagnosisOutcome outcome) {
         diagnosisOutcome = outcome;
-        state = next;
+        state = outcome.next();
     }
 
     void spareReserved(String serial, String depot, double distanceKm, Instant expectedOnSite) {

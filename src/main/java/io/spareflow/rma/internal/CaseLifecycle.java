@@ -1,5 +1,9 @@
 package io.spareflow.rma.internal;
 
+import io.spareflow.rma.DiagnosisOutcome;
+import io.spareflow.rma.EscalationLevel;
+import io.spareflow.rma.SlaStep;
+import io.spareflow.rma.TimelineKind;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
@@ -100,9 +104,9 @@ public class CaseLifecycle {
                 board.serial(), board.partNumber(), report.symptom().trim(), report.channel(), tier.name(), responsible,
                 reporter, now);
         Limit accept = clocks.limit(tier, responsible, now, tier.acceptMinutes());
-        entity.startClock(SlaSteps.ACCEPT, now, accept.due());
+        entity.startClock(SlaStep.ACCEPT, now, accept.due());
         Limit spare = tier.advanceExchange() ? spareOnSite(tier, entity) : null;
-        entity.record(now, "REPORTED", reporter, "Fault reported by " + report.channel() + " for board " + board.serial()
+        entity.record(now, TimelineKind.REPORTED, reporter, "Fault reported by " + report.channel() + " for board " + board.serial()
                 + " (" + board.partNumber() + ") at site " + site.name() + ": " + entity.symptom());
         try {
             cases.saveAndFlush(entity);
@@ -119,7 +123,7 @@ public class CaseLifecycle {
         if (entity.firstOwner() == null) {
             Instant now = clock.instant();
             entity.accept(username, now);
-            entity.record(now, "FIRST_OWNER", username, username + " took the case and is its first owner");
+            entity.record(now, TimelineKind.FIRST_OWNER, username, username + " took the case and is its first owner");
         }
     }
 
@@ -128,39 +132,39 @@ public class CaseLifecycle {
         claimedForAcceptance(caseNumber, username);
         CaseEntity entity = lock(caseNumber);
         Instant now = clock.instant();
-        entity.meetClock(SlaSteps.ACCEPT, now);
+        entity.meetClock(SlaStep.ACCEPT, now);
         ServiceTier tier = tiers.require(entity.tier());
         Limit diagnosis = clocks.limit(tier, entity.responsibleLocation(), now, tier.remoteDiagnosisMinutes());
-        entity.startClock(SlaSteps.REMOTE_DIAGNOSIS, now, diagnosis.due());
-        entity.record(now, "ACCEPTED", username, "Case accepted; remote diagnosis due by " + diagnosis.due());
+        entity.startClock(SlaStep.REMOTE_DIAGNOSIS, now, diagnosis.due());
+        entity.record(now, TimelineKind.ACCEPTED, username, "Case accepted; remote diagnosis due by " + diagnosis.due());
         milestone(entity, CaseMilestone.ACCEPTED, now);
         return diagnosis;
     }
 
-    public void diagnosed(String caseNumber, String outcome, String note, String username) {
+    public void diagnosed(String caseNumber, DiagnosisOutcome outcome, String note, String username) {
         CaseEntity entity = lock(caseNumber);
         Instant now = clock.instant();
-        entity.meetClock(SlaSteps.REMOTE_DIAGNOSIS, now);
-        entity.diagnosed(outcome, stateAfter(outcome));
+        entity.meetClock(SlaStep.REMOTE_DIAGNOSIS, now);
+        entity.diagnosed(outcome);
         startSpareClockIfNeeded(entity, outcome);
-        entity.record(now, "DIAGNOSED", username, "Remote diagnosis: " + outcome + (note == null || note.isBlank() ? "" : " — " + note));
+        entity.record(now, TimelineKind.DIAGNOSED, username, "Remote diagnosis: " + outcome + (note == null || note.isBlank() ? "" : " — " + note));
     }
 
-    public void siteVisited(String caseNumber, String outcome, String note, String username) {
+    public void siteVisited(String caseNumber, DiagnosisOutcome outcome, String note, String username) {
         CaseEntity entity = lock(caseNumber);
-        entity.diagnosed(outcome, stateAfter(outcome));
+        entity.diagnosed(outcome);
         startSpareClockIfNeeded(entity, outcome);
-        entity.record(clock.instant(), "SITE_VISITED", username, "Site visit: " + outcome + (note == null || note.isBlank() ? "" : " — " + note));
+        entity.record(clock.instant(), TimelineKind.SITE_VISITED, username, "Site visit: " + outcome + (note == null || note.isBlank() ? "" : " — " + note));
     }
 
     /**
      * The spare-on-site limit counts from the report, but its clock shows only on cases that need a spare (a case
      * resolved remotely has no spare step to meet).
      */
-    private void startSpareClockIfNeeded(CaseEntity entity, String outcome) {
+    private void startSpareClockIfNeeded(CaseEntity entity, DiagnosisOutcome outcome) {
         ServiceTier tier = tiers.require(entity.tier());
-        if ("SPARE_NEEDED".equals(outcome) && tier.advanceExchange()) {
-            entity.startClock(SlaSteps.SPARE_ON_SITE, entity.createdAt(), spareOnSite(tier, entity).due());
+        if (outcome == DiagnosisOutcome.SPARE_NEEDED && tier.advanceExchange()) {
+            entity.startClock(SlaStep.SPARE_ON_SITE, entity.createdAt(), spareOnSite(tier, entity).due());
         }
     }
 
@@ -168,13 +172,6 @@ public class CaseLifecycle {
         return clocks.limit(tier, entity.responsibleLocation(), entity.createdAt(), tier.spareOnSiteMinutes());
     }
 
-    private static CaseState stateAfter(String outcome) {
-        return switch (outcome) {
-            case "ENGINEER_ON_SITE" -> CaseState.ON_SITE;
-            case "SPARE_NEEDED" -> CaseState.SPARE_DISPATCH;
-            default -> CaseState.RESOLVED;
-        };
-    }
 
     public void spareSourced(ReservationOutcome outcome) {
         CaseEntity entity = lock(outcome.caseNumber());
@@ -182,11 +179,11 @@ public class CaseLifecycle {
         if (outcome.backorder()) {
             entity.backordered();
             String reason = "No compatible spare of " + outcome.partNumber() + " in stock anywhere: backordered";
-            entity.record(now, "BACKORDER", "system", reason);
-            escalation(entity, "BACKORDER", CaseEscalated.REMINDER, reason, now);
+            entity.record(now, TimelineKind.BACKORDER, "system", reason);
+            escalation(entity, SlaStep.BACKORDER, EscalationLevel.REMINDER, reason, now);
         } else {
             entity.spareReserved(outcome.serial(), outcome.depotCode(), outcome.distanceKm(), outcome.expectedOnSite());
-            entity.record(now, "SPARE_RESERVED", "system", String.format(Locale.ROOT,
+            entity.record(now, TimelineKind.SPARE_RESERVED, "system", String.format(Locale.ROOT,
                     "Spare %s reserved at %s (%.0f km), expected on site %s%s", outcome.serial(), outcome.depotCode(),
                     outcome.distanceKm(), outcome.expectedOnSite(), outcome.predictedBreach() ? " — after the tier's limit" : ""));
         }
@@ -195,30 +192,30 @@ public class CaseLifecycle {
     public void spareSwapped(String caseNumber, String serial, String depotCode, String username) {
         CaseEntity entity = lock(caseNumber);
         entity.spareSwapped(serial);
-        entity.record(clock.instant(), "SPARE_SWAPPED", username, "Spare swapped at " + depotCode + ": board " + serial + " is picked instead");
+        entity.record(clock.instant(), TimelineKind.SPARE_SWAPPED, username, "Spare swapped at " + depotCode + ": board " + serial + " is picked instead");
     }
 
     public void sparePicked(String caseNumber, String serial, String username) {
-        lock(caseNumber).record(clock.instant(), "SPARE_PICKED", username, "Spare " + serial + " picked");
+        lock(caseNumber).record(clock.instant(), TimelineKind.SPARE_PICKED, username, "Spare " + serial + " picked");
     }
 
     public void sparePacked(String caseNumber, String serial, String username) {
-        lock(caseNumber).record(clock.instant(), "SPARE_PACKED", username, "Spare " + serial + " packed");
+        lock(caseNumber).record(clock.instant(), TimelineKind.SPARE_PACKED, username, "Spare " + serial + " packed");
     }
 
     public void spareShipped(String caseNumber, String serial, String trackingNumber, String username) {
         CaseEntity entity = lock(caseNumber);
         Instant now = clock.instant();
         entity.shipped(trackingNumber);
-        entity.record(now, "SPARE_SHIPPED", username, "Spare " + serial + " shipped" + (trackingNumber == null ? "" : ", tracking " + trackingNumber));
+        entity.record(now, TimelineKind.SPARE_SHIPPED, username, "Spare " + serial + " shipped" + (trackingNumber == null ? "" : ", tracking " + trackingNumber));
         milestone(entity, CaseMilestone.SPARE_DISPATCHED, now);
     }
 
     public void spareDelivered(String caseNumber, String serial, String username) {
         CaseEntity entity = lock(caseNumber);
         Instant now = clock.instant();
-        entity.meetClock(SlaSteps.SPARE_ON_SITE, now);
-        entity.record(now, "SPARE_DELIVERED", username, "Spare " + serial + " delivered on site");
+        entity.meetClock(SlaStep.SPARE_ON_SITE, now);
+        entity.record(now, TimelineKind.SPARE_DELIVERED, username, "Spare " + serial + " delivered on site");
         milestone(entity, CaseMilestone.DELIVERED, now);
     }
 
@@ -232,8 +229,8 @@ public class CaseLifecycle {
                 now.plus(Duration.ofDays(tier.defectiveReturnDays())),
                 now.plus(Duration.ofDays(tier.overdueChargeDays())));
         entity.moveTo(CaseState.AWAITING_RETURN);
-        entity.startClock(SlaSteps.DEFECTIVE_RETURN, now, limits.due());
-        entity.record(now, "RETURN_EXPECTED", "system", "Defective board " + entity.faultySerial() + " expected back by " + limits.due());
+        entity.startClock(SlaStep.DEFECTIVE_RETURN, now, limits.due());
+        entity.record(now, TimelineKind.RETURN_EXPECTED, "system", "Defective board " + entity.faultySerial() + " expected back by " + limits.due());
         return limits;
     }
 
@@ -241,13 +238,13 @@ public class CaseLifecycle {
     public Limit defectiveReceived(String caseNumber, String locationCode, String username) {
         CaseEntity entity = lock(caseNumber);
         Instant now = clock.instant();
-        entity.meetClock(SlaSteps.DEFECTIVE_RETURN, now);
+        entity.meetClock(SlaStep.DEFECTIVE_RETURN, now);
         entity.moveTo(CaseState.IN_REPAIR);
         int days = parts.require(entity.partNumber()).repairTurnaroundDays();
         Limit repair = new Limit(now.plus(Duration.ofDays(days)), now.plus(Duration.ofDays(2L * days)));
-        entity.startClock(SlaSteps.REPAIR_TURNAROUND, now, repair.due());
+        entity.startClock(SlaStep.REPAIR_TURNAROUND, now, repair.due());
         repairs.expect(caseNumber, entity.faultySerial(), entity.partNumber(), entity.symptom());
-        entity.record(now, "DEFECTIVE_RECEIVED", username, "Defective board " + entity.faultySerial() + " received at " + locationCode);
+        entity.record(now, TimelineKind.DEFECTIVE_RECEIVED, username, "Defective board " + entity.faultySerial() + " received at " + locationCode);
         milestone(entity, CaseMilestone.DEFECTIVE_RECEIVED, now);
         return repair;
     }
@@ -268,19 +265,19 @@ public class CaseLifecycle {
         Instant now = clock.instant();
         entity.wrongBoardReturned(serial);
         String reason = "Board " + serial + " was returned at " + locationCode + " for this case, but the faulty board is " + entity.faultySerial();
-        entity.record(now, "WRONG_BOARD_RETURNED", username, reason);
-        escalation(entity, "DEFECTIVE_RETURN", CaseEscalated.ESCALATION, reason, now);
+        entity.record(now, TimelineKind.WRONG_BOARD_RETURNED, username, reason);
+        escalation(entity, SlaStep.DEFECTIVE_RETURN, EscalationLevel.ESCALATION, reason, now);
     }
 
     public void repairFinished(String caseNumber) {
         CaseEntity entity = lock(caseNumber);
         Instant now = clock.instant();
-        entity.meetClock(SlaSteps.REPAIR_TURNAROUND, now);
+        entity.meetClock(SlaStep.REPAIR_TURNAROUND, now);
         entity.moveTo(CaseState.RESOLVED);
         Optional<RepairView> repair = repairs.findByCase(caseNumber);
         String result = repair.map(r -> "Repair finished: " + r.outcome() + (r.suspectedRogue() ? " — serial " + r.serial()
                 + " returned with no fault found more than once: suspected rogue unit" : "")).orElse("Repair finished");
-        entity.record(now, "REPAIR_FINISHED", "system", result);
+        entity.record(now, TimelineKind.REPAIR_FINISHED, "system", result);
         milestone(entity, CaseMilestone.REPAIRED_OR_REPLACED, now);
     }
 
@@ -288,7 +285,7 @@ public class CaseLifecycle {
         CaseEntity entity = lock(caseNumber);
         Instant now = clock.instant();
         entity.close(resolution, now);
-        entity.record(now, "CLOSED", username, "Case closed by " + username + ": " + resolution);
+        entity.record(now, TimelineKind.CLOSED, username, "Case closed by " + username + ": " + resolution);
         milestone(entity, CaseMilestone.CLOSED, now);
     }
 
@@ -313,54 +310,54 @@ public class CaseLifecycle {
         }
         Instant now = clock.instant();
         entity.transferTo(target.username(), now);
-        entity.record(now, "TRANSFERRED", supervisor.username(), "First ownership transferred from " + previous + " to "
+        entity.record(now, TimelineKind.TRANSFERRED, supervisor.username(), "First ownership transferred from " + previous + " to "
                 + target.username() + ": " + reason.trim());
         return previous;
     }
 
     /** A step's limit was missed: breach recorded (once), first owner and supervisor reminded. */
-    public void limitMissed(String caseNumber, String step) {
+    public void limitMissed(String caseNumber, SlaStep step) {
         CaseEntity entity = lock(caseNumber);
         Instant now = clock.instant();
         if (entity.breach(step, now)) {
             String reason = step + " limit missed";
-            entity.record(now, "BREACH", "system", reason + (entity.firstOwner() == null ? "" : "; owner " + entity.firstOwner() + " reminded"));
-            escalation(entity, step, CaseEscalated.REMINDER, reason, now);
+            entity.record(now, TimelineKind.BREACH, "system", reason + (entity.firstOwner() == null ? "" : "; owner " + entity.firstOwner() + " reminded"));
+            escalation(entity, step, EscalationLevel.REMINDER, reason, now);
         }
     }
 
     /** The step is still not done well after its limit: the supervisor steps in. Returns the supervisor. */
-    public String escalate(String caseNumber, String step, String reason) {
+    public String escalate(String caseNumber, SlaStep step, String reason) {
         CaseEntity entity = lock(caseNumber);
         Instant now = clock.instant();
-        entity.record(now, "ESCALATED", "system", reason);
-        return escalation(entity, step, CaseEscalated.ESCALATION, reason, now);
+        entity.record(now, TimelineKind.ESCALATED, "system", reason);
+        return escalation(entity, step, EscalationLevel.ESCALATION, reason, now);
     }
 
     public void returnReminder(String caseNumber) {
         CaseEntity entity = lock(caseNumber);
         Instant now = clock.instant();
-        entity.record(now, "RETURN_REMINDER", "system", "Reminder: defective board " + entity.faultySerial() + " is due back soon");
+        entity.record(now, TimelineKind.RETURN_REMINDER, "system", "Reminder: defective board " + entity.faultySerial() + " is due back soon");
         milestone(entity, CaseMilestone.RETURN_REMINDER, now);
-        escalation(entity, SlaSteps.DEFECTIVE_RETURN, CaseEscalated.REMINDER, "Defective board due back soon", now);
+        escalation(entity, SlaStep.DEFECTIVE_RETURN, EscalationLevel.REMINDER, "Defective board due back soon", now);
     }
 
     /** Returns the supervisor the overdue return was escalated to. */
     public String returnOverdue(String caseNumber) {
         CaseEntity entity = lock(caseNumber);
         Instant now = clock.instant();
-        entity.breach(SlaSteps.DEFECTIVE_RETURN, now);
+        entity.breach(SlaStep.DEFECTIVE_RETURN, now);
         String reason = "Defective board " + entity.faultySerial() + " is overdue";
-        entity.record(now, "RETURN_OVERDUE", "system", reason);
+        entity.record(now, TimelineKind.RETURN_OVERDUE, "system", reason);
         milestone(entity, CaseMilestone.RETURN_OVERDUE, now);
-        return escalation(entity, SlaSteps.DEFECTIVE_RETURN, CaseEscalated.ESCALATION, reason, now);
+        return escalation(entity, SlaStep.DEFECTIVE_RETURN, EscalationLevel.ESCALATION, reason, now);
     }
 
     public void chargeLimitReached(String caseNumber) {
         CaseEntity entity = lock(caseNumber);
         Instant now = clock.instant();
         entity.flagCharge();
-        entity.record(now, "CHARGE_FLAGGED", "system", "Defective board not returned by the charge limit: the exchange will be charged");
+        entity.record(now, TimelineKind.CHARGE_FLAGGED, "system", "Defective board not returned by the charge limit: the exchange will be charged");
         milestone(entity, CaseMilestone.RETURN_CHARGE_WARNING, now);
     }
 
@@ -396,7 +393,7 @@ public class CaseLifecycle {
         return entity.toView(owner, repair);
     }
 
-    private String escalation(CaseEntity entity, String step, String level, String reason, Instant at) {
+    private String escalation(CaseEntity entity, SlaStep step, EscalationLevel level, String reason, Instant at) {
         String supervisor = supervisorOf(entity.firstOwner());
         events.publishEvent(new CaseEscalated(entity.number(), step, level, entity.firstOwner(), supervisor, reason, at));
         return supervisor;

@@ -1,14 +1,14 @@
 package io.spareflow.rma.internal;
 
+import io.spareflow.common.CaseNumber;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.Locale;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Case numbers (RMA-2026-000123: year and a per-year sequence) and unguessable tracking tokens. */
+/** The next case number of the year ({@link CaseNumber#issued}) and unguessable tracking tokens. */
 @Component
 class CaseNumbers {
 
@@ -25,7 +25,7 @@ class CaseNumbers {
         Long value = jdbc.queryForObject("INSERT INTO rma_case_counter (year, last_value) VALUES (?, 1) "
                 + "ON CONFLICT (year) DO UPDATE SET last_value = rma_case_counter.last_value + 1 RETURNING last_value",
                 Long.class, year);
-        return String.format(Locale.ROOT, "RMA-%d-%06d", year, value);
+        return CaseNumber.issued(year, value).value();
     }
 
     /** 192 random bits, URL-safe base64 (32 characters). */

@@ -1,5 +1,8 @@
 package io.spareflow.rma.internal;
 
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.EnumType;
+import io.spareflow.rma.SlaStep;
 import io.spareflow.rma.CaseView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,7 +19,8 @@ class SlaClockEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    private String step;
+    @Enumerated(EnumType.STRING)
+    private SlaStep step;
     @Column(name = "started_at")
     private Instant startedAt;
     @Column(name = "due_at")
@@ -28,13 +32,13 @@ class SlaClockEntity {
     protected SlaClockEntity() {
     }
 
-    SlaClockEntity(String step, Instant startedAt, Instant dueAt) {
+    SlaClockEntity(SlaStep step, Instant startedAt, Instant dueAt) {
         this.step = step;
         this.startedAt = startedAt;
         this.dueAt = dueAt;
     }
 
-    String step() {
+    SlaStep step() {
         return step;
     }
 

@@ -1,5 +1,8 @@
 package io.spareflow.rma.internal;
 
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.EnumType;
+import io.spareflow.rma.TimelineKind;
 import io.spareflow.rma.CaseView;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -16,14 +19,15 @@ class TimelineEntryEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private Instant at;
-    private String kind;
+    @Enumerated(EnumType.STRING)
+    private TimelineKind kind;
     private String actor;
     private String text;
 
     protected TimelineEntryEntity() {
     }
 
-    TimelineEntryEntity(Instant at, String kind, String actor, String text) {
+    TimelineEntryEntity(Instant at, TimelineKind kind, String actor, String text) {
         this.at = at;
         this.kind = kind;
         this.actor = actor;

@@ -1,7 +1,7 @@
 package io.spareflow.scan.internal;
 
+import io.spareflow.location.LocationCode;
 import io.spareflow.user.StaffUser;
-import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -19,7 +19,8 @@ class ScanListScope {
 
     /** The location to list for {@code user} asking for {@code requested} (null or blank: all, or their own). */
     String locationFor(StaffUser user, String requested) {
-        String location = requested == null || requested.isBlank() ? null : requested.trim().toUpperCase(Locale.ROOT);
+        String location = requested == null || requested.isBlank() ? null
+                : LocationCode.tryParse(requested).map(LocationCode::value).orElse(requested.trim());
         if (!user.role().isBoundToLocation()) {
             return location;
         }

@@ -1,5 +1,6 @@
 package io.spareflow.sourcing.internal;
 
+import io.spareflow.common.CaseNumber;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.sourcing.SpareDemand;
@@ -29,7 +30,7 @@ class ReservationAuthorization {
 
     /** The case's number as recorded, when {@code user} may reserve a spare of the part at the site for it. */
     String requireMayReserve(StaffUser user, String caseNumber, String partNumber, long siteId) {
-        String number = SourcingService.validCaseNumber(caseNumber);
+        String number = CaseNumber.parse(caseNumber).value();
         SpareDemand demand = demands.of(number).orElseThrow(() -> new NotFoundException("Case", number));
         requireAnswersFor(user, demand);
         if (!demand.awaits(partNumber, siteId)) {

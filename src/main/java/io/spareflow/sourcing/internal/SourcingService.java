@@ -1,15 +1,18 @@
 package io.spareflow.sourcing.internal;
 
+import io.spareflow.location.LocationCode;
+import io.spareflow.board.Serial;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardMoved;
-import io.spareflow.board.BoardSerials;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.board.MoveContext;
+import io.spareflow.board.MoveReason;
 import io.spareflow.board.Stock;
+import io.spareflow.common.CaseNumber;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.NotFoundException;
@@ -28,6 +31,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,9 +62,8 @@ public class SourcingService implements SpareSourcing {
 
     static final String SYSTEM = "system";
     /** Board moves made by sourcing itself; a board leaving RESERVED by any other action closes its reservation. */
-    static final Set<String> OWN_ACTIONS = Set.of("RESERVE", "RELEASE", "EXPIRE", "SWAP");
+    static final Set<MoveReason> OWN_ACTIONS = EnumSet.of(MoveReason.RESERVE, MoveReason.RELEASE, MoveReason.EXPIRE, MoveReason.SWAP);
     private static final int MAX_REASON = 200;
-    private static final Pattern CASE_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,39}");
 
     private final QuoteEngine quotes;
     private final EtaModel eta;
@@ -150,7 +153,7 @@ public class SourcingService implements SpareSourcing {
     }
 
     private PlacedEntity place(String partNumber, long siteId, String caseNumber, String actor) {
-        String caseNo = validCaseNumber(caseNumber);
+        String caseNo = CaseNumber.parse(caseNumber).value();
         PartInfo part = parts.require(partNumber);
         SiteInfo site = customers.requireSite(siteId);
         ServiceTier tier = contractTier(site);
@@ -194,7 +197,7 @@ public class SourcingService implements SpareSourcing {
             }
             Instant now = ranking.at();
             boards.move(claimed.get().serial(), BoardStatus.RESERVED, candidate.depotCode(), null,
-                    MoveContext.system("RESERVE", request.getCaseNumber(), "Reserved as the spare for case "
+                    MoveContext.system(MoveReason.RESERVE, request.getCaseNumber(), "Reserved as the spare for case "
                             + request.getCaseNumber() + " (part " + request.getRequestedPart() + ")"));
             Instant expires = EtaModel.after(now, properties.reservationHold().toMinutes(), ranking.tier().calendar(),
                     depots.require(candidate.depotCode()));
@@ -208,7 +211,7 @@ public class SourcingService implements SpareSourcing {
 
     @Override
     public Optional<ReservationOutcome> openReservation(String caseNumber) {
-        return reservations.findByCaseAndStatusIn(validCaseNumber(caseNumber), ReservationStatus.OPEN)
+        return reservations.findByCaseAndStatusIn(CaseNumber.parse(caseNumber).value(), ReservationStatus.OPEN)
                 .map(SpareReservationEntity::toOutcome);
     }
 
@@ -219,7 +222,7 @@ public class SourcingService implements SpareSourcing {
     @Override
     @Transactional
     public void release(String caseNumber, String reason) {
-        reservations.findByCaseAndStatusIn(validCaseNumber(caseNumber), ReservationStatus.OPEN)
+        reservations.findByCaseAndStatusIn(CaseNumber.parse(caseNumber).value(), ReservationStatus.OPEN)
                 .ifPresent(r -> release(r.getId(), reason, SYSTEM));
     }
 
@@ -265,7 +268,7 @@ public class SourcingService implements SpareSourcing {
         }
         boolean expiring = closedAs == ReservationStatus.EXPIRED;
         boards.move(request.getSerial(), BoardStatus.AVAILABLE, request.getDepotCode(), null,
-                MoveContext.system(expiring ? "EXPIRE" : "RELEASE", request.getCaseNumber(), reason));
+                MoveContext.system(expiring ? MoveReason.EXPIRE : MoveReason.RELEASE, request.getCaseNumber(), reason));
         request.close(closedAs, reason, now);
         reservations.saveAndFlush(request);
         record(request, expiring ? DecisionKind.EXPIRED : DecisionKind.RELEASED, actor, null,
@@ -288,7 +291,7 @@ public class SourcingService implements SpareSourcing {
     @Override
     @Transactional
     public ReservationOutcome swap(String caseNumber, String newSerial, String username) {
-        SpareReservationEntity request = reservations.findByCaseAndStatusIn(validCaseNumber(caseNumber), ReservationStatus.OPEN)
+        SpareReservationEntity request = reservations.findByCaseAndStatusIn(CaseNumber.parse(caseNumber).value(), ReservationStatus.OPEN)
                 .orElseThrow(() -> new NotFoundException("Open reservation of case", caseNumber));
         return swap(request, newSerial, username).toOutcome();
     }
@@ -299,7 +302,7 @@ public class SourcingService implements SpareSourcing {
     }
 
     private SpareReservationEntity swap(SpareReservationEntity request, String newSerial, String username) {
-        String serial = BoardSerials.normalize(newSerial);
+        String serial = Serial.parse(newSerial).value();
         if (request.getStatus() != ReservationStatus.RESERVED) {
             throw new ConflictException("Reservation " + request.getId() + " of case " + request.getCaseNumber() + " is "
                     + request.getStatus() + ": only a RESERVED board can be swapped");
@@ -329,7 +332,7 @@ public class SourcingService implements SpareSourcing {
                     + request.getRequestedPart() + " of case " + request.getCaseNumber() + "; compatible parts: " + compatible);
         }
         String note = "Swap at pick for case " + request.getCaseNumber() + ": " + serial + " replaces " + reserved;
-        MoveContext context = new MoveContext("SWAP", username, null, null, request.getCaseNumber(), null, note);
+        MoveContext context = new MoveContext(MoveReason.SWAP, username, null, null, request.getCaseNumber(), null, note);
         boards.move(serial, BoardStatus.RESERVED, request.getDepotCode(), null, context);
         boards.move(reserved, BoardStatus.AVAILABLE, request.getDepotCode(), null, context);
         request.swapTo(replacement);
@@ -389,7 +392,7 @@ public class SourcingService implements SpareSourcing {
     void boardLeftReserved(BoardMoved moved) {
         reservations.findBySerialAndStatus(moved.serial(), ReservationStatus.RESERVED).ifPresent(request -> {
             String by = moved.context() == null ? SYSTEM : moved.context().username();
-            String action = moved.context() == null ? "a move" : moved.context().action();
+            String action = moved.context() == null ? "a move" : moved.context().action().name();
             if (moved.to() == BoardStatus.PICKED) {
                 request.picked("Picked by " + by + " at " + moved.locationCode(), moved.at());
                 return;
@@ -403,7 +406,7 @@ public class SourcingService implements SpareSourcing {
     /** Why a depot must pick another board: an open reservation at it for a part this board could also serve. */
     Optional<String> wrongBoardAtPick(BoardInfo board, String depotCode) {
         List<SpareReservationEntity> open = reservations.findByDepotCodeAndStatusOrderByReservedAt(
-                depotCode == null ? "" : depotCode.trim().toUpperCase(Locale.ROOT), ReservationStatus.RESERVED);
+                LocationCode.tryParse(depotCode).map(LocationCode::value).orElse(""), ReservationStatus.RESERVED);
         if (open.stream().anyMatch(r -> r.getSerial().equals(board.serial()))) {
             return Optional.empty();
         }
@@ -419,7 +422,7 @@ public class SourcingService implements SpareSourcing {
     @Override
     @Transactional(readOnly = true)
     public List<ReservationOutcome> picksAt(String depotCode) {
-        return reservations.findByDepotCodeAndStatusOrderByReservedAt(depotCode.trim().toUpperCase(Locale.ROOT),
+        return reservations.findByDepotCodeAndStatusOrderByReservedAt(LocationCode.parse(depotCode).value(),
                 ReservationStatus.RESERVED).stream().map(SpareReservationEntity::toOutcome).toList();
     }
 
@@ -442,7 +445,7 @@ public class SourcingService implements SpareSourcing {
     }
 
     private List<DecisionView> decisionViews(String caseNumber) {
-        return decisions.findByCaseNumberOrderByMadeAtAscIdAsc(validCaseNumber(caseNumber)).stream()
+        return decisions.findByCaseNumberOrderByMadeAtAscIdAsc(CaseNumber.parse(caseNumber).value()).stream()
                 .map(d -> d.toView(json)).toList();
     }
 
@@ -492,14 +495,5 @@ public class SourcingService implements SpareSourcing {
             chain.add(p.partNumber());
         }
         return chain;
-    }
-
-    static String validCaseNumber(String caseNumber) {
-        String trimmed = caseNumber == null ? "" : caseNumber.trim();
-        if (!CASE_NUMBER.matcher(trimmed).matches()) {
-            throw new InvalidInputException("'" + caseNumber + "' is not a case number: expected 1 to 40 letters, digits,"
-                    + " dots, dashes, slashes or underscores", Map.of("caseNumber", "1 to 40 letters, digits, . - / _"));
-        }
-        return trimmed;
     }
 }

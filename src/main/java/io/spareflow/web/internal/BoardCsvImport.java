@@ -1,6 +1,7 @@
 package io.spareflow.web.internal;
 
-import io.spareflow.board.BoardSerials;
+import io.spareflow.location.LocationCode;
+import io.spareflow.board.Serial;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.board.NewBoard;
@@ -53,7 +54,7 @@ class BoardCsvImport implements CsvImport.Rows<NewBoard> {
 
     @Override
     public NewBoard check(Csv.Row row) {
-        String serial = BoardSerials.normalize(row.get("serial"));
+        String serial = Serial.parse(row.get("serial")).value();
         if (boards.find(serial).isPresent()) {
             throw new InvalidInputException("board " + serial + " is already registered");
         }
@@ -74,7 +75,7 @@ class BoardCsvImport implements CsvImport.Rows<NewBoard> {
             if (location == null || siteId != null) {
                 throw new InvalidInputException("a " + status + " board needs location_code and no site_id");
             }
-            location = location.toUpperCase(Locale.ROOT);
+            location = LocationCode.tryParse(location).map(LocationCode::value).orElse(location);
             if (locations.find(location).isEmpty()) {
                 throw new InvalidInputException("location '" + location + "' does not exist");
             }

@@ -1,5 +1,6 @@
 package io.spareflow.web.internal;
 
+import io.spareflow.location.LocationCode;
 import io.spareflow.common.BusinessHours;
 import io.spareflow.common.Csv;
 import io.spareflow.common.InvalidInputException;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LocationCsvImport implements CsvImport.Rows<LocationInfo> {
 
-    private static final Pattern CODE = Pattern.compile("[A-Z0-9-]{2,16}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     private final Locations locations;
@@ -48,10 +48,8 @@ class LocationCsvImport implements CsvImport.Rows<LocationInfo> {
 
     @Override
     public LocationInfo check(Csv.Row row) {
-        String code = row.get("code").toUpperCase(Locale.ROOT);
-        if (!CODE.matcher(code).matches()) {
-            throw new InvalidInputException("code '" + code + "' is not 2 to 16 of A-Z, 0-9 and '-'");
-        }
+        String code = LocationCode.tryParse(row.get("code")).map(LocationCode::value).orElseThrow(() ->
+                new InvalidInputException("code '" + row.get("code") + "' is not 2 to 16 of A-Z, 0-9 and '-'"));
         if (locations.find(code).isPresent()) {
             throw new InvalidInputException("location " + code + " exists already");
         }

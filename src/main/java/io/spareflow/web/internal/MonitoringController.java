@@ -1,5 +1,7 @@
 package io.spareflow.web.internal;
 
+import io.spareflow.rma.TimelineKind;
+import io.spareflow.rma.SlaStep;
 import io.spareflow.board.Stock;
 import io.spareflow.location.Locations;
 import io.spareflow.part.PartInfo;
@@ -45,7 +47,7 @@ class MonitoringController {
         this.users = users;
     }
 
-    record OpenBreach(String caseNumber, String step, Instant limitAt, Instant detectedAt, String owner, String tier) {
+    record OpenBreach(String caseNumber, SlaStep step, Instant limitAt, Instant detectedAt, String owner, String tier) {
     }
 
     record Escalation(String caseNumber, Instant at, String text) {
@@ -68,7 +70,7 @@ class MonitoringController {
                         .map(b -> new OpenBreach(c.number(), b.step(), b.limitAt(), b.detectedAt(), b.owner(), c.tier())))
                 .sorted(Comparator.comparing(OpenBreach::limitAt)).toList());
         model.addAttribute("escalations", open.stream()
-                .flatMap(c -> c.timeline().stream().filter(t -> "ESCALATED".equals(t.kind()))
+                .flatMap(c -> c.timeline().stream().filter(t -> t.kind() == TimelineKind.ESCALATED)
                         .map(t -> new Escalation(c.number(), t.at(), t.text())))
                 .sorted(Comparator.comparing(Escalation::at).reversed()).limit(RECENT_ESCALATIONS).toList());
         List<DepotStock> depots = depotStock();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spareflow.board.MoveReason;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
@@ -140,7 +141,7 @@ class SpareReservationTest {
         // A newer-part board is received at Chengdu and put away: it serves the older backorder first, although the
         // younger one is next door.
         String serial = fixture.boards(newer, "CTU", 1, BoardStatus.RECEIVED).get(0);
-        boards.move(serial, BoardStatus.AVAILABLE, "CTU", null, new MoveContext("PUTAWAY", "depot-CTU", null, null, null, null, null));
+        boards.move(serial, BoardStatus.AVAILABLE, "CTU", null, new MoveContext(MoveReason.PUTAWAY, "depot-CTU", null, null, null, null, null));
 
         ReservationOutcome served = sourcing.openReservation(olderCase).orElseThrow();
         assertThat(served.status()).isEqualTo(ReservationOutcome.Status.RESERVED);
@@ -243,7 +244,7 @@ class SpareReservationTest {
         assertThatThrownBy(() -> sourcing.swap(caseNumber, unrelated, "depot-CTU")).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("cannot replace part " + part);
 
-        boards.move(wrong, BoardStatus.PICKED, "CTU", null, new MoveContext("PICK", "depot-CTU", null, null, caseNumber, null, null));
+        boards.move(wrong, BoardStatus.PICKED, "CTU", null, new MoveContext(MoveReason.PICK, "depot-CTU", null, null, caseNumber, null, null));
         ResponseEntity<JsonNode> view = http.withBasicAuth("agent", "demo")
                 .getForEntity("/api/sourcing/reservations/" + reserved.reservationId(), JsonNode.class);
         assertThat(view.getBody().get("status").asText()).isEqualTo("PICKED");
@@ -261,7 +262,7 @@ class SpareReservationTest {
         ReservationOutcome reserved = sourcing.reserve(part, fixture.chengdu().id(), caseNumber);
 
         boards.move(reserved.serial(), BoardStatus.QUARANTINE, "CTU", null,
-                new MoveContext("QUARANTINE", "depot-CTU", null, null, null, null, "bent connector"));
+                new MoveContext(MoveReason.QUARANTINE, "depot-CTU", null, null, null, null, "bent connector"));
 
         assertThat(sourcing.openReservation(caseNumber)).isEmpty();
         JsonNode decisions = http.withBasicAuth("agent", "demo").getForObject("/api/sourcing/decisions/" + caseNumber, JsonNode.class);

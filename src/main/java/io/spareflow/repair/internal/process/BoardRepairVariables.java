@@ -1,5 +1,7 @@
 package io.spareflow.repair.internal.process;
 
+import io.spareflow.repair.TestResult;
+import io.spareflow.repair.RepairDiagnosis;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -48,8 +50,8 @@ final class BoardRepairVariables {
         scope.setVariable(PRODUCT_LINE, productLine);
     }
 
-    String diagnosis() {
-        return (String) scope.getVariable(DIAGNOSIS);
+    RepairDiagnosis diagnosis() {
+        return RepairDiagnosis.valueOf((String) scope.getVariable(DIAGNOSIS));
     }
 
     String finding() {
@@ -60,8 +62,8 @@ final class BoardRepairVariables {
         return (String) scope.getVariable(ACTIONS);
     }
 
-    String testResult() {
-        return (String) scope.getVariable(TEST_RESULT);
+    TestResult testResult() {
+        return TestResult.valueOf((String) scope.getVariable(TEST_RESULT));
     }
 
     void returnDepot(String depot) {

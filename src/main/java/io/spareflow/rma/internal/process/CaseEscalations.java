@@ -1,5 +1,6 @@
 package io.spareflow.rma.internal.process;
 
+import io.spareflow.rma.SlaStep;
 import io.spareflow.rma.internal.CaseLifecycle;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,11 +26,13 @@ public class CaseEscalations {
         this.tasks = tasks;
     }
 
+    /** Called by the timers; {@code step} is an {@link SlaStep} name written in the BPMN expression. */
     public void limitReached(DelegateExecution execution, String step) {
-        lifecycle.limitMissed(caseNumber(execution), step);
+        lifecycle.limitMissed(caseNumber(execution), SlaStep.valueOf(step));
     }
 
-    public void escalate(DelegateExecution execution, String step) {
+    public void escalate(DelegateExecution execution, String stepName) {
+        SlaStep step = SlaStep.valueOf(stepName);
         String caseNumber = caseNumber(execution);
         String reason = step + " of case " + caseNumber + " is still open well after its limit";
         supervisorTask(caseNumber, step, lifecycle.escalate(caseNumber, step, reason), reason);
@@ -41,7 +44,7 @@ public class CaseEscalations {
 
     public void returnOverdue(DelegateExecution execution) {
         String caseNumber = caseNumber(execution);
-        supervisorTask(caseNumber, "DEFECTIVE_RETURN", lifecycle.returnOverdue(caseNumber),
+        supervisorTask(caseNumber, SlaStep.DEFECTIVE_RETURN, lifecycle.returnOverdue(caseNumber),
                 "The defective board of case " + caseNumber + " is overdue");
     }
 
@@ -50,7 +53,7 @@ public class CaseEscalations {
     }
 
     /** A stand-alone task, so the case's process never waits for the supervisor to look at it. */
-    private void supervisorTask(String caseNumber, String step, String supervisor, String reason) {
+    private void supervisorTask(String caseNumber, SlaStep step, String supervisor, String reason) {
         Task task = tasks.newTask();
         task.setName("Escalation: " + step + " of " + caseNumber);
         task.setDescription(reason);

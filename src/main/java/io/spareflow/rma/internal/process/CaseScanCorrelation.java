@@ -4,6 +4,7 @@ import io.spareflow.board.BoardMoved;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.board.MoveContext;
+import io.spareflow.board.MoveReason;
 import io.spareflow.rma.internal.CaseEntity;
 import io.spareflow.rma.internal.CaseLifecycle;
 import io.spareflow.rma.internal.Limit;
@@ -103,7 +104,7 @@ class CaseScanCorrelation {
         }
         if (open.isEmpty()) {
             boards.move(moved.serial(), BoardStatus.QUARANTINE, moved.locationCode(), null,
-                    new MoveContext("QUARANTINE", "system", null, null, namedCase, null,
+                    new MoveContext(MoveReason.QUARANTINE, "system", null, null, namedCase, null,
                             "defective board returned with no open case for its serial"));
         }
     }

@@ -1,5 +1,6 @@
 package io.spareflow.rma.internal.process;
 
+import io.spareflow.rma.DiagnosisOutcome;
 import io.spareflow.rma.internal.Limit;
 import io.spareflow.rma.internal.NewCase;
 import io.spareflow.rma.internal.ReturnLimits;
@@ -83,8 +84,8 @@ final class RmaCaseVariables {
         return (String) scope.getVariable(DEFECTIVE_RECEIVED_AT);
     }
 
-    String diagnosisOutcome() {
-        return (String) scope.getVariable(DIAGNOSIS_OUTCOME);
+    DiagnosisOutcome diagnosisOutcome() {
+        return DiagnosisOutcome.valueOf((String) scope.getVariable(DIAGNOSIS_OUTCOME));
     }
 
     String note() {

@@ -1,0 +1,28 @@
+package io.spareflow.rma;
+
+/** What a line of a case's timeline records. Stored by name in {@code case_timeline.kind}. */
+public enum TimelineKind {
+    REPORTED,
+    FIRST_OWNER,
+    ACCEPTED,
+    DIAGNOSED,
+    SITE_VISITED,
+    BACKORDER,
+    SPARE_RESERVED,
+    SPARE_SWAPPED,
+    SPARE_PICKED,
+    SPARE_PACKED,
+    SPARE_SHIPPED,
+    SPARE_DELIVERED,
+    RETURN_EXPECTED,
+    DEFECTIVE_RECEIVED,
+    WRONG_BOARD_RETURNED,
+    REPAIR_FINISHED,
+    CLOSED,
+    TRANSFERRED,
+    BREACH,
+    ESCALATED,
+    RETURN_REMINDER,
+    RETURN_OVERDUE,
+    CHARGE_FLAGGED
+}
