@@ -13,5 +13,6 @@
 ^FO20,498^GB772,4,4^FS
 ^FO30,522^A0N,26,24^FDTRACKING {trackingNumber}^FS
 ^FO40,580^BY3,3,200^BCN,200,N,N,N^FD{trackingNumber}^FS
-^FO250,820^BQN,2,7^FDMA,{trackingUrl}^FS
+^FX ^BY resets the bar height before the QR code: some renderers offset a QR code by the last ^BY height.
+^BY3,3,10^FO250,820^BQN,2,7^FDMA,{trackingUrl}^FS
 ^XZ

@@ -103,10 +103,16 @@
   function answer(request, status, body) {
     if (status < 400) {
       const next = NEXT_ACTION[body.to];
-      const title = body.result === 'QUARANTINED' ? 'Found: ' + body.serial + ' in quarantine'
-        : body.action + ' ' + body.serial + ' confirmed';
-      show(body.result === 'QUARANTINED' ? 'warn' : 'ok', title, body.next, next && next !== action.value ? next : null);
-      beep(body.result !== 'QUARANTINED');
+      const warn = body.result === 'QUARANTINED' || body.flaggedForSupervisor;
+      if (body.result === 'BOUND') {
+        // A return label moved no board: its answer (the case bound, the board expected) is the whole message.
+        show('ok', body.next, '', null);
+      } else {
+        const title = body.result === 'QUARANTINED' ? 'Found: ' + body.serial + ' in quarantine'
+          : body.action + ' ' + body.serial + ' confirmed';
+        show(warn ? 'warn' : 'ok', title, body.next, next && next !== action.value ? next : null);
+      }
+      beep(!warn);
       remember(request, body.result, body.next);
     } else {
       show('bad', 'Refused: ' + (body.serial || request.code), body.detail || body.title, null);

@@ -1,7 +1,5 @@
 package io.spareflow.board;
 
-import io.spareflow.part.PartNumber;
-import io.spareflow.location.LocationCode;
 import io.spareflow.board.internal.BoardEntity;
 import io.spareflow.board.internal.BoardRepository;
 import io.spareflow.board.internal.BulkBoardWriter;
@@ -10,12 +8,18 @@ import io.spareflow.board.internal.CustodyRepository;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.NotFoundException;
+import io.spareflow.customer.Customers;
+import io.spareflow.location.LocationCode;
 import io.spareflow.location.Locations;
 import io.spareflow.part.PartInfo;
+import io.spareflow.part.PartNumber;
 import io.spareflow.part.Parts;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,21 +35,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Boards {
 
+    /** The follow-up moves asked for while the reactions to a move run on this thread (null outside a move). */
+    private final ThreadLocal<Deque<FollowUp>> followUps = new ThreadLocal<>();
+
     private final BoardRepository repository;
     private final CustodyRepository custody;
     private final BulkBoardWriter bulkWriter;
     private final Parts parts;
     private final Locations locations;
+    private final Customers customers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Boards(BoardRepository repository, CustodyRepository custody, BulkBoardWriter bulkWriter, Parts parts, Locations locations,
-           ApplicationEventPublisher events, Clock clock) {
+           Customers customers, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.custody = custody;
         this.bulkWriter = bulkWriter;
         this.parts = parts;
         this.locations = locations;
+        this.customers = customers;
         this.events = events;
         this.clock = clock;
     }
@@ -126,10 +135,47 @@ public class Boards {
     /**
      * Moves a board to {@code target} at a location or a site, under a row lock; refused with
      * {@link IllegalBoardMoveException} when the state machine does not allow it. Records the hand-off in the chain of
-     * custody and publishes {@link BoardMoved}, both in the caller's transaction.
+     * custody and publishes {@link BoardMoved}, both in the caller's transaction; the listeners react in the order of
+     * {@link BoardMoveOrder}, and the follow-up moves they ask for ({@link #followUp}) run after them. Returns the
+     * board as it then stands.
      */
     @Transactional
     public BoardInfo move(String serial, BoardStatus target, String locationCode, Long siteId, MoveContext context) {
+        if (followUps.get() != null) {
+            return moveOnce(serial, target, locationCode, siteId, context);
+        }
+        Deque<FollowUp> pending = new ArrayDeque<>();
+        followUps.set(pending);
+        try {
+            BoardInfo moved = moveOnce(serial, target, locationCode, siteId, context);
+            for (FollowUp next = pending.poll(); next != null; next = pending.poll()) {
+                BoardInfo followed = moveOnce(next.serial(), next.target(), next.locationCode(), next.siteId(), next.context());
+                if (followed.serial().equals(moved.serial())) {
+                    moved = followed;
+                }
+            }
+            return moved;
+        } finally {
+            followUps.remove();
+        }
+    }
+
+    /**
+     * A reaction to a move (a {@link BoardMoved} listener) needs the board moved on, e.g. a defective board nobody
+     * waits for goes to quarantine: the move runs after every reaction to the current move, before {@link #move}
+     * returns to its caller, which gets the board as it then stands. Outside a move, the board moves at once.
+     */
+    @Transactional
+    public void followUp(String serial, BoardStatus target, String locationCode, Long siteId, MoveContext context) {
+        Deque<FollowUp> pending = followUps.get();
+        if (pending == null) {
+            move(serial, target, locationCode, siteId, context);
+        } else {
+            pending.add(new FollowUp(serial, target, locationCode, siteId, context));
+        }
+    }
+
+    private BoardInfo moveOnce(String serial, BoardStatus target, String locationCode, Long siteId, MoveContext context) {
         if (context == null) {
             throw new IllegalArgumentException("a move needs a context: who moved the board and why");
         }
@@ -143,6 +189,61 @@ public class Boards {
         events.publishEvent(new BoardMoved(moved.serial(), moved.partNumber(), from, target, moved.locationCode(),
                 moved.siteId(), moved.updatedAt(), context));
         return moved;
+    }
+
+    /**
+     * The board {@code row} describes, checked as registration needs it: a new serial, a part of the catalogue, a
+     * status, and its place — an INSTALLED board at an existing customer site, any other at an existing location.
+     * Refused with {@link InvalidInputException} naming the first wrong value.
+     */
+    public NewBoard checkNew(BoardRow row) {
+        String serial = Serial.parse(row.serial()).value();
+        if (find(serial).isPresent()) {
+            throw new InvalidInputException("board " + serial + " is already registered");
+        }
+        PartInfo part = parts.find(row.partNumber()).orElseThrow(() -> new InvalidInputException("part '"
+                + row.partNumber() + "' is not in the catalogue"));
+        BoardStatus status = status(row.status());
+        String location = row.locationCode();
+        Long siteId = siteId(row.siteId());
+        if (status == BoardStatus.INSTALLED) {
+            if (siteId == null || location != null) {
+                throw new InvalidInputException("an INSTALLED board needs site_id and no location_code");
+            }
+            if (customers.site(siteId).isEmpty()) {
+                throw new InvalidInputException("customer site " + siteId + " does not exist");
+            }
+        } else {
+            if (location == null || siteId != null) {
+                throw new InvalidInputException("a " + status + " board needs location_code and no site_id");
+            }
+            location = LocationCode.tryParse(location).map(LocationCode::value).orElse(location);
+            if (locations.find(location).isEmpty()) {
+                throw new InvalidInputException("location '" + location + "' does not exist");
+            }
+        }
+        String revision = Optional.ofNullable(row.revision()).orElse(part.revision());
+        return new NewBoard(serial, part.partNumber(), revision, status, location, siteId);
+    }
+
+    private static BoardStatus status(String value) {
+        try {
+            return BoardStatus.valueOf(value == null ? "" : value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("status '" + value + "' is not a board status; one of "
+                    + List.of(BoardStatus.values()));
+        }
+    }
+
+    private static Long siteId(String value) {
+        try {
+            return value == null ? null : Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("site_id '" + value + "' is not a number");
+        }
+    }
+
+    private record FollowUp(String serial, BoardStatus target, String locationCode, Long siteId, MoveContext context) {
     }
 
     private void validatePlace(NewBoard board) {

@@ -4,9 +4,12 @@ import io.spareflow.common.CaseNumber;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.Boards;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.label.internal.Gs1ElementString;
 import io.spareflow.label.internal.LabelLayout;
+import io.spareflow.label.internal.LabelPrinter;
 import io.spareflow.label.internal.LabelRenderer;
 import io.spareflow.label.internal.LabelTemplates;
+import io.spareflow.label.internal.LabelTexts;
 import io.spareflow.label.internal.PdfLabels;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.Locations;
@@ -14,19 +17,19 @@ import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
 import java.awt.image.BufferedImage;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 
 /**
- * Prints labels from the templates in {@code labels/}: board labels (Code 128 serial, GS1 DataMatrix with part and
- * serial, human-readable part, revision, serial) and shipping labels (from, to, case, tracking Code 128 and QR link).
+ * Prints labels from the templates in {@code labels/}: board labels (Code 128 serial, GS1 DataMatrix
+ * {@code (01)GTIN (21)serial (240)part number}, human-readable part, revision, serial) and shipping labels (from, to,
+ * case, tracking Code 128 and QR link). GS1 allows at most 20 characters in (21): a longer serial gets its Code 128
+ * only, and the label says why there is no DataMatrix.
  */
 @Service
 public class Labels {
@@ -42,20 +45,26 @@ public class Labels {
     private final LabelTemplates templates;
     private final LabelRenderer renderer;
     private final PdfLabels pdf;
+    private final LabelPrinter printer;
+    private final LabelTexts texts;
 
-    Labels(Boards boards, Parts parts, Locations locations, LabelTemplates templates, LabelRenderer renderer, PdfLabels pdf) {
+    Labels(Boards boards, Parts parts, Locations locations, LabelTemplates templates, LabelRenderer renderer, PdfLabels pdf,
+           LabelPrinter printer, LabelTexts texts) {
         this.boards = boards;
         this.parts = parts;
         this.locations = locations;
         this.templates = templates;
         this.renderer = renderer;
         this.pdf = pdf;
+        this.printer = printer;
+        this.texts = texts;
     }
 
     public byte[] board(String serial, String size, LabelFormat format) {
         String template = boardTemplate(size);
         BoardInfo board = boards.require(serial);
-        return print(template, boardValues(board, description(board.partNumber())), format);
+        return printer.print(template, boardValues(board, parts.require(board.partNumber()), LabelTexts.locale(format)),
+                format);
     }
 
     /** Board labels of many serials on A4 sheets (PDF), in the order given. */
@@ -66,29 +75,17 @@ public class Labels {
         }
         String template = boardTemplate(size);
         LabelLayout layout = templates.layout(template);
-        // A sheet holds many boards of few parts: each part's description is looked up once.
-        Map<String, String> descriptions = new HashMap<>();
+        // A sheet holds many boards of few parts: each part is looked up once.
+        Map<String, PartInfo> catalogue = new HashMap<>();
+        Locale locale = LabelTexts.locale(LabelFormat.PDF);
         List<BufferedImage> images = serials.stream().map(boards::require)
                 .map(board -> renderer.render(layout, boardValues(board,
-                        descriptions.computeIfAbsent(board.partNumber(), this::description)))).toList();
+                        catalogue.computeIfAbsent(board.partNumber(), parts::require), locale))).toList();
         return pdf.a4Sheet(images, layout);
     }
 
     public byte[] shipping(ShippingLabel label, LabelFormat format) {
-        return print(SHIPPING, shippingValues(label), format);
-    }
-
-    private byte[] print(String template, Map<String, String> values, LabelFormat format) {
-        return switch (format) {
-            case PNG -> renderer.png(renderer.render(templates.layout(template), values));
-            case PDF -> {
-                LabelLayout layout = templates.layout(template);
-                yield pdf.single(renderer.render(layout, values), layout);
-            }
-            // ZPL field data ends at ^ and commands start with ~: keep them out of printed values.
-            case ZPL -> LabelTemplates.fill(templates.zpl(template), escaped(values, v -> v.replace('^', ' ').replace('~', ' ')))
-                    .getBytes(StandardCharsets.UTF_8);
-        };
+        return printer.print(SHIPPING, shippingValues(label), format);
     }
 
     private static String boardTemplate(String size) {
@@ -100,17 +97,18 @@ public class Labels {
         return "board-" + normalized;
     }
 
-    private static Map<String, String> boardValues(BoardInfo board, String description) {
+    private Map<String, String> boardValues(BoardInfo board, PartInfo part, Locale locale) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("serial", board.serial());
         values.put("partNumber", board.partNumber());
         values.put("revision", board.revision());
-        values.put("description", description);
+        values.put("description", part.description());
+        values.put("gtin", part.gtin());
+        boolean gs1 = Gs1ElementString.problem("21", board.serial()) == null;
+        values.put("gs1", Boolean.toString(gs1));
+        values.put("code128Only", gs1 ? "" : texts.text("labels.board.code128Only", locale,
+                Gs1ElementString.MAX_SERIAL_LENGTH));
         return values;
-    }
-
-    private String description(String partNumber) {
-        return parts.find(partNumber).map(PartInfo::description).orElse("");
     }
 
     private Map<String, String> shippingValues(ShippingLabel label) {
@@ -165,11 +163,5 @@ public class Labels {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static Map<String, String> escaped(Map<String, String> values, UnaryOperator<String> escape) {
-        Map<String, String> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(k, escape.apply(v)));
-        return out;
     }
 }

@@ -1,9 +1,11 @@
 package io.spareflow.location;
 
 import io.spareflow.common.ConflictException;
+import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.location.internal.LocationEntity;
 import io.spareflow.location.internal.LocationRepository;
+import io.spareflow.location.internal.LocationRules;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +43,18 @@ public class Locations {
 
     public LocationInfo require(String code) {
         return find(code).orElseThrow(() -> new NotFoundException("Location", code));
+    }
+
+    /**
+     * The location {@code row} describes, checked value by value, and that its code is not taken; refused with
+     * {@link InvalidInputException} naming the first wrong value.
+     */
+    public LocationInfo checkNew(LocationRow row) {
+        LocationInfo location = LocationRules.check(row);
+        if (find(location.code()).isPresent()) {
+            throw new InvalidInputException("location " + location.code() + " exists already");
+        }
+        return location;
     }
 
     public long count() {

@@ -1,6 +1,7 @@
 package io.spareflow.part;
 
 import io.spareflow.common.NotFoundException;
+import io.spareflow.part.internal.GtinAssignment;
 import io.spareflow.part.internal.PartEntity;
 import io.spareflow.part.internal.PartRepository;
 import java.util.ArrayList;
@@ -17,21 +18,27 @@ import org.springframework.transaction.annotation.Transactional;
 public class Parts {
 
     private final PartRepository repository;
+    private final GtinAssignment gtins;
 
-    Parts(PartRepository repository) {
+    Parts(PartRepository repository, GtinAssignment gtins) {
         this.repository = repository;
+        this.gtins = gtins;
     }
 
     public List<PartInfo> all() {
-        return repository.findAllByOrderByPartNumber().stream().map(PartEntity::toInfo).toList();
+        return repository.findAllByOrderByPartNumber().stream().map(this::info).toList();
     }
 
     public Optional<PartInfo> find(String partNumber) {
-        return PartNumber.tryParse(partNumber).flatMap(number -> repository.findById(number.value())).map(PartEntity::toInfo);
+        return PartNumber.tryParse(partNumber).flatMap(number -> repository.findById(number.value())).map(this::info);
     }
 
     public PartInfo require(String partNumber) {
         return find(partNumber).orElseThrow(() -> new NotFoundException("Part", partNumber));
+    }
+
+    private PartInfo info(PartEntity entity) {
+        return entity.toInfo(gtins);
     }
 
     /**

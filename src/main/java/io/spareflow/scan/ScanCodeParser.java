@@ -2,6 +2,8 @@ package io.spareflow.scan;
 
 import io.spareflow.part.PartNumber;
 import io.spareflow.board.Serial;
+import io.spareflow.common.CaseNumber;
+import io.spareflow.common.Gtin;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +17,10 @@ import java.util.regex.Pattern;
  *   <li>a GS1 element string with GS (ASCII 29) separators, with or without a leading FNC1 (sent as GS);</li>
  *   <li>the same with an AIM symbology identifier first ({@code ]C1}, {@code ]C0}, {@code ]d2}, {@code ]Q3}…);</li>
  *   <li>the same with {@code {GS}} or {@code <GS>} typed where a keyboard wedge cannot send GS;</li>
- *   <li>the bracketed human-readable form {@code (240)130103811(21)SZ2114000417};</li>
+ *   <li>the bracketed human-readable form {@code (01)09524000000019(21)SZ2114000417(240)130103811}, and the
+ *   {@code (240)(21)} form of labels printed before boards carried a GTIN;</li>
+ *   <li>a case's return label: GS1 with a (400) order reference, the case number, beside the expected board's (01)
+ *   and (21);</li>
  * </ul>
  * surrounded by spaces, CR, LF or Tab. Everything else is refused with an {@link UnreadableCodeException} that shows
  * what was read (control characters made visible) and why it is not a board code.
@@ -27,6 +32,7 @@ final class ScanCodeParser {
     private static final String SERIAL_AI = "21";
     private static final String PART_AI = "240";
     private static final String GTIN_AI = "01";
+    private static final String CASE_AI = "400";
     private static final Pattern AIM_PREFIX = Pattern.compile("^\\][A-Za-z][0-9A-Za-z]");
     /** AIM identifiers that say the symbol carries GS1 data (FNC1 in first position). */
     private static final java.util.Set<String> GS1_SYMBOLOGIES = java.util.Set.of("]C1", "]D2", "]Q3", "]E0", "]J1");
@@ -77,7 +83,7 @@ final class ScanCodeParser {
         rejectControlCharacters(raw, text);
         Serial serial = Serial.tryParse(text).orElseThrow(() -> refused(raw, "not a board serial (4 to 40 letters,"
                 + " digits or dashes, starting with a letter or digit) nor a GS1 code with a (21) serial"));
-        return new ScanCode(serial.value(), null, null, false, Map.of());
+        return new ScanCode(serial.value(), null, null, false, Map.of(), null);
     }
 
     /** Scanners end a scan with CR, LF or Tab; people paste codes with spaces. GS is data here, never trimmed. */
@@ -175,11 +181,15 @@ final class ScanCodeParser {
 
     private static ScanCode fromElements(String raw, Map<String, String> elements) {
         String serial = elements.get(SERIAL_AI);
-        if (serial == null) {
+        String caseNumber = elements.get(CASE_AI);
+        if (caseNumber != null && CaseNumber.tryParse(caseNumber).isEmpty()) {
+            throw refused(raw, "the (400) case number '" + visible(caseNumber) + "' of a return label is not a case number");
+        }
+        if (serial == null && caseNumber == null) {
             throw refused(raw, "a GS1 code without a (21) serial number (read " + elements.keySet().stream()
                     .map(ai -> "(" + ai + ")").toList() + ")");
         }
-        if (Serial.tryParse(serial).isEmpty()) {
+        if (serial != null && Serial.tryParse(serial).isEmpty()) {
             throw refused(raw, "the (21) serial '" + visible(serial) + "' is not a board serial (4 to 40 letters, digits"
                     + " or dashes)");
         }
@@ -188,25 +198,11 @@ final class ScanCodeParser {
             throw refused(raw, "the (240) part number '" + visible(part) + "' is not a part number");
         }
         String gtin = elements.get(GTIN_AI);
-        if (gtin != null && !isValidGtin(gtin)) {
+        if (gtin != null && !Gtin.isValid(gtin)) {
             throw refused(raw, "the (01) GTIN " + gtin + " fails its check digit (expected "
-                    + (gtin.matches("\\d{14}") ? String.valueOf(gtinCheckDigit(gtin.substring(0, 13))) : "14 digits") + ")");
+                    + (gtin.matches("\\d{14}") ? String.valueOf(Gtin.checkDigit(gtin.substring(0, 13))) : "14 digits") + ")");
         }
-        return new ScanCode(serial, part, gtin, true, elements);
-    }
-
-    static boolean isValidGtin(String gtin) {
-        return gtin.matches("\\d{14}") && gtinCheckDigit(gtin.substring(0, 13)) == gtin.charAt(13) - '0';
-    }
-
-    /** GS1 mod-10: weights 3,1,3,… from the right of the 13 data digits. */
-    static int gtinCheckDigit(String thirteenDigits) {
-        int sum = 0;
-        for (int i = 0; i < thirteenDigits.length(); i++) {
-            int digit = thirteenDigits.charAt(thirteenDigits.length() - 1 - i) - '0';
-            sum += i % 2 == 0 ? digit * 3 : digit;
-        }
-        return (10 - sum % 10) % 10;
+        return new ScanCode(serial, part, gtin, true, elements, caseNumber);
     }
 
     private static void rejectControlCharacters(String raw, String text) {

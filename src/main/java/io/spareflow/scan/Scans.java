@@ -1,6 +1,5 @@
 package io.spareflow.scan;
 
-import io.spareflow.location.LocationCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.board.BoardInfo;
@@ -12,9 +11,12 @@ import io.spareflow.board.NewBoard;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.ProblemResponses;
 import io.spareflow.customer.Customers;
+import io.spareflow.location.LocationCode;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.Locations;
 import io.spareflow.part.Parts;
+import io.spareflow.scan.internal.BoxBindings;
+import io.spareflow.scan.internal.BoxBindings.BoxBinding;
 import io.spareflow.scan.internal.LabelPhotoDecoder;
 import io.spareflow.scan.internal.NextStep;
 import io.spareflow.scan.internal.ScanEventEntity;
@@ -56,13 +58,14 @@ public class Scans {
     private final ScanEventRepository events;
     private final NextStep nextStep;
     private final LabelPhotoDecoder photos;
+    private final BoxBindings boxes;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     Scans(Boards boards, Locations locations, Parts parts, Customers customers, ObjectProvider<ScanGuard> guards,
-          ScanEventRepository events, NextStep nextStep, LabelPhotoDecoder photos, ObjectMapper json, PlatformTransactionManager transactions,
-          Clock clock) {
+          ScanEventRepository events, NextStep nextStep, LabelPhotoDecoder photos, BoxBindings boxes, ObjectMapper json,
+          PlatformTransactionManager transactions, Clock clock) {
         this.boards = boards;
         this.locations = locations;
         this.parts = parts;
@@ -71,6 +74,7 @@ public class Scans {
         this.events = events;
         this.nextStep = nextStep;
         this.photos = photos;
+        this.boxes = boxes;
         this.json = json;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -128,11 +132,18 @@ public class Scans {
         ScanEventEntity event = newEvent(request, user, fingerprint);
         LocationInfo location = checkScope(request, user);
         ScanCode code = read(request.code());
+        if (code.isReturnLabel()) {
+            return bindBox(request, user, event, location, code);
+        }
         event.identify(code.serial(), code.partNumber());
         checkActionFields(request);
+        // A box bound by its return label names the case, so nobody types it: the board inside is checked against it.
+        Optional<BoxBinding> box = request.action() == ScanAction.DEFECTIVE_RECEIVE && isBlank(request.caseNumber())
+                ? boxes.take(user.username(), request.device(), location.code()) : Optional.empty();
+        String caseNumber = box.map(BoxBinding::caseNumber).orElse(request.caseNumber());
         Optional<BoardInfo> locked = boards.lock(code.serial());
         if (locked.isEmpty()) {
-            return registerFound(request, user, event, location, code);
+            return registerFound(request, caseNumber, user, event, location, code);
         }
         BoardInfo board = locked.get();
         BoardStatus target = checkMove(request, user, location, code, board);
@@ -140,18 +151,38 @@ public class Scans {
         BoardInfo moved;
         try {
             moved = boards.move(board.serial(), target, delivered ? null : location.code(),
-                    delivered ? request.siteId() : null, moveContext(request, user, event));
+                    delivered ? request.siteId() : null, moveContext(request, caseNumber, user, event));
         } catch (IllegalBoardMoveException illegal) {
             throw refused(HttpStatus.CONFLICT, illegal.getMessage(), board);
         }
-        // Listeners of the move may have moved the board on (e.g. a defective board with no open case is quarantined):
-        // the worker is told where it stands now.
-        BoardInfo now = boards.find(moved.serial()).orElse(moved);
+        // The reactions to the move may have moved the board on (a defective board with no open case is
+        // quarantined): the move returns the board as it stands now, which the worker is told.
+        Optional<String> wrongBoard = box.flatMap(bound -> boxes.wrongBoard(bound, moved.serial()));
         ScanResult result = new ScanResult(event.getId(), request.clientScanId(), ScanResult.Result.ACCEPTED,
-                now.serial(), now.partNumber(), request.action(), board.status(), now.status(), location.code(),
-                now.siteId(), nextStep.after(now, location, request.caseNumber(), request.trackingNumber()), false,
+                moved.serial(), moved.partNumber(), request.action(), board.status(), moved.status(), location.code(),
+                moved.siteId(), wrongBoard.map(words -> words + " ").orElse("")
+                + nextStep.after(moved, location, caseNumber, request.trackingNumber()), wrongBoard.isPresent(),
+                event.getScannedAt());
+        return answer(event, result, wrongBoard.orElse(null));
+    }
+
+    /** A return label binds the box it is stuck on to its case, for this person and device; no board moves. */
+    private ScanReply bindBox(ScanRequest request, StaffUser user, ScanEventEntity event, LocationInfo location,
+                              ScanCode code) {
+        if (request.action() != ScanAction.DEFECTIVE_RECEIVE) {
+            throw refused(HttpStatus.BAD_REQUEST, boxes.notAtDefectiveReceive(code.caseNumber(), request.action()), null);
+        }
+        BoxBinding binding = new BoxBinding(code.caseNumber(), code.serial());
+        boxes.bind(user.username(), request.device(), location.code(), binding);
+        event.identify(code.serial(), code.partNumber());
+        ScanResult result = new ScanResult(event.getId(), request.clientScanId(), ScanResult.Result.BOUND, code.serial(),
+                code.partNumber(), request.action(), null, null, location.code(), null, boxes.bound(binding), false,
                 event.getScannedAt());
         return answer(event, result, null);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private LocationInfo checkScope(ScanRequest request, StaffUser user) {
@@ -229,8 +260,8 @@ public class Scans {
     }
 
     /** An unknown serial at receiving is found, not lost: registered in quarantine here, flagged for a supervisor. */
-    private ScanReply registerFound(ScanRequest request, StaffUser user, ScanEventEntity event, LocationInfo location,
-                                    ScanCode code) {
+    private ScanReply registerFound(ScanRequest request, String caseNumber, StaffUser user, ScanEventEntity event,
+                                    LocationInfo location, ScanCode code) {
         if (!request.action().mayFindUnknownBoards()) {
             throw new ScanRefusedException(HttpStatus.NOT_FOUND, "No board with serial " + code.serial()
                     + " is registered. A board nobody expects is taken in with RECEIVE or DEFECTIVE_RECEIVE, which puts"
@@ -246,19 +277,19 @@ public class Scans {
                     code.serial(), null, true);
         }
         BoardInfo found = boards.register(new NewBoard(code.serial(), partNumber, null, BoardStatus.QUARANTINE,
-                location.code(), null), moveContext(request, user, event));
+                location.code(), null), moveContext(request, caseNumber, user, event));
         event.identify(found.serial(), found.partNumber());
         ScanResult result = new ScanResult(event.getId(), request.clientScanId(), ScanResult.Result.QUARANTINED,
                 found.serial(), found.partNumber(), request.action(), null, found.status(), location.code(), null,
-                "Unknown board, registered in quarantine. " + nextStep.after(found, location, request.caseNumber(),
+                "Unknown board, registered in quarantine. " + nextStep.after(found, location, caseNumber,
                 request.trackingNumber()), true, event.getScannedAt());
         return answer(event, result, "unknown board registered in quarantine");
     }
 
     /** The hand-off as the board's chain of custody records it: this scan, by this user. */
-    private static MoveContext moveContext(ScanRequest request, StaffUser user, ScanEventEntity event) {
+    private static MoveContext moveContext(ScanRequest request, String caseNumber, StaffUser user, ScanEventEntity event) {
         return new MoveContext(request.action().reason(), user.username(), request.device(), event.getId(),
-                request.caseNumber(), request.trackingNumber(), request.note());
+                caseNumber, request.trackingNumber(), request.note());
     }
 
     private ScanReply answer(ScanEventEntity event, ScanResult result, String reason) {

@@ -1,7 +1,6 @@
 package io.spareflow.sourcing;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Finds and reserves a spare board for a case: the nearest depot with compatible available stock that can reach the
@@ -16,12 +15,6 @@ public interface SpareSourcing {
      * Calling it again for a case that already holds an open reservation or backorder returns that one.
      */
     ReservationOutcome reserve(String partNumber, long siteId, String caseNumber);
-
-    /**
-     * The case's open reservation (a board held, not yet picked) or open backorder ({@link ReservationOutcome#backorder()}),
-     * if any. Once the board is picked the reservation is done and no longer open.
-     */
-    Optional<ReservationOutcome> openReservation(String caseNumber);
 
     /** Releases the case's open reservation (board back to AVAILABLE) or cancels its backorder; nothing open, nothing done. */
     void release(String caseNumber, String reason);

@@ -1,11 +1,17 @@
 package io.spareflow.label;
 
+import static io.spareflow.label.LabelTools.assertGs1Conformant;
+import static io.spareflow.label.LabelTools.dataMatrices;
+import static io.spareflow.label.LabelTools.rasterise;
+import static io.spareflow.label.LabelTools.renderZpl;
+import static io.spareflow.label.LabelTools.zbar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.board.NewBoard;
+import io.spareflow.part.Parts;
 import io.spareflow.scan.ScanCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -30,42 +36,44 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Every label the service prints must be read by independent decoders: zbarimg (Code 128, QR; Debian zbar-tools) and
- * dmtxread --gs1=29 (GS1 DataMatrix; Debian dmtx-utils). PDFs are rasterised with pdftoppm (poppler-utils).
+ * Every label the service prints must be read by independent decoders, from PNG, from the PDF rasterised and from the
+ * ZPL rendered as a Zebra printer prints it: zbarimg (Code 128, QR), dmtxread --gs1=29 (GS1 DataMatrix), and every
+ * GS1 element string read back must pass BWIPP's GS1 linter (see {@link LabelTools}).
  */
 @SpareflowIntegrationTest
 class LabelPrintingTest {
+
+    private static final String PART = "130104205";
 
     @Autowired
     TestRestTemplate http;
     @Autowired
     Boards boards;
+    @Autowired
+    Parts parts;
     @TempDir
     Path dir;
 
     @ParameterizedTest
     @ValueSource(strings = {"2x1", "4x2"})
-    void boardLabelPngDecodesWithIndependentDecoders(String size) throws Exception {
+    void boardLabelPngCarriesAConformantGs1DataMatrix(String size) throws Exception {
         String serial = newBoard("LBL");
         Path png = save(get("/api/boards/" + serial.toLowerCase() + "/label.png?size=" + size), "label.png");
 
-        assertThat(run("zbarimg", "--quiet", png.toString())).contains("CODE-128:" + serial);
-        ScanCode dataMatrix = ScanCode.parse(run("dmtxread", "--gs1=29", "-N", "1", png.toString()));
-        assertThat(dataMatrix.serial()).isEqualTo(serial);
-        assertThat(dataMatrix.partNumber()).isEqualTo("130104205");
+        assertThat(zbar(png)).contains("CODE-128:" + serial);
+        assertBoardDataMatrix(dataMatrices(png, 1), serial);
     }
 
-    @Test
-    void aSerialTooLongForTheSmallLabelIsRefusedAndPrintsOnTheLargeOne() throws Exception {
-        String serial = newBoard("LONG-SERIAL-NUMBER-OF-A-BOARD-");
-        ResponseEntity<byte[]> small = http.withBasicAuth("depot-CTU", "demo")
-                .getForEntity("/api/boards/" + serial + "/label.png?size=2x1", byte[].class);
-        assertThat(small.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(new String(small.getBody(), java.nio.charset.StandardCharsets.UTF_8)).contains(serial).contains("4x2");
+    @ParameterizedTest
+    @CsvSource({"2x1, 2.0, 1.0", "4x2, 4.0, 2.0"})
+    void boardLabelZplRenderedByAZplRendererDecodes(String size, double widthIn, double heightIn) throws Exception {
+        String serial = newBoard("LBLZPL");
+        byte[] zpl = get("/api/boards/" + serial + "/label.zpl?size=" + size).getBody();
 
-        Path png = save(get("/api/boards/" + serial + "/label.png?size=4x2"), "long.png");
-        assertThat(run("zbarimg", "--quiet", png.toString())).contains("CODE-128:" + serial);
-        assertThat(ScanCode.parse(run("dmtxread", "--gs1=29", "-N", "1", png.toString())).serial()).isEqualTo(serial);
+        assertThat(new String(zpl, StandardCharsets.UTF_8)).startsWith("^XA").doesNotContain("{");
+        Path printed = renderZpl(zpl, widthIn, heightIn, dir, "board-" + size);
+        assertThat(zbar(printed)).contains("CODE-128:" + serial);
+        assertBoardDataMatrix(dataMatrices(printed, 1), serial);
     }
 
     @Test
@@ -75,8 +83,35 @@ class LabelPrintingTest {
 
         assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         Path page = rasterise(save(pdf, "label.pdf")).get(0);
-        assertThat(run("zbarimg", "--quiet", page.toString())).contains("CODE-128:" + serial);
-        assertThat(ScanCode.parse(run("dmtxread", "--gs1=29", "-N", "1", page.toString())).serial()).isEqualTo(serial);
+        assertThat(zbar(page)).contains("CODE-128:" + serial);
+        assertBoardDataMatrix(dataMatrices(page, 1), serial);
+    }
+
+    /** GS1 allows 20 characters in (21): a longer serial is printed as Code 128 only, and the label says why. */
+    @Test
+    void aSerialOverTwentyCharactersGetsCode128OnlyAndNoGs1() throws Exception {
+        String serial = newBoard("LONGSERIAL21-");
+        assertThat(serial.length()).isBetween(21, 40);
+        for (String size : List.of("2x1", "4x2")) {
+            Path png = save(get("/api/boards/" + serial + "/label.png?size=" + size), "long-" + size + ".png");
+            assertThat(zbar(png)).contains("CODE-128:" + serial);
+            assertThat(LabelTools.noDataMatrix(png)).as("no DataMatrix on the %s label", size).isTrue();
+
+            String zpl = new String(get("/api/boards/" + serial + "/label.zpl?size=" + size).getBody(), StandardCharsets.UTF_8);
+            assertThat(zpl).doesNotContain("^BX").contains("Code 128 only: S/N over 20 characters").doesNotContain("{");
+        }
+    }
+
+    @Test
+    void aSerialTooLongForTheSmallLabelIsRefusedAndPrintsOnTheLargeOne() throws Exception {
+        String serial = newBoard("LONG-SERIAL-NUMBER-OF-A-BOARD-");
+        ResponseEntity<byte[]> small = http.withBasicAuth("depot-CTU", "demo")
+                .getForEntity("/api/boards/" + serial + "/label.png?size=2x1", byte[].class);
+        assertThat(small.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(new String(small.getBody(), StandardCharsets.UTF_8)).contains(serial).contains("4x2");
+
+        Path png = save(get("/api/boards/" + serial + "/label.png?size=4x2"), "long.png");
+        assertThat(zbar(png)).contains("CODE-128:" + serial);
     }
 
     @Test
@@ -92,35 +127,27 @@ class LabelPrintingTest {
 
         assertThat(sheet.getStatusCode().value()).isEqualTo(200);
         Path page = rasterise(save(sheet, "sheet.pdf")).get(0);
-        String codes = run("zbarimg", "--quiet", page.toString());
+        String codes = zbar(page);
         serials.forEach(serial -> assertThat(codes).contains("CODE-128:" + serial));
-        String dataMatrices = run("dmtxread", "--gs1=29", "-N", "3", page.toString());
-        serials.forEach(serial -> assertThat(dataMatrices).contains("21" + serial));
+        List<String> dataMatrices = dataMatrices(page, 3);
+        assertThat(dataMatrices.stream().map(code -> ScanCode.parse(code).serial())).containsExactlyInAnyOrderElementsOf(serials);
+        assertGs1Conformant(dataMatrices);
     }
 
     @Test
-    void shippingLabelCarriesTrackingBarcodeAndLink() throws Exception {
+    void shippingLabelCarriesTrackingBarcodeAndLinkInEveryFormat() throws Exception {
         String tracking = "SF" + UUID.randomUUID().toString().substring(0, 10).toUpperCase().replace("-", "");
         String link = "https://track.example.com/shipments/" + tracking + "?lang=en";
-        ResponseEntity<byte[]> png = get("/api/labels/shipping.png?from=CTU&to=RC-SZX&trackingNumber=" + tracking
-                + "&caseNumber=RMA-2026-000123&trackingUrl=" + link);
+        String query = "?from=CTU&to=RC-SZX&trackingNumber=" + tracking + "&caseNumber=RMA-2026-000123&trackingUrl=" + link;
 
-        String codes = run("zbarimg", "--quiet", save(png, "shipping.png").toString());
-        assertThat(codes).contains("CODE-128:" + tracking).contains("QR-Code:" + link);
-        ResponseEntity<byte[]> zpl = get("/api/labels/shipping.zpl?from=CTU&to=RC-SZX&trackingNumber=" + tracking
-                + "&caseNumber=RMA-2026-000123&trackingUrl=" + link);
-        String program = new String(zpl.getBody(), StandardCharsets.UTF_8);
-        assertThat(program).startsWith("^XA").contains("^FD" + tracking + "^FS").contains("Shenzhen Repair Center (RC-SZX)")
+        assertThat(zbar(save(get("/api/labels/shipping.png" + query), "shipping.png")))
+                .contains("CODE-128:" + tracking).contains("QR-Code:" + link);
+        assertThat(zbar(rasterise(save(get("/api/labels/shipping.pdf" + query), "shipping.pdf")).get(0)))
+                .contains("CODE-128:" + tracking).contains("QR-Code:" + link);
+        byte[] zpl = get("/api/labels/shipping.zpl" + query).getBody();
+        assertThat(new String(zpl, StandardCharsets.UTF_8)).startsWith("^XA").contains("Shenzhen Repair Center (RC-SZX)")
                 .contains("CASE RMA-2026-000123").doesNotContain("{");
-    }
-
-    @Test
-    void boardLabelZplCarriesTheGs1DataMatrixAndTheSerial() {
-        String serial = newBoard("LBLZPL");
-        String program = new String(get("/api/boards/" + serial + "/label.zpl?size=4x2").getBody(), StandardCharsets.UTF_8);
-
-        assertThat(program).contains("^FD_1240130104205_121" + serial + "^FS").contains("^BCN").contains("^FD" + serial + "^FS")
-                .doesNotContain("{");
+        assertThat(zbar(renderZpl(zpl, 4, 6, dir, "shipping"))).contains("CODE-128:" + tracking).contains("QR-Code:" + link);
     }
 
     @Test
@@ -136,9 +163,19 @@ class LabelPrintingTest {
         assertThat(board.getStatusCode().value()).isEqualTo(404);
     }
 
+    /** The board DataMatrix read back: (01) the part's GTIN, (21) the serial, (240) the part number, GS1-conformant. */
+    private void assertBoardDataMatrix(List<String> decoded, String serial) throws Exception {
+        assertThat(decoded).hasSize(1);
+        ScanCode code = ScanCode.parse(decoded.get(0));
+        assertThat(code.serial()).isEqualTo(serial);
+        assertThat(code.partNumber()).isEqualTo(PART);
+        assertThat(code.gtin()).isEqualTo(parts.require(PART).gtin());
+        assertGs1Conformant(decoded);
+    }
+
     private String newBoard(String prefix) {
         String serial = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
-        boards.register(new NewBoard(serial, "130104205", null, BoardStatus.AVAILABLE, "CTU", null));
+        boards.register(new NewBoard(serial, PART, null, BoardStatus.AVAILABLE, "CTU", null));
         return serial;
     }
 
@@ -150,22 +187,5 @@ class LabelPrintingTest {
 
     private Path save(ResponseEntity<byte[]> response, String name) throws IOException {
         return Files.write(dir.resolve(name), response.getBody());
-    }
-
-    private List<Path> rasterise(Path pdf) throws Exception {
-        run("pdftoppm", "-r", "300", "-png", pdf.toString(), dir.resolve("page").toString());
-        try (var pages = Files.list(dir)) {
-            return pages.filter(p -> p.getFileName().toString().startsWith("page")).sorted().toList();
-        }
-    }
-
-    /** Runs a decoder; its standard output, or a failure naming the command and what it said. */
-    private static String run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + " failed: " + err + out).isZero();
-        return out;
     }
 }

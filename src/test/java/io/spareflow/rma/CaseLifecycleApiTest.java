@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
+import io.spareflow.board.CustodyRecord;
+import io.spareflow.board.MoveReason;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import java.util.List;
@@ -301,6 +303,8 @@ class CaseLifecycleApiTest {
         String stray = fixture.installedAt(part, site);
         scan("tech-RC-SZX", stray, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of());
         assertThat(boards.require(stray).status()).isEqualTo(BoardStatus.QUARANTINE);
+        assertThat(boards.history(stray).custody()).as("the quarantine follows the receipt, after its reactions")
+                .extracting(CustodyRecord::action).endsWith(MoveReason.DEFECTIVE_RECEIVE, MoveReason.QUARANTINE);
 
         String number = reportAndAccept(site, fixture.installedAt(part, site));
         complete("agent", taskOf("agent", number, "Task_RemoteDiagnosis"), Map.of("diagnosisOutcome", "SPARE_NEEDED"));

@@ -111,7 +111,7 @@ class ScanCodeParserProperties {
     void gtinWithAWrongCheckDigitIsRefusedAndTheRightOneAccepted(@ForAll("boardCodes") BoardCode code,
                                                                 @ForAll("thirteenDigits") String digits,
                                                                 @ForAll("wrongOffsets") int offset) {
-        int check = ScanCodeParser.gtinCheckDigit(digits);
+        int check = io.spareflow.common.Gtin.checkDigit(digits);
         String good = digits + check;
         String bad = digits + (check + offset) % 10;
 

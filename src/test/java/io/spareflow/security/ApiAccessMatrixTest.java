@@ -107,6 +107,9 @@ class ApiAccessMatrixTest {
         probe("GET", "/api/tiers", "/api/tiers", all);
         probe("GET", "/api/tiers/{name}", "/api/tiers/GOLD", all);
         probe("PUT", "/api/tiers/{name}", "/api/tiers/NO-SUCH-TIER", Map.of("description", "x"), Set.of("admin"));
+        probe("GET", "/api/calendars/{country}", "/api/calendars/CN", all);
+        probe("PUT", "/api/calendars/{country}", "/api/calendars/ZZ?year=1999", Map.of("source", "access test", "days", List.of()),
+                Set.of("admin"));
         probe("GET", "/api/boards", "/api/boards?location=CTU", all);
         probe("GET", "/api/boards/{serial}", "/api/boards/" + spare, all);
 
@@ -143,6 +146,8 @@ class ApiAccessMatrixTest {
         for (String format : List.of("png", "pdf", "zpl")) {
             probe("GET", "/api/boards/{serial}/label." + format, "/api/boards/" + shelfBoard + "/label." + format, labelPrinters);
         }
+        probe("GET", "/api/cases/{number}/return-label.{format}", "/api/cases/" + number + "/return-label.pdf",
+                Set.of("admin", "supervisor", DEPOT_IN, DEPOT_OUT, TECH_IN, TECH_OUT));
         probe("POST", "/api/labels/sheet", "/api/labels/sheet", Map.of("serials", List.of(shelfBoard)), labelPrinters);
         probe("GET", "/api/labels/shipping.{format}", "/api/labels/shipping.png?" + ctuShipping,
                 Set.of("admin", "supervisor", DEPOT_IN, TECH_IN));

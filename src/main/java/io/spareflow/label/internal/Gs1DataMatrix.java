@@ -15,7 +15,7 @@ final class Gs1DataMatrix {
 
     private static final int FNC1 = 232;
     private static final int PAD = 129;
-    private static final char GS = '\u001D';
+    private static final char GS = Gs1ElementString.GS;
 
     private Gs1DataMatrix() {
     }

@@ -3,12 +3,14 @@ package io.spareflow.label.internal;
 import io.spareflow.label.LabelFormat;
 import io.spareflow.label.LabelPrintScope;
 import io.spareflow.label.Labels;
+import io.spareflow.label.ReturnLabels;
 import io.spareflow.label.ShippingLabel;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.Users;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,15 +28,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 @PreAuthorize("hasAnyRole('DEPOT', 'TECHNICIAN', 'SUPERVISOR', 'ADMIN')")
-@Tag(name = "Labels", description = "Board and shipping labels as PNG (300 dpi), PDF and ZPL, from the templates in labels/;"
-        + " depot staff and technicians print those of their own location only (403 otherwise), agents none")
+@Tag(name = "Labels", description = "Board, shipping and return labels as PNG (300 dpi), PDF and ZPL, from the templates in"
+        + " labels/; depot staff and technicians print board and shipping labels of their own location only (403"
+        + " otherwise), agents none")
 class LabelController {
 
     private final Labels labels;
+    private final ReturnLabels returnLabels;
     private final LabelPrintScope scope;
 
-    LabelController(Labels labels, LabelPrintScope scope) {
+    LabelController(Labels labels, ReturnLabels returnLabels, LabelPrintScope scope) {
         this.labels = labels;
+        this.returnLabels = returnLabels;
         this.scope = scope;
     }
 
@@ -80,7 +85,17 @@ class LabelController {
         LabelFormat format = LabelFormat.ofExtension(extension);
         scope.requireShipmentHere(signedIn(), from, to);
         return file(labels.shipping(new ShippingLabel(from, to, trackingNumber, trackingUrl, caseNumber), format), format,
-                "shipping-" + trackingNumber + "." + format.name().toLowerCase(java.util.Locale.ROOT));
+                "shipping-" + trackingNumber + "." + format.name().toLowerCase(Locale.ROOT));
+    }
+
+    @GetMapping("/cases/{number}/return-label.{format}")
+    @Operation(summary = "Return label of the case's defective board, 4x6 in (format png, pdf or zpl): ship to the"
+            + " repair center that takes it, from the customer's site, case number (Code 128), expected board, GS1"
+            + " DataMatrix (01) GTIN (21) serial (400) case number; 409 once no board is expected back")
+    ResponseEntity<byte[]> returnLabel(@PathVariable String number, @PathVariable("format") String extension) {
+        LabelFormat format = LabelFormat.ofExtension(extension);
+        return file(returnLabels.print(number, format), format,
+                "return-" + number.trim().toUpperCase(Locale.ROOT) + "." + format.name().toLowerCase(Locale.ROOT));
     }
 
     private static StaffUser signedIn() {

@@ -17,7 +17,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -39,7 +38,6 @@ public class LabelRenderer {
     private static final int CODE128_MIN_MODULE_DOTS = 2;
     private static final int DATAMATRIX_QUIET_MODULES = 2;
     private static final int QR_QUIET_MODULES = 4;
-    private static final char GS = '\u001D';
 
     public BufferedImage render(LabelLayout layout, Map<String, String> values) {
         BufferedImage image = new BufferedImage(dots(layout.widthIn()), dots(layout.heightIn()), BufferedImage.TYPE_BYTE_BINARY);
@@ -49,6 +47,9 @@ public class LabelRenderer {
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             g.setColor(Color.BLACK);
             for (LabelLayout.Element element : layout.elements()) {
+                if (!LabelTemplates.holds(element.when(), values)) {
+                    continue;
+                }
                 Box box = new Box(dots(element.x()), dots(element.y()), dots(element.width()), dots(element.height()));
                 switch (element.type()) {
                     case "text" -> text(g, box, LabelTemplates.fill(element.text(), values), element);
@@ -130,10 +131,10 @@ public class LabelRenderer {
         }
     }
 
-    /** GS1 element string: FNC1 first (GS1_FORMAT), GS between fields (encoded as FNC1). */
+    /** GS1 element string, checked for conformance: FNC1 first, GS (encoded as FNC1) after variable-length fields. */
     private static String gs1(LabelLayout.Element element, Map<String, String> values) {
-        return element.gs1().stream().map(field -> LabelTemplates.fill(field, values).replaceFirst(":", ""))
-                .collect(Collectors.joining(String.valueOf(GS)));
+        return Gs1ElementString.encode(Gs1ElementString.fields(element.gs1().stream()
+                .map(field -> LabelTemplates.fill(field, values)).toList()));
     }
 
     private static void dataMatrix(Graphics2D g, Box box, String gs1ElementString, String label) {

@@ -1,7 +1,6 @@
 package io.spareflow.part.internal;
 
 import io.spareflow.common.Csv;
-import io.spareflow.part.PartInfo;
 import io.spareflow.part.ProductLine;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,13 +37,13 @@ class PartCatalogueLoader implements ApplicationRunner {
             return;
         }
         try (InputStream in = new ClassPathResource("data/parts.csv").getInputStream()) {
-            List<PartInfo> parts = new ArrayList<>(Csv.read(in).stream().map(row -> new PartInfo(row.get("part_number"),
+            List<PartEntity> parts = new ArrayList<>(Csv.read(in).stream().map(row -> new PartEntity(row.get("part_number"),
                     ProductLine.valueOf(row.get("product_line")), row.get("description"), row.get("revision"),
                     row.optional("superseded_by"), Boolean.parseBoolean(row.get("repairable")),
                     Integer.parseInt(row.get("repair_turnaround_days")))).toList());
             // A superseding part must exist before the part that points to it.
             parts.sort(Comparator.comparing(p -> p.supersededBy() != null));
-            parts.forEach(p -> repository.saveAndFlush(new PartEntity(p)));
+            parts.forEach(repository::saveAndFlush);
             log.info("Loaded {} parts of the catalogue", parts.size());
         }
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Generated;
 
 @Entity
 @Table(name = "part")
@@ -26,21 +27,31 @@ public class PartEntity {
     private boolean repairable;
     @Column(name = "repair_turnaround_days")
     private int repairTurnaroundDays;
+    /** Assigned by the database (a sequence) when the part is first stored, never changed. */
+    @Generated
+    @Column(name = "item_reference", insertable = false, updatable = false)
+    private Long itemReference;
 
     protected PartEntity() {
     }
 
-    public PartEntity(PartInfo info) {
-        this.partNumber = info.partNumber();
-        this.productLine = info.productLine();
-        this.description = info.description();
-        this.revision = info.revision();
-        this.supersededBy = info.supersededBy();
-        this.repairable = info.repairable();
-        this.repairTurnaroundDays = info.repairTurnaroundDays();
+    PartEntity(String partNumber, ProductLine productLine, String description, String revision, String supersededBy,
+               boolean repairable, int repairTurnaroundDays) {
+        this.partNumber = partNumber;
+        this.productLine = productLine;
+        this.description = description;
+        this.revision = revision;
+        this.supersededBy = supersededBy;
+        this.repairable = repairable;
+        this.repairTurnaroundDays = repairTurnaroundDays;
     }
 
-    public PartInfo toInfo() {
-        return new PartInfo(partNumber, productLine, description, revision, supersededBy, repairable, repairTurnaroundDays);
+    String supersededBy() {
+        return supersededBy;
+    }
+
+    public PartInfo toInfo(GtinAssignment gtins) {
+        return new PartInfo(partNumber, productLine, description, revision, supersededBy, repairable,
+                repairTurnaroundDays, gtins.gtin(itemReference));
     }
 }

@@ -1,27 +1,30 @@
 package io.spareflow.rma.internal;
 
-import io.spareflow.common.BusinessHours;
+import io.spareflow.calendar.WorkingCalendars;
 import io.spareflow.common.GeoPoint;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.Locations;
 import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.TierCalendar;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import org.springframework.stereotype.Component;
 
 /**
- * Due times of a case's steps, counted in its tier's calendar: every minute (24x7 tiers) or the business hours of the
- * case's responsible location, the depot nearest to the customer site.
+ * Due times of a case's steps, counted in its tier's calendar: every minute (24x7 tiers) or the working time of the
+ * case's responsible location, the depot nearest to the customer site: its business hours under its working calendar
+ * (public holidays, extra working days).
  */
 @Component
 class CaseClocks {
 
     private final Locations locations;
+    private final WorkingCalendars calendars;
 
-    CaseClocks(Locations locations) {
+    CaseClocks(Locations locations, WorkingCalendars calendars) {
         this.locations = locations;
+        this.calendars = calendars;
     }
 
     String responsibleLocationFor(GeoPoint site) {
@@ -39,9 +42,19 @@ class CaseClocks {
 
     private Instant plus(ServiceTier tier, String responsibleLocation, Instant start, int minutes) {
         if (tier.calendar() == TierCalendar.ALWAYS) {
-            return BusinessHours.ALWAYS.plusWorkingMinutes(start, minutes, ZoneOffset.UTC);
+            return start.plus(Duration.ofMinutes(minutes));
         }
-        LocationInfo location = locations.require(responsibleLocation);
-        return location.hours().plusWorkingMinutes(start, minutes, location.zone());
+        return calendars.plusWorkingMinutes(locations.require(responsibleLocation), start, minutes);
+    }
+
+    /**
+     * The instant {@code days} after {@code start} for a limit in days: calendar days for a 24x7 tier, else the close
+     * of the {@code days}-th working day of the responsible location.
+     */
+    Instant plusDays(ServiceTier tier, String responsibleLocation, Instant start, int days) {
+        if (tier.calendar() == TierCalendar.ALWAYS) {
+            return start.plus(Duration.ofDays(days));
+        }
+        return calendars.endOfWorkingDays(locations.require(responsibleLocation), start, days);
     }
 }

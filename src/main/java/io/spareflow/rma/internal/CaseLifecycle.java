@@ -224,10 +224,11 @@ public class CaseLifecycle {
         CaseEntity entity = lock(caseNumber);
         ServiceTier tier = tiers.require(entity.tier());
         Instant now = clock.instant();
+        String responsible = entity.responsibleLocation();
         ReturnLimits limits = new ReturnLimits(
-                now.plus(Duration.ofDays(tier.defectiveReturnDays() - tier.defectiveReturnReminderDays())),
-                now.plus(Duration.ofDays(tier.defectiveReturnDays())),
-                now.plus(Duration.ofDays(tier.overdueChargeDays())));
+                clocks.plusDays(tier, responsible, now, tier.defectiveReturnDays() - tier.defectiveReturnReminderDays()),
+                clocks.plusDays(tier, responsible, now, tier.defectiveReturnDays()),
+                clocks.plusDays(tier, responsible, now, tier.overdueChargeDays()));
         entity.moveTo(CaseState.AWAITING_RETURN);
         entity.startClock(SlaStep.DEFECTIVE_RETURN, now, limits.due());
         entity.record(now, TimelineKind.RETURN_EXPECTED, "system", "Defective board " + entity.faultySerial() + " expected back by " + limits.due());

@@ -1,9 +1,10 @@
 package io.spareflow.rma.internal;
 
+import io.spareflow.repair.BoardRepairBpmn;
 import io.spareflow.repair.Repairs;
 import io.spareflow.rma.Cases;
-import io.spareflow.rma.internal.process.CaseTasks;
 import io.spareflow.rma.TaskView;
+import io.spareflow.rma.internal.process.CaseTasks;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.Users;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Tasks", description = "The caller's tasks and their groups' tasks: claim and complete with form fields")
 class TaskController {
 
-    /** The diagnosis task of a board shows known fixes from past repairs. */
-    private static final String DIAGNOSIS_TASK = "Task_DiagnoseBoard";
     private static final int SUGGESTIONS = 5;
 
     private final CaseTasks tasks;
@@ -64,7 +63,7 @@ class TaskController {
     }
 
     private TaskView withSuggestions(TaskView task) {
-        if (!DIAGNOSIS_TASK.equals(task.taskKey()) || task.caseNumber() == null) {
+        if (!BoardRepairBpmn.TASK_DIAGNOSE_BOARD.equals(task.taskKey()) || task.caseNumber() == null) {
             return task;
         }
         return cases.find(task.caseNumber())

@@ -1,10 +1,12 @@
 package io.spareflow.sourcing.internal;
 
+import io.spareflow.board.BoardMoveOrder;
 import io.spareflow.board.BoardMoved;
 import io.spareflow.board.BoardStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -23,6 +25,7 @@ class BoardMoveListener {
 
     /** In the moving transaction: a pick completes the reservation, any other move away from RESERVED voids it. */
     @EventListener
+    @Order(BoardMoveOrder.SOURCING)
     void onMove(BoardMoved moved) {
         boolean ownMove = moved.context() != null && SourcingService.OWN_ACTIONS.contains(moved.context().action());
         if (moved.from() == BoardStatus.RESERVED && !ownMove) {

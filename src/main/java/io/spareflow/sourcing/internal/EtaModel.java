@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * When a board from a depot can be on site: the depot's handling time, then the faster of road (great-circle distance
  * × detour factor ÷ speed, with the site's override) and, beyond a distance, air freight (fixed handling + flight).
- * For a business-hours tier every minute is counted in the depot's business hours and time zone; for a 24x7 tier the
- * clock runs straight.
+ * For a business-hours tier every minute is counted in the depot's working time (business hours and time zone under its
+ * working calendar: a depot closed on a holiday does not ship); for a 24x7 tier the clock runs straight.
  */
 @Component
 class EtaModel {
@@ -59,10 +59,10 @@ class EtaModel {
         return new Route(km, Transport.ROAD, road);
     }
 
-    /** The instant {@code minutes} of the calendar after {@code start}: working time at the depot, or straight time. */
+    /** The instant {@code minutes} of the tier's calendar after {@code start}: the depot's working time, or straight time. */
     static Instant after(Instant start, long minutes, TierCalendar calendar, DepotDirectory.Depot depot) {
         return calendar == TierCalendar.ALWAYS ? start.plus(Duration.ofMinutes(minutes))
-                : depot.hours().plusWorkingMinutes(start, minutes, depot.zone());
+                : depot.workingTime().plusWorkingMinutes(start, minutes);
     }
 
     private static long ceilMinutes(double hours) {

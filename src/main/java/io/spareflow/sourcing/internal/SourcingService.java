@@ -1,7 +1,5 @@
 package io.spareflow.sourcing.internal;
 
-import io.spareflow.location.LocationCode;
-import io.spareflow.board.Serial;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +9,7 @@ import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.board.MoveContext;
 import io.spareflow.board.MoveReason;
+import io.spareflow.board.Serial;
 import io.spareflow.board.Stock;
 import io.spareflow.common.CaseNumber;
 import io.spareflow.common.ConflictException;
@@ -18,6 +17,7 @@ import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
+import io.spareflow.location.LocationCode;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
 import io.spareflow.sourcing.ReservationOutcome;
@@ -35,11 +35,9 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
@@ -207,12 +205,6 @@ public class SourcingService implements SpareSourcing {
             return true;
         }
         return false;
-    }
-
-    @Override
-    public Optional<ReservationOutcome> openReservation(String caseNumber) {
-        return reservations.findByCaseAndStatusIn(CaseNumber.parse(caseNumber).value(), ReservationStatus.OPEN)
-                .map(SpareReservationEntity::toOutcome);
     }
 
     ReservationView reservation(long id) {

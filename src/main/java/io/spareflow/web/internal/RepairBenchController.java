@@ -3,6 +3,7 @@ package io.spareflow.web.internal;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
+import io.spareflow.repair.BoardRepairBpmn;
 import io.spareflow.repair.RepairSuggestion;
 import io.spareflow.repair.Repairs;
 import io.spareflow.rma.CaseWork;
@@ -27,7 +28,6 @@ class RepairBenchController {
 
     private static final int BOARDS_PER_LIST = 100;
     private static final int SUGGESTIONS = 5;
-    private static final String DIAGNOSIS_TASK = "Task_DiagnoseBoard";
 
     private final Boards boards;
     private final CaseWork work;
@@ -69,7 +69,7 @@ class RepairBenchController {
     /** For each diagnosis task: fixes of past repairs of the same part with a similar symptom. */
     private Map<String, List<RepairSuggestion>> knownFixes(List<TaskView> tasks) {
         Map<String, List<RepairSuggestion>> fixes = new HashMap<>();
-        tasks.stream().filter(t -> DIAGNOSIS_TASK.equals(t.taskKey()) && t.caseNumber() != null)
+        tasks.stream().filter(t -> BoardRepairBpmn.TASK_DIAGNOSE_BOARD.equals(t.taskKey()) && t.caseNumber() != null)
                 .forEach(t -> cases.find(t.caseNumber()).ifPresent(c ->
                         fixes.put(t.id(), repairs.suggestions(c.partNumber(), c.symptom(), SUGGESTIONS))));
         return fixes;

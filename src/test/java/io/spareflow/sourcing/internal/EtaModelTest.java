@@ -3,6 +3,7 @@ package io.spareflow.sourcing.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spareflow.common.GeoPoint;
+import io.spareflow.common.WorkingCalendar;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.LocationType;
 import io.spareflow.tier.TierCalendar;
@@ -60,7 +61,7 @@ class EtaModelTest {
     void businessHoursTiersCountOnlyTheDepotsWorkingTimeAndTwentyFourSevenTiersCountEveryMinute() {
         ZoneId quito = ZoneId.of("America/Guayaquil");
         Instant fridayAfternoon = ZonedDateTime.of(2026, 11, 27, 16, 0, 0, 0, quito).toInstant();
-        DepotDirectory.Depot depot = new DepotDirectory.Depot(QUITO, QUITO.hours(), quito);
+        DepotDirectory.Depot depot = new DepotDirectory.Depot(QUITO, QUITO.hours().timetable(quito, WorkingCalendar.NONE));
 
         assertThat(EtaModel.after(fridayAfternoon, 120, TierCalendar.BUSINESS_HOURS, depot))
                 .isEqualTo(ZonedDateTime.of(2026, 11, 30, 9, 0, 0, 0, quito).toInstant());

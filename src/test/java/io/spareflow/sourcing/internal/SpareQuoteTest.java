@@ -30,12 +30,14 @@ class SpareQuoteTest {
     Boards boards;
     @Autowired
     Customers customers;
+    @Autowired
+    SpareReservationRepository reservations;
 
     StockFixture fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new StockFixture(jdbc, boards, customers);
+        fixture = new StockFixture(jdbc, boards, customers, reservations);
     }
 
     @Test

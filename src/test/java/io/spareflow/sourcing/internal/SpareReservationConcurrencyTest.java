@@ -39,10 +39,12 @@ class SpareReservationConcurrencyTest {
     Customers customers;
     @Autowired
     SpareSourcing sourcing;
+    @Autowired
+    SpareReservationRepository reservations;
 
     @Test
     void fiftyParallelReservationsForEightBoardsInTwoDepotsReserveEachBoardOnceAndBackorderTheRest() throws Exception {
-        StockFixture fixture = new StockFixture(jdbc, boards, customers);
+        StockFixture fixture = new StockFixture(jdbc, boards, customers, reservations);
         String part = fixture.part(null);
         List<String> chengdu = fixture.available(part, "CTU", 5);
         List<String> chongqing = fixture.available(part, "CKG", 3);
@@ -87,7 +89,7 @@ class SpareReservationConcurrencyTest {
         } finally {
             clients.shutdownNow();
             // Backorders first: released boards would otherwise serve them.
-            cases.forEach(c -> sourcing.openReservation(c).filter(r -> r.backorder()).ifPresent(r -> sourcing.release(c, "test over")));
+            cases.forEach(c -> fixture.openReservation(c).filter(r -> r.backorder()).ifPresent(r -> sourcing.release(c, "test over")));
             fixture.closeCases();
         }
     }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.spareflow.board.MoveReason;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.board.MoveContext;
+import io.spareflow.board.MoveReason;
 import io.spareflow.common.ConflictException;
 import io.spareflow.customer.Customers;
 import io.spareflow.scan.ScanAction;
@@ -46,6 +46,8 @@ class SpareReservationTest {
     @Autowired
     SpareSourcing sourcing;
     @Autowired
+    SpareReservationRepository reservations;
+    @Autowired
     List<ScanGuard> guards;
     @Autowired
     ReservationExpiryJob expiryJob;
@@ -58,7 +60,7 @@ class SpareReservationTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new StockFixture(jdbc, boards, customers);
+        fixture = new StockFixture(jdbc, boards, customers, reservations);
     }
 
     @AfterEach
@@ -115,7 +117,7 @@ class SpareReservationTest {
         assertThat(again.getBody().get("serial").asText()).isEqualTo(first.getBody().get("serial").asText());
         assertThat(boards.search("CTU", part, BoardStatus.RESERVED, org.springframework.data.domain.Pageable.unpaged())
                 .getTotalElements()).isEqualTo(1);
-        assertThat(sourcing.openReservation(caseNumber)).map(ReservationOutcome::serial)
+        assertThat(fixture.openReservation(caseNumber)).map(ReservationOutcome::serial)
                 .contains(first.getBody().get("serial").asText());
 
         ResponseEntity<JsonNode> otherPart = reserve(fixture.part(null), fixture.chengdu().id(), caseNumber);
@@ -136,21 +138,21 @@ class SpareReservationTest {
         assertThat(first.getBody().get("status").asText()).isEqualTo("BACKORDER");
         assertThat(first.getBody().get("serial").isNull()).isTrue();
         assertThat(second.getBody().get("status").asText()).isEqualTo("BACKORDER");
-        assertThat(sourcing.openReservation(olderCase)).map(ReservationOutcome::backorder).contains(true);
+        assertThat(fixture.openReservation(olderCase)).map(ReservationOutcome::backorder).contains(true);
 
         // A newer-part board is received at Chengdu and put away: it serves the older backorder first, although the
         // younger one is next door.
         String serial = fixture.boards(newer, "CTU", 1, BoardStatus.RECEIVED).get(0);
         boards.move(serial, BoardStatus.AVAILABLE, "CTU", null, new MoveContext(MoveReason.PUTAWAY, "depot-CTU", null, null, null, null, null));
 
-        ReservationOutcome served = sourcing.openReservation(olderCase).orElseThrow();
+        ReservationOutcome served = fixture.openReservation(olderCase).orElseThrow();
         assertThat(served.status()).isEqualTo(ReservationOutcome.Status.RESERVED);
         assertThat(served.serial()).isEqualTo(serial);
         assertThat(served.depotCode()).isEqualTo("CTU");
         assertThat(served.partNumber()).isEqualTo(newer);
         assertThat(served.reservationId()).isEqualTo(first.getBody().get("id").asLong());
         assertThat(boards.require(serial).status()).isEqualTo(BoardStatus.RESERVED);
-        assertThat(sourcing.openReservation(youngerCase)).map(ReservationOutcome::backorder).contains(true);
+        assertThat(fixture.openReservation(youngerCase)).map(ReservationOutcome::backorder).contains(true);
         assertThat(events.stream(SpareReserved.class).map(e -> e.reservation().caseNumber())).containsExactly(olderCase);
 
         JsonNode decisions = http.withBasicAuth("agent", "demo").getForObject("/api/sourcing/decisions/" + olderCase, JsonNode.class);
@@ -160,7 +162,7 @@ class SpareReservationTest {
 
         // Cancelling the younger backorder leaves nothing waiting.
         sourcing.release(youngerCase, "customer solved it");
-        assertThat(sourcing.openReservation(youngerCase)).isEmpty();
+        assertThat(fixture.openReservation(youngerCase)).isEmpty();
     }
 
     @Test
@@ -170,10 +172,10 @@ class SpareReservationTest {
         assertThat(sourcing.reserve(part, fixture.chengdu().id(), caseNumber).backorder()).isTrue();
 
         String serial = fixture.available(part, "CKG", 1).get(0);
-        assertThat(sourcing.openReservation(caseNumber)).map(ReservationOutcome::backorder).contains(true);
+        assertThat(fixture.openReservation(caseNumber)).map(ReservationOutcome::backorder).contains(true);
 
         backorderSweep.serveBackordersWithStock();
-        ReservationOutcome served = sourcing.openReservation(caseNumber).orElseThrow();
+        ReservationOutcome served = fixture.openReservation(caseNumber).orElseThrow();
         assertThat(served.backorder()).isFalse();
         assertThat(served.serial()).isEqualTo(serial);
     }
@@ -206,7 +208,7 @@ class SpareReservationTest {
 
         jdbc.update("update spare_reservation set expires_at = now() - interval '1 minute' where id = ?", other.get("id").asLong());
         expiryJob.expireOverdue();
-        assertThat(sourcing.openReservation(expiring)).isEmpty();
+        assertThat(fixture.openReservation(expiring)).isEmpty();
         assertThat(boards.require(other.get("serial").asText()).status()).isEqualTo(BoardStatus.AVAILABLE);
         JsonNode decisions = http.withBasicAuth("agent", "demo").getForObject("/api/sourcing/decisions/" + expiring, JsonNode.class);
         assertThat(decisions).extracting(d -> d.get("kind").asText()).containsExactly("RESERVED", "EXPIRED");
@@ -264,7 +266,7 @@ class SpareReservationTest {
         boards.move(reserved.serial(), BoardStatus.QUARANTINE, "CTU", null,
                 new MoveContext(MoveReason.QUARANTINE, "depot-CTU", null, null, null, null, "bent connector"));
 
-        assertThat(sourcing.openReservation(caseNumber)).isEmpty();
+        assertThat(fixture.openReservation(caseNumber)).isEmpty();
         JsonNode decisions = http.withBasicAuth("agent", "demo").getForObject("/api/sourcing/decisions/" + caseNumber, JsonNode.class);
         assertThat(decisions.get(1).get("kind").asText()).isEqualTo("RELEASED");
         assertThat(decisions.get(1).get("reason").asText()).contains("became QUARANTINE");

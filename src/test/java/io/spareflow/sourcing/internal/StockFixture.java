@@ -5,9 +5,11 @@ import io.spareflow.board.Boards;
 import io.spareflow.board.NewBoard;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
+import io.spareflow.sourcing.ReservationOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,11 +25,18 @@ class StockFixture {
     private final JdbcTemplate jdbc;
     private final Boards boards;
     private final Customers customers;
+    private final SpareReservationRepository reservations;
 
-    StockFixture(JdbcTemplate jdbc, Boards boards, Customers customers) {
+    StockFixture(JdbcTemplate jdbc, Boards boards, Customers customers, SpareReservationRepository reservations) {
         this.jdbc = jdbc;
         this.boards = boards;
         this.customers = customers;
+        this.reservations = reservations;
+    }
+
+    /** The case's open reservation or backorder, as sourcing's table holds it (no API needs to ask this). */
+    Optional<ReservationOutcome> openReservation(String caseNumber) {
+        return reservations.findByCaseAndStatusIn(caseNumber, ReservationStatus.OPEN).map(SpareReservationEntity::toOutcome);
     }
 
     /** A new part of the catalogue that no other test has boards of; {@code supersededBy} may be null. */

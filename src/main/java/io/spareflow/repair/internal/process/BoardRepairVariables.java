@@ -1,28 +1,17 @@
 package io.spareflow.repair.internal.process;
 
-import io.spareflow.repair.TestResult;
+import static io.spareflow.repair.BoardRepairBpmn.*;
+
 import io.spareflow.repair.RepairDiagnosis;
+import io.spareflow.repair.TestResult;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * The variables of the board-repair process: references only (the repair order lives in its table). The caller also
+ * Typed access to the variables of the board-repair process (names in {@link io.spareflow.repair.BoardRepairBpmn}):
+ * references only (the repair order lives in its table). The caller also
  * passes {@code repairAndReturn}: true when the repaired board goes back to the customer, false when it goes to stock.
  */
 final class BoardRepairVariables {
-
-    static final String CASE_NUMBER = "caseNumber";
-    /** The serial of the board under repair; scans correlate on it. */
-    static final String REPAIR_SERIAL = "repairSerial";
-    /** Decides the candidate group of the diagnosis: technicians certified for this product line. */
-    static final String PRODUCT_LINE = "productLine";
-    /** The location where the work happens; only staff of that location may take its tasks. */
-    static final String ACT_AT = "actAt";
-    static final String TECHNICIAN = "technician";
-    static final String DIAGNOSIS = "diagnosis";
-    static final String FINDING = "finding";
-    static final String ACTIONS = "actions";
-    static final String TEST_RESULT = "testResult";
-    static final String RETURN_DEPOT = "returnDepot";
 
     private final VariableScope scope;
 

@@ -1,11 +1,16 @@
 package io.spareflow.repair.internal.process;
 
+import io.spareflow.board.BoardMoveOrder;
 import io.spareflow.board.BoardMoved;
 import io.spareflow.board.BoardStatus;
+import io.spareflow.repair.BoardRepairBpmn;
 import io.spareflow.repair.internal.RepairWork;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,26 +30,33 @@ class RepairScanCorrelation {
     }
 
     @EventListener
+    @Order(BoardMoveOrder.REPAIR)
     void on(BoardMoved moved) {
         if (moved.to() == BoardStatus.IN_REPAIR) {
-            correlate("RepairIntake", moved, moved.locationCode());
+            for (Execution waiting : waiting(BoardRepairBpmn.MESSAGE_REPAIR_INTAKE, moved)) {
+                correlate(BoardRepairBpmn.MESSAGE_REPAIR_INTAKE, waiting, Map.of(BoardRepairBpmn.ACT_AT, moved.locationCode()));
+            }
         } else if (moved.to() == BoardStatus.AVAILABLE && moved.from() == BoardStatus.RECEIVED) {
-            for (Execution waiting : runtime.createExecutionQuery().messageEventSubscriptionName("BoardPutAway")
-                    .processVariableValueEquals(BoardRepairVariables.REPAIR_SERIAL, moved.serial()).list()) {
-                work.returned((String) runtime.getVariable(waiting.getId(), BoardRepairVariables.CASE_NUMBER));
-                runtime.messageEventReceived("BoardPutAway", waiting.getId());
+            for (Execution waiting : waiting(BoardRepairBpmn.MESSAGE_BOARD_PUT_AWAY, moved)) {
+                work.returned((String) runtime.getVariable(waiting.getId(), BoardRepairBpmn.CASE_NUMBER));
+                correlate(BoardRepairBpmn.MESSAGE_BOARD_PUT_AWAY, waiting, Map.of());
             }
         } else if (moved.to() == BoardStatus.INSTALLED) {
-            correlate("RepairedBoardDelivered", moved, null);
+            for (Execution waiting : waiting(BoardRepairBpmn.MESSAGE_REPAIRED_BOARD_DELIVERED, moved)) {
+                correlate(BoardRepairBpmn.MESSAGE_REPAIRED_BOARD_DELIVERED, waiting, Map.of());
+            }
         }
     }
 
-    private void correlate(String message, BoardMoved moved, String actAt) {
-        var correlation = runtime.createMessageCorrelation(message)
-                .processInstanceVariableEquals(BoardRepairVariables.REPAIR_SERIAL, moved.serial());
-        if (actAt != null) {
-            correlation.setVariable(BoardRepairVariables.ACT_AT, actAt);
-        }
-        correlation.correlateAll();
+    /** The executions of repairs of this board that wait for {@code message}. */
+    private List<Execution> waiting(String message, BoardMoved moved) {
+        return runtime.createExecutionQuery().messageEventSubscriptionName(message)
+                .processVariableValueEquals(BoardRepairBpmn.REPAIR_SERIAL, moved.serial()).list();
+    }
+
+    /** The one way this adapter delivers a message: to the process instance of an execution found waiting for it. */
+    private void correlate(String message, Execution waiting, Map<String, Object> variables) {
+        runtime.createMessageCorrelation(message).processInstanceId(waiting.getProcessInstanceId())
+                .setVariables(variables).correlate();
     }
 }

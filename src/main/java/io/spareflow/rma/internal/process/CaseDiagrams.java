@@ -1,6 +1,7 @@
 package io.spareflow.rma.internal.process;
 
 import io.spareflow.rma.ProcessDiagram;
+import io.spareflow.rma.RmaCaseBpmn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,7 +39,7 @@ public class CaseDiagrams {
         running.stream().sorted(Comparator.comparing(p -> !isLifecycle(p))).forEach(p -> diagrams.add(diagram(p)));
         if (diagrams.isEmpty()) {
             history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-                    .processDefinitionKey(RmaCaseVariables.PROCESS_KEY).list().stream()
+                    .processDefinitionKey(RmaCaseBpmn.PROCESS_KEY).list().stream()
                     .map(HistoricProcessInstance::getProcessDefinitionId).findFirst()
                     .ifPresent(definitionId -> diagrams.add(render(definitionId, List.of())));
         }
@@ -47,7 +48,7 @@ public class CaseDiagrams {
 
     private boolean isLifecycle(ProcessInstance instance) {
         return repository.getProcessDefinition(instance.getProcessDefinitionId()).getKey()
-                .equals(RmaCaseVariables.PROCESS_KEY);
+                .equals(RmaCaseBpmn.PROCESS_KEY);
     }
 
     private ProcessDiagram diagram(ProcessInstance instance) {

@@ -1,5 +1,6 @@
 package io.spareflow.rma.internal.process;
 
+import io.spareflow.rma.RmaCaseBpmn;
 import io.spareflow.rma.SlaStep;
 import io.spareflow.rma.internal.CaseLifecycle;
 import org.camunda.bpm.engine.TaskService;
@@ -16,7 +17,6 @@ public class CaseEscalations {
 
     /** Candidate group of escalation tasks: any supervisor may take them. */
     static final String SUPERVISORS = "SUPERVISOR";
-    static final String CASE_NUMBER = "caseNumber";
 
     private final CaseLifecycle lifecycle;
     private final TaskService tasks;
@@ -60,10 +60,10 @@ public class CaseEscalations {
         task.setAssignee(supervisor);
         tasks.saveTask(task);
         tasks.addCandidateGroup(task.getId(), SUPERVISORS);
-        tasks.setVariableLocal(task.getId(), CASE_NUMBER, caseNumber);
+        tasks.setVariableLocal(task.getId(), RmaCaseBpmn.CASE_NUMBER, caseNumber);
     }
 
     private static String caseNumber(DelegateExecution execution) {
-        return (String) execution.getVariable(CASE_NUMBER);
+        return new RmaCaseVariables(execution).caseNumber();
     }
 }

@@ -1,10 +1,14 @@
 package io.spareflow.rma.internal.process;
 
+import io.spareflow.board.BoardMoveOrder;
 import io.spareflow.board.BoardMoved;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.board.MoveContext;
 import io.spareflow.board.MoveReason;
+import io.spareflow.common.ProcessVariables;
+import io.spareflow.rma.RmaCaseBpmn;
+import io.spareflow.rma.SpareDispatchBpmn;
 import io.spareflow.rma.internal.CaseEntity;
 import io.spareflow.rma.internal.CaseLifecycle;
 import io.spareflow.rma.internal.Limit;
@@ -17,6 +21,7 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,18 +44,19 @@ class CaseScanCorrelation {
     }
 
     @EventListener
+    @Order(BoardMoveOrder.CASES)
     void on(BoardMoved moved) {
         MoveContext context = moved.context();
         String actor = context == null || context.username() == null ? "system" : context.username();
         switch (moved.to()) {
-            case PICKED -> signal("BoardPicked", SpareDispatchVariables.SPARE_SERIAL, moved,
+            case PICKED -> signal(SpareDispatchBpmn.MESSAGE_BOARD_PICKED, SpareDispatchBpmn.SPARE_SERIAL, moved,
                     caseNumber -> step(() -> lifecycle.sparePicked(caseNumber, moved.serial(), actor)));
-            case PACKED -> signal("BoardPacked", SpareDispatchVariables.SPARE_SERIAL, moved,
+            case PACKED -> signal(SpareDispatchBpmn.MESSAGE_BOARD_PACKED, SpareDispatchBpmn.SPARE_SERIAL, moved,
                     caseNumber -> step(() -> lifecycle.sparePacked(caseNumber, moved.serial(), actor)));
-            case IN_TRANSIT -> signal("BoardShipped", SpareDispatchVariables.SPARE_SERIAL, moved,
+            case IN_TRANSIT -> signal(SpareDispatchBpmn.MESSAGE_BOARD_SHIPPED, SpareDispatchBpmn.SPARE_SERIAL, moved,
                     caseNumber -> step(() -> lifecycle.spareShipped(caseNumber, moved.serial(),
                             context == null ? null : context.trackingNumber(), actor)));
-            case INSTALLED -> signal("BoardDelivered", SpareDispatchVariables.SPARE_SERIAL, moved,
+            case INSTALLED -> signal(SpareDispatchBpmn.MESSAGE_BOARD_DELIVERED, SpareDispatchBpmn.SPARE_SERIAL, moved,
                     caseNumber -> step(() -> lifecycle.spareDelivered(caseNumber, moved.serial(), actor)));
             case RESERVED -> spareSwapped(moved, actor);
             case DEFECTIVE_RECEIVED -> defectiveReceived(moved, actor);
@@ -64,12 +70,10 @@ class CaseScanCorrelation {
     @EventListener
     void on(SpareReserved served) {
         ReservationOutcome reservation = served.reservation();
-        List<Execution> waiting = runtime.createExecutionQuery().messageEventSubscriptionName("SpareReserved")
-                .processVariableValueEquals(SpareDispatchVariables.CASE_NUMBER, reservation.caseNumber()).list();
-        for (Execution execution : waiting) {
+        for (Execution execution : waiting(SpareDispatchBpmn.MESSAGE_SPARE_RESERVED, SpareDispatchBpmn.CASE_NUMBER,
+                reservation.caseNumber())) {
             lifecycle.spareSourced(reservation);
-            runtime.messageEventReceived("SpareReserved", execution.getId(),
-                    Map.of(SpareDispatchVariables.SPARE_SERIAL, reservation.serial(), SpareDispatchVariables.BACKORDER, false));
+            correlate(SpareDispatchBpmn.MESSAGE_SPARE_RESERVED, execution, SpareDispatchVariables.served(reservation.serial()));
         }
     }
 
@@ -82,15 +86,14 @@ class CaseScanCorrelation {
         if (caseNumber == null) {
             return;
         }
-        for (Execution execution : runtime.createExecutionQuery().messageEventSubscriptionName("BoardPicked")
-                .processVariableValueEquals(SpareDispatchVariables.CASE_NUMBER, caseNumber).list()) {
-            runtime.setVariable(execution.getProcessInstanceId(), SpareDispatchVariables.SPARE_SERIAL, moved.serial());
+        for (Execution execution : waiting(SpareDispatchBpmn.MESSAGE_BOARD_PICKED, SpareDispatchBpmn.CASE_NUMBER, caseNumber)) {
+            runtime.setVariable(execution.getProcessInstanceId(), SpareDispatchBpmn.SPARE_SERIAL, moved.serial());
             lifecycle.spareSwapped(caseNumber, moved.serial(), moved.locationCode(), actor);
         }
     }
 
     private void defectiveReceived(BoardMoved moved, String actor) {
-        boolean expected = signal("DefectiveReceived", RmaCaseVariables.FAULTY_SERIAL, moved, caseNumber -> {
+        boolean expected = signal(RmaCaseBpmn.MESSAGE_DEFECTIVE_RECEIVED, RmaCaseBpmn.FAULTY_SERIAL, moved, caseNumber -> {
             Limit repair = lifecycle.defectiveReceived(caseNumber, moved.locationCode(), actor);
             return RmaCaseVariables.repairLimit(repair);
         });
@@ -103,7 +106,7 @@ class CaseScanCorrelation {
             lifecycle.wrongBoardReturned(namedCase, moved.serial(), moved.locationCode(), actor);
         }
         if (open.isEmpty()) {
-            boards.move(moved.serial(), BoardStatus.QUARANTINE, moved.locationCode(), null,
+            boards.followUp(moved.serial(), BoardStatus.QUARANTINE, moved.locationCode(), null,
                     new MoveContext(MoveReason.QUARANTINE, "system", null, null, namedCase, null,
                             "defective board returned with no open case for its serial"));
         }
@@ -114,13 +117,24 @@ class CaseScanCorrelation {
      * serial, after {@code step} has recorded it on the case; the step may hand variables to the process.
      */
     private boolean signal(String message, String serialVariable, BoardMoved moved, Function<String, Map<String, Object>> step) {
-        List<Execution> waiting = runtime.createExecutionQuery().messageEventSubscriptionName(message)
-                .processVariableValueEquals(serialVariable, moved.serial()).list();
+        List<Execution> waiting = waiting(message, serialVariable, moved.serial());
         for (Execution execution : waiting) {
-            String caseNumber = (String) runtime.getVariable(execution.getId(), RmaCaseVariables.CASE_NUMBER);
-            runtime.messageEventReceived(message, execution.getId(), step.apply(caseNumber));
+            String caseNumber = (String) runtime.getVariable(execution.getId(), ProcessVariables.CASE_NUMBER);
+            correlate(message, execution, step.apply(caseNumber));
         }
         return !waiting.isEmpty();
+    }
+
+    /** The executions that wait for {@code message} in a process whose {@code variable} is {@code value}. */
+    private List<Execution> waiting(String message, String variable, String value) {
+        return runtime.createExecutionQuery().messageEventSubscriptionName(message)
+                .processVariableValueEquals(variable, value).list();
+    }
+
+    /** The one way this adapter delivers a message: to the process instance of an execution found waiting for it. */
+    private void correlate(String message, Execution waiting, Map<String, Object> variables) {
+        runtime.createMessageCorrelation(message).processInstanceId(waiting.getProcessInstanceId())
+                .setVariables(variables).correlate();
     }
 
     private static Map<String, Object> step(Runnable record) {

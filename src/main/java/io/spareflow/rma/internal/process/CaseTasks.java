@@ -3,6 +3,7 @@ package io.spareflow.rma.internal.process;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.NotFoundException;
+import io.spareflow.common.ProcessVariables;
 import io.spareflow.rma.TaskView;
 import io.spareflow.user.Role;
 import io.spareflow.user.StaffUser;
@@ -37,9 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class CaseTasks {
 
-    /** Variable naming the location where a task's work happens (e.g. the repair center). */
-    static final String ACT_AT = "actAt";
-    private static final String CASE_NUMBER = "caseNumber";
     private static final int MAX_TASKS = 200;
 
     private final TaskService tasks;
@@ -57,7 +55,7 @@ public class CaseTasks {
         Set<String> groups = new LinkedHashSet<>();
         groups.add(user.role().name());
         if (user.role() == Role.TECHNICIAN) {
-            user.productLines().forEach(line -> groups.add("certified:" + line));
+            user.productLines().forEach(line -> groups.add(ProcessVariables.certifiedFor(line)));
         }
         return new ArrayList<>(groups);
     }
@@ -78,11 +76,11 @@ public class CaseTasks {
         List<TaskView> views = new ArrayList<>();
         for (Task task : found) {
             try {
-                Object location = variable(variablesByScope, task, ACT_AT);
+                Object location = variable(variablesByScope, task, ProcessVariables.ACT_AT);
                 if (location == null || user.mayActAt(location.toString())) {
                     List<TaskView.FormFieldView> fields = formsByStep.computeIfAbsent(
                             task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(), step -> formFields(task));
-                    views.add(view(task, fields, variable(variablesByScope, task, CASE_NUMBER)));
+                    views.add(view(task, fields, variable(variablesByScope, task, ProcessVariables.CASE_NUMBER)));
                 }
             } catch (RuntimeException e) {
                 if (tasks.createTaskQuery().taskId(task.getId()).count() > 0) {
@@ -100,7 +98,7 @@ public class CaseTasks {
         Map<String, Map<String, Object>> byScope = new HashMap<>();
         if (scopes.length > 0) {
             for (VariableInstance variable : runtime.createVariableInstanceQuery().variableScopeIdIn(scopes)
-                    .variableNameIn(ACT_AT, CASE_NUMBER).list()) {
+                    .variableNameIn(ProcessVariables.ACT_AT, ProcessVariables.CASE_NUMBER).list()) {
                 String scope = variable.getTaskId() != null ? variable.getTaskId() : variable.getExecutionId();
                 byScope.computeIfAbsent(scope, id -> new HashMap<>()).put(variable.getName(), variable.getValue());
             }
@@ -207,13 +205,13 @@ public class CaseTasks {
                     ? "its assignee only" : "the groups " + candidateGroups) + "; " + user.username() + " is in " + groups);
         }
         if (!mayActAt(user, task)) {
-            throw new AccessDeniedException("Task " + task.getId() + " is done at " + tasks.getVariable(task.getId(), ACT_AT)
+            throw new AccessDeniedException("Task " + task.getId() + " is done at " + tasks.getVariable(task.getId(), ProcessVariables.ACT_AT)
                     + "; " + user.username() + " works at " + user.locationCode());
         }
     }
 
     private boolean mayActAt(StaffUser user, Task task) {
-        Object location = tasks.getVariable(task.getId(), ACT_AT);
+        Object location = tasks.getVariable(task.getId(), ProcessVariables.ACT_AT);
         return location == null || user.mayActAt(location.toString());
     }
 
@@ -232,7 +230,7 @@ public class CaseTasks {
     }
 
     private TaskView view(Task task) {
-        return view(task, formFields(task), tasks.getVariable(task.getId(), CASE_NUMBER));
+        return view(task, formFields(task), tasks.getVariable(task.getId(), ProcessVariables.CASE_NUMBER));
     }
 
     /** The form of the task's step; the same for every task of that step. */

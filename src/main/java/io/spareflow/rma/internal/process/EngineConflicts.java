@@ -8,13 +8,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Two requests that change the same case or task at the same moment: the engine lets one through and refuses the
- * other, which is answered as a conflict (nothing of it was applied) instead of an unexpected error.
+ * other, which is answered as a conflict (nothing of it was applied) instead of an unexpected error. For every
+ * feature's API: a scan or a reservation can meet the engine's optimistic lock as well as a task can.
  */
-@RestControllerAdvice(basePackages = "io.spareflow.rma")
+@RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class EngineConflicts {
 

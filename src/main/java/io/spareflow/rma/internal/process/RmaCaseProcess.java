@@ -1,5 +1,6 @@
 package io.spareflow.rma.internal.process;
 
+import io.spareflow.rma.RmaCaseBpmn;
 import io.spareflow.rma.internal.NewCase;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -21,15 +22,15 @@ public class RmaCaseProcess {
 
     /** The business key of every process instance of a case (and its called processes) is the case number. */
     public void start(NewCase created) {
-        runtime.startProcessInstanceByKey(RmaCaseVariables.PROCESS_KEY, created.caseNumber(), RmaCaseVariables.start(created));
+        runtime.startProcessInstanceByKey(RmaCaseBpmn.PROCESS_KEY, created.caseNumber(), RmaCaseVariables.start(created));
     }
 
     /** After a transfer: later tasks go to the new owner, and the open ones of the old owner move to them. */
     public void ownerChanged(String caseNumber, String previousOwner, String newOwner) {
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(RmaCaseVariables.PROCESS_KEY)
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(RmaCaseBpmn.PROCESS_KEY)
                 .processInstanceBusinessKey(caseNumber).active().singleResult();
         if (instance != null) {
-            runtime.setVariable(instance.getId(), RmaCaseVariables.FIRST_OWNER, newOwner);
+            runtime.setVariable(instance.getId(), RmaCaseBpmn.FIRST_OWNER, newOwner);
         }
         for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskAssignee(previousOwner).list()) {
             tasks.setAssignee(task.getId(), newOwner);

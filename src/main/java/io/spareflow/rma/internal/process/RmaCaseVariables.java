@@ -1,5 +1,7 @@
 package io.spareflow.rma.internal.process;
 
+import static io.spareflow.rma.RmaCaseBpmn.*;
+
 import io.spareflow.rma.DiagnosisOutcome;
 import io.spareflow.rma.internal.Limit;
 import io.spareflow.rma.internal.NewCase;
@@ -11,21 +13,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * The variables of the rma-case process: the case number, the faulty serial (scans correlate on it), the first owner
- * (assignee of the later tasks), the diagnosis outcome (gateways), and the due dates of the timers. The case's data
- * lives in its table.
+ * Typed access to the variables of the rma-case process (names in {@link io.spareflow.rma.RmaCaseBpmn}): the case
+ * number, the faulty serial (scans correlate on it), the first owner (assignee of the later tasks), the diagnosis
+ * outcome (gateways), and the due dates of the timers. The case's data lives in its table.
  */
 final class RmaCaseVariables {
-
-    static final String PROCESS_KEY = "rma-case";
-    static final String CASE_NUMBER = "caseNumber";
-    static final String FAULTY_SERIAL = "faultySerial";
-    static final String REPAIR_AND_RETURN = "repairAndReturn";
-    static final String FIRST_OWNER = "firstOwner";
-    static final String DIAGNOSIS_OUTCOME = "diagnosisOutcome";
-    static final String NOTE = "note";
-    static final String RESOLUTION = "resolution";
-    static final String DEFECTIVE_RECEIVED_AT = "defectiveReceivedAt";
 
     private final VariableScope scope;
 
@@ -38,22 +30,23 @@ final class RmaCaseVariables {
         variables.put(CASE_NUMBER, created.caseNumber());
         variables.put(FAULTY_SERIAL, created.faultySerial());
         variables.put(REPAIR_AND_RETURN, created.repairAndReturn());
-        put(variables, "accept", created.accept());
+        put(variables, ACCEPT_DUE, ACCEPT_ESCALATE_AT, created.accept());
         if (created.spareOnSite() != null) {
-            put(variables, "spareOnSite", created.spareOnSite());
+            put(variables, SPARE_ON_SITE_DUE, SPARE_ON_SITE_ESCALATE_AT, created.spareOnSite());
         }
         return variables;
     }
 
+    /** The repair turnaround's timers, handed to the process with the message that the defective board arrived. */
     static Map<String, Object> repairLimit(Limit limit) {
         Map<String, Object> variables = new HashMap<>();
-        put(variables, "repair", limit);
+        put(variables, REPAIR_DUE, REPAIR_ESCALATE_AT, limit);
         return variables;
     }
 
-    private static void put(Map<String, Object> variables, String step, Limit limit) {
-        variables.put(step + "Due", Date.from(limit.due()));
-        variables.put(step + "EscalateAt", Date.from(limit.escalateAt()));
+    private static void put(Map<String, Object> variables, String due, String escalateAt, Limit limit) {
+        variables.put(due, date(limit.due()));
+        variables.put(escalateAt, date(limit.escalateAt()));
     }
 
     String caseNumber() {
@@ -65,14 +58,14 @@ final class RmaCaseVariables {
     }
 
     void diagnosisLimit(Limit limit) {
-        scope.setVariable("diagnosisDue", date(limit.due()));
-        scope.setVariable("diagnosisEscalateAt", date(limit.escalateAt()));
+        scope.setVariable(DIAGNOSIS_DUE, date(limit.due()));
+        scope.setVariable(DIAGNOSIS_ESCALATE_AT, date(limit.escalateAt()));
     }
 
     void returnLimits(ReturnLimits limits) {
-        scope.setVariable("returnReminderAt", date(limits.reminderAt()));
-        scope.setVariable("returnDue", date(limits.due()));
-        scope.setVariable("returnChargeAt", date(limits.chargeAt()));
+        scope.setVariable(RETURN_REMINDER_AT, date(limits.reminderAt()));
+        scope.setVariable(RETURN_DUE, date(limits.due()));
+        scope.setVariable(RETURN_CHARGE_AT, date(limits.chargeAt()));
     }
 
     /** Where the faulty board already waits as received, or null: the gateway after the return clock reads it. */

@@ -1,13 +1,17 @@
 package io.spareflow.rma.internal.process;
 
+import static io.spareflow.rma.SpareDispatchBpmn.BACKORDER;
+import static io.spareflow.rma.SpareDispatchBpmn.CASE_NUMBER;
+import static io.spareflow.rma.SpareDispatchBpmn.SPARE_SERIAL;
+
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** The variables of the spare-dispatch process: the case, the reserved spare's serial (scans correlate on it), backorder. */
+/**
+ * Typed access to the variables of the spare-dispatch process (names in {@link io.spareflow.rma.SpareDispatchBpmn}):
+ * the case, the reserved spare's serial (scans correlate on it), backorder.
+ */
 final class SpareDispatchVariables {
-
-    static final String CASE_NUMBER = "caseNumber";
-    static final String SPARE_SERIAL = "spareSerial";
-    static final String BACKORDER = "backorder";
 
     private final VariableScope scope;
 
@@ -22,5 +26,10 @@ final class SpareDispatchVariables {
     void reserved(String serial) {
         scope.setVariable(SPARE_SERIAL, serial);
         scope.setVariable(BACKORDER, serial == null);
+    }
+
+    /** The variables a correlation hands over when sourcing reserved the spare of a backordered case. */
+    static Map<String, Object> served(String serial) {
+        return Map.of(SPARE_SERIAL, serial, BACKORDER, false);
     }
 }

@@ -1,0 +1,8 @@
+/**
+ * Demo data for the default profile and the large data-set generator.
+ * <p>
+ * Its allowed dependencies are declared, so a new arrow between features is a deliberate change, checked by
+ * {@code ModuleStructureTest} (see docs/architecture.md).
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"board", "common", "customer", "location", "part", "rma", "user"})
+package io.spareflow.demo;

@@ -1,0 +1,42 @@
+package io.spareflow.label.internal;
+
+import io.spareflow.common.GeoPoint;
+import io.spareflow.location.LocationInfo;
+import io.spareflow.location.LocationType;
+import io.spareflow.location.Locations;
+import io.spareflow.part.ProductLine;
+import io.spareflow.user.Role;
+import io.spareflow.user.UserSummary;
+import io.spareflow.user.Users;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The repair center a defective board is sent to: the one nearest the customer's site among those with a technician
+ * certified for the board's product line (so the board can be diagnosed where it arrives); the nearest repair center
+ * when none is certified.
+ */
+@Component
+public class ReturnDestination {
+
+    private final Locations locations;
+    private final Users users;
+
+    ReturnDestination(Locations locations, Users users) {
+        this.locations = locations;
+        this.users = users;
+    }
+
+    public LocationInfo repairCenterFor(ProductLine line, GeoPoint site) {
+        Set<String> certified = users.withRole(Role.TECHNICIAN).stream()
+                .filter(technician -> technician.productLines().contains(line.name()))
+                .map(UserSummary::locationCode).collect(Collectors.toSet());
+        Comparator<LocationInfo> order = Comparator
+                .comparing((LocationInfo center) -> !certified.contains(center.code()))
+                .thenComparingDouble(center -> center.point().distanceKmTo(site));
+        return locations.ofType(LocationType.REPAIR_CENTER).stream().min(order)
+                .orElseThrow(() -> new IllegalStateException("The network has no repair center to return boards to"));
+    }
+}

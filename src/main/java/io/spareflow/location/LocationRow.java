@@ -1,0 +1,9 @@
+package io.spareflow.location;
+
+/**
+ * A new location as a file or a form gives it: every value as text, checked by {@link Locations#checkNew}. The
+ * columns of a location file ({@code data/locations.csv}) are these fields.
+ */
+public record LocationRow(String code, String name, String type, String city, String country, String latitude,
+                          String longitude, String timeZone, String businessHours, String handlingMinutes) {
+}

@@ -1,0 +1,92 @@
+package io.spareflow.location.internal;
+
+import io.spareflow.common.BusinessHours;
+import io.spareflow.common.InvalidInputException;
+import io.spareflow.location.LocationCode;
+import io.spareflow.location.LocationInfo;
+import io.spareflow.location.LocationRow;
+import io.spareflow.location.LocationType;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** What a new location must be: each value checked, with a message naming the column of a location file. */
+public final class LocationRules {
+
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+    private LocationRules() {
+    }
+
+    /** The location {@code row} describes; {@link InvalidInputException} naming the first wrong value. */
+    public static LocationInfo check(LocationRow row) {
+        String code = LocationCode.tryParse(row.code()).map(LocationCode::value).orElseThrow(() ->
+                new InvalidInputException("code '" + row.code() + "' is not 2 to 16 of A-Z, 0-9 and '-'"));
+        String country = row.country();
+        if (country == null || !COUNTRY.matcher(country).matches()) {
+            throw new InvalidInputException("country '" + country + "' is not two upper-case letters (ISO 3166, e.g. CN)");
+        }
+        return new LocationInfo(code, text(row.name(), "name", 120), type(row.type()), text(row.city(), "city", 80), country,
+                degrees(row.latitude(), "latitude", 90), degrees(row.longitude(), "longitude", 180), timeZone(row.timeZone()),
+                businessHours(row.businessHours()), handlingMinutes(row.handlingMinutes()));
+    }
+
+    private static String text(String value, String column, int maxLength) {
+        if (value == null || value.isEmpty() || value.length() > maxLength) {
+            throw new InvalidInputException(column + " must be 1 to " + maxLength + " characters");
+        }
+        return value;
+    }
+
+    private static LocationType type(String value) {
+        try {
+            return LocationType.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("type '" + value + "' is not a location type; one of "
+                    + List.of(LocationType.values()));
+        }
+    }
+
+    private static double degrees(String value, String column, int limit) {
+        double degrees;
+        try {
+            degrees = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            degrees = Double.NaN;
+        }
+        if (!(degrees >= -limit && degrees <= limit)) {
+            throw new InvalidInputException(column + " '" + value + "' is not a number from -" + limit + " to " + limit);
+        }
+        return degrees;
+    }
+
+    /** Region ids of the IANA database only: offsets like "+08:00" would not follow daylight saving time. */
+    private static String timeZone(String value) {
+        if (!ZoneId.getAvailableZoneIds().contains(value)) {
+            throw new InvalidInputException("time_zone '" + value + "' is not an IANA time zone (e.g. Asia/Shanghai)");
+        }
+        return value;
+    }
+
+    private static String businessHours(String value) {
+        try {
+            BusinessHours.parse(value);
+            return value.toUpperCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("business_hours: " + e.getMessage());
+        }
+    }
+
+    private static int handlingMinutes(String value) {
+        try {
+            int minutes = Integer.parseInt(value);
+            if (minutes >= 0) {
+                return minutes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like a negative number
+        }
+        throw new InvalidInputException("handling_minutes '" + value + "' is not a whole number of minutes, 0 or more");
+    }
+}

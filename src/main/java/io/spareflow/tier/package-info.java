@@ -1,0 +1,8 @@
+/**
+ * Service tiers and their time limits.
+ * <p>
+ * Its allowed dependencies are declared, so a new arrow between features is a deliberate change, checked by
+ * {@code ModuleStructureTest} (see docs/architecture.md).
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common"})
+package io.spareflow.tier;
