@@ -10,7 +10,6 @@ import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.rma.RmaApiClient;
 import io.spareflow.rma.RmaFixture;
-import io.spareflow.sourcing.SpareSourcing;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -66,8 +65,6 @@ class ApiAccessMatrixTest {
     Boards boards;
     @Autowired
     Customers customers;
-    @Autowired
-    SpareSourcing sourcing;
 
     private final List<String> everyone = List.of("admin", "supervisor", "agent", DEPOT_IN, DEPOT_OUT, TECH_IN, TECH_OUT);
     private final List<Probe> probes = new ArrayList<>();
@@ -83,7 +80,8 @@ class ApiAccessMatrixTest {
         String shelfBoard = fixture.inStock(part, "CTU");
         String number = api.report("agent", site.customerCode(), site.id(), faulty);
         api.acceptNeedingASpare("agent", number);
-        long reservation = sourcing.openReservation(number).orElseThrow().reservationId();
+        long reservation = jdbc.queryForObject(
+                "select id from spare_reservation where case_number = ? and status = 'RESERVED'", Long.class, number);
         api.scan(DEPOT_IN, spare, "PICK", "CTU", Map.of());
         api.scan(DEPOT_IN, spare, "PACK", "CTU", Map.of());
         api.scan(DEPOT_IN, spare, "SHIP", "CTU", Map.of("trackingNumber", "SF" + UUID.randomUUID().toString().substring(0, 8)));

@@ -11,8 +11,6 @@ import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.rma.RmaApiClient;
 import io.spareflow.rma.RmaFixture;
-import io.spareflow.sourcing.ReservationOutcome;
-import io.spareflow.sourcing.SpareSourcing;
 import io.spareflow.user.NewUser;
 import io.spareflow.user.Role;
 import io.spareflow.user.Users;
@@ -46,8 +44,6 @@ class ReservationScopeTest {
     Customers customers;
     @Autowired
     Users users;
-    @Autowired
-    SpareSourcing sourcing;
 
     @Test
     void onlyTheFirstOwnerOrASupervisorHoldsASpareAndOnlyForAnOpenCaseWaitingForIt() {
@@ -77,12 +73,13 @@ class ReservationScopeTest {
         assertThat(boards.require(spare).status()).isEqualTo(BoardStatus.AVAILABLE);
 
         api.acceptNeedingASpare("agent", number);
-        ReservationOutcome held = sourcing.openReservation(number).orElseThrow();
-        assertThat(held.serial()).isEqualTo(spare);
+        long held = reservedFor(number);
+        assertThat(jdbc.queryForObject("select serial from spare_reservation where id = ?", String.class, held))
+                .isEqualTo(spare);
 
         // Someone else's case: neither another agent nor depot staff release or take its spare.
-        assertThat(release(otherAgent, held.reservationId()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(release("depot-CTU", held.reservationId()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(release(otherAgent, held).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(release("depot-CTU", held).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<JsonNode> notTheirs = reserve(otherAgent, part, site.id(), number);
         assertThat(notTheirs.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(notTheirs.getBody().get("detail").asText()).contains("first-owned by agent");
@@ -95,9 +92,9 @@ class ReservationScopeTest {
         assertThat(reserve("agent", part, otherSite.id(), number).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         ResponseEntity<JsonNode> again = reserve("agent", part, site.id(), number.toLowerCase());
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(again.getBody().get("id").asLong()).isEqualTo(held.reservationId());
+        assertThat(again.getBody().get("id").asLong()).isEqualTo(held);
 
-        ResponseEntity<JsonNode> released = release("agent", held.reservationId());
+        ResponseEntity<JsonNode> released = release("agent", held);
         assertThat(released.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(released.getBody().get("status").asText()).isEqualTo("RELEASED");
         assertThat(boards.require(spare).status()).isEqualTo(BoardStatus.AVAILABLE);
@@ -113,6 +110,12 @@ class ReservationScopeTest {
     private ResponseEntity<JsonNode> reserve(String user, String part, long siteId, String caseNumber) {
         return http.withBasicAuth(user, "demo").postForEntity("/api/sourcing/reservations",
                 Map.of("partNumber", part, "siteId", siteId, "caseNumber", caseNumber), JsonNode.class);
+    }
+
+    /** The case's reservation holding a board now. */
+    private long reservedFor(String caseNumber) {
+        return jdbc.queryForObject("select id from spare_reservation where case_number = ? and status = 'RESERVED'",
+                Long.class, caseNumber);
     }
 
     private ResponseEntity<JsonNode> release(String user, long id) {
