@@ -14,6 +14,11 @@ public enum Role {
     /** Quality manager: reads every KPI, the monitoring center and the alerts; changes nothing. */
     QUALITY;
 
+    /** Roles that speak with customers, and so see their contacts, mails and tracking links. */
+    public boolean speaksWithCustomers() {
+        return this == ADMIN || this == SUPERVISOR || this == AGENT;
+    }
+
     /** Roles whose work is bound to one location. */
     public boolean isBoundToLocation() {
         return this == AGENT || this == DEPOT || this == TECHNICIAN;

@@ -35,6 +35,15 @@ public class RmaApiClient {
         return read(reported.getBody()).get("number").asText();
     }
 
+    /** {@code user} accepts the case (becoming its first owner) and diagnoses it remotely: a spare is needed. */
+    public void acceptNeedingASpare(String user, String caseNumber) {
+        String accept = taskOf(user, caseNumber, "Task_AcceptCase");
+        ResponseEntity<String> claimed = post(user, "/api/tasks/" + accept + "/claim", Map.of());
+        assertThat(claimed.getStatusCode().is2xxSuccessful()).as(claimed.getBody()).isTrue();
+        completeTask(user, accept, Map.of());
+        complete(user, caseNumber, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+    }
+
     /** Applies a scan; it must be accepted. */
     public void scan(String user, String serial, String action, String location, Map<String, Object> extra) {
         Map<String, Object> body = new HashMap<>(extra);

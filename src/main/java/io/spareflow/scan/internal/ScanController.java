@@ -1,6 +1,5 @@
 package io.spareflow.scan.internal;
 
-import io.spareflow.location.LocationCode;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.PageOf;
 import io.spareflow.scan.ScanReply;
@@ -43,11 +42,13 @@ class ScanController {
     private final Scans scans;
     private final ScanEventRepository events;
     private final LabelPhotoDecoder decoder;
+    private final ScanListScope scope;
 
-    ScanController(Scans scans, ScanEventRepository events, LabelPhotoDecoder decoder) {
+    ScanController(Scans scans, ScanEventRepository events, LabelPhotoDecoder decoder, ScanListScope scope) {
         this.scans = scans;
         this.events = events;
         this.decoder = decoder;
+        this.scope = scope;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -67,15 +68,17 @@ class ScanController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'DEPOT', 'TECHNICIAN')")
     @Operation(summary = "Scans at a location since a time, newest first (paged, max 500 a page);"
-            + " flagged=true lists boards found at receiving that need a supervisor")
+            + " flagged=true lists boards found at receiving that need a supervisor",
+            description = "Depot staff and technicians see their own location's scans only (the default location for"
+                    + " them; 403 for another); agents none.")
     PageOf<ScanRecord> list(@RequestParam(required = false) String location,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
                             @RequestParam(defaultValue = "false") boolean flagged,
                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         Instant from = since != null ? since : Instant.now().minus(Duration.ofDays(1));
-        return PageOf.of(events.search(location == null || location.isBlank() ? null
-                : LocationCode.tryParse(location).map(LocationCode::value).orElse(location.trim()),
+        return PageOf.of(events.search(scope.locationFor(Users.current().orElseThrow(), location),
                 from, flagged, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500)))
                 .map(ScanEventEntity::toRecord));
     }

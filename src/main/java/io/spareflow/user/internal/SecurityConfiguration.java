@@ -117,6 +117,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/login/throttled", "/password-reset/**", "/error", "/track/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/vendor/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(path("/camunda/**")).hasRole("ADMIN")
+                        // The scan station asks here whether its session still lives (it answers "nobody" when not).
+                        .requestMatchers(path(HttpMethod.GET, "/scan/session")).permitAll()
                         // The pages people work in, by role; scopes (own depot, own repair center) are checked per request.
                         .requestMatchers(path("/scan"), path("/scan/**")).hasAnyRole("DEPOT", "TECHNICIAN")
                         .requestMatchers(path("/depot"), path("/depot/**")).hasRole("DEPOT")
