@@ -16,7 +16,7 @@ import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.sourcing.SpareSourcing;
-import io.spareflow.sourcing.internal.SourcingService;
+import io.spareflow.sourcing.internal.Quotes;
 import io.spareflow.tier.ServiceTiers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ class SourcingBenchmark {
     private static final int CLIENTS = 8;
 
     @Autowired
-    SourcingService quotes;
+    Quotes quotes;
     @Autowired
     SpareSourcing sourcing;
     @Autowired

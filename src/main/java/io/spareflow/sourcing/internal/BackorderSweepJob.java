@@ -14,18 +14,18 @@ class BackorderSweepJob {
 
     private static final Logger log = LoggerFactory.getLogger(BackorderSweepJob.class);
 
-    private final SourcingService sourcing;
+    private final Backorders backorders;
 
-    BackorderSweepJob(SourcingService sourcing) {
-        this.sourcing = sourcing;
+    BackorderSweepJob(Backorders backorders) {
+        this.backorders = backorders;
     }
 
     @Scheduled(fixedDelayString = "${spareflow.sourcing.expiry-check-interval:PT1M}",
             initialDelayString = "${spareflow.sourcing.expiry-check-interval:PT1M}")
     void serveBackordersWithStock() {
-        for (Long id : sourcing.backordersWithStock()) {
+        for (Long id : backorders.withStock()) {
             try {
-                sourcing.serveBackorder(id);
+                backorders.serve(id);
             } catch (RuntimeException e) {
                 log.warn("Backorder {} could not be served by the sweep, will retry: {}", id, e.toString());
             }

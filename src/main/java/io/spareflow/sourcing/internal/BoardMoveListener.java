@@ -17,19 +17,21 @@ class BoardMoveListener {
 
     private static final Logger log = LoggerFactory.getLogger(BoardMoveListener.class);
 
-    private final SourcingService sourcing;
+    private final Reservations reservations;
+    private final Backorders backorders;
 
-    BoardMoveListener(SourcingService sourcing) {
-        this.sourcing = sourcing;
+    BoardMoveListener(Reservations reservations, Backorders backorders) {
+        this.reservations = reservations;
+        this.backorders = backorders;
     }
 
     /** In the moving transaction: a pick completes the reservation, any other move away from RESERVED voids it. */
     @EventListener
     @Order(BoardMoveOrder.SOURCING)
     void onMove(BoardMoved moved) {
-        boolean ownMove = moved.context() != null && SourcingService.OWN_ACTIONS.contains(moved.context().action());
+        boolean ownMove = moved.context() != null && Reservations.OWN_ACTIONS.contains(moved.context().action());
         if (moved.from() == BoardStatus.RESERVED && !ownMove) {
-            sourcing.boardLeftReserved(moved);
+            reservations.boardLeftReserved(moved);
         }
     }
 
@@ -42,9 +44,9 @@ class BoardMoveListener {
         if (moved.to() != BoardStatus.AVAILABLE) {
             return;
         }
-        for (Long id : sourcing.backordersServableBy(moved.partNumber())) {
+        for (Long id : backorders.servableBy(moved.partNumber())) {
             try {
-                sourcing.serveBackorder(id);
+                backorders.serve(id);
             } catch (RuntimeException e) {
                 log.warn("Backorder {} could not be served after board {} became AVAILABLE: {}", id, moved.serial(), e.toString());
             }

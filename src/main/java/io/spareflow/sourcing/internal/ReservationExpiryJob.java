@@ -12,18 +12,18 @@ class ReservationExpiryJob {
     private static final Logger log = LoggerFactory.getLogger(ReservationExpiryJob.class);
     private static final int BATCH = 200;
 
-    private final SourcingService sourcing;
+    private final Reservations reservations;
 
-    ReservationExpiryJob(SourcingService sourcing) {
-        this.sourcing = sourcing;
+    ReservationExpiryJob(Reservations reservations) {
+        this.reservations = reservations;
     }
 
     @Scheduled(fixedDelayString = "${spareflow.sourcing.expiry-check-interval:PT1M}",
             initialDelayString = "${spareflow.sourcing.expiry-check-interval:PT1M}")
     void expireOverdue() {
-        for (Long id : sourcing.overdueReservations(BATCH)) {
+        for (Long id : reservations.overdue(BATCH)) {
             try {
-                sourcing.expire(id);
+                reservations.expire(id);
             } catch (RuntimeException e) {
                 log.warn("Reservation {} could not be expired, will retry: {}", id, e.toString());
             }

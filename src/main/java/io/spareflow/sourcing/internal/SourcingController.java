@@ -30,10 +30,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Spare sourcing", description = "Which depot sends the spare, the board reserved for a case, and why")
 class SourcingController {
 
-    private final SourcingService sourcing;
+    private final Quotes quotes;
+    private final Reservations reservations;
+    private final Swaps swaps;
+    private final DecisionLog decisions;
 
-    SourcingController(SourcingService sourcing) {
-        this.sourcing = sourcing;
+    SourcingController(Quotes quotes, Reservations reservations, Swaps swaps, DecisionLog decisions) {
+        this.quotes = quotes;
+        this.reservations = reservations;
+        this.swaps = swaps;
+        this.decisions = decisions;
     }
 
     /** Either {@code siteId} or {@code lat} and {@code lon}; {@code tier} defaults to the site's contract tier. */
@@ -54,7 +60,7 @@ class SourcingController {
             description = "Nearest depot within the tier's spare-on-site limit wins; none within → the fastest, flagged "
                     + "PREDICTED_BREACH; no compatible AVAILABLE board anywhere → BACKORDER. Nothing is reserved.")
     SpareQuote quote(@Valid @RequestBody QuoteRequest request) {
-        return sourcing.quote(request.partNumber(), request.siteId(), request.lat(), request.lon(), request.tier());
+        return quotes.quote(request.partNumber(), request.siteId(), request.lat(), request.lon(), request.tier());
     }
 
     @PostMapping("/reservations")
@@ -63,15 +69,15 @@ class SourcingController {
             description = "201 with the new reservation or backorder; 200 with the case's existing one when the case "
                     + "already holds one for this part and site (repeated request). The decision is recorded.")
     ResponseEntity<ReservationView> reserve(@Valid @RequestBody ReservationRequest request) {
-        SourcingService.Placed placed = sourcing.reserveFor(request.partNumber(), request.siteId(), request.caseNumber(),
+        Reservations.Placed placed = reservations.place(request.partNumber(), request.siteId(), request.caseNumber(),
                 currentUsername());
-        return ResponseEntity.status(placed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(placed.reservation());
+        return ResponseEntity.status(placed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(placed.request().toView());
     }
 
     @GetMapping("/reservations/{id}")
     @Operation(summary = "One reservation or backorder")
     ReservationView reservation(@PathVariable long id) {
-        return sourcing.reservation(id);
+        return reservations.require(id).toView();
     }
 
     @DeleteMapping("/reservations/{id}")
@@ -79,7 +85,7 @@ class SourcingController {
     @Operation(summary = "Release a reservation (board back to AVAILABLE) or cancel a backorder",
             description = "Answers the reservation as it ends up; releasing it again changes nothing. 409 once picked.")
     ReservationView release(@PathVariable long id, @RequestParam(required = false) String reason) {
-        return sourcing.release(id, reason, currentUsername());
+        return reservations.release(id, reason, currentUsername()).toView();
     }
 
     @PostMapping("/reservations/{id}/swap")
@@ -87,22 +93,22 @@ class SourcingController {
     @Operation(summary = "At the pick, replace the reserved board by another AVAILABLE compatible board of the same depot",
             description = "Depot staff only at their own depot.")
     ReservationView swap(@PathVariable long id, @Valid @RequestBody SwapRequest request) {
-        ReservationView reservation = sourcing.reservation(id);
+        SpareReservationEntity reservation = reservations.require(id);
         StaffUser user = Users.current().orElseThrow(() -> new AccessDeniedException("Not signed in"));
-        if (reservation.depotCode() != null && !user.mayActAt(reservation.depotCode())) {
+        if (reservation.getDepotCode() != null && !user.mayActAt(reservation.getDepotCode())) {
             throw new AccessDeniedException("You work at " + user.locationCode() + "; reservation " + id
-                    + " is held at depot " + reservation.depotCode());
+                    + " is held at depot " + reservation.getDepotCode());
         }
-        return sourcing.swap(id, request.serial(), user.username());
+        return swaps.swap(id, request.serial(), user.username()).toView();
     }
 
     @GetMapping("/decisions/{caseNumber}")
     @Operation(summary = "The sourcing decisions of a case, oldest first: candidates, distances, ETAs, stock, choice and why")
     List<DecisionView> decisions(@PathVariable String caseNumber) {
-        return sourcing.decisions(caseNumber);
+        return decisions.requireViews(caseNumber);
     }
 
     private static String currentUsername() {
-        return Users.current().map(StaffUser::username).orElse(SourcingService.SYSTEM);
+        return Users.current().map(StaffUser::username).orElse(Reservations.SYSTEM);
     }
 }

@@ -1,0 +1,93 @@
+package io.spareflow.sourcing.internal;
+
+import io.spareflow.common.ConflictException;
+import io.spareflow.common.InvalidInputException;
+import io.spareflow.customer.Customers;
+import io.spareflow.customer.SiteInfo;
+import io.spareflow.part.PartInfo;
+import io.spareflow.part.Parts;
+import io.spareflow.tier.ServiceTier;
+import io.spareflow.tier.ServiceTiers;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Where a spare would come from: the ranking of depots for a site (its contract tier) or a point. Reservations and
+ * backorders rank the same way through {@link #rankFor}.
+ */
+@Service
+public class Quotes {
+
+    private final QuoteEngine engine;
+    private final EtaModel eta;
+    private final Parts parts;
+    private final Customers customers;
+    private final ServiceTiers tiers;
+    private final SourcingProperties properties;
+    private final Clock clock;
+
+    Quotes(QuoteEngine engine, EtaModel eta, Parts parts, Customers customers, ServiceTiers tiers,
+           SourcingProperties properties, Clock clock) {
+        this.engine = engine;
+        this.eta = eta;
+        this.parts = parts;
+        this.customers = customers;
+        this.tiers = tiers;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Where a spare of {@code partNumber} would come from, for a site (tier from its contract unless given) or a point. */
+    public SpareQuote quote(String partNumber, Long siteId, Double latitude, Double longitude, String tierName) {
+        boolean point = latitude != null || longitude != null;
+        if ((siteId != null) == point || (point && (latitude == null || longitude == null))) {
+            throw new InvalidInputException("Give either siteId or both lat and lon, not both and not neither",
+                    Map.of("siteId", "either siteId or lat and lon"));
+        }
+        PartInfo part = parts.require(partNumber);
+        Destination destination;
+        ServiceTier tier;
+        if (siteId != null) {
+            SiteInfo site = customers.requireSite(siteId);
+            destination = destinationOf(site);
+            tier = tierName == null ? contractTier(site) : tierNamed(tierName);
+        } else {
+            destination = new Destination(null, null, null, latitude, longitude, eta.defaultRoads());
+            if (tierName == null) {
+                throw new InvalidInputException("A quote for coordinates needs a tier: one of " + tierNames(),
+                        Map.of("tier", "required with lat and lon"));
+            }
+            tier = tierNamed(tierName);
+        }
+        return engine.rank(part.partNumber(), destination, tier, clock.instant()).toQuote(properties.candidatesShown());
+    }
+
+    /** Every depot that could send {@code partNumber} to the site now, best first, under {@code tier}. */
+    QuoteEngine.Ranking rankFor(String partNumber, SiteInfo site, ServiceTier tier, Instant at) {
+        return engine.rank(partNumber, destinationOf(site), tier, at);
+    }
+
+    /** The tier of the site's contract in force; a site without one cannot be served. */
+    ServiceTier contractTier(SiteInfo site) {
+        String tier = customers.tierOf(site.customerCode()).orElseThrow(() -> new ConflictException("Customer "
+                + site.customerCode() + " of site " + site.id() + " has no service contract in force, so no tier"));
+        return tiers.require(tier);
+    }
+
+    private Destination destinationOf(SiteInfo site) {
+        return new Destination(site.id(), site.name(), site.customerCode(), site.latitude(), site.longitude(),
+                eta.roadsTo(site));
+    }
+
+    private ServiceTier tierNamed(String name) {
+        return tiers.find(name).orElseThrow(() -> new InvalidInputException("'" + name + "' is not a service tier: expected one of "
+                + tierNames(), Map.of("tier", "one of " + tierNames())));
+    }
+
+    private List<String> tierNames() {
+        return tiers.all().stream().map(ServiceTier::name).toList();
+    }
+}

@@ -1,0 +1,243 @@
+package io.spareflow.sourcing.internal;
+
+import io.spareflow.board.BoardInfo;
+import io.spareflow.board.BoardMoved;
+import io.spareflow.board.BoardStatus;
+import io.spareflow.board.Boards;
+import io.spareflow.board.MoveContext;
+import io.spareflow.board.MoveReason;
+import io.spareflow.board.Stock;
+import io.spareflow.common.CaseNumber;
+import io.spareflow.common.ConflictException;
+import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.NotFoundException;
+import io.spareflow.customer.Customers;
+import io.spareflow.customer.SiteInfo;
+import io.spareflow.location.LocationCode;
+import io.spareflow.part.PartInfo;
+import io.spareflow.part.Parts;
+import io.spareflow.sourcing.ReservationOutcome;
+import io.spareflow.tier.ServiceTier;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A case's request for a spare from placing to its end: one concrete board claimed with SKIP LOCKED and moved by
+ * {@link Boards#move}, or a backorder; released, expired, picked or voided when its board goes elsewhere.
+ * <p>
+ * Lock order, everywhere: the board row first, then the reservation row (a pick scan locks the board and then
+ * updates the reservation), so a pick, a release and an expiry of the same reservation never deadlock.
+ */
+@Service
+class Reservations {
+
+    static final String SYSTEM = "system";
+    /** Board moves made by sourcing itself; a board leaving RESERVED by any other action closes its reservation. */
+    static final Set<MoveReason> OWN_ACTIONS = EnumSet.of(MoveReason.RESERVE, MoveReason.RELEASE, MoveReason.EXPIRE, MoveReason.SWAP);
+    private static final int MAX_REASON = 200;
+
+    private final Quotes quotes;
+    private final Stock stock;
+    private final Boards boards;
+    private final Parts parts;
+    private final DepotDirectory depots;
+    private final Customers customers;
+    private final SpareReservationRepository reservations;
+    private final DecisionLog decisions;
+    private final SourcingProperties properties;
+    private final JdbcTemplate jdbc;
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    Reservations(Quotes quotes, Stock stock, Boards boards, Parts parts, DepotDirectory depots, Customers customers,
+                 SpareReservationRepository reservations, DecisionLog decisions, SourcingProperties properties,
+                 JdbcTemplate jdbc, EntityManager entityManager, Clock clock) {
+        this.quotes = quotes;
+        this.stock = stock;
+        this.boards = boards;
+        this.parts = parts;
+        this.depots = depots;
+        this.customers = customers;
+        this.reservations = reservations;
+        this.decisions = decisions;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    /** A case's request as placed: {@code created} is false when the case already held it (a repeated request). */
+    record Placed(SpareReservationEntity request, boolean created) {
+    }
+
+    /**
+     * Reserves the best board for the case, or puts it on backorder; a case that already holds a request for the same
+     * part and site gets that one back. Requests of one case are serialized, so a repeat never takes a second board.
+     */
+    @Transactional
+    Placed place(String partNumber, long siteId, String caseNumber, String actor) {
+        String caseNo = CaseNumber.parse(caseNumber).value();
+        PartInfo part = parts.require(partNumber);
+        SiteInfo site = customers.requireSite(siteId);
+        ServiceTier tier = quotes.contractTier(site);
+        if (!tier.advanceExchange()) {
+            throw new ConflictException("Customer " + site.customerCode() + " has tier " + tier.name()
+                    + ", which is repair and return without advance exchange: no spare is reserved for its cases");
+        }
+        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> null, "spare-case:" + caseNo);
+        Optional<SpareReservationEntity> existing = reservations.findByCaseAndStatusIn(caseNo, ReservationStatus.OPEN);
+        if (existing.isPresent()) {
+            SpareReservationEntity held = existing.get();
+            if (!held.getRequestedPart().equals(part.partNumber()) || held.getSiteId() != siteId) {
+                throw new ConflictException("Case " + caseNo + " already holds request " + held.getId() + " ("
+                        + held.getStatus() + ") for part " + held.getRequestedPart() + " at site " + held.getSiteId()
+                        + "; release it before asking for part " + part.partNumber() + " at site " + siteId);
+            }
+            return new Placed(held, false);
+        }
+        Instant now = clock.instant();
+        SpareReservationEntity request = reservations.saveAndFlush(
+                new SpareReservationEntity(caseNo, part.partNumber(), siteId, tier.name(), now));
+        QuoteEngine.Ranking ranking = quotes.rankFor(part.partNumber(), site, tier, now);
+        if (!claimBest(request, ranking, DecisionKind.RESERVED, actor)) {
+            decisions.record(request, DecisionKind.BACKORDER, actor, ranking, ranking.reasonFor(null, List.of()));
+        }
+        return new Placed(request, true);
+    }
+
+    /**
+     * Walks down the ranking and reserves the first board it can lock; a depot whose boards are all taken by
+     * concurrent requests is passed over. False (nothing changed) when no depot has a board left.
+     */
+    @Transactional
+    boolean claimBest(SpareReservationEntity request, QuoteEngine.Ranking ranking, DecisionKind kind, String actor) {
+        List<String> ranDry = new ArrayList<>();
+        for (Candidate candidate : ranking.candidates()) {
+            Optional<BoardInfo> claimed = stock.claimAvailable(ranking.compatibleParts(), candidate.depotCode());
+            if (claimed.isEmpty()) {
+                ranDry.add(candidate.depotCode());
+                continue;
+            }
+            Instant now = ranking.at();
+            boards.move(claimed.get().serial(), BoardStatus.RESERVED, candidate.depotCode(), null,
+                    MoveContext.system(MoveReason.RESERVE, request.getCaseNumber(), "Reserved as the spare for case "
+                            + request.getCaseNumber() + " (part " + request.getRequestedPart() + ")"));
+            Instant expires = EtaModel.after(now, properties.reservationHold().toMinutes(), ranking.tier().calendar(),
+                    depots.require(candidate.depotCode()));
+            request.reserve(claimed.get(), candidate, now, expires);
+            reservations.saveAndFlush(request);
+            decisions.record(request, kind, actor, ranking, ranking.reasonFor(candidate, ranDry));
+            return true;
+        }
+        return false;
+    }
+
+    @Transactional(readOnly = true)
+    SpareReservationEntity require(long id) {
+        return reservations.findById(id).orElseThrow(() -> new NotFoundException("Reservation", id));
+    }
+
+    /** The case's open reservation or backorder. */
+    @Transactional(readOnly = true)
+    Optional<SpareReservationEntity> openOf(String caseNumber) {
+        return reservations.findByCaseAndStatusIn(CaseNumber.parse(caseNumber).value(), ReservationStatus.OPEN);
+    }
+
+    /** The boards a depot must pick now, oldest first. */
+    @Transactional(readOnly = true)
+    List<ReservationOutcome> picksAt(String depotCode) {
+        return reservations.findByDepotCodeAndStatusOrderByReservedAt(LocationCode.parse(depotCode).value(),
+                ReservationStatus.RESERVED).stream().map(SpareReservationEntity::toOutcome).toList();
+    }
+
+    /**
+     * Releases a reservation (board back to AVAILABLE) or cancels a backorder. Releasing what is already released is
+     * answered with its state; a picked board cannot be released this way.
+     */
+    @Transactional
+    SpareReservationEntity release(long id, String reason, String actor) {
+        String why = reason == null || reason.isBlank() ? "Released by " + actor : reason.trim();
+        if (why.length() > MAX_REASON) {
+            throw new InvalidInputException("The reason is " + why.length() + " characters long; at most " + MAX_REASON
+                    + " are kept", Map.of("reason", "at most " + MAX_REASON + " characters"));
+        }
+        SpareReservationEntity released = close(id, ReservationStatus.RELEASED, why, actor);
+        if (released.getStatus() == ReservationStatus.PICKED) {
+            throw new ConflictException("Reservation " + id + " of case " + released.getCaseNumber() + " is already picked:"
+                    + " board " + released.getSerial() + " left the shelf at " + released.getDepotCode()
+                    + "; put it back by scanning it instead");
+        }
+        return released;
+    }
+
+    /** Reservations not picked by their due time: each expired in its own transaction, by whichever node gets it. */
+    @Transactional(readOnly = true)
+    List<Long> overdue(int max) {
+        return reservations.findExpiredIds(clock.instant(), PageRequest.of(0, max));
+    }
+
+    @Transactional
+    void expire(long id) {
+        close(id, ReservationStatus.EXPIRED, "not picked within " + properties.reservationHold().toMinutes()
+                + " min of the tier's calendar at the depot", SYSTEM);
+    }
+
+    /** A reserved board left RESERVED by a scan or another feature: picked, or the reservation is void. */
+    @Transactional
+    void boardLeftReserved(BoardMoved moved) {
+        reservations.findBySerialAndStatus(moved.serial(), ReservationStatus.RESERVED).ifPresent(request -> {
+            String by = moved.context() == null ? SYSTEM : moved.context().username();
+            String action = moved.context() == null ? "a move" : moved.context().action().name();
+            if (moved.to() == BoardStatus.PICKED) {
+                request.picked("Picked by " + by + " at " + moved.locationCode(), moved.at());
+                return;
+            }
+            String reason = "Board " + moved.serial() + " became " + moved.to() + " (" + action + " by " + by + ")";
+            request.close(ReservationStatus.RELEASED, reason, moved.at());
+            decisions.record(request, DecisionKind.RELEASED, by, null, reason + ": the reservation is void; source the case again");
+        });
+    }
+
+    /** Closes a reservation as released or expired, or cancels it if it is a backorder; returns it as it ends up. */
+    private SpareReservationEntity close(long id, ReservationStatus closedAs, String reason, String actor) {
+        SpareReservationEntity request = require(id);
+        Instant now = clock.instant();
+        if (request.getStatus() == ReservationStatus.BACKORDER) {
+            boolean cancelled = reservations.cancelBackorder(id, reason, now) == 1;
+            entityManager.refresh(request);
+            if (cancelled) {
+                decisions.record(request, DecisionKind.CANCELLED, actor, null, "Backorder cancelled: " + reason);
+                return request;
+            }
+        }
+        if (request.getStatus() != ReservationStatus.RESERVED) {
+            return request;
+        }
+        stock.lock(request.getSerial());
+        entityManager.refresh(request, LockModeType.PESSIMISTIC_WRITE);
+        if (request.getStatus() != ReservationStatus.RESERVED) {
+            return request;
+        }
+        boolean expiring = closedAs == ReservationStatus.EXPIRED;
+        boards.move(request.getSerial(), BoardStatus.AVAILABLE, request.getDepotCode(), null,
+                MoveContext.system(expiring ? MoveReason.EXPIRE : MoveReason.RELEASE, request.getCaseNumber(), reason));
+        request.close(closedAs, reason, now);
+        reservations.saveAndFlush(request);
+        decisions.record(request, expiring ? DecisionKind.EXPIRED : DecisionKind.RELEASED, actor, null,
+                (expiring ? "Expired: " : "Released: ") + reason + "; board " + request.getSerial() + " is AVAILABLE again at "
+                        + request.getDepotCode());
+        return request;
+    }
+}

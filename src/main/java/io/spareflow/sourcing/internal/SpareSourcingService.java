@@ -1,0 +1,54 @@
+package io.spareflow.sourcing.internal;
+
+import io.spareflow.common.NotFoundException;
+import io.spareflow.sourcing.ReservationOutcome;
+import io.spareflow.sourcing.SourcingDecision;
+import io.spareflow.sourcing.SpareSourcing;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link SpareSourcing} for other features: each call answered by the part of sourcing that has that one purpose. */
+@Service
+class SpareSourcingService implements SpareSourcing {
+
+    private final Reservations reservations;
+    private final Swaps swaps;
+    private final DecisionLog decisions;
+
+    SpareSourcingService(Reservations reservations, Swaps swaps, DecisionLog decisions) {
+        this.reservations = reservations;
+        this.swaps = swaps;
+        this.decisions = decisions;
+    }
+
+    @Override
+    @Transactional
+    public ReservationOutcome reserve(String partNumber, long siteId, String caseNumber) {
+        return reservations.place(partNumber, siteId, caseNumber, Reservations.SYSTEM).request().toOutcome();
+    }
+
+    @Override
+    @Transactional
+    public void release(String caseNumber, String reason) {
+        reservations.openOf(caseNumber).ifPresent(r -> reservations.release(r.getId(), reason, Reservations.SYSTEM));
+    }
+
+    @Override
+    @Transactional
+    public ReservationOutcome swap(String caseNumber, String newSerial, String username) {
+        SpareReservationEntity request = reservations.openOf(caseNumber)
+                .orElseThrow(() -> new NotFoundException("Open reservation of case", caseNumber));
+        return swaps.swap(request.getId(), newSerial, username).toOutcome();
+    }
+
+    @Override
+    public List<SourcingDecision> decisionsOf(String caseNumber) {
+        return decisions.decisionsOf(caseNumber);
+    }
+
+    @Override
+    public List<ReservationOutcome> picksAt(String depotCode) {
+        return reservations.picksAt(depotCode);
+    }
+}
