@@ -22,6 +22,7 @@ import io.spareflow.rma.CaseMilestoneReached;
 import io.spareflow.rma.CaseReport;
 import io.spareflow.rma.CaseState;
 import io.spareflow.rma.CaseView;
+import io.spareflow.sourcing.ReservationLost;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.ServiceTiers;
@@ -37,6 +38,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -60,11 +63,12 @@ public class CaseLifecycle {
     private final Users users;
     private final Repairs repairs;
     private final ApplicationEventPublisher events;
+    private final MessageSource messages;
     private final Clock clock;
 
     CaseLifecycle(CaseRepository cases, CaseNumbers numbers, CaseClocks clocks, Customers customers, Boards boards,
                   Parts parts, ServiceTiers tiers, Users users, Repairs repairs, ApplicationEventPublisher events,
-                  Clock clock) {
+                  MessageSource messages, Clock clock) {
         this.cases = cases;
         this.numbers = numbers;
         this.clocks = clocks;
@@ -75,6 +79,7 @@ public class CaseLifecycle {
         this.users = users;
         this.repairs = repairs;
         this.events = events;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -187,6 +192,30 @@ public class CaseLifecycle {
                     "Spare %s reserved at %s (%.0f km), expected on site %s%s", outcome.serial(), outcome.depotCode(),
                     outcome.distanceKm(), outcome.expectedOnSite(), outcome.predictedBreach() ? " — after the tier's limit" : ""));
         }
+    }
+
+    /**
+     * The case's reserved spare was lost and the case sourced again ({@code next}: another board, or a backorder):
+     * recorded with the cause, and the first owner and their supervisor are told.
+     */
+    public void spareResourced(ReservationLost lost, ReservationOutcome next) {
+        CaseEntity entity = lock(lost.caseNumber());
+        Instant now = clock.instant();
+        Locale locale = LocaleContextHolder.getLocale();
+        String why = messages.getMessage("case.spare-lost.cause." + lost.cause().name(), null, locale) + ": " + lost.reason();
+        String text;
+        if (next.backorder()) {
+            entity.backordered();
+            text = messages.getMessage("case.timeline.spare-resourced-backorder",
+                    new Object[] {lost.serial(), lost.depotCode(), why, next.partNumber()}, locale);
+        } else {
+            entity.spareReserved(next.serial(), next.depotCode(), next.distanceKm(), next.expectedOnSite());
+            text = messages.getMessage("case.timeline.spare-resourced",
+                    new Object[] {lost.serial(), lost.depotCode(), why, next.serial(), next.depotCode(),
+                            String.valueOf(next.expectedOnSite())}, locale);
+        }
+        entity.record(now, TimelineKind.SPARE_RESOURCED, "system", text);
+        escalation(entity, SlaStep.SPARE_ON_SITE, EscalationLevel.REMINDER, text, now);
     }
 
     public void spareSwapped(String caseNumber, String serial, String depotCode, String username) {

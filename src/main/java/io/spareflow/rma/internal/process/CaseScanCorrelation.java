@@ -82,7 +82,9 @@ class CaseScanCorrelation {
      * waits for that board.
      */
     private void spareSwapped(BoardMoved moved, String actor) {
-        String caseNumber = moved.context() == null ? null : moved.context().caseNumber();
+        // A board reserved by sourcing itself (a new reservation or a served backorder) is not a swap.
+        String caseNumber = moved.context() == null || moved.context().action() != MoveReason.SWAP ? null
+                : moved.context().caseNumber();
         if (caseNumber == null) {
             return;
         }
