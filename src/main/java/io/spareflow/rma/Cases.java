@@ -7,6 +7,7 @@ import io.spareflow.rma.internal.CaseRepository;
 import io.spareflow.rma.internal.NewCase;
 import io.spareflow.rma.internal.process.CaseDiagrams;
 import io.spareflow.rma.internal.process.RmaCaseProcess;
+import io.spareflow.rma.internal.process.StallWatch;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.Users;
 import jakarta.validation.Valid;
@@ -29,12 +30,15 @@ public class Cases {
     private final CaseRepository repository;
     private final RmaCaseProcess process;
     private final CaseDiagrams diagrams;
+    private final StallWatch stalls;
 
-    Cases(CaseLifecycle lifecycle, CaseRepository repository, RmaCaseProcess process, CaseDiagrams diagrams) {
+    Cases(CaseLifecycle lifecycle, CaseRepository repository, RmaCaseProcess process, CaseDiagrams diagrams,
+          StallWatch stalls) {
         this.lifecycle = lifecycle;
         this.repository = repository;
         this.process = process;
         this.diagrams = diagrams;
+        this.stalls = stalls;
     }
 
     /**
@@ -71,6 +75,11 @@ public class Cases {
     }
 
     /** The case's processes as diagrams with their active steps: the lifecycle first, then the called process running. */
+    /** The waiting steps of open cases that can no longer complete (the stall audit, run now). */
+    public List<StalledStep> stalled() {
+        return stalls.current();
+    }
+
     public List<ProcessDiagram> diagrams(String caseNumber) {
         return diagrams.of(lifecycle.require(CaseNumber.parse(caseNumber).value()).number());
     }

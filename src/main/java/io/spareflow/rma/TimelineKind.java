@@ -24,6 +24,8 @@ public enum TimelineKind {
     TRANSFERRED,
     BREACH,
     ESCALATED,
+    /** The stall audit found a waiting step that can no longer complete. */
+    STALLED,
     RETURN_REMINDER,
     RETURN_OVERDUE,
     CHARGE_FLAGGED

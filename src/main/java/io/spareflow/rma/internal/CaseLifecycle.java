@@ -3,6 +3,7 @@ package io.spareflow.rma.internal;
 import io.spareflow.rma.DiagnosisOutcome;
 import io.spareflow.rma.EscalationLevel;
 import io.spareflow.rma.SlaStep;
+import io.spareflow.rma.StalledStep;
 import io.spareflow.rma.TimelineKind;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
@@ -216,6 +217,16 @@ public class CaseLifecycle {
         }
         entity.record(now, TimelineKind.SPARE_RESOURCED, "system", text);
         escalation(entity, SlaStep.SPARE_ON_SITE, EscalationLevel.REMINDER, text, now);
+    }
+
+    /** The stall audit found a step of the case that can no longer complete: recorded, owner and supervisor told. */
+    public void stalled(StalledStep stall) {
+        CaseEntity entity = lock(stall.caseNumber());
+        Instant now = clock.instant();
+        String text = messages.getMessage("case.timeline.stalled",
+                new Object[] {stall.step(), stall.expected(), stall.actual()}, LocaleContextHolder.getLocale());
+        entity.record(now, TimelineKind.STALLED, "system", text);
+        escalation(entity, SlaStep.STALL, EscalationLevel.ESCALATION, text, now);
     }
 
     public void spareSwapped(String caseNumber, String serial, String depotCode, String username) {
