@@ -251,8 +251,15 @@ public class CaseLifecycle {
         milestone(entity, CaseMilestone.SPARE_DISPATCHED, now);
     }
 
-    public void spareDelivered(String caseNumber, String serial, String username) {
+    /** The spare arrived on site; a delivery to another site than the case's is refused (the scan is rolled back). */
+    public void spareDelivered(String caseNumber, String serial, Long siteId, String username) {
         CaseEntity entity = lock(caseNumber);
+        if (siteId == null || siteId != entity.siteId()) {
+            SiteInfo site = customers.requireSite(entity.siteId());
+            throw new ConflictException(messages.getMessage("case.delivery.wrong-site",
+                    new Object[] {serial, caseNumber, site.name(), String.valueOf(site.id()), String.valueOf(siteId)},
+                    LocaleContextHolder.getLocale()));
+        }
         Instant now = clock.instant();
         entity.meetClock(SlaStep.SPARE_ON_SITE, now);
         entity.record(now, TimelineKind.SPARE_DELIVERED, username, "Spare " + serial + " delivered on site");

@@ -57,7 +57,7 @@ class CaseScanCorrelation {
                     caseNumber -> step(() -> lifecycle.spareShipped(caseNumber, moved.serial(),
                             context == null ? null : context.trackingNumber(), actor)));
             case INSTALLED -> signal(SpareDispatchBpmn.MESSAGE_BOARD_DELIVERED, SpareDispatchBpmn.SPARE_SERIAL, moved,
-                    caseNumber -> step(() -> lifecycle.spareDelivered(caseNumber, moved.serial(), actor)));
+                    caseNumber -> step(() -> lifecycle.spareDelivered(caseNumber, moved.serial(), moved.siteId(), actor)));
             case RESERVED -> spareSwapped(moved, actor);
             case DEFECTIVE_RECEIVED -> defectiveReceived(moved, actor);
             default -> {
