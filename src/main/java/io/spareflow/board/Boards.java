@@ -89,6 +89,11 @@ public class Boards {
                 filter(partNumber, PartNumber.tryParse(partNumber).map(PartNumber::value)), status, pageable).map(BoardEntity::toInfo);
     }
 
+    /** The boards installed at a customer site, by serial. */
+    public List<BoardInfo> installedAt(long siteId) {
+        return repository.findBySiteIdAndStatusOrderBySerial(siteId, BoardStatus.INSTALLED).stream().map(BoardEntity::toInfo).toList();
+    }
+
     public long count() {
         return repository.count();
     }

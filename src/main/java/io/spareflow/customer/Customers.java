@@ -59,6 +59,10 @@ public class Customers {
         return site(siteId).orElseThrow(() -> new NotFoundException("Customer site", siteId));
     }
 
+    public Optional<ContactInfo> contact(long contactId) {
+        return contacts.findById(contactId).map(ContactEntity::toInfo);
+    }
+
     /** The customer contacts with this e-mail address (case-insensitive); usually one. */
     public List<ContactInfo> contactsByEmail(String email) {
         return customers.findContactsByEmail(email == null ? "" : email.trim()).stream()

@@ -6,6 +6,8 @@ public enum CaseMilestone {
     ACCEPTED,
     SPARE_DISPATCHED,
     DELIVERED,
+    /** Repair and return (no advance exchange): the customer is asked to send the defective board in. */
+    RETURN_REQUESTED,
     RETURN_REMINDER,
     RETURN_OVERDUE,
     RETURN_CHARGE_WARNING,

@@ -1,5 +1,6 @@
 package io.spareflow.rma;
 
+import io.spareflow.board.Serial;
 import io.spareflow.common.CaseNumber;
 import io.spareflow.rma.internal.CaseEntity;
 import io.spareflow.rma.internal.CaseLifecycle;
@@ -60,6 +61,11 @@ public class Cases {
 
     public Optional<CaseView> findByTrackingToken(String token) {
         return token == null || token.isBlank() ? Optional.empty() : repository.findByTrackingToken(token.trim()).map(lifecycle::view);
+    }
+
+    /** The open case the board (serial, normalized) is on, if any: a board can be on only one open case. */
+    public Optional<String> openCaseOf(String serial) {
+        return Serial.tryParse(serial).flatMap(s -> repository.findOpenBySerial(s.value())).map(CaseEntity::number);
     }
 
     /** Cases filtered by state, first owner and customer (any may be null), newest first. */

@@ -1,11 +1,16 @@
 package io.spareflow.tier;
 
+import io.spareflow.audit.Audit;
+import io.spareflow.audit.AuditedEntity;
+import io.spareflow.common.ConflictException;
 import io.spareflow.common.NotFoundException;
+import io.spareflow.common.Texts;
 import io.spareflow.tier.internal.ServiceTierEntity;
 import io.spareflow.tier.internal.ServiceTierRepository;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,9 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ServiceTiers {
 
     private final ServiceTierRepository repository;
+    private final Audit audit;
+    private final Texts texts;
 
-    ServiceTiers(ServiceTierRepository repository) {
+    ServiceTiers(ServiceTierRepository repository, Audit audit, Texts texts) {
         this.repository = repository;
+        this.audit = audit;
+        this.texts = texts;
     }
 
     public List<ServiceTier> all() {
@@ -35,9 +44,46 @@ public class ServiceTiers {
     /** Replaces a tier's limits; existing cases keep the due times they were given. */
     @Transactional
     public ServiceTier update(String name, ServiceTier limits) {
-        ServiceTierEntity entity = repository.findById(name.trim().toUpperCase(Locale.ROOT))
+        ServiceTierEntity entity = repository.findById(key(name))
                 .orElseThrow(() -> new NotFoundException("Service tier", name));
+        ServiceTier before = entity.toTier();
         entity.update(limits);
-        return repository.saveAndFlush(entity).toTier();
+        ServiceTier after = repository.saveAndFlush(entity).toTier();
+        audit.record(AuditedEntity.SERVICE_TIER, after.name(), before, after);
+        return after;
+    }
+
+    /** Creates a tier; its name is stored in upper case and must be new. */
+    @Transactional
+    public ServiceTier create(ServiceTier tier) {
+        String name = key(tier.name());
+        if (repository.existsById(name)) {
+            throw new ConflictException(texts.get("people.tier.exists", name));
+        }
+        ServiceTier created = repository.saveAndFlush(new ServiceTierEntity(name, tier)).toTier();
+        audit.record(AuditedEntity.SERVICE_TIER, name, null, created);
+        return created;
+    }
+
+    /**
+     * Deletes a tier that nothing refers to. A contract or a case naming it keeps it: the database's foreign keys
+     * decide, so a contract written at the same moment cannot slip through.
+     */
+    @Transactional
+    public void delete(String name) {
+        ServiceTierEntity entity = repository.findById(key(name))
+                .orElseThrow(() -> new NotFoundException("Service tier", name));
+        ServiceTier before = entity.toTier();
+        try {
+            repository.delete(entity);
+            repository.flush();
+        } catch (DataIntegrityViolationException used) {
+            throw new ConflictException(texts.get("people.tier.inUse", before.name()));
+        }
+        audit.record(AuditedEntity.SERVICE_TIER, before.name(), before, null);
+    }
+
+    private static String key(String name) {
+        return name.trim().toUpperCase(Locale.ROOT);
     }
 }

@@ -65,6 +65,11 @@ class MilestoneMailTest {
         assertThat(accepted.get(0).getSubject()).isEqualTo("[" + number + "] Accepted by Li Wei");
         assertThat(Mailboxes.text(accepted.get(0))).contains("li.wei@spareflow.local");
 
+        // The outbox marks a batch SENT when it commits, a moment after the server has the last mail of it.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (notifications.forCase(number).stream().anyMatch(m -> !m.status().equals("SENT")) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         assertThat(notifications.forCase(number)).extracting(MailRecord::status).containsOnly("SENT").hasSize(4);
         ResponseEntity<List> mails = rest.withBasicAuth("supervisor", "demo").getForEntity("/api/cases/" + number + "/mails", List.class);
         assertThat(mails.getBody()).hasSize(4);

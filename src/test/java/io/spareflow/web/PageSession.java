@@ -22,6 +22,10 @@ record PageSession(TestRestTemplate rest, String cookie) {
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     static PageSession signIn(TestRestTemplate rest, String user) {
+        return signIn(rest, user, "demo");
+    }
+
+    static PageSession signIn(TestRestTemplate rest, String user, String password) {
         ResponseEntity<String> loginPage = rest.getForEntity("/login", String.class);
         String cookie = sessionCookie(loginPage);
         Matcher token = CSRF_FIELD.matcher(loginPage.getBody());
@@ -31,7 +35,7 @@ record PageSession(TestRestTemplate rest, String cookie) {
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", user);
-        form.add("password", "demo");
+        form.add("password", password);
         form.add("_csrf", token.group(1));
         // Not following the redirect: the new session's cookie (changed at sign-in) comes with it.
         ResponseEntity<String> signedIn = rest.withRedirects(Redirects.DONT_FOLLOW).exchange("/login", HttpMethod.POST,

@@ -2,6 +2,7 @@ package io.spareflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spareflow.HeadlessChromium;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
@@ -17,7 +18,6 @@ import io.spareflow.sourcing.SpareSourcing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -32,11 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -53,7 +50,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpareflowIntegrationTest
 class PagesBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("spareflow.screenshots", "target/screenshots"));
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
     private static final String DEPOT = "CTU";
@@ -79,14 +75,7 @@ class PagesBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1000",
-                "--user-data-dir=" + Files.createTempDirectory("spareflow-chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
+        browser = HeadlessChromium.desktop(1280, 1000);
     }
 
     @AfterAll
@@ -274,14 +263,7 @@ class PagesBrowserTest {
     }
 
     private void screenshot(String name) {
-        try {
-            ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-            Files.createDirectories(SCREENSHOTS);
-            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot save screenshot " + name, e);
-        }
+        HeadlessChromium.screenshot(browser, name);
     }
 
     // ------------------------------------------------------------------------------------------------ test data

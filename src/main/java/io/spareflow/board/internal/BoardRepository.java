@@ -2,6 +2,7 @@ package io.spareflow.board.internal;
 
 import io.spareflow.board.BoardStatus;
 import jakarta.persistence.LockModeType;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -27,4 +28,6 @@ public interface BoardRepository extends JpaRepository<BoardEntity, Long> {
     Page<BoardEntity> search(String location, String part, BoardStatus status, Pageable pageable);
 
     long countByStatus(BoardStatus status);
+
+    List<BoardEntity> findBySiteIdAndStatusOrderBySerial(Long siteId, BoardStatus status);
 }

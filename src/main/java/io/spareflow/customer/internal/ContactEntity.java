@@ -31,6 +31,16 @@ public class ContactEntity {
         this.locale = locale;
     }
 
+    public void update(String name, String email, String locale) {
+        this.name = name;
+        this.email = email;
+        this.locale = locale;
+    }
+
+    public String customerCode() {
+        return customerCode;
+    }
+
     public ContactInfo toInfo() {
         return new ContactInfo(id, customerCode, name, email, locale);
     }

@@ -34,6 +34,16 @@ public class ContractEntity {
         this.validTo = validTo;
     }
 
+    public void update(String tierName, LocalDate validFrom, LocalDate validTo) {
+        this.tierName = tierName;
+        this.validFrom = validFrom;
+        this.validTo = validTo;
+    }
+
+    public String customerCode() {
+        return customerCode;
+    }
+
     LocalDate validFrom() {
         return validFrom;
     }
@@ -42,7 +52,7 @@ public class ContractEntity {
         return !day.isBefore(validFrom) && !day.isAfter(validTo);
     }
 
-    CustomerInfo.Contract toInfo() {
+    public CustomerInfo.Contract toInfo() {
         return new CustomerInfo.Contract(contractNumber, tierName, validFrom, validTo);
     }
 }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.LinkedHashSet;
 
@@ -40,6 +41,16 @@ public class CustomerEntity {
         this.code = code;
         this.name = name;
         this.country = country;
+    }
+
+    public void update(String name, String country) {
+        this.name = name;
+        this.country = country;
+    }
+
+    /** The customer's own fields, for the audit. */
+    public Map<String, String> fields() {
+        return Map.of("code", code, "name", name, "country", country);
     }
 
     public String getCode() {

@@ -31,12 +31,20 @@ public class SiteEntity {
     public SiteEntity(String customerCode, String name, String city, String country, double latitude, double longitude,
                       String timeZone) {
         this.customerCode = customerCode;
+        update(name, city, country, latitude, longitude, timeZone);
+    }
+
+    public void update(String name, String city, String country, double latitude, double longitude, String timeZone) {
         this.name = name;
         this.city = city;
         this.country = country;
         this.latitude = latitude;
         this.longitude = longitude;
         this.timeZone = timeZone;
+    }
+
+    public String customerCode() {
+        return customerCode;
     }
 
     public Long getId() {

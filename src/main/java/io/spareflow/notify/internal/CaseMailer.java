@@ -9,6 +9,7 @@ import io.spareflow.rma.CaseView;
 import io.spareflow.rma.Cases;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.Users;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -24,14 +25,21 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseMailer {
 
+    /** The mails that ask for the defective board back carry its return label. */
+    private static final Set<CaseMilestone> RETURN_LABEL_MILESTONES = EnumSet.of(CaseMilestone.SPARE_DISPATCHED,
+            CaseMilestone.RETURN_REQUESTED);
+
     private final Cases cases;
     private final Customers customers;
     private final Users users;
     private final MailRenderer renderer;
     private final CaseMailContext context;
     private final Outbox outbox;
+    private final MailAttachments attachments;
 
-    CaseMailer(Cases cases, Customers customers, Users users, MailRenderer renderer, CaseMailContext context, Outbox outbox) {
+    CaseMailer(Cases cases, Customers customers, Users users, MailRenderer renderer, CaseMailContext context, Outbox outbox,
+               MailAttachments attachments) {
+        this.attachments = attachments;
         this.cases = cases;
         this.customers = customers;
         this.users = users;
@@ -44,12 +52,15 @@ class CaseMailer {
     void on(CaseMilestoneReached event) {
         CaseView c = cases.find(event.caseNumber()).orElseThrow();
         String template = templateOf(event.milestone());
+        MailAttachment attachment = RETURN_LABEL_MILESTONES.contains(event.milestone())
+                && attachments.available(MailAttachment.RETURN_LABEL_PDF) ? MailAttachment.RETURN_LABEL_PDF : null;
         for (ContactInfo contact : customers.require(c.customerCode()).contacts()) {
             Map<String, Object> vars = context.of(c);
             vars.put("contactName", contact.name());
+            vars.put("returnLabelAttached", attachment != null);
             outbox.enqueue(c.number(), "MILESTONE_" + event.milestone(),
                     "milestone:" + c.number() + ":" + event.milestone() + ":" + contact.email().toLowerCase(Locale.ROOT),
-                    contact.email(), renderer.render(template, contact.locale(), vars), null);
+                    contact.email(), renderer.render(template, contact.locale(), vars), null, attachment);
         }
     }
 

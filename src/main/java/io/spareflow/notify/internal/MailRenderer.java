@@ -28,11 +28,23 @@ class MailRenderer {
     }
 
     RenderedMail render(String name, String locale, Map<String, Object> variables) {
-        String language = locale == null || locale.isBlank() ? "en" : locale.trim().toLowerCase(Locale.ROOT);
+        String requested = locale == null || locale.isBlank() ? "en" : locale.trim();
+        String language = requested.toLowerCase(Locale.ROOT);
         if (!new ClassPathResource("templates/mail/" + language + "/" + name + ".html").exists()) {
             language = "en";
         }
-        String html = templates.process("mail/" + language + "/" + name, new Context(Locale.forLanguageTag(language), variables));
+        // The recipient's locale, not the template's folder: a template whose texts come from the message bundles
+        // (#{...}) speaks the recipient's language from the one English file.
+        return renderIn("mail/" + language + "/" + name, Locale.forLanguageTag(requested), variables);
+    }
+
+    /**
+     * Renders the template at {@code path} (under {@code templates/}) in {@code locale}: for templates whose every
+     * text is a message key, so one template serves every language.
+     */
+    RenderedMail renderIn(String path, Locale locale, Map<String, Object> variables) {
+        String html = templates.process(path, new Context(locale, variables));
+        String name = path.substring(path.lastIndexOf('/') + 1);
         Matcher title = TITLE.matcher(html);
         String subject = title.find() ? HtmlUtils.htmlUnescape(title.group(1).replaceAll("\\s+", " ").trim()) : name;
         return new RenderedMail(subject, toText(html), html);

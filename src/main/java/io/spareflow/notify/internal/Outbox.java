@@ -25,12 +25,36 @@ class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<String> enqueue(String caseNumber, String kind, String dedupeKey, String recipient, RenderedMail mail,
                              String inReplyTo) {
+        return enqueue(caseNumber, kind, dedupeKey, recipient, mail, inReplyTo, null);
+    }
+
+    /** As {@link #enqueue(String, String, String, String, RenderedMail, String)}, with a document attached when sent. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<String> enqueue(String caseNumber, String kind, String dedupeKey, String recipient, RenderedMail mail,
+                             String inReplyTo, MailAttachment attachment) {
         if (repository.existsByDedupeKey(dedupeKey)) {
             return Optional.empty();
         }
-        String messageId = "<" + UUID.randomUUID() + "." + kind.toLowerCase(java.util.Locale.ROOT) + "@" + domainOf(settings.from()) + ">";
-        repository.save(new OutboxMessage(caseNumber, kind, dedupeKey, recipient, mail, messageId, inReplyTo, clock.instant()));
+        String messageId = messageIdFor(kind);
+        repository.save(new OutboxMessage(caseNumber, kind, dedupeKey, recipient, mail, messageId, inReplyTo, attachment,
+                clock.instant()));
         return Optional.of(messageId);
+    }
+
+    /** Queues a mail whose body is a secret (e.g. a one-time sign-in link): its body is erased once it is sent. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void enqueueSecret(String kind, String dedupeKey, String recipient, RenderedMail mail) {
+        if (repository.existsByDedupeKey(dedupeKey)) {
+            return;
+        }
+        OutboxMessage message = new OutboxMessage(null, kind, dedupeKey, recipient, mail, messageIdFor(kind), null, null,
+                clock.instant());
+        message.eraseBodyAfterSend();
+        repository.save(message);
+    }
+
+    private String messageIdFor(String kind) {
+        return "<" + UUID.randomUUID() + "." + kind.toLowerCase(java.util.Locale.ROOT) + "@" + domainOf(settings.from()) + ">";
     }
 
     private static String domainOf(String address) {

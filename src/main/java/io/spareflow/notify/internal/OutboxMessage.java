@@ -35,6 +35,10 @@ public class OutboxMessage {
     @Column(name = "in_reply_to")
     private String inReplyTo;
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private MailAttachment attachment;
+    @Column(name = "erase_body_after_send")
+    private boolean eraseBodyAfterSend;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     private Status status = Status.PENDING;
     private int attempts;
     @Column(name = "next_attempt_at")
@@ -50,7 +54,7 @@ public class OutboxMessage {
     }
 
     OutboxMessage(String caseNumber, String kind, String dedupeKey, String recipient, RenderedMail mail, String messageId,
-                  String inReplyTo, Instant now) {
+                  String inReplyTo, MailAttachment attachment, Instant now) {
         this.caseNumber = caseNumber;
         this.kind = kind;
         this.dedupeKey = dedupeKey;
@@ -60,11 +64,21 @@ public class OutboxMessage {
         this.htmlBody = mail.html();
         this.messageId = messageId;
         this.inReplyTo = inReplyTo;
+        this.attachment = attachment;
         this.nextAttemptAt = now;
         this.createdAt = now;
     }
 
+    /** The body is a secret (a sign-in link): once sent, the outbox keeps only that it was sent. */
+    void eraseBodyAfterSend() {
+        eraseBodyAfterSend = true;
+    }
+
     void sent(Instant now) {
+        if (eraseBodyAfterSend) {
+            textBody = "(erased after sending)";
+            htmlBody = null;
+        }
         status = Status.SENT;
         attempts++;
         sentAt = now;
@@ -110,6 +124,14 @@ public class OutboxMessage {
 
     String inReplyTo() {
         return inReplyTo;
+    }
+
+    String caseNumber() {
+        return caseNumber;
+    }
+
+    MailAttachment attachment() {
+        return attachment;
     }
 
     Status status() {

@@ -6,8 +6,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -29,13 +31,15 @@ class OutboxSender {
     private final JavaMailSender mailSender;
     private final MailSettings settings;
     private final TransactionTemplate transactions;
+    private final MailAttachments attachments;
     private final Clock clock;
 
     OutboxSender(OutboxRepository repository, JavaMailSender mailSender, MailSettings settings,
-                 TransactionTemplate transactions, Clock clock) {
+                 TransactionTemplate transactions, MailAttachments attachments, Clock clock) {
         this.repository = repository;
         this.mailSender = mailSender;
         this.settings = settings;
+        this.attachments = attachments;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -60,7 +64,7 @@ class OutboxSender {
             try {
                 mailSender.send(toMime(message));
                 message.sent(clock.instant());
-            } catch (MailException | MessagingException | UnsupportedEncodingException e) {
+            } catch (MailException | MessagingException | UnsupportedEncodingException | AttachmentFailure e) {
                 message.failed(e.getMessage(), clock.instant(), settings);
                 serverDown = isConnectionFailure(e);
                 log.warn("Mail {} to {} not sent (attempt {}): {}", message.messageId(), message.recipient(),
@@ -89,7 +93,37 @@ class OutboxSender {
         return false;
     }
 
-    private MimeMessage toMime(OutboxMessage message) throws MessagingException, UnsupportedEncodingException {
+    /**
+     * The message's attachment, rendered now. A renderer that fails is a failed attempt (retried like an unreachable
+     * server); a case that has no such document any more gets its mail without it.
+     */
+    private Optional<MailAttachments.Document> attachmentOf(OutboxMessage message) throws AttachmentFailure {
+        if (message.attachment() == null) {
+            return Optional.empty();
+        }
+        try {
+            Optional<MailAttachments.Document> document = attachments.render(message.attachment(), message.caseNumber(),
+                    message.recipient());
+            if (document.isEmpty()) {
+                log.warn("Mail {}: no {} for case {}; sent without it", message.messageId(), message.attachment(),
+                        message.caseNumber());
+            }
+            return document;
+        } catch (RuntimeException e) {
+            throw new AttachmentFailure(message.attachment() + " of case " + message.caseNumber() + " could not be rendered: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The attachment could not be rendered: this attempt fails, a later one may succeed. */
+    private static final class AttachmentFailure extends Exception {
+        AttachmentFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private MimeMessage toMime(OutboxMessage message) throws MessagingException, UnsupportedEncodingException,
+            AttachmentFailure {
         String messageId = message.messageId();
         MimeMessage mime = new MimeMessage(mailSender.createMimeMessage().getSession()) {
             // Keep our Message-ID on retries, so a receiver can recognise a resent message.
@@ -98,7 +132,8 @@ class OutboxSender {
                 setHeader("Message-ID", messageId);
             }
         };
-        MimeMessageHelper helper = new MimeMessageHelper(mime, message.htmlBody() != null, "UTF-8");
+        Optional<MailAttachments.Document> attachment = attachmentOf(message);
+        MimeMessageHelper helper = new MimeMessageHelper(mime, message.htmlBody() != null || attachment.isPresent(), "UTF-8");
         helper.setFrom(new InternetAddress(settings.from(), settings.fromName(), "UTF-8"));
         helper.setTo(message.recipient());
         helper.setSubject(message.subject());
@@ -106,6 +141,10 @@ class OutboxSender {
             helper.setText(message.textBody(), message.htmlBody());
         } else {
             helper.setText(message.textBody());
+        }
+        if (attachment.isPresent()) {
+            MailAttachments.Document document = attachment.get();
+            helper.addAttachment(document.fileName(), new ByteArrayResource(document.content()), document.mediaType());
         }
         if (message.inReplyTo() != null) {
             mime.setHeader("In-Reply-To", message.inReplyTo());

@@ -1,12 +1,17 @@
 package io.spareflow.notify.internal;
 
+import io.spareflow.notify.CustomerTimeline;
+import io.spareflow.notify.CustomerReturnLabels;
 import io.spareflow.rma.CaseState;
 import io.spareflow.rma.CaseView;
 import io.spareflow.rma.Cases;
 import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -28,10 +33,13 @@ class TrackingController {
     private final Cases cases;
     private final SurveyRepository surveys;
     private final CaseMailContext context;
+    private final CustomerReturnLabels returnLabels;
     private final Clock clock;
 
-    TrackingController(Cases cases, SurveyRepository surveys, CaseMailContext context, Clock clock) {
+    TrackingController(Cases cases, SurveyRepository surveys, CaseMailContext context, CustomerReturnLabels returnLabels,
+                       Clock clock) {
         this.cases = cases;
+        this.returnLabels = returnLabels;
         this.surveys = surveys;
         this.context = context;
         this.clock = clock;
@@ -46,7 +54,18 @@ class TrackingController {
         model.addAttribute("timeline", CustomerTimeline.of(c));
         model.addAttribute("surveyScore", surveys.findById(c.number()).map(SurveyResponse::score).orElse(null));
         model.addAttribute("surveyOpen", c.state() == CaseState.CLOSED && !surveys.existsById(c.number()));
+        model.addAttribute("returnLabelOffered", returnLabels.offered(c));
         return "track";
+    }
+
+    /** The return label of the defective board to send back, as PDF (404 while there is none to send). */
+    @GetMapping("/track/{token}/return-label.pdf")
+    ResponseEntity<byte[]> returnLabel(@PathVariable String token) {
+        CaseView c = caseOf(token);
+        byte[] pdf = returnLabels.pdf(c).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"return-label-" + c.number() + ".pdf\"")
+                .body(pdf);
     }
 
     @PostMapping("/track/{token}/survey")

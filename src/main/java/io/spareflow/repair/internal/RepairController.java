@@ -5,6 +5,8 @@ import io.spareflow.common.NotFoundException;
 import io.spareflow.repair.RepairSuggestion;
 import io.spareflow.repair.RepairView;
 import io.spareflow.repair.Repairs;
+import io.spareflow.repair.StockTarget;
+import io.spareflow.repair.StockTargets;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -29,11 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RepairController {
 
     private final Repairs repairs;
-    private final ReturnDepotChooser returnDepots;
+    private final StockTargets stockTargets;
 
-    RepairController(Repairs repairs, ReturnDepotChooser returnDepots) {
+    RepairController(Repairs repairs, StockTargets stockTargets) {
         this.repairs = repairs;
-        this.returnDepots = returnDepots;
+        this.stockTargets = stockTargets;
     }
 
     @GetMapping("/suggestions")
@@ -52,14 +54,22 @@ class RepairController {
         return repairs.findByCase(caseNumber).orElseThrow(() -> new NotFoundException("Repair order of case", caseNumber));
     }
 
+    @GetMapping("/stock-targets")
+    @Operation(summary = "The explicit stock targets, of one depot and/or part",
+            description = "A depot without an explicit target for a part has the default (spareflow.repair.default-stock-target).")
+    List<StockTarget> stockTargets(@RequestParam(required = false) String depot,
+                                                      @RequestParam(required = false) String part) {
+        return stockTargets.find(depot, part);
+    }
+
     @PutMapping("/stock-targets/{depot}/{part}")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Set the target stock of a part at a depot; repaired boards return to the depot with the largest deficit")
-    ResponseEntity<Void> setStockTarget(@PathVariable String depot, @PathVariable String part, @Valid @RequestBody StockTarget body) {
-        returnDepots.setTarget(depot, part, body.target());
+    ResponseEntity<Void> setStockTarget(@PathVariable String depot, @PathVariable String part, @Valid @RequestBody TargetBody body) {
+        stockTargets.set(depot, part, body.target());
         return ResponseEntity.noContent().build();
     }
 
-    record StockTarget(@NotNull @Min(0) @Max(100000) Integer target) {
+    record TargetBody(@NotNull @Min(0) @Max(100000) Integer target) {
     }
 }

@@ -4,14 +4,11 @@ import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.common.GeoPoint;
-import io.spareflow.common.InvalidInputException;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.Locations;
-import io.spareflow.part.Parts;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Pageable;
@@ -28,14 +25,12 @@ public class ReturnDepotChooser {
     private final Boards boards;
     private final Locations locations;
     private final StockTargetRepository targets;
-    private final Parts parts;
     private final int defaultTarget;
 
-    ReturnDepotChooser(Boards boards, Locations locations, StockTargetRepository targets, Parts parts,
+    ReturnDepotChooser(Boards boards, Locations locations, StockTargetRepository targets,
                        @Value("${spareflow.repair.default-stock-target:3}") int defaultTarget) {
         this.boards = boards;
         this.locations = locations;
-        this.parts = parts;
         this.targets = targets;
         this.defaultTarget = defaultTarget;
     }
@@ -54,18 +49,5 @@ public class ReturnDepotChooser {
                         .thenComparingDouble(d -> d.point().distanceKmTo(from)))
                 .map(LocationInfo::code)
                 .orElseThrow(() -> new IllegalStateException("No depot exists to return stock to"));
-    }
-
-    /** Sets the target stock of a part at a depot (editable master data). */
-    public void setTarget(String depot, String partNumber, int target) {
-        LocationInfo location = locations.require(depot);
-        if (locations.depots().stream().noneMatch(d -> d.code().equals(location.code()))) {
-            throw new InvalidInputException(location.code() + " is a " + location.type() + ", not a depot: only depots hold stock",
-                    Map.of("depot", "the code of an office or overseas depot"));
-        }
-        if (target < 0) {
-            throw new InvalidInputException("A stock target cannot be negative", Map.of("target", "0 or more"));
-        }
-        targets.save(location.code(), parts.require(partNumber).partNumber(), target);
     }
 }

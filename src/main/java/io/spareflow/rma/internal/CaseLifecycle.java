@@ -279,6 +279,9 @@ public class CaseLifecycle {
         entity.moveTo(CaseState.AWAITING_RETURN);
         entity.startClock(SlaStep.DEFECTIVE_RETURN, now, limits.due());
         entity.record(now, TimelineKind.RETURN_EXPECTED, "system", "Defective board " + entity.faultySerial() + " expected back by " + limits.due());
+        if (!tier.advanceExchange()) {
+            milestone(entity, CaseMilestone.RETURN_REQUESTED, now);
+        }
         return limits;
     }
 

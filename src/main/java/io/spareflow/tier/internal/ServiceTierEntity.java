@@ -39,6 +39,11 @@ public class ServiceTierEntity {
     protected ServiceTierEntity() {
     }
 
+    public ServiceTierEntity(String name, ServiceTier limits) {
+        this.name = name;
+        update(limits);
+    }
+
     public void update(ServiceTier t) {
         description = t.description();
         calendar = t.calendar();

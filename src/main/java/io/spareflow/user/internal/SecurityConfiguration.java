@@ -2,23 +2,29 @@ package io.spareflow.user.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.common.ProblemResponses;
+import io.spareflow.common.Texts;
 import io.spareflow.user.Users;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -26,6 +32,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -44,17 +54,40 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationProvider authenticationProvider(PasswordEncoder passwordEncoder, Users users, Clock clock) {
+    LoginThrottle loginThrottle(Clock clock,
+                                @Value("${spareflow.security.login-throttle.failures:5}") int failures,
+                                @Value("${spareflow.security.login-throttle.window:PT5M}") Duration window,
+                                @Value("${spareflow.security.login-throttle.lockout:PT15M}") Duration lockout,
+                                @Value("${spareflow.security.login-throttle.unthrottled-addresses:127.0.0.1,0:0:0:0:0:0:0:1}")
+                                Set<String> unthrottled) {
+        return new LoginThrottle(failures, window, lockout, unthrottled, clock);
+    }
+
+    @Bean
+    AuthenticationProvider authenticationProvider(PasswordEncoder passwordEncoder, Users users, Clock clock,
+                                                  LoginThrottle throttle, JdbcTemplate jdbc) {
         UserDetailsService userDetails = username -> users.find(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(userDetails);
         bcrypt.setPasswordEncoder(passwordEncoder);
-        return new CachedCredentialsAuthenticationProvider(bcrypt, users::find, Duration.ofMinutes(5), clock);
+        return new ThrottledAuthenticationProvider(
+                new CachedCredentialsAuthenticationProvider(bcrypt, users::find, Duration.ofMinutes(5), clock), throttle, jdbc, clock);
+    }
+
+    /** The page sessions of each user, so that disabling a user can end theirs ({@link AccessRevocation}). */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, Texts texts) throws Exception {
         return http
                 // Path patterns, not MVC matchers: /engine-rest is Camunda's Jersey servlet, outside Spring MVC.
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
@@ -63,7 +96,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/engine-rest/**")).hasRole("ADMIN")
                         .requestMatchers(path(HttpMethod.PUT, "/api/tiers/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(throttledOr(unauthorized(json), json, texts)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(json)).accessDeniedHandler(forbidden(json)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -72,10 +105,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ObjectMapper json, Texts texts, SessionRegistry sessions) throws Exception {
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("Spareflow");
         return http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/error", "/track/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                        .requestMatchers("/login", "/login/throttled", "/password-reset/**", "/error", "/track/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/vendor/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(path("/camunda/**")).hasRole("ADMIN")
                         // The pages people work in, by role; scopes (own depot, own repair center) are checked per request.
@@ -87,12 +122,42 @@ class SecurityConfiguration {
                         .requestMatchers(path("/admin"), path("/admin/**")).hasRole("ADMIN")
                         .requestMatchers(path("/labels/**")).hasAnyRole("DEPOT", "TECHNICIAN", "SUPERVISOR", "ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/", false)
+                        .failureHandler(formFailure()))
+                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?ended"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // Camunda's webapp carries its own CSRF protection (X-XSRF-TOKEN); Spring's would reject its calls.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(b -> b.authenticationEntryPoint(throttledOr(basic, json, texts)))
                 .build();
+    }
+
+    /** A throttled form sign-in is answered 429 with Retry-After and the sign-in page saying for how long. */
+    private static AuthenticationFailureHandler formFailure() {
+        SimpleUrlAuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, e) -> {
+            if (e instanceof LoginThrottledException throttled) {
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+                request.setAttribute("throttledMinutes", (throttled.retryAfterSeconds() + 59) / 60);
+                request.getRequestDispatcher("/login/throttled").forward(request, response);
+            } else {
+                wrong.onAuthenticationFailure(request, response, e);
+            }
+        };
+    }
+
+    /** HTTP Basic: a throttled attempt is a 429 problem with Retry-After, any other failure goes to {@code fallback}. */
+    private static AuthenticationEntryPoint throttledOr(AuthenticationEntryPoint fallback, ObjectMapper json, Texts texts) {
+        return (request, response, e) -> {
+            if (e instanceof LoginThrottledException throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+                write(json, response, ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, texts.get("people.login.throttledTitle"),
+                        texts.get("people.login.throttled", (throttled.retryAfterSeconds() + 59) / 60)));
+            } else {
+                fallback.commence(request, response, e);
+            }
+        };
     }
 
     private static RequestMatcher path(String pattern) {

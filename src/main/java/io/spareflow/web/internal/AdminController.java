@@ -1,5 +1,7 @@
 package io.spareflow.web.internal;
 
+import io.spareflow.audit.Audit;
+import io.spareflow.audit.AuditedEntity;
 import io.spareflow.location.Locations;
 import io.spareflow.part.Parts;
 import io.spareflow.tier.ServiceTier;
@@ -40,9 +42,11 @@ class AdminController {
     private final BoardCsvImport boardImport;
     private final LocationCsvImport locationImport;
     private final Validator validator;
+    private final Audit audit;
 
     AdminController(ServiceTiers tiers, Locations locations, Parts parts, Users users, BoardCsvImport boardImport,
-                    LocationCsvImport locationImport, Validator validator) {
+                    LocationCsvImport locationImport, Validator validator, Audit audit) {
+        this.audit = audit;
         this.tiers = tiers;
         this.locations = locations;
         this.parts = parts;
@@ -103,21 +107,25 @@ class AdminController {
 
     @PostMapping("/admin/import/boards")
     String importBoards(@RequestParam("file") MultipartFile file, RedirectAttributes flash) {
-        return report(file, "board(s)", boardImport::importFrom, flash);
+        return report(file, AuditedEntity.BOARD, "board(s)", boardImport::importFrom, flash);
     }
 
     @PostMapping("/admin/import/locations")
     String importLocations(@RequestParam("file") MultipartFile file, RedirectAttributes flash) {
-        return report(file, "location(s)", locationImport::importFrom, flash);
+        return report(file, AuditedEntity.LOCATION, "location(s)", locationImport::importFrom, flash);
     }
 
-    private static String report(MultipartFile file, String what, Function<InputStream, CsvImport.Report> importer, RedirectAttributes flash) {
+    /** Imports a file and audits it as one entry with its line report (also a file that imported nothing). */
+    private String report(MultipartFile file, AuditedEntity kind, String what, Function<InputStream, CsvImport.Report> importer,
+                          RedirectAttributes flash) {
         CsvImport.Report report;
         try (InputStream in = file.getInputStream()) {
             report = importer.apply(in);
         } catch (IOException e) {
             report = new CsvImport.Report(0, List.of("The upload could not be read: " + e.getMessage()));
         }
+        audit.recordImport(kind, file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload"
+                : file.getOriginalFilename(), report);
         flash.addFlashAttribute("ok", report.imported() + " " + what + " imported, " + report.rejected().size()
                 + " row(s) rejected");
         flash.addFlashAttribute("rejected", report.rejected());

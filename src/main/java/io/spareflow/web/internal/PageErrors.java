@@ -12,7 +12,7 @@ import org.springframework.web.servlet.ModelAndView;
  * A page request the features refuse gets a page saying why, with the status the API would answer. Only for the
  * pages: the scan station's script endpoints keep the API's problem+json answers.
  */
-@ControllerAdvice(assignableTypes = {AdminController.class, CasePageController.class, DepotController.class,
+@ControllerAdvice(assignableTypes = {AdminController.class, AuditPageController.class, PasswordPageController.class, UserAdminPageController.class, StockTargetPageController.class, CustomerAdminPageController.class, CasePageController.class, DepotController.class,
         HotlineController.class, LabelPageController.class, MonitoringController.class, RepairBenchController.class,
         ScanStationController.class})
 class PageErrors {

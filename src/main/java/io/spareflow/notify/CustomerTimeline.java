@@ -1,19 +1,25 @@
-package io.spareflow.notify.internal;
+package io.spareflow.notify;
 
-import io.spareflow.rma.TimelineKind;
 import io.spareflow.rma.CaseView;
+import io.spareflow.rma.TimelineKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * The case timeline as the customer sees it: only the steps that concern them, in the service's words, never the
- * internal text (which names depots, staff and escalations).
+ * The case timeline as the customer sees it (tracking page, customer portal): only the steps that concern them, in
+ * the service's words, never the internal text (which names depots, staff and escalations).
  */
-final class CustomerTimeline {
+public final class CustomerTimeline {
 
-    record Step(Instant at, String text) {
+    /**
+     * One step the customer may see: its timeline kind, the English text, and the facts the text names (the first
+     * owner's name on ACCEPTED, the tracking number on SPARE_SHIPPED; otherwise null), so a page in another language
+     * can say the same.
+     */
+    public record Step(Instant at, TimelineKind kind, String text, String firstOwner, String trackingNumber) {
     }
 
     private static final Map<TimelineKind, String> CUSTOMER_STEPS = Map.ofEntries(
@@ -36,20 +42,29 @@ final class CustomerTimeline {
     private CustomerTimeline() {
     }
 
-    static List<Step> of(CaseView c) {
+    /** The timeline kinds a customer may see; every other kind is internal. */
+    public static Set<TimelineKind> customerKinds() {
+        return CUSTOMER_STEPS.keySet();
+    }
+
+    public static List<Step> of(CaseView c) {
         return c.timeline().stream()
                 .map(entry -> {
                     String text = CUSTOMER_STEPS.get(entry.kind());
                     if (text == null) {
                         return null;
                     }
+                    String owner = null;
+                    String tracking = null;
                     if (entry.kind() == TimelineKind.ACCEPTED && c.firstOwner() != null) {
-                        text = "Accepted by " + c.firstOwner().displayName() + ", your first owner";
+                        owner = c.firstOwner().displayName();
+                        text = "Accepted by " + owner + ", your first owner";
                     }
                     if (entry.kind() == TimelineKind.SPARE_SHIPPED && c.spare() != null && c.spare().trackingNumber() != null) {
-                        text += " (tracking number " + c.spare().trackingNumber() + ")";
+                        tracking = c.spare().trackingNumber();
+                        text += " (tracking number " + tracking + ")";
                     }
-                    return new Step(entry.at(), text);
+                    return new Step(entry.at(), entry.kind(), text, owner, tracking);
                 })
                 .filter(Objects::nonNull)
                 .toList();
