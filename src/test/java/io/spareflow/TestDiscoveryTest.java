@@ -48,6 +48,8 @@ class TestDiscoveryTest {
         assertThat(surefire.runs("io/spareflow/scan/ScanCodeParserProperties.java")).isTrue();
         assertThat(surefire.runs("io/spareflow/scan/ScanCodeParserChecks.java")).isFalse();
         assertThat(surefire.deliberatelyExcludes("io/spareflow/benchmark/ScanIngestBenchmark.java")).isTrue();
+        assertThat(surefire.runs("io/spareflow/sourcing/SourcingModuleTest.java"))
+                .as("module tests run in the execution of their own").isTrue();
         assertThat(testClasses()).contains(TEST_SOURCES.resolve("io/spareflow/TestDiscoveryTest.java"));
     }
 
@@ -87,28 +89,47 @@ class TestDiscoveryTest {
             List<Pattern> includes = patterns(configuration, "includes", "include");
             List<Pattern> excludes = patterns(configuration, "excludes", "exclude");
             List<Execution> executions = new ArrayList<>();
-            boolean defaultExecutionConfigured = false;
-            Element executionsElement = child(plugin, "executions");
-            for (Element execution : children(executionsElement, "execution")) {
-                Element own = child(execution, "configuration");
-                String id = text(child(execution, "id"));
-                defaultExecutionConfigured |= "default-test".equals(id);
-                executions.add(new Execution(
-                        own != null && child(own, "includes") != null ? patterns(own, "includes", "include") : includes,
-                        own != null && child(own, "excludes") != null ? patterns(own, "excludes", "exclude") : excludes));
-            }
+            boolean defaultExecutionConfigured = addExecutions(plugin, includes, excludes, executions);
             if (!defaultExecutionConfigured) {
                 executions.add(new Execution(includes, excludes));
+            }
+            // Executions a profile adds (the module tests), with the plugin's includes and excludes unless their own.
+            for (Element profile : children(child(project, "profiles"), "profile")) {
+                Element profilePlugin = surefirePluginIn(child(profile, "build"));
+                if (profilePlugin != null) {
+                    addExecutions(profilePlugin, includes, excludes, executions);
+                }
             }
             return new Surefire(executions, excludes);
         }
 
+        /** Adds the plugin's executions; true when one of them is surefire's default execution. */
+        private static boolean addExecutions(Element plugin, List<Pattern> includes, List<Pattern> excludes,
+                                             List<Execution> executions) {
+            boolean defaultExecutionConfigured = false;
+            for (Element execution : children(child(plugin, "executions"), "execution")) {
+                Element own = child(execution, "configuration");
+                defaultExecutionConfigured |= "default-test".equals(text(child(execution, "id")));
+                executions.add(new Execution(
+                        own != null && child(own, "includes") != null ? patterns(own, "includes", "include") : includes,
+                        own != null && child(own, "excludes") != null ? patterns(own, "excludes", "exclude") : excludes));
+            }
+            return defaultExecutionConfigured;
+        }
+
         private static Element surefirePlugin(Element project) {
-            Element plugins = child(child(project, "build"), "plugins");
-            return children(plugins, "plugin").stream()
+            Element plugin = surefirePluginIn(child(project, "build"));
+            if (plugin == null) {
+                throw new IllegalStateException("pom.xml configures no maven-surefire-plugin");
+            }
+            return plugin;
+        }
+
+        private static Element surefirePluginIn(Element build) {
+            return children(child(build, "plugins"), "plugin").stream()
                     .filter(plugin -> "maven-surefire-plugin".equals(text(child(plugin, "artifactId"))))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("pom.xml configures no maven-surefire-plugin"));
+                    .orElse(null);
         }
 
         private static List<Pattern> patterns(Element configuration, String list, String item) {
