@@ -78,9 +78,9 @@ class StallAuditApiTest {
 
         watch.recordNew();
         watch.recordNew();
-        assertThat(kinds(api.getCase(stalledCase).get("timeline"))).as("recorded once, however often the job runs")
+        assertThat(RmaApiClient.kinds(api.getCase(stalledCase).get("timeline"))).as("recorded once, however often the job runs")
                 .containsOnlyOnce("STALLED");
-        assertThat(kinds(api.getCase(healthyCase).get("timeline"))).doesNotContain("STALLED");
+        assertThat(RmaApiClient.kinds(api.getCase(healthyCase).get("timeline"))).doesNotContain("STALLED");
         assertThat(notifications.forCase(stalledCase)).extracting(MailRecord::kind).contains("ESCALATION");
 
         // Put right: no longer listed, and the stored violation is cleared.
@@ -113,11 +113,7 @@ class StallAuditApiTest {
 
     private String waitingForPick(String faulty, SiteInfo site) {
         fixture.inStock(boards.require(faulty).partNumber(), "CTU");
-        String number = api.report("agent", site.customerCode(), site.id(), faulty);
-        String accept = api.taskOf("agent", number, "Task_AcceptCase");
-        assertThat(api.post("agent", "/api/tasks/" + accept + "/claim", Map.of()).getStatusCode()).isEqualTo(HttpStatus.OK);
-        api.completeTask("agent", accept, Map.of());
-        api.complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+        String number = api.reportNeedingSpare(site.customerCode(), site.id(), faulty);
         assertThat(api.getCase(number).at("/spare/serial").isTextual()).isTrue();
         return number;
     }
@@ -132,9 +128,4 @@ class StallAuditApiTest {
         return found;
     }
 
-    private static List<String> kinds(JsonNode timeline) {
-        List<String> kinds = new ArrayList<>();
-        timeline.forEach(t -> kinds.add(t.get("kind").asText()));
-        return kinds;
-    }
 }

@@ -10,7 +10,6 @@ import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -41,17 +40,12 @@ class WrongSiteDeliveryApiTest {
         SiteInfo chengdu = fixture.chengdu();
         SiteInfo mianyang = fixture.site("CMCC-SC", "Mianyang transmission hub");
         String spare = fixture.inStock(part, "CTU");
-        String number = api.report("agent", chengdu.customerCode(), chengdu.id(), fixture.installedAt(part, chengdu));
-        String accept = api.taskOf("agent", number, "Task_AcceptCase");
-        assertThat(api.post("agent", "/api/tasks/" + accept + "/claim", Map.of()).getStatusCode()).isEqualTo(HttpStatus.OK);
-        api.completeTask("agent", accept, Map.of());
-        api.complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+        String number = api.reportNeedingSpare(chengdu.customerCode(), chengdu.id(), fixture.installedAt(part, chengdu));
         api.scan("depot-CTU", spare, "PICK", "CTU", Map.of());
         api.scan("depot-CTU", spare, "PACK", "CTU", Map.of());
         api.scan("depot-CTU", spare, "SHIP", "CTU", Map.of());
 
-        ResponseEntity<String> wrong = api.post("depot-CTU", "/api/scans", Map.of("code", spare, "action", "DELIVER",
-                "location", "CTU", "siteId", mianyang.id(), "clientScanId", UUID.randomUUID().toString()));
+        ResponseEntity<String> wrong = api.attemptScan("depot-CTU", spare, "DELIVER", "CTU", Map.of("siteId", mianyang.id()));
         assertThat(wrong.getStatusCode()).as(wrong.getBody()).isEqualTo(HttpStatus.CONFLICT);
         JsonNode problem = api.read(wrong.getBody());
         assertThat(problem.get("detail").asText()).contains(number, chengdu.name(), String.valueOf(chengdu.id()));

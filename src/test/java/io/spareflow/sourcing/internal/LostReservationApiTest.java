@@ -18,7 +18,6 @@ import io.spareflow.rma.RmaFixture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,7 +94,7 @@ class LostReservationApiTest {
         assertThat(decisions).extracting(d -> d.get("kind").asText()).containsExactly("RESERVED", "RELEASED", "RESERVED");
         assertThat(notifications.forCase(number)).extracting(MailRecord::kind).contains("ESCALATION");
 
-        assertThat(scan("depot-CTU", first, "PICK", "CTU", Map.of()).getStatusCode())
+        assertThat(api.attemptScan("depot-CTU", first, "PICK", "CTU", Map.of()).getStatusCode())
                 .as("the released board is no longer this case's spare").isEqualTo(HttpStatus.CONFLICT);
         deliver(second, "CTU", number);
     }
@@ -119,7 +118,7 @@ class LostReservationApiTest {
         JsonNode served = api.getCase(number);
         assertThat(served.at("/spare/serial").asText()).isEqualTo(only);
         assertThat(lastOf(served.get("timeline"), "SPARE_RESOURCED").get("text").asText()).contains("backordered");
-        assertThat(kinds(served.get("timeline"))).containsSubsequence("SPARE_RESERVED", "SPARE_RESOURCED", "SPARE_RESERVED");
+        assertThat(RmaApiClient.kinds(served.get("timeline"))).containsSubsequence("SPARE_RESERVED", "SPARE_RESOURCED", "SPARE_RESERVED");
         deliver(only, "CTU", number);
     }
 
@@ -151,11 +150,7 @@ class LostReservationApiTest {
 
     /** Reported as a PLATINUM fault, accepted by agent, diagnosed SPARE_NEEDED: the spare is reserved, the pick waits. */
     private String waitingForPick(String faulty) {
-        String number = api.report("agent", mianyang.customerCode(), mianyang.id(), faulty);
-        String accept = api.taskOf("agent", number, "Task_AcceptCase");
-        assertThat(api.post("agent", "/api/tasks/" + accept + "/claim", Map.of()).getStatusCode()).isEqualTo(HttpStatus.OK);
-        api.completeTask("agent", accept, Map.of());
-        api.complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+        String number = api.reportNeedingSpare(mianyang.customerCode(), mianyang.id(), faulty);
         assertThat(api.getCase(number).get("tier").asText()).isEqualTo("PLATINUM");
         return number;
     }
@@ -168,22 +163,13 @@ class LostReservationApiTest {
         assertThat(boards.require(serial).status()).isEqualTo(BoardStatus.INSTALLED);
         JsonNode delivered = api.getCase(number);
         assertThat(delivered.get("state").asText()).isEqualTo("AWAITING_RETURN");
-        assertThat(kinds(delivered.get("timeline"))).containsSubsequence("SPARE_RESOURCED", "SPARE_PICKED", "SPARE_DELIVERED");
+        assertThat(RmaApiClient.kinds(delivered.get("timeline"))).containsSubsequence("SPARE_RESOURCED", "SPARE_PICKED", "SPARE_DELIVERED");
     }
 
     private JsonNode reservations(String number) {
         ResponseEntity<String> response = api.get("agent", "/api/sourcing/reservations?caseNumber=" + number);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
         return api.read(response.getBody());
-    }
-
-    private ResponseEntity<String> scan(String user, String serial, String action, String location, Map<String, Object> extra) {
-        Map<String, Object> body = new java.util.HashMap<>(extra);
-        body.put("code", serial);
-        body.put("action", action);
-        body.put("location", location);
-        body.put("clientScanId", UUID.randomUUID().toString());
-        return api.post(user, "/api/scans", body);
     }
 
     private ResponseEntity<String> exchange(String user, HttpMethod method, String path) {
@@ -196,11 +182,6 @@ class LostReservationApiTest {
         return statuses;
     }
 
-    private static List<String> kinds(JsonNode timeline) {
-        List<String> kinds = new ArrayList<>();
-        timeline.forEach(t -> kinds.add(t.get("kind").asText()));
-        return kinds;
-    }
 
     private static JsonNode lastOf(JsonNode timeline, String kind) {
         JsonNode found = null;
