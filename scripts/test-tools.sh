@@ -16,6 +16,9 @@ command -v chromedriver >/dev/null || need+=(chromium-driver)
 [ -n "$(fc-list :lang=zh 2>/dev/null || true)" ] || need+=(fonts-wqy-microhei)
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
+# scripts/backup-restore-check.sh: the API from the shell
+command -v curl >/dev/null || need+=(curl)
+command -v jq >/dev/null || need+=(jq)
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then

@@ -1,6 +1,8 @@
 // Scan station: keyboard-wedge scans (code + Enter or Tab), each with a client scan id kept until the server answers.
-// Scans made while the network is down wait in localStorage and are sent, in order, when it is back; the server
-// applies a scan id once, so a scan sent twice (answer lost on the way back) is not applied twice.
+// Scans wait in localStorage, one queue per signed-in user, and are sent in order; a scan leaves its queue only on a
+// definite answer about it (accepted, or refused for a reason of the scan itself). Anything else (no network, an
+// expired session or a stale CSRF token, a server in trouble) keeps it for later. The server applies a scan id once, so
+// a scan sent twice (answer lost on the way back) is not applied twice.
 (function () {
   'use strict';
   const form = document.getElementById('scan-form');
@@ -9,11 +11,14 @@
   const outcome = document.getElementById('outcome');
   const history = document.getElementById('history');
   const queueState = document.getElementById('queue-state');
-  const csrfHeader = document.querySelector('meta[name="_csrf_header"]').content;
-  const csrfToken = document.querySelector('meta[name="_csrf"]').content;
+  let csrfHeader = document.querySelector('meta[name="_csrf_header"]').content;
+  let csrfToken = document.querySelector('meta[name="_csrf"]').content;
   const location = form.dataset.location;
-  const QUEUE = 'spareflow.scanQueue';
-  const HISTORY = 'spareflow.scanHistory';
+  const user = form.dataset.user;
+  // The page's words, from the message bundle (see scan.html).
+  const texts = document.getElementById('scan-texts').dataset;
+  const QUEUE = 'spareflow.scanQueue.' + user;
+  const HISTORY = 'spareflow.scanHistory.' + user;
   // The action a board usually needs next, after a scan left it in this status (the words come from the server).
   const NEXT_ACTION = {
     RECEIVED: 'PUTAWAY', PICKED: 'PACK', PACKED: 'SHIP', DEFECTIVE_RECEIVED: 'REPAIR_INTAKE',
@@ -85,9 +90,14 @@
     }
   }
 
+  // A text of the bundle with its {0}, {1}… filled in.
+  function text(key, ...values) {
+    return values.reduce((words, value, i) => words.split('{' + i + '}').join(String(value)), texts[key]);
+  }
+
   function renderQueue() {
     const waiting = load(QUEUE).length;
-    queueState.textContent = waiting ? waiting + ' scan(s) waiting for the network; they are sent when it is back.' : '';
+    queueState.textContent = waiting ? text('waiting', waiting) : '';
   }
 
   function answer(request, status, body) {
@@ -111,32 +121,91 @@
     }
   }
 
-  // Sends the oldest waiting scan first; stops at the first network failure and keeps the rest for later.
+  // Whether an answer settles its scan: accepted, or refused by the scan service for a reason of the scan itself (a
+  // problem; a 403 only when it names this scan). The door's answers (sign-in, CSRF: 401, 403 without the scan id, a
+  // login page), a server in trouble (5xx, 408, 429) and anything else leave the scan queued.
+  function settles(request, status, type, body) {
+    if (status >= 200 && status < 300) return type.includes('json');
+    if (!type.includes('problem+json') || [401, 408, 429].includes(status) || status >= 500) return false;
+    return status !== 403 || body.clientScanId === request.clientScanId;
+  }
+
+  // Asks the server who is signed in on this page's session: the same user gets a fresh CSRF token ('same'), another
+  // user is told whose scans these are ('other'), no session at all means signing in again ('signedOut').
+  async function refreshSession() {
+    try {
+      const response = await fetch(form.dataset.session, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } });
+      const type = response.headers.get('Content-Type') || '';
+      if (!response.ok || !type.includes('json')) return 'signedOut';
+      const session = await response.json();
+      if (!session.username) return 'signedOut';
+      if (session.username !== user) return 'other';
+      csrfHeader = session.csrfHeader;
+      csrfToken = session.csrfToken;
+      return 'same';
+    } catch (offline) {
+      return 'offline';
+    }
+  }
+
+  function showSignedOut() {
+    show('bad', texts.signedOutTitle, text('signedOutDetail', load(QUEUE).length), null);
+    const link = document.createElement('a');
+    link.id = 'sign-in-again';
+    link.className = 'button';
+    link.href = form.dataset.station;
+    link.textContent = texts.signIn;
+    document.getElementById('outcome-next').appendChild(link);
+  }
+
+  async function send(request) {
+    return fetch(form.dataset.submit, {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', [csrfHeader]: csrfToken },
+      body: JSON.stringify(request)
+    });
+  }
+
+  // Sends the oldest waiting scan first; stops at the first answer that does not settle it and keeps the rest.
   let sending = false;
   async function flush() {
     if (sending) return;
     sending = true;
     try {
       let waiting = load(QUEUE);
+      let tokenRefreshed = false;
       while (waiting.length) {
         const request = waiting[0];
         let response;
         try {
-          response = await fetch(form.dataset.submit, {
-            method: 'POST', credentials: 'same-origin',
-            headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', [csrfHeader]: csrfToken },
-            body: JSON.stringify(request)
-          });
+          response = await send(request);
         } catch (offline) {
-          show('queued', 'Offline: scan kept', request.code + ' is sent when the network is back.', null);
+          show('queued', texts.offlineTitle, text('offlineDetail', request.code), null);
           break;
         }
         const type = response.headers.get('Content-Type') || '';
-        if (!type.includes('json')) {
-          show('bad', 'Signed out', 'Sign in again (in another tab) — the waiting scans are kept and sent then.', null);
+        const body = type.includes('json') ? await response.json().catch(() => ({})) : {};
+        if (!settles(request, response.status, type, body)) {
+          const doorAnswer = response.status === 401 || response.status === 403 || !type.includes('json');
+          if (!doorAnswer) {
+            show('queued', texts.serverTroubleTitle, text('serverTroubleDetail', response.status), null);
+            break;
+          }
+          const session = tokenRefreshed ? 'signedOut' : await refreshSession();
+          if (session === 'same') {
+            tokenRefreshed = true;
+            continue;
+          }
+          if (session === 'other') {
+            show('bad', texts.otherUserTitle, text('otherUserDetail', user), null);
+          } else if (session === 'offline') {
+            show('queued', texts.offlineTitle, text('offlineDetail', request.code), null);
+          } else {
+            showSignedOut();
+          }
           break;
         }
-        answer(request, response.status, await response.json());
+        answer(request, response.status, body);
         waiting = load(QUEUE).filter(queued => queued.clientScanId !== request.clientScanId);
         save(QUEUE, waiting);
       }
@@ -215,6 +284,12 @@
     event.target.value = '';
     code.focus();
   });
+
+  // Signing out leaves the scans on this device until this user signs in here again: say so before.
+  document.querySelectorAll('form[action$="/logout"]').forEach(signOut => signOut.addEventListener('submit', event => {
+    const waiting = load(QUEUE).length;
+    if (waiting && !window.confirm(text('signOutWarning', waiting))) event.preventDefault();
+  }));
 
   window.addEventListener('online', flush);
   setInterval(flush, 15000);

@@ -13,5 +13,7 @@ public enum AuditedEntity {
     STOCK_TARGET,
     LOCATION,
     BOARD,
-    CALENDAR
+    CALENDAR,
+    /** The running instances of a process version, moved to another version (process instance migration). */
+    PROCESS_INSTANCES
 }

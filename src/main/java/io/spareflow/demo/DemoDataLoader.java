@@ -165,6 +165,7 @@ class DemoDataLoader implements ApplicationRunner {
         List<NewUser> staff = new ArrayList<>();
         staff.add(new NewUser("admin", null, "Wang Fang (administrator)", "admin@spareflow.local", Role.ADMIN, "HQ", Set.of(), null));
         staff.add(new NewUser("supervisor", null, "Chen Jing", "chen.jing@spareflow.local", Role.SUPERVISOR, "HQ", Set.of(), null));
+        staff.add(new NewUser("quality", null, "Zhou Min (quality manager)", "zhou.min@spareflow.local", Role.QUALITY, "HQ", Set.of(), null));
         staff.add(new NewUser("agent", null, "Li Wei", "li.wei@spareflow.local", Role.AGENT, "SZX", Set.of(), "supervisor"));
         for (LocationInfo depot : locations.depots()) {
             String username = "depot-" + depot.code();

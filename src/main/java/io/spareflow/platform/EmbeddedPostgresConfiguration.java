@@ -31,6 +31,11 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setRegisterShutdownHook(false)
+                // Real data lives here across restarts: a commit is on disk when it returns (zonky's default for
+                // tests is synchronous_commit=off). The test database alone trades this for speed.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("listen_addresses", "127.0.0.1");
         if (properties.port() > 0) {

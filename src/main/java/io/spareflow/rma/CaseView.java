@@ -1,19 +1,28 @@
 package io.spareflow.rma;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.spareflow.repair.RepairView;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * An RMA case with everything people see of it: first owner, SLA clocks and breaches, the spare sent, the repair of
- * the defective board and the timeline.
+ * the defective board and the timeline. The tracking token is left out (null, and absent from JSON) for readers who do
+ * not speak with customers.
  */
-public record CaseView(String number, String trackingToken, String customerCode, long siteId, String faultySerial,
-                       String partNumber, String symptom, CaseChannel channel, CaseState state, String tier,
+public record CaseView(String number, @JsonInclude(JsonInclude.Include.NON_NULL) String trackingToken,
+                       String customerCode, long siteId, String faultySerial, String partNumber, String symptom, CaseChannel channel, CaseState state, String tier,
                        String responsibleLocation, String reportedBy, Owner firstOwner, Instant firstOwnerSince,
                        Instant createdAt, Instant closedAt, DiagnosisOutcome diagnosisOutcome, Spare spare, boolean chargeFlag,
                        String wrongBoardReturned, String resolution, RepairView repair, List<TimelineEntry> timeline,
                        List<SlaClock> slaClocks, List<Breach> breaches) {
+
+    /** The same case without its tracking token (the customer's key), for staff who do not speak with customers. */
+    public CaseView withoutTrackingToken() {
+        return new CaseView(number, null, customerCode, siteId, faultySerial, partNumber, symptom, channel, state, tier,
+                responsibleLocation, reportedBy, firstOwner, firstOwnerSince, createdAt, closedAt, diagnosisOutcome, spare,
+                chargeFlag, wrongBoardReturned, resolution, repair, timeline, slaClocks, breaches);
+    }
 
     /** The first owner, accountable until the case closes. */
     public record Owner(String username, String displayName, String email) {

@@ -3,7 +3,9 @@ package io.spareflow.rma;
 import io.spareflow.board.Serial;
 import io.spareflow.common.CaseNumber;
 import io.spareflow.rma.internal.CaseEntity;
+import io.spareflow.common.NotFoundException;
 import io.spareflow.rma.internal.CaseLifecycle;
+import io.spareflow.rma.internal.CaseReadScope;
 import io.spareflow.rma.internal.CaseRepository;
 import io.spareflow.rma.internal.NewCase;
 import io.spareflow.rma.internal.process.CaseDiagrams;
@@ -31,14 +33,16 @@ public class Cases {
     private final CaseRepository repository;
     private final RmaCaseProcess process;
     private final CaseDiagrams diagrams;
+    private final CaseReadScope readScope;
     private final StallWatch stalls;
 
     Cases(CaseLifecycle lifecycle, CaseRepository repository, RmaCaseProcess process, CaseDiagrams diagrams,
-          StallWatch stalls) {
+          CaseReadScope readScope, StallWatch stalls) {
         this.lifecycle = lifecycle;
         this.repository = repository;
         this.process = process;
         this.diagrams = diagrams;
+        this.readScope = readScope;
         this.stalls = stalls;
     }
 
@@ -57,6 +61,14 @@ public class Cases {
 
     public Optional<CaseView> find(String caseNumber) {
         return CaseNumber.tryParse(caseNumber).flatMap(number -> repository.findByNumber(number.value())).map(lifecycle::view);
+    }
+
+    /**
+     * The case as {@code reader} may read it ({@link CaseReadScope}): NotFoundException when there is none,
+     * AccessDeniedException when it does not pass through the reader's location.
+     */
+    public CaseView read(String caseNumber, StaffUser reader) {
+        return readScope.visibleTo(reader, find(caseNumber).orElseThrow(() -> new NotFoundException("Case", caseNumber)));
     }
 
     public Optional<CaseView> findByTrackingToken(String token) {

@@ -1,11 +1,16 @@
 package io.spareflow.user;
 
 import io.spareflow.common.NotFoundException;
+import io.spareflow.location.LocationInfo;
+import io.spareflow.location.LocationType;
+import io.spareflow.location.Locations;
 import io.spareflow.user.internal.UserEntity;
 import io.spareflow.user.internal.UserRepository;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -19,10 +24,12 @@ public class Users {
 
     private final UserRepository repository;
     private final PasswordEncoder passwordEncoder;
+    private final Locations locations;
 
-    Users(UserRepository repository, PasswordEncoder passwordEncoder) {
+    Users(UserRepository repository, PasswordEncoder passwordEncoder, Locations locations) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
+        this.locations = locations;
     }
 
     public Optional<StaffUser> find(String username) {
@@ -35,6 +42,19 @@ public class Users {
 
     public List<UserSummary> all() {
         return repository.findAllByOrderByUsername().stream().map(u -> UserSummary.of(u.toStaffUser())).toList();
+    }
+
+    /**
+     * Who answers for a case nobody owns yet: an enabled supervisor of the monitoring center (a HQ location), else
+     * any enabled supervisor; by user name, so the choice is the same on every node.
+     */
+    public Optional<String> monitoringSupervisor() {
+        Set<String> monitoringCenters = locations.ofType(LocationType.HQ).stream().map(LocationInfo::code)
+                .collect(Collectors.toSet());
+        List<StaffUser> onDuty = repository.findByRoleOrderByUsername(Role.SUPERVISOR).stream().map(UserEntity::toStaffUser)
+                .filter(StaffUser::enabled).toList();
+        return onDuty.stream().filter(user -> monitoringCenters.contains(user.locationCode())).findFirst()
+                .or(() -> onDuty.stream().findFirst()).map(StaffUser::username);
     }
 
     public List<UserSummary> withRole(Role role) {

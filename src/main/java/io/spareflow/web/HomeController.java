@@ -1,6 +1,7 @@
 package io.spareflow.web;
 
 import io.spareflow.user.Users;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,8 +10,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
+    private final boolean demoData;
+
+    /** The demo data (users with password "demo") is loaded only with {@code spareflow.demo.enabled}. */
+    HomeController(@Value("${spareflow.demo.enabled:false}") boolean demoData) {
+        this.demoData = demoData;
+    }
+
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("demoCredentials", demoData);
         return "login";
     }
 

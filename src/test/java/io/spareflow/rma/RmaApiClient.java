@@ -35,16 +35,22 @@ public class RmaApiClient {
         return read(reported.getBody()).get("number").asText();
     }
 
+    /** {@code user} accepts the case (becoming its first owner) and diagnoses it remotely: a spare is needed. */
+    public void acceptNeedingASpare(String user, String caseNumber) {
+        String accept = taskOf(user, caseNumber, "Task_AcceptCase");
+        ResponseEntity<String> claimed = post(user, "/api/tasks/" + accept + "/claim", Map.of());
+        assertThat(claimed.getStatusCode().is2xxSuccessful()).as(claimed.getBody()).isTrue();
+        completeTask(user, accept, Map.of());
+        complete(user, caseNumber, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+    }
+
     /**
      * Reports a fault as {@code agent}, who accepts it and diagnoses SPARE_NEEDED: for an advance-exchange tier the
      * spare is then sourced and the case waits for its pick. Returns the case number.
      */
     public String reportNeedingSpare(String customerCode, long siteId, String serial) {
         String number = report("agent", customerCode, siteId, serial);
-        String accept = taskOf("agent", number, "Task_AcceptCase");
-        assertThat(post("agent", "/api/tasks/" + accept + "/claim", Map.of()).getStatusCode()).isEqualTo(HttpStatus.OK);
-        completeTask("agent", accept, Map.of());
-        complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+        acceptNeedingASpare("agent", number);
         return number;
     }
 

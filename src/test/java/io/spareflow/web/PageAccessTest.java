@@ -2,10 +2,15 @@ package io.spareflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.board.NewBoard;
+import io.spareflow.customer.Customers;
+import io.spareflow.customer.SiteInfo;
+import io.spareflow.rma.RmaApiClient;
+import io.spareflow.rma.RmaFixture;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +27,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -54,6 +60,29 @@ class PageAccessTest {
         ResponseEntity<String> missing = signIn("supervisor").get("/cases/RMA-1999-000000");
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(missing.getBody()).contains("No case").contains("RMA-1999-000000").doesNotContain("\"detail\"");
+    }
+
+    @Test
+    void theCasePageHasTheScopesOfTheCaseApi(@Autowired JdbcTemplate jdbc, @Autowired Customers customers,
+                                             @Autowired ObjectMapper json) {
+        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
+        RmaApiClient api = new RmaApiClient(rest, json);
+        String part = fixture.part();
+        SiteInfo site = fixture.chengdu();
+        String faulty = fixture.installedAt(part, site);
+        fixture.inStock(part, "CTU");
+        String number = api.report("agent", site.customerCode(), site.id(), faulty);
+        api.acceptNeedingASpare("agent", number);
+
+        ResponseEntity<String> agent = signIn("agent").get("/cases/" + number);
+        assertThat(agent.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(agent.getBody()).contains("E-mails sent");
+        ResponseEntity<String> depot = signIn("depot-CTU").get("/cases/" + number);
+        assertThat(depot.getStatusCode()).as("its spare leaves CTU").isEqualTo(HttpStatus.OK);
+        assertThat(depot.getBody()).contains(number).doesNotContain("E-mails sent");
+        assertThat(signIn("depot-UIO").get("/cases/" + number).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(signIn("tech-RC-SZX").get("/cases/" + number).getStatusCode()).as("not repaired yet")
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test

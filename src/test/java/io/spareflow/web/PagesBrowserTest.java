@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -124,23 +125,61 @@ class PagesBrowserTest {
         boards.register(new NewBoard(serial, "130104205", null, BoardStatus.RECEIVED, DEPOT, null));
         signIn("depot-" + DEPOT);
         open("/scan");
-        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
-        offline.setOffline(true);
-        browser.setNetworkConditions(offline);
-        try {
+        whileOffline(() -> {
             scan("PUTAWAY", serial);
             assertThat(waitForOutcome().getText()).contains("Offline: scan kept");
             assertThat(browser.findElement(By.id("queue-state")).getText()).startsWith("1 scan(s) waiting");
             assertThat(boards.require(serial).status()).isEqualTo(BoardStatus.RECEIVED);
-        } finally {
-            browser.deleteNetworkConditions();
-        }
+        });
         ((JavascriptExecutor) browser).executeScript("window.dispatchEvent(new Event('online'))");
 
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("outcome"), "PUTAWAY " + serial + " confirmed"));
         assertThat(browser.findElement(By.id("queue-state")).getText()).isEmpty();
         assertThat(boards.require(serial).status()).isEqualTo(BoardStatus.AVAILABLE);
         assertThat(boards.history(serial).custody()).hasSize(2);
+    }
+
+    @Test
+    void scansQueuedOfflineOutliveAnExpiredSessionAndAreAppliedOnceAfterSigningInAgain() {
+        String serial = serial();
+        boards.register(new NewBoard(serial, "130104205", null, BoardStatus.RECEIVED, DEPOT, null));
+        signIn("depot-" + DEPOT);
+        open("/scan");
+        whileOffline(() -> {
+            scan("PUTAWAY", serial);
+            assertThat(waitForOutcome().getText()).contains("Offline: scan kept");
+
+            // Signing out with a scan still queued warns first; staying keeps it.
+            browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+            Alert warning = waitUntil(ExpectedConditions.alertIsPresent());
+            assertThat(warning.getText()).startsWith("1 scan(s) have not reached the server yet");
+            warning.dismiss();
+            assertThat(browser.getCurrentUrl()).isEqualTo(url("/scan"));
+
+            // The session ends while the station is offline.
+            browser.manage().deleteCookieNamed("JSESSIONID");
+        });
+
+        // Back online, the scan meets the door (no session, so no valid CSRF token): it stays queued, nothing applied.
+        ((JavascriptExecutor) browser).executeScript("window.dispatchEvent(new Event('online'))");
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("outcome"), "Signed out"));
+        assertThat(browser.findElement(By.id("queue-state")).getText()).startsWith("1 scan(s) waiting");
+        assertThat(boards.require(serial).status()).isEqualTo(BoardStatus.RECEIVED);
+        screenshot("scan-station-signed-out");
+
+        // Signing in again leads back to a freshly loaded station, which sends the kept scan once.
+        browser.findElement(By.id("sign-in-again")).click();
+        waitUntil(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        browser.findElement(By.name("username")).sendKeys("depot-" + DEPOT);
+        browser.findElement(By.name("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitUntil(ExpectedConditions.urlContains(url("/scan")));
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("outcome"), "PUTAWAY " + serial + " confirmed"));
+        assertThat(browser.findElement(By.id("queue-state")).getText()).isEmpty();
+        assertThat(boards.require(serial).status()).isEqualTo(BoardStatus.AVAILABLE);
+        assertThat(boards.history(serial).custody()).hasSize(2);
+        assertThat(jdbc.queryForObject("select count(*) from scan_event where serial = ?", Integer.class, serial))
+                .as("one scan recorded: the one the door turned away never reached the scan service").isEqualTo(1);
     }
 
     @Test
@@ -236,6 +275,18 @@ class PagesBrowserTest {
         browser.findElement(By.name("password")).sendKeys("demo");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         waitUntil(ExpectedConditions.urlToBe(url("/")));
+    }
+
+    /** Runs {@code steps} with the browser's network cut off, then gives it back. */
+    private static void whileOffline(Runnable steps) {
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.setNetworkConditions(offline);
+        try {
+            steps.run();
+        } finally {
+            browser.deleteNetworkConditions();
+        }
     }
 
     private void open(String path) {

@@ -1,9 +1,12 @@
 package io.spareflow.label.internal;
 
 import io.spareflow.label.LabelFormat;
+import io.spareflow.label.LabelPrintScope;
 import io.spareflow.label.Labels;
 import io.spareflow.label.ReturnLabels;
 import io.spareflow.label.ShippingLabel;
+import io.spareflow.user.StaffUser;
+import io.spareflow.user.Users;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -12,6 +15,8 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,15 +27,20 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api")
-@Tag(name = "Labels", description = "Board, shipping and return labels as PNG (300 dpi), PDF and ZPL, from the templates in labels/")
+@PreAuthorize("hasAnyRole('DEPOT', 'TECHNICIAN', 'SUPERVISOR', 'ADMIN')")
+@Tag(name = "Labels", description = "Board, shipping and return labels as PNG (300 dpi), PDF and ZPL, from the templates in"
+        + " labels/; depot staff and technicians print board and shipping labels of their own location only (403"
+        + " otherwise), agents none")
 class LabelController {
 
     private final Labels labels;
     private final ReturnLabels returnLabels;
+    private final LabelPrintScope scope;
 
-    LabelController(Labels labels, ReturnLabels returnLabels) {
+    LabelController(Labels labels, ReturnLabels returnLabels, LabelPrintScope scope) {
         this.labels = labels;
         this.returnLabels = returnLabels;
+        this.scope = scope;
     }
 
     /** A list of serials to print on A4 sheets, at one label size (inches). */
@@ -40,18 +50,21 @@ class LabelController {
     @GetMapping("/boards/{serial}/label.png")
     @Operation(summary = "Board label as a 300 dpi PNG; size 2x1 or 4x2 (inches)")
     ResponseEntity<byte[]> png(@PathVariable String serial, @RequestParam(defaultValue = "2x1") String size) {
+        scope.requireBoardsHere(signedIn(), List.of(serial));
         return file(labels.board(serial, size, LabelFormat.PNG), LabelFormat.PNG, serial + "-" + size + ".png");
     }
 
     @GetMapping("/boards/{serial}/label.pdf")
     @Operation(summary = "Board label as a PDF page of the label's size; size 2x1 or 4x2 (inches)")
     ResponseEntity<byte[]> pdf(@PathVariable String serial, @RequestParam(defaultValue = "2x1") String size) {
+        scope.requireBoardsHere(signedIn(), List.of(serial));
         return file(labels.board(serial, size, LabelFormat.PDF), LabelFormat.PDF, serial + "-" + size + ".pdf");
     }
 
     @GetMapping("/boards/{serial}/label.zpl")
     @Operation(summary = "Board label as ZPL for a 203 dpi Zebra printer; size 2x1 or 4x2 (inches)")
     ResponseEntity<byte[]> zpl(@PathVariable String serial, @RequestParam(defaultValue = "2x1") String size) {
+        scope.requireBoardsHere(signedIn(), List.of(serial));
         return file(labels.board(serial, size, LabelFormat.ZPL), LabelFormat.ZPL, serial + "-" + size + ".zpl");
     }
 
@@ -59,6 +72,7 @@ class LabelController {
     @Operation(summary = "Board labels of many serials (1 to 500) on A4 sheets, as one PDF for an office printer")
     ResponseEntity<byte[]> sheet(@RequestBody SheetRequest request) {
         String size = request.size() == null ? "2x1" : request.size();
+        scope.requireBoardsHere(signedIn(), request.serials() == null ? List.of() : request.serials());
         return file(labels.boardSheet(request.serials(), size), LabelFormat.PDF, "labels-" + size + ".pdf");
     }
 
@@ -69,6 +83,7 @@ class LabelController {
                                     @RequestParam String trackingNumber, @RequestParam String trackingUrl,
                                     @RequestParam String caseNumber) {
         LabelFormat format = LabelFormat.ofExtension(extension);
+        scope.requireShipmentHere(signedIn(), from, to);
         return file(labels.shipping(new ShippingLabel(from, to, trackingNumber, trackingUrl, caseNumber), format), format,
                 "shipping-" + trackingNumber + "." + format.name().toLowerCase(Locale.ROOT));
     }
@@ -81,6 +96,10 @@ class LabelController {
         LabelFormat format = LabelFormat.ofExtension(extension);
         return file(returnLabels.print(number, format), format,
                 "return-" + number.trim().toUpperCase(Locale.ROOT) + "." + format.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static StaffUser signedIn() {
+        return Users.current().orElseThrow(() -> new AccessDeniedException("Not signed in"));
     }
 
     private static ResponseEntity<byte[]> file(byte[] content, LabelFormat format, String filename) {

@@ -1,5 +1,6 @@
 package io.spareflow.notify.internal;
 
+import io.spareflow.notify.CustomerTimeline;
 import io.spareflow.rma.SlaStep;
 import io.spareflow.customer.CustomerInfo;
 import io.spareflow.customer.Customers;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,7 +45,9 @@ class CaseMailContext {
         vars.put("surveyUrl", trackingUrl(c) + "#survey");
         vars.put("caseUrl", publicBaseUrl + "/api/cases/" + c.number());
         vars.put("stateText", describe(c));
-        vars.put("recentTimeline", c.timeline().subList(Math.max(0, c.timeline().size() - 5), c.timeline().size()));
+        // The tracking page's allow-list: internal entries (transfers, diagnosis notes, staff) never leave in a mail.
+        List<CustomerTimeline.Step> steps = CustomerTimeline.of(c);
+        vars.put("recentTimeline", steps.subList(Math.max(0, steps.size() - 5), steps.size()));
         if (c.spare() != null) {
             vars.put("depotName", c.spare().depotCode() == null ? null
                     : locations.find(c.spare().depotCode()).map(l -> l.name()).orElse(c.spare().depotCode()));

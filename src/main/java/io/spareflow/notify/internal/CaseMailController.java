@@ -3,10 +3,11 @@ package io.spareflow.notify.internal;
 import io.spareflow.notify.MailRecord;
 import io.spareflow.notify.Notifications;
 import io.spareflow.rma.Cases;
-import io.spareflow.common.NotFoundException;
+import io.spareflow.user.Users;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,9 +25,10 @@ class CaseMailController {
     }
 
     @GetMapping("/api/cases/{number}/mails")
-    @Operation(summary = "The mails of a case (milestones, replies, escalations) with status PENDING, SENT or FAILED")
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
+    @Operation(summary = "The mails of a case (milestones, replies, escalations) with status PENDING, SENT or FAILED",
+            description = "For those who speak with customers: agents, supervisors and admins.")
     List<MailRecord> mails(@PathVariable String number) {
-        String known = cases.find(number).orElseThrow(() -> new NotFoundException("Case", number)).number();
-        return notifications.forCase(known);
+        return notifications.forCase(cases.read(number, Users.current().orElseThrow()).number());
     }
 }

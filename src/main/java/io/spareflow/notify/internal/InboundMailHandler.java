@@ -6,6 +6,7 @@ import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.common.ConflictException;
+import io.spareflow.common.Columns;
 import io.spareflow.customer.ContactInfo;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
@@ -25,16 +26,21 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Decides what an inbound mail means, once per mail: a customer contact asking about their case gets its status;
- * a contact reporting a faulty board of theirs gets a new case; anybody else gets a polite answer that reveals nothing.
+ * a contact reporting a faulty board of theirs gets a new case, or the case the board is already on; anybody else
+ * gets a polite answer that reveals nothing. Mail sent by programs, lists and bounces is recorded and left alone
+ * ({@link AutoReplyPolicy}); answers are sent through {@link AutoReplies}, which stays silent rather than loop.
  * The mail is recorded in the same transaction as what it causes, so a restart never handles it twice.
  */
 @Component
 class InboundMailHandler {
 
     private static final Pattern SERIAL_CANDIDATE = Pattern.compile("\\b[A-Za-z0-9][A-Za-z0-9-]{5,39}\\b");
+    private static final int SYMPTOM_LENGTH = 2000;
+    private static final int DETAIL_LENGTH = 1000;
 
     private final InboundRepository inbound;
     private final Customers customers;
@@ -42,51 +48,34 @@ class InboundMailHandler {
     private final Cases cases;
     private final MailRenderer renderer;
     private final CaseMailContext context;
-    private final Outbox outbox;
+    private final AutoReplyPolicy policy;
+    private final AutoReplies replies;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     InboundMailHandler(InboundRepository inbound, Customers customers, Boards boards, Cases cases, MailRenderer renderer,
-                       CaseMailContext context, Outbox outbox, Clock clock) {
+                       CaseMailContext context, AutoReplyPolicy policy, AutoReplies replies,
+                       TransactionTemplate transactions, Clock clock) {
         this.inbound = inbound;
         this.customers = customers;
         this.boards = boards;
         this.cases = cases;
         this.renderer = renderer;
         this.context = context;
-        this.outbox = outbox;
+        this.policy = policy;
+        this.replies = replies;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
-    @Transactional
     Outcome handle(InboundMail mail) {
-        if (inbound.existsByMessageKey(mail.key())) {
-            return Outcome.IGNORED;
+        try {
+            return transactions.execute(tx -> decide(mail));
+        } catch (ConflictException raced) {
+            // The board got its case between our look-up and our report (the hotline was quicker): the mail rolled
+            // back with the report, and now gets the answer about that case.
+            return transactions.execute(tx -> decide(mail));
         }
-        if (mail.sender() == null) {
-            return record(mail, Outcome.IGNORED, null, "no usable sender address: nobody to answer");
-        }
-        List<ContactInfo> contacts = customers.contactsByEmail(mail.sender());
-        Optional<String> caseNumber = caseNumberIn(mail);
-        if (caseNumber.isPresent()) {
-            Optional<CaseView> known = cases.find(caseNumber.get());
-            Optional<ContactInfo> contact = known.flatMap(c -> contacts.stream()
-                    .filter(x -> x.customerCode().equals(c.customerCode())).findFirst());
-            if (contact.isPresent()) {
-                CaseView c = known.get();
-                Map<String, Object> vars = context.of(c);
-                vars.put("contactName", contact.get().name());
-                reply(mail, c.number(), "STATUS_REPLY", renderer.render("status-reply", contact.get().locale(), vars));
-                return record(mail, Outcome.STATUS_REPLY, c.number(), "status sent: " + c.state());
-            }
-            refuse(mail);
-            return record(mail, Outcome.REFUSED, null, "case " + caseNumber.get()
-                    + (known.isPresent() ? " belongs to another customer" : " does not exist"));
-        }
-        if (contacts.isEmpty()) {
-            refuse(mail);
-            return record(mail, Outcome.REFUSED, null, "sender is not a contact of any customer");
-        }
-        return report(mail, contacts);
     }
 
     /** Records a mail that could not be processed at all, in its own transaction, so it is not retried forever. */
@@ -97,26 +86,60 @@ class InboundMailHandler {
         }
     }
 
-    private Outcome report(InboundMail mail, List<ContactInfo> contacts) {
-        ContactInfo contact = contacts.get(0);
+    private Outcome decide(InboundMail mail) {
+        if (inbound.existsByMessageKey(mail.key())) {
+            return Outcome.IGNORED;
+        }
+        Optional<String> automatic = policy.reasonNotToAnswer(mail);
+        if (automatic.isPresent()) {
+            return record(mail, Outcome.AUTOMATIC, null, automatic.get() + ": not answered (RFC 3834)");
+        }
+        List<ContactInfo> contacts = customers.contactsByEmail(mail.sender());
+        Optional<String> caseNumber = caseNumberIn(mail);
+        if (caseNumber.isPresent()) {
+            Optional<CaseView> known = cases.find(caseNumber.get());
+            Optional<ContactInfo> contact = known.flatMap(c -> contacts.stream()
+                    .filter(x -> x.customerCode().equals(c.customerCode())).findFirst());
+            if (contact.isPresent()) {
+                return statusReply(mail, known.get(), contact.get());
+            }
+            return refuse(mail, "case " + caseNumber.get() + (known.isPresent() ? " belongs to another customer" : " does not exist"));
+        }
+        if (contacts.isEmpty()) {
+            return refuse(mail, "sender is not a contact of any customer");
+        }
+        return report(mail, contacts.get(0));
+    }
+
+    private Outcome statusReply(InboundMail mail, CaseView c, ContactInfo contact) {
+        Map<String, Object> vars = context.of(c);
+        vars.put("contactName", contact.name());
+        return answer(mail, c.number(), ReplyKind.STATUS_REPLY, renderer.render("status-reply", contact.locale(), vars),
+                Outcome.STATUS_REPLY, "status sent: " + c.state());
+    }
+
+    private Outcome report(InboundMail mail, ContactInfo contact) {
         Optional<BoardInfo> board = installedBoardOf(contact.customerCode(), mail.subject() + "\n" + mail.text());
         Map<String, Object> vars = new HashMap<>();
         vars.put("contactName", contact.name());
-        vars.put("originalSubject", mail.subject().isBlank() ? "your message" : mail.subject());
+        vars.put("originalSubject", originalSubject(mail));
         if (board.isEmpty()) {
-            reply(mail, null, "REPORT_NEEDS_DETAILS", renderer.render("report-needs-details", contact.locale(), vars));
-            return record(mail, Outcome.NEEDS_DETAILS, null, "no serial of a board installed at the customer's sites");
+            return answer(mail, null, ReplyKind.REPORT_NEEDS_DETAILS, renderer.render("report-needs-details", contact.locale(), vars),
+                    Outcome.NEEDS_DETAILS, "no serial of a board installed at the customer's sites");
         }
-        String symptom = (mail.subject() + "\n\n" + mail.text()).trim();
-        try {
-            CaseView created = cases.report(new CaseReport(contact.customerCode(), board.get().siteId(),
-                    board.get().serial(), symptom.length() > 2000 ? symptom.substring(0, 2000) : symptom, CaseChannel.EMAIL));
-            return record(mail, Outcome.CASE_CREATED, created.number(), "reported by " + contact.email());
-        } catch (ConflictException e) {
+        Optional<CaseView> open = cases.openCaseOf(board.get().serial()).flatMap(cases::find);
+        if (open.isPresent()) {
             vars.put("serial", board.get().serial());
-            reply(mail, null, "SERIAL_ALREADY_OPEN", renderer.render("serial-already-open", contact.locale(), vars));
-            return record(mail, Outcome.SERIAL_ALREADY_OPEN, null, e.getMessage());
+            vars.put("openCase", open.get().number());
+            vars.put("trackingUrl", context.trackingUrl(open.get()));
+            return answer(mail, open.get().number(), ReplyKind.SERIAL_ALREADY_OPEN,
+                    renderer.render("serial-already-open", contact.locale(), vars), Outcome.SERIAL_ALREADY_OPEN,
+                    "board " + board.get().serial() + " is already on open case " + open.get().number());
         }
+        String symptom = Columns.cut((mail.subject() + "\n\n" + mail.text()).trim(), SYMPTOM_LENGTH);
+        CaseView created = cases.report(new CaseReport(contact.customerCode(), board.get().siteId(), board.get().serial(),
+                symptom, CaseChannel.EMAIL));
+        return record(mail, Outcome.CASE_CREATED, created.number(), "reported by " + contact.email());
     }
 
     /** The first word of the mail that is the serial of a board installed at one of the customer's sites. */
@@ -136,20 +159,29 @@ class InboundMailHandler {
         return Optional.empty();
     }
 
-    private void refuse(InboundMail mail) {
-        Map<String, Object> vars = Map.of("originalSubject", mail.subject().isBlank() ? "your message" : mail.subject());
-        reply(mail, null, "NO_CASE_INFORMATION", renderer.render("no-case-information", "en", vars));
+    private Outcome refuse(InboundMail mail, String why) {
+        Map<String, Object> vars = Map.of("originalSubject", originalSubject(mail));
+        return answer(mail, null, ReplyKind.NO_CASE_INFORMATION, renderer.render("no-case-information", "en", vars),
+                Outcome.REFUSED, why);
     }
 
-    private void reply(InboundMail mail, String caseNumber, String kind, RenderedMail rendered) {
-        outbox.enqueue(caseNumber, kind, "reply:" + mail.key(), mail.sender(), rendered, mail.messageId());
+    /** Sends the answer unless {@link AutoReplies} keeps silent; either way the mail is recorded, with the reason. */
+    private Outcome answer(InboundMail mail, String caseNumber, ReplyKind kind, RenderedMail rendered, Outcome outcome,
+                           String detail) {
+        Optional<String> silence = replies.answer(mail, caseNumber, kind, rendered);
+        return silence.isPresent()
+                ? record(mail, Outcome.SILENCED, caseNumber, detail + "; " + kind + " " + silence.get())
+                : record(mail, outcome, caseNumber, detail);
     }
 
     private Outcome record(InboundMail mail, Outcome outcome, String caseNumber, String detail) {
-        String notes = detail + (mail.truncated() ? "; body truncated" : "")
-                + (mail.attachments() > 0 ? "; " + mail.attachments() + " attachment(s) ignored" : "");
-        inbound.save(new InboundRecord(mail, outcome, caseNumber, notes, clock.instant()));
+        String notes = mail.readingNotes().isEmpty() ? detail : detail + "; " + String.join("; ", mail.readingNotes());
+        inbound.save(new InboundRecord(mail, outcome, caseNumber, Columns.cut(notes, DETAIL_LENGTH), clock.instant()));
         return outcome;
+    }
+
+    private static String originalSubject(InboundMail mail) {
+        return mail.subject().isBlank() ? "your message" : mail.subject();
     }
 
     private static Optional<String> caseNumberIn(InboundMail mail) {

@@ -1,5 +1,6 @@
 package io.spareflow.notify.internal;
 
+import io.spareflow.common.Columns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,7 +14,13 @@ import java.time.Instant;
 @Table(name = "mail_inbound")
 class InboundRecord {
 
-    enum Outcome { STATUS_REPLY, CASE_CREATED, NEEDS_DETAILS, SERIAL_ALREADY_OPEN, REFUSED, IGNORED, FAILED }
+    enum Outcome {
+        STATUS_REPLY, CASE_CREATED, NEEDS_DETAILS, SERIAL_ALREADY_OPEN, REFUSED, IGNORED, FAILED,
+        /** Sent by a program, a list or a bounce, or forged from our own address: never answered (RFC 3834). */
+        AUTOMATIC,
+        /** An answer was due but would have repeated itself into the thread or exceeded the sender's limit. */
+        SILENCED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -35,16 +42,24 @@ class InboundRecord {
 
     InboundRecord(InboundMail mail, Outcome outcome, String caseNumber, String detail, Instant at) {
         this.messageKey = mail.key();
-        this.sender = mail.sender();
-        this.subject = mail.subject();
+        this.sender = Columns.cut(mail.sender(), InboundMail.ADDRESS_LENGTH);
+        this.subject = Columns.cut(mail.subject(), InboundMail.SUBJECT_LENGTH);
         this.receivedAt = at;
         this.outcome = outcome;
         this.caseNumber = caseNumber;
-        this.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
+        this.detail = Columns.cut(detail, 1000);
     }
 
     Outcome outcome() {
         return outcome;
+    }
+
+    String sender() {
+        return sender;
+    }
+
+    String detail() {
+        return detail;
     }
 
     String caseNumber() {

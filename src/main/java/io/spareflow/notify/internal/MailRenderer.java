@@ -2,11 +2,8 @@ package io.spareflow.notify.internal;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -17,9 +14,6 @@ import org.thymeleaf.context.Context;
  */
 @Component
 class MailRenderer {
-
-    private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL);
-    private static final Pattern BODY = Pattern.compile("<body[^>]*>(.*)</body>", Pattern.DOTALL);
 
     private final ITemplateEngine templates;
 
@@ -44,25 +38,8 @@ class MailRenderer {
      */
     RenderedMail renderIn(String path, Locale locale, Map<String, Object> variables) {
         String html = templates.process(path, new Context(locale, variables));
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        Matcher title = TITLE.matcher(html);
-        String subject = title.find() ? HtmlUtils.htmlUnescape(title.group(1).replaceAll("\\s+", " ").trim()) : name;
-        return new RenderedMail(subject, toText(html), html);
-    }
-
-    /** A readable plain-text alternative: paragraphs and list items on their own lines, links spelled out. */
-    static String toText(String html) {
-        Matcher body = BODY.matcher(html);
-        String text = body.find() ? body.group(1) : html;
-        text = text.replaceAll("(?s)<!--.*?-->", "")
-                .replaceAll("(?i)<a [^>]*href=\"mailto:[^\"]*\"[^>]*>(.*?)</a>", "$1")
-                .replaceAll("(?i)<a [^>]*href=\"([^\"]*)\"[^>]*>\\1</a>", "$1")
-                .replaceAll("(?i)<a [^>]*href=\"([^\"]*)\"[^>]*>(.*?)</a>", "$2 <$1>")
-                .replaceAll("(?i)<li[^>]*>", "\n - ")
-                .replaceAll("(?i)<br\\s*/?>", "\n")
-                .replaceAll("(?i)</p>|</ul>|</div>", "\n\n")
-                .replaceAll("<[^>]+>", "");
-        text = HtmlUtils.htmlUnescape(text);
-        return text.replaceAll("[ \\t]+", " ").replaceAll(" *\n *", "\n").replaceAll("\n{3,}", "\n\n").trim() + "\n";
+        String subject = HtmlText.title(html);
+        return new RenderedMail(subject.isEmpty() ? path.substring(path.lastIndexOf('/') + 1) : subject,
+                HtmlText.toText(html), html);
     }
 }

@@ -11,6 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Outbox {
 
+    /** Dedupe keys of automatic replies to inbound mail start with this; they go out as Auto-Submitted: auto-replied. */
+    static final String REPLY_KEY_PREFIX = "reply:";
+
     private final OutboxRepository repository;
     private final MailSettings settings;
     private final Clock clock;
@@ -39,6 +42,12 @@ class Outbox {
         repository.save(new OutboxMessage(caseNumber, kind, dedupeKey, recipient, mail, messageId, inReplyTo, attachment,
                 clock.instant()));
         return Optional.of(messageId);
+    }
+
+    /** Queues the automatic answer to an inbound mail (once per mail), in the thread of that mail. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<String> enqueueReply(InboundMail mail, String caseNumber, String kind, RenderedMail rendered) {
+        return enqueue(caseNumber, kind, mail.replyKey(), mail.sender(), rendered, mail.replyTarget());
     }
 
     /** Queues a mail whose body is a secret (e.g. a one-time sign-in link): its body is erased once it is sent. */

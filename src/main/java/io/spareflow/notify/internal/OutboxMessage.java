@@ -1,5 +1,6 @@
 package io.spareflow.notify.internal;
 
+import io.spareflow.common.Columns;
 import io.spareflow.notify.MailRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +16,8 @@ import java.time.Instant;
 public class OutboxMessage {
 
     public enum Status { PENDING, SENT, FAILED }
+
+    private static final int SUBJECT_LENGTH = 300;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -59,7 +62,7 @@ public class OutboxMessage {
         this.kind = kind;
         this.dedupeKey = dedupeKey;
         this.recipient = recipient;
-        this.subject = mail.subject();
+        this.subject = Columns.cut(mail.subject(), SUBJECT_LENGTH);
         this.textBody = mail.text();
         this.htmlBody = mail.html();
         this.messageId = messageId;
@@ -102,6 +105,19 @@ public class OutboxMessage {
         return new MailRecord(kind, recipient, subject, status.name(), attempts, lastError, createdAt, sentAt);
     }
 
+    /** An automatic reply to an inbound mail, rather than a notification the service sends of its own accord. */
+    boolean isAutoReply() {
+        return dedupeKey.startsWith(Outbox.REPLY_KEY_PREFIX);
+    }
+
+    String kind() {
+        return kind;
+    }
+
+    String caseNumber() {
+        return caseNumber;
+    }
+
     String recipient() {
         return recipient;
     }
@@ -124,10 +140,6 @@ public class OutboxMessage {
 
     String inReplyTo() {
         return inReplyTo;
-    }
-
-    String caseNumber() {
-        return caseNumber;
     }
 
     MailAttachment attachment() {

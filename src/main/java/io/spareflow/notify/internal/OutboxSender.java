@@ -142,6 +142,9 @@ class OutboxSender {
         } else {
             helper.setText(message.textBody());
         }
+        // RFC 3834: every mail of ours is automatic; replies say so, so that a well-behaved responder never answers.
+        mime.setHeader("Auto-Submitted", message.isAutoReply() ? "auto-replied" : "auto-generated");
+        mime.setHeader("X-Auto-Response-Suppress", "All");
         if (attachment.isPresent()) {
             MailAttachments.Document document = attachment.get();
             helper.addAttachment(document.fileName(), new ByteArrayResource(document.content()), document.mediaType());

@@ -1,12 +1,12 @@
 package io.spareflow.rma.internal;
 
 import io.spareflow.common.InvalidInputException;
-import io.spareflow.common.NotFoundException;
 import io.spareflow.rma.CaseReport;
 import io.spareflow.rma.CaseState;
 import io.spareflow.rma.CaseView;
 import io.spareflow.rma.Cases;
 import io.spareflow.rma.StalledStep;
+import io.spareflow.user.Users;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -54,13 +54,18 @@ class CaseController {
     }
 
     @GetMapping("/{number}")
-    @Operation(summary = "One case: state, tier, first owner, SLA clocks, breaches, spare, repair, timeline")
+    @Operation(summary = "One case: state, tier, first owner, SLA clocks, breaches, spare, repair, timeline",
+            description = "Depot staff read the cases whose spare leaves or repaired board returns to their depot,"
+                    + " technicians those repaired at their repair center (403 otherwise); only agents, supervisors"
+                    + " and admins see the tracking token.")
     CaseView get(@PathVariable String number) {
-        return cases.find(number).orElseThrow(() -> new NotFoundException("Case", number));
+        return cases.read(number, Users.current().orElseThrow());
     }
 
     @GetMapping
-    @Operation(summary = "Cases by state, first owner and customer, newest first (at most 'limit', default 100)")
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
+    @Operation(summary = "Cases by state, first owner and customer, newest first (at most 'limit', default 100)",
+            description = "For agents, supervisors and admins; depot staff and technicians read single cases of their location.")
     List<CaseView> search(@RequestParam(required = false) CaseState state, @RequestParam(required = false) String owner,
                           @RequestParam(required = false) String customer, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 500) {

@@ -277,6 +277,11 @@ public class CaseEntity {
         return state;
     }
 
+    /** Open and waiting for its spare: being sourced or on backorder, not shipped yet. */
+    public boolean awaitsSpare() {
+        return (state == CaseState.SPARE_DISPATCH || state == CaseState.BACKORDERED) && spareTrackingNumber == null;
+    }
+
     public String spareSerial() {
         return spareSerial;
     }

@@ -450,10 +450,10 @@ public class CaseLifecycle {
         return supervisor;
     }
 
-    /** The first owner's supervisor, or the first supervisor of the organisation while nobody owns the case. */
+    /** The first owner's supervisor, or the monitoring center's supervisor while nobody owns the case. */
     private String supervisorOf(String owner) {
         return Optional.ofNullable(owner).flatMap(users::find).map(StaffUser::supervisor)
-                .or(() -> users.withRole(Role.SUPERVISOR).stream().findFirst().map(UserSummary::username))
+                .or(users::monitoringSupervisor)
                 .orElse(null);
     }
 

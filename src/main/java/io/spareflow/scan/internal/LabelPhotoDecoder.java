@@ -26,8 +26,24 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import io.spareflow.common.ProblemResponses;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Reads the barcodes on a photo of a label (a phone without a scanner) and parses them as a scanner's output would be:
@@ -38,6 +54,8 @@ public class LabelPhotoDecoder {
 
     /** Phone photos are 12 Mpx and more; the barcodes of a label stay readable at this size and decoding stays fast. */
     private static final int MAX_SIDE = 2000;
+    private static final Duration WAIT = Duration.ofSeconds(2);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     private static final Map<DecodeHintType, Object> HINTS = new EnumMap<>(Map.of(
             DecodeHintType.TRY_HARDER, Boolean.TRUE,
             DecodeHintType.ASSUME_GS1, Boolean.TRUE,
@@ -51,7 +69,49 @@ public class LabelPhotoDecoder {
     public record Decoded(ScanCode code, List<Symbol> symbols) {
     }
 
+    private final long maxPixels;
+    private final Semaphore decodes;
+    private final MessageSource messages;
+
+    LabelPhotoDecoder(@Value("${spareflow.scan.photo.max-pixels:40000000}") long maxPixels,
+                      @Value("${spareflow.scan.photo.decodes-at-once:3}") int decodesAtOnce, MessageSource messages) {
+        this.maxPixels = maxPixels;
+        this.decodes = new Semaphore(decodesAtOnce, true);
+        this.messages = messages;
+    }
+
+    /**
+     * Decodes a photo, at most {@code spareflow.scan.photo.decodes-at-once} at a time: a caller that finds them all
+     * busy for {@link #WAIT} is told to come back (503 with Retry-After) rather than queue up memory.
+     */
     public Decoded decode(InputStream photo) {
+        boolean admitted;
+        try {
+            admitted = decodes.tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            throw busy();
+        }
+        try {
+            return decodeAdmitted(photo);
+        } finally {
+            decodes.release();
+        }
+    }
+
+    private ErrorResponseException busy() {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                messages.getMessage("hardening.photo.busy.title", null, LocaleContextHolder.getLocale()),
+                messages.getMessage("hardening.photo.busy", new Object[] {RETRY_AFTER.toSeconds()}, LocaleContextHolder.getLocale()));
+        ErrorResponseException busy = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+        busy.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()));
+        return busy;
+    }
+
+    private Decoded decodeAdmitted(InputStream photo) {
         BufferedImage image = read(photo);
         List<Result> results = new ArrayList<>();
         try {
@@ -117,17 +177,54 @@ public class LabelPhotoDecoder {
         return id == null ? "" : id.toString();
     }
 
-    private static BufferedImage read(InputStream photo) {
-        BufferedImage image;
-        try {
-            image = ImageIO.read(photo);
-        } catch (IOException e) {
-            image = null;
+    /**
+     * Reads the image's size from its header first (no pixels decoded) and refuses one that is too large; decodes the
+     * rest subsampled so that its longer side stays near {@link #MAX_SIDE}: a photo costs a few MB, whatever it claims.
+     */
+    private BufferedImage read(InputStream photo) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(photo)) {
+            Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw notAnImage();
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if ((long) width * height > maxPixels) {
+                    throw tooLarge(width, height);
+                }
+                int longest = Math.max(width, height);
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = Math.max(1, longest / MAX_SIDE);
+                param.setSourceSubsampling(step, step, 0, 0);
+                return scaledDown(reader.read(0, param));
+            } finally {
+                reader.dispose();
+            }
+        } catch (ErrorResponseException | InvalidInputException refused) {
+            throw refused;
+        } catch (IOException | RuntimeException unreadable) {
+            // image readers fail on broken files with all kinds of runtime exceptions
+            throw notAnImage();
         }
-        if (image == null) {
-            throw new InvalidInputException("The upload is not an image this service reads: send a PNG or JPEG photo",
-                    Map.of("photo", "not a PNG or JPEG image"));
-        }
+    }
+
+    private InvalidInputException notAnImage() {
+        return new InvalidInputException("The upload is not an image this service reads: send a PNG or JPEG photo",
+                Map.of("photo", "not a PNG or JPEG image"));
+    }
+
+    private ErrorResponseException tooLarge(int width, int height) {
+        String detail = messages.getMessage("hardening.photo.too-large", new Object[] {width, height,
+                (long) width * height / 1_000_000, maxPixels / 1_000_000}, LocaleContextHolder.getLocale());
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                messages.getMessage("hardening.photo.too-large.title", null, LocaleContextHolder.getLocale()), detail);
+        return new ErrorResponseException(HttpStatus.PAYLOAD_TOO_LARGE, problem, null);
+    }
+
+    private static BufferedImage scaledDown(BufferedImage image) {
         int longest = Math.max(image.getWidth(), image.getHeight());
         if (longest <= MAX_SIDE) {
             return image;

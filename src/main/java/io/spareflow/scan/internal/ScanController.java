@@ -1,6 +1,5 @@
 package io.spareflow.scan.internal;
 
-import io.spareflow.location.LocationCode;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.PageOf;
 import io.spareflow.scan.ScanReply;
@@ -23,6 +22,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,11 +42,13 @@ class ScanController {
     private final Scans scans;
     private final ScanEventRepository events;
     private final LabelPhotoDecoder decoder;
+    private final ScanListScope scope;
 
-    ScanController(Scans scans, ScanEventRepository events, LabelPhotoDecoder decoder) {
+    ScanController(Scans scans, ScanEventRepository events, LabelPhotoDecoder decoder, ScanListScope scope) {
         this.scans = scans;
         this.events = events;
         this.decoder = decoder;
+        this.scope = scope;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -66,21 +68,26 @@ class ScanController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'DEPOT', 'TECHNICIAN')")
     @Operation(summary = "Scans at a location since a time, newest first (paged, max 500 a page);"
-            + " flagged=true lists boards found at receiving that need a supervisor")
+            + " flagged=true lists boards found at receiving that need a supervisor",
+            description = "Depot staff and technicians see their own location's scans only (the default location for"
+                    + " them; 403 for another); agents none.")
     PageOf<ScanRecord> list(@RequestParam(required = false) String location,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
                             @RequestParam(defaultValue = "false") boolean flagged,
                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         Instant from = since != null ? since : Instant.now().minus(Duration.ofDays(1));
-        return PageOf.of(events.search(location == null || location.isBlank() ? null
-                : LocationCode.tryParse(location).map(LocationCode::value).orElse(location.trim()),
+        return PageOf.of(events.search(scope.locationFor(Users.current().orElseThrow(), location),
                 from, flagged, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500)))
                 .map(ScanEventEntity::toRecord));
     }
 
     @PostMapping(path = "/decode", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Decode a photo of a board label (form field 'photo', PNG or JPEG) into the board code it carries")
+    @PreAuthorize("hasAnyRole('DEPOT', 'TECHNICIAN')")
+    @Operation(summary = "Decode a photo of a board label (form field 'photo', PNG or JPEG) into the board code it carries",
+            description = "Depot staff and technicians only. A photo of more than 40 megapixels is refused (413) before"
+                    + " it is decoded; when the decoders are all busy the answer is 503 with Retry-After.")
     LabelPhotoDecoder.Decoded decode(@RequestPart("photo") MultipartFile photo) {
         try (InputStream in = photo.getInputStream()) {
             return decoder.decode(in);

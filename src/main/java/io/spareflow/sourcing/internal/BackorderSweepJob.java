@@ -1,5 +1,6 @@
 package io.spareflow.sourcing.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,6 +23,7 @@ class BackorderSweepJob {
 
     @Scheduled(fixedDelayString = "${spareflow.sourcing.expiry-check-interval:PT1M}",
             initialDelayString = "${spareflow.sourcing.expiry-check-interval:PT1M}")
+    @SchedulerLock(name = "backorder-sweep")
     void serveBackordersWithStock() {
         for (Long id : backorders.withStock()) {
             try {

@@ -1,5 +1,6 @@
 package io.spareflow.sourcing.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,6 +21,7 @@ class ReservationExpiryJob {
 
     @Scheduled(fixedDelayString = "${spareflow.sourcing.expiry-check-interval:PT1M}",
             initialDelayString = "${spareflow.sourcing.expiry-check-interval:PT1M}")
+    @SchedulerLock(name = "reservation-expiry")
     void expireOverdue() {
         for (Long id : reservations.overdue(BATCH)) {
             try {

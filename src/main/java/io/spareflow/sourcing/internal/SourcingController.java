@@ -34,12 +34,15 @@ class SourcingController {
     private final Reservations reservations;
     private final Swaps swaps;
     private final DecisionLog decisions;
+    private final ReservationAuthorization authorization;
 
-    SourcingController(Quotes quotes, Reservations reservations, Swaps swaps, DecisionLog decisions) {
+    SourcingController(Quotes quotes, Reservations reservations, Swaps swaps, DecisionLog decisions,
+                       ReservationAuthorization authorization) {
         this.quotes = quotes;
         this.reservations = reservations;
         this.swaps = swaps;
         this.decisions = decisions;
+        this.authorization = authorization;
     }
 
     /** Either {@code siteId} or {@code lat} and {@code lon}; {@code tier} defaults to the site's contract tier. */
@@ -64,13 +67,18 @@ class SourcingController {
     }
 
     @PostMapping("/reservations")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'AGENT')")
     @Operation(summary = "Reserve one board for a case at the chosen depot, or put the case on backorder",
-            description = "201 with the new reservation or backorder; 200 with the case's existing one when the case "
+            description = "For an open case waiting for a spare of this part at this site, by its first owner or a "
+                    + "supervisor (403 otherwise; 404 no such case; 409 the case waits for no such spare). "
+                    + "201 with the new reservation or backorder; 200 with the case's existing one when the case "
                     + "already holds one for this part and site (repeated request). The decision is recorded.")
     ResponseEntity<ReservationView> reserve(@Valid @RequestBody ReservationRequest request) {
-        Reservations.Placed placed = reservations.place(request.partNumber(), request.siteId(), request.caseNumber(),
-                currentUsername());
+        StaffUser user = signedIn();
+        String caseNumber = authorization.requireMayReserve(user, request.caseNumber(), request.partNumber(),
+                request.siteId());
+        Reservations.Placed placed = reservations.place(request.partNumber(), request.siteId(), caseNumber,
+                user.username());
         return ResponseEntity.status(placed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(placed.request().toView());
     }
 
@@ -89,11 +97,14 @@ class SourcingController {
     }
 
     @DeleteMapping("/reservations/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'AGENT')")
     @Operation(summary = "Release a reservation (board back to AVAILABLE) or cancel a backorder",
-            description = "Answers the reservation as it ends up; releasing it again changes nothing. 409 once picked.")
+            description = "By the case's first owner or a supervisor (403 otherwise). Answers the reservation as it ends "
+                    + "up; releasing it again changes nothing. 409 once picked.")
     ReservationView release(@PathVariable long id, @RequestParam(required = false) String reason) {
-        return reservations.release(id, reason, currentUsername()).toView();
+        StaffUser user = signedIn();
+        authorization.requireMayRelease(user, reservations.require(id).toView());
+        return reservations.release(id, reason, user.username()).toView();
     }
 
     @PostMapping("/reservations/{id}/swap")
@@ -102,7 +113,7 @@ class SourcingController {
             description = "Depot staff only at their own depot.")
     ReservationView swap(@PathVariable long id, @Valid @RequestBody SwapRequest request) {
         SpareReservationEntity reservation = reservations.require(id);
-        StaffUser user = Users.current().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+        StaffUser user = signedIn();
         if (reservation.getDepotCode() != null && !user.mayActAt(reservation.getDepotCode())) {
             throw new AccessDeniedException("You work at " + user.locationCode() + "; reservation " + id
                     + " is held at depot " + reservation.getDepotCode());
@@ -116,7 +127,7 @@ class SourcingController {
         return decisions.requireViews(caseNumber);
     }
 
-    private static String currentUsername() {
-        return Users.current().map(StaffUser::username).orElse(Reservations.SYSTEM);
+    private static StaffUser signedIn() {
+        return Users.current().orElseThrow(() -> new AccessDeniedException("Not signed in"));
     }
 }

@@ -95,6 +95,10 @@ class SecurityConfiguration {
                         .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/actuator/info")).permitAll()
                         .requestMatchers(path("/engine-rest/**")).hasRole("ADMIN")
                         .requestMatchers(path(HttpMethod.PUT, "/api/tiers/**")).hasRole("ADMIN")
+                        .requestMatchers(path("/actuator/prometheus")).hasRole("ADMIN")
+                        .requestMatchers(path("/api/kpis"), path("/api/kpis.csv"), path("/api/kpis/**"), path("/api/alerts"),
+                                path("/api/alerts/**"), path("/api/monitor")).hasAnyRole("SUPERVISOR", "ADMIN", "QUALITY")
+                        .requestMatchers(QualityIsReadOnly::isWrite).access(QualityIsReadOnly.AUTHORIZATION)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(throttledOr(unauthorized(json), json, texts)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(json)).accessDeniedHandler(forbidden(json)))
@@ -113,14 +117,19 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/login/throttled", "/password-reset/**", "/error", "/track/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/vendor/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(path("/camunda/**")).hasRole("ADMIN")
+                        // The scan station asks here whether its session still lives (it answers "nobody" when not).
+                        .requestMatchers(path(HttpMethod.GET, "/scan/session")).permitAll()
                         // The pages people work in, by role; scopes (own depot, own repair center) are checked per request.
                         .requestMatchers(path("/scan"), path("/scan/**")).hasAnyRole("DEPOT", "TECHNICIAN")
                         .requestMatchers(path("/depot"), path("/depot/**")).hasRole("DEPOT")
                         .requestMatchers(path("/repair"), path("/repair/**")).hasRole("TECHNICIAN")
                         .requestMatchers(path("/hotline"), path("/hotline/**")).hasAnyRole("AGENT", "SUPERVISOR")
+                        .requestMatchers(path(HttpMethod.GET, "/monitor"), path(HttpMethod.GET, "/monitor/live")).hasAnyRole("SUPERVISOR", "QUALITY")
                         .requestMatchers(path("/monitor"), path("/monitor/**")).hasRole("SUPERVISOR")
+                        .requestMatchers(path("/kpis"), path("/kpis/**")).hasAnyRole("SUPERVISOR", "ADMIN", "QUALITY")
                         .requestMatchers(path("/admin"), path("/admin/**")).hasRole("ADMIN")
                         .requestMatchers(path("/labels/**")).hasAnyRole("DEPOT", "TECHNICIAN", "SUPERVISOR", "ADMIN")
+                        .requestMatchers(QualityIsReadOnly::isWrite).access(QualityIsReadOnly.AUTHORIZATION)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/", false)
                         .failureHandler(formFailure()))

@@ -4,6 +4,7 @@ import io.spareflow.audit.Audit;
 import io.spareflow.audit.AuditedEntity;
 import io.spareflow.location.Locations;
 import io.spareflow.part.Parts;
+import io.spareflow.rma.DeployedProcesses;
 import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.ServiceTiers;
 import io.spareflow.tier.TierCalendar;
@@ -19,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +32,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Administration: the master data at a glance, the edit form of each service tier, and the CSV imports of boards and
- * locations with a line-by-line report.
+ * Administration: the master data at a glance, the edit form of each service tier, the CSV imports of boards and
+ * locations with a line-by-line report, and the release: application version and deployed process versions.
  */
 @Controller
 class AdminController {
@@ -43,9 +46,12 @@ class AdminController {
     private final LocationCsvImport locationImport;
     private final Validator validator;
     private final Audit audit;
+    private final DeployedProcesses processes;
+    private final ObjectProvider<BuildProperties> build;
 
     AdminController(ServiceTiers tiers, Locations locations, Parts parts, Users users, BoardCsvImport boardImport,
-                    LocationCsvImport locationImport, Validator validator, Audit audit) {
+                    LocationCsvImport locationImport, Validator validator, Audit audit, DeployedProcesses processes,
+                    ObjectProvider<BuildProperties> build) {
         this.audit = audit;
         this.tiers = tiers;
         this.locations = locations;
@@ -54,6 +60,8 @@ class AdminController {
         this.boardImport = boardImport;
         this.locationImport = locationImport;
         this.validator = validator;
+        this.processes = processes;
+        this.build = build;
     }
 
     @GetMapping("/admin")
@@ -72,6 +80,8 @@ class AdminController {
         model.addAttribute("locations", locations.all());
         model.addAttribute("parts", parts.all());
         model.addAttribute("users", users.all());
+        model.addAttribute("processes", processes.all());
+        model.addAttribute("build", build.getIfAvailable());
         return "admin";
     }
 

@@ -6,6 +6,7 @@ import io.spareflow.notify.Notifications;
 import io.spareflow.rma.CaseView;
 import io.spareflow.rma.Cases;
 import io.spareflow.sourcing.SpareSourcing;
+import io.spareflow.user.StaffUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -43,11 +44,15 @@ class CasePageController {
             model.addAttribute("number", number);
             return "case-missing";
         }
-        CaseView view = found.get();
+        StaffUser reader = CurrentUser.require();
+        CaseView view = cases.read(found.get().number(), reader);
         model.addAttribute("c", view);
         model.addAttribute("diagrams", cases.diagrams(view.number()));
         model.addAttribute("decisions", sourcing.decisionsOf(view.number()));
-        model.addAttribute("mails", notifications.forCase(view.number()));
+        // Mails name the customer's contacts and carry their tracking links: for those who speak with customers.
+        if (reader.role().speaksWithCustomers()) {
+            model.addAttribute("mails", notifications.forCase(view.number()));
+        }
         model.addAttribute("custody", custodyOf(view));
         return "case";
     }

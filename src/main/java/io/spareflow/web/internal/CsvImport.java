@@ -2,16 +2,23 @@ package io.spareflow.web.internal;
 
 import io.spareflow.common.Csv;
 import io.spareflow.common.InvalidInputException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The rule every administration CSV import follows: each row is checked first; the good rows are written together
@@ -37,17 +44,39 @@ class CsvImport {
     }
 
     private final TransactionTemplate transaction;
+    private final DataSize maxSize;
+    private final int maxRows;
+    private final MessageSource messages;
 
-    CsvImport(PlatformTransactionManager transactions) {
+    CsvImport(PlatformTransactionManager transactions, @Value("${spareflow.admin.csv.max-size:5MB}") DataSize maxSize,
+              @Value("${spareflow.admin.csv.max-rows:20000}") int maxRows, MessageSource messages) {
         this.transaction = new TransactionTemplate(transactions);
+        this.maxSize = maxSize;
+        this.maxRows = maxRows;
+        this.messages = messages;
     }
 
+    /** Imports a file of at most {@code spareflow.admin.csv.max-size} and {@code max-rows} rows; a larger one not at all. */
     <T> Report importFrom(InputStream csv, Rows<T> kind) {
+        byte[] file;
+        try {
+            file = csv.readNBytes((int) maxSize.toBytes() + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (file.length > maxSize.toBytes()) {
+            return new Report(0, List.of(messages.getMessage("hardening.csv.too-large",
+                    new Object[] {maxSize.toMegabytes()}, LocaleContextHolder.getLocale())));
+        }
         List<Csv.Row> rows;
         try {
-            rows = Csv.read(csv);
+            rows = Csv.read(new ByteArrayInputStream(file));
         } catch (IllegalArgumentException unreadable) {
             return new Report(0, List.of("The file is not CSV with a header line: " + unreadable.getMessage()));
+        }
+        if (rows.size() > maxRows) {
+            return new Report(0, List.of(messages.getMessage("hardening.csv.too-many-rows",
+                    new Object[] {rows.size(), maxRows}, LocaleContextHolder.getLocale())));
         }
         List<T> good = new ArrayList<>();
         List<String> rejected = new ArrayList<>();

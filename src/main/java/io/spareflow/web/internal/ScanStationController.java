@@ -24,6 +24,7 @@ class ScanStationController {
     String station(Model model) {
         StaffUser user = CurrentUser.require();
         model.addAttribute("location", user.locationCode());
+        model.addAttribute("username", user.username());
         model.addAttribute("actions", ScanAction.values());
         model.addAttribute("defaultAction", expectedFirst(user));
         return "scan";

@@ -5,6 +5,7 @@ import io.spareflow.scan.ScanCode;
 import io.spareflow.scan.ScanReply;
 import io.spareflow.scan.ScanRequest;
 import io.spareflow.scan.Scans;
+import io.spareflow.user.Users;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.io.InputStream;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -40,6 +43,20 @@ class ScanStationEndpoints {
         return ResponseEntity.status(reply.status())
                 .contentType(reply.isProblem() ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON)
                 .body(reply.body());
+    }
+
+    /**
+     * Who is signed in on this session (all null when nobody is), and its CSRF token: the page refreshes its token after
+     * a sign-in in another tab. Open to anonymous requests, so an expired session is answered here rather than with an
+     * authentication challenge the browser would prompt for.
+     */
+    record StationSession(String username, String csrfHeader, String csrfToken) {
+    }
+
+    @GetMapping(path = "/scan/session", produces = MediaType.APPLICATION_JSON_VALUE)
+    StationSession session(CsrfToken csrf) {
+        return Users.current().map(user -> new StationSession(user.username(), csrf.getHeaderName(), csrf.getToken()))
+                .orElseGet(() -> new StationSession(null, null, null));
     }
 
     @PostMapping(path = "/scan/decode", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

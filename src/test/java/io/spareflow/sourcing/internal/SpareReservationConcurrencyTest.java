@@ -51,7 +51,7 @@ class SpareReservationConcurrencyTest {
         long site = fixture.chengdu().id();
         List<String> cases = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
-            cases.add(fixture.caseNumber());
+            cases.add(fixture.awaiting(fixture.caseNumber(), part, site));
         }
 
         CountDownLatch start = new CountDownLatch(1);
@@ -90,6 +90,7 @@ class SpareReservationConcurrencyTest {
             clients.shutdownNow();
             // Backorders first: released boards would otherwise serve them.
             cases.forEach(c -> fixture.openReservation(c).filter(r -> r.backorder()).ifPresent(r -> sourcing.release(c, "test over")));
+            fixture.closeCases();
         }
     }
 

@@ -19,6 +19,7 @@ import io.spareflow.sourcing.SpareReserved;
 import io.spareflow.sourcing.SpareSourcing;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +61,11 @@ class SpareReservationTest {
     @BeforeEach
     void setUp() {
         fixture = new StockFixture(jdbc, boards, customers, reservations);
+    }
+
+    @AfterEach
+    void closeCases() {
+        fixture.closeCases();
     }
 
     @Test
@@ -116,7 +122,7 @@ class SpareReservationTest {
 
         ResponseEntity<JsonNode> otherPart = reserve(fixture.part(null), fixture.chengdu().id(), caseNumber);
         assertThat(otherPart.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(otherPart.getBody().get("detail").asText()).contains("already holds request");
+        assertThat(otherPart.getBody().get("detail").asText()).contains("waits for a spare of part " + part);
     }
 
     @Test
@@ -213,7 +219,7 @@ class SpareReservationTest {
         String newer = fixture.part(null);
         String part = fixture.part(newer);
         List<String> shelf = fixture.available(part, "CTU", 1);
-        String caseNumber = fixture.caseNumber();
+        String caseNumber = fixture.awaiting(fixture.caseNumber(), part, fixture.chengdu().id());
         ReservationOutcome reserved = sourcing.reserve(part, fixture.chengdu().id(), caseNumber);
         String wrong = fixture.available(newer, "CTU", 1).get(0);
         String unrelated = fixture.available(fixture.part(null), "CTU", 1).get(0);
@@ -276,16 +282,20 @@ class SpareReservationTest {
         assertThat(bronze.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(bronze.getBody().get("detail").asText()).contains("tier BRONZE").contains("without advance exchange");
 
-        ResponseEntity<JsonNode> badCase = reserve(part, fixture.chengdu().id(), "case #1");
+        ResponseEntity<JsonNode> badCase = http.withBasicAuth("agent", "demo").postForEntity("/api/sourcing/reservations",
+                Map.of("partNumber", part, "siteId", fixture.chengdu().id(), "caseNumber", "case #1"), JsonNode.class);
         assertThat(badCase.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badCase.getBody().get("detail").asText()).contains("is not a case number");
 
         ResponseEntity<JsonNode> depotStaff = http.withBasicAuth("depot-CTU", "demo").postForEntity("/api/sourcing/reservations",
-                Map.of("partNumber", part, "siteId", fixture.chengdu().id(), "caseNumber", fixture.caseNumber()), JsonNode.class);
+                Map.of("partNumber", part, "siteId", fixture.chengdu().id(),
+                        "caseNumber", fixture.awaiting(fixture.caseNumber(), part, fixture.chengdu().id())), JsonNode.class);
         assertThat(depotStaff.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    /** The agent asks for a spare for their case, which waits for one of the first part it is asked with. */
     private ResponseEntity<JsonNode> reserve(String part, long siteId, String caseNumber) {
+        fixture.awaiting(caseNumber, part, siteId);
         return http.withBasicAuth("agent", "demo").postForEntity("/api/sourcing/reservations",
                 Map.of("partNumber", part, "siteId", siteId, "caseNumber", caseNumber), JsonNode.class);
     }

@@ -67,6 +67,28 @@ class StockFixture {
         return "TC-" + run + "-" + SEQUENCE.incrementAndGet();
     }
 
+    /**
+     * Records case {@code caseNumber} (once) as the agent's open case waiting for a spare of {@code part} at the site,
+     * so the reservation API accepts the agent's request for it. A row only: no process runs it, and {@link #closeCases}
+     * closes it when the test is done, so no other test sees it open.
+     */
+    String awaiting(String caseNumber, String part, long siteId) {
+        jdbc.update("""
+                insert into rma_case (number, tracking_token, customer_code, site_id, faulty_serial, part_number, symptom,
+                                      channel, state, tier, responsible_location, reported_by, first_owner,
+                                      first_owner_since, created_at)
+                select ?, ?, s.customer_code, s.id, ?, ?, 'sourcing test', 'API', 'SPARE_DISPATCH', 'GOLD', 'SZX',
+                       'agent', 'agent', now(), now()
+                from customer_site s where s.id = ?
+                on conflict (number) do nothing""", caseNumber, UUID.randomUUID().toString(), caseNumber, part, siteId);
+        return caseNumber;
+    }
+
+    void closeCases() {
+        jdbc.update("update rma_case set state = 'CLOSED', closed_at = now() where number like ? and state <> 'CLOSED'",
+                "TC-" + run + "-%");
+    }
+
     SiteInfo site(String customerCode, String siteName) {
         return customers.require(customerCode).sites().stream().filter(s -> s.name().equals(siteName)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("demo site " + siteName + " of " + customerCode + " missing"));

@@ -62,6 +62,25 @@ class BoardCsvImportTest {
         }
     }
 
+    @Test
+    void aFileWithTooManyRowsOrTooManyBytesImportsNothingAndSaysSo() {
+        StringBuilder csv = new StringBuilder("serial,part_number,revision,status,location_code,site_id\n");
+        for (int i = 0; i < 20_001; i++) {
+            csv.append(serial("M" + i)).append(",130104205,,AVAILABLE,CTU,\n");
+        }
+        byte[] tooLong = new byte[5 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(tooLong, (byte) 'x');
+
+        CsvImport.Report manyRows = importer.importFrom(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
+        CsvImport.Report manyBytes = importer.importFrom(new ByteArrayInputStream(tooLong));
+
+        assertThat(manyRows.imported()).isZero();
+        assertThat(manyRows.rejected()).singleElement().asString().containsPattern("20.?001 rows").containsPattern("at most 20.?000");
+        assertThat(boards.find(serial("M0"))).isEmpty();
+        assertThat(manyBytes.imported()).isZero();
+        assertThat(manyBytes.rejected()).singleElement().asString().contains("larger than 5 MB");
+    }
+
     private String serial(String suffix) {
         return "IMP" + run + suffix;
     }

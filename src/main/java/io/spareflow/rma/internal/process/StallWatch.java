@@ -6,6 +6,7 @@ import io.spareflow.rma.internal.CaseRepository;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs the stall audit over the open cases, now (for the API) and every few minutes: a violation seen for the first
  * time is stored in {@code case_stall}, recorded on the case's timeline and escalated, once; one that is gone is
- * cleared, so a later recurrence is new again. The open row's unique index makes this safe on several nodes: only the
- * node whose insert wins records and escalates.
+ * cleared, so a later recurrence is new again. One node runs the job at a time (ShedLock); the open row's unique
+ * index still makes a concurrent API-triggered audit harmless: only the insert that wins records and escalates.
  */
 @Component
 public class StallWatch {
@@ -48,6 +49,7 @@ public class StallWatch {
 
     @Scheduled(fixedDelayString = "${spareflow.cases.stall-audit-interval:PT5M}",
             initialDelayString = "${spareflow.cases.stall-audit-interval:PT5M}")
+    @SchedulerLock(name = "case-stall-audit")
     public void recordNew() {
         List<StalledStep> found = current();
         Timestamp now = Timestamp.from(clock.instant());

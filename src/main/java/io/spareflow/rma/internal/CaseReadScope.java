@@ -1,0 +1,44 @@
+package io.spareflow.rma.internal;
+
+import io.spareflow.rma.CaseView;
+import io.spareflow.user.Role;
+import io.spareflow.user.StaffUser;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which cases a member of staff may read, the same on the pages and in the API: agents, supervisors and admins every
+ * case; depot staff the cases whose spare leaves their depot or whose repaired board returns to it; technicians the
+ * cases repaired at their repair center. Only those who speak with customers see the tracking token.
+ */
+@Component
+public class CaseReadScope {
+
+    private final MessageSource messages;
+
+    CaseReadScope(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** The case as {@code reader} may see it; AccessDeniedException when it does not pass through their location. */
+    public CaseView visibleTo(StaffUser reader, CaseView view) {
+        if (!covers(reader, view)) {
+            throw new AccessDeniedException(messages.getMessage("scope.cases.elsewhere",
+                    new Object[] {view.number(), reader.locationCode()}, LocaleContextHolder.getLocale()));
+        }
+        return reader.role().speaksWithCustomers() ? view : view.withoutTrackingToken();
+    }
+
+    private static boolean covers(StaffUser reader, CaseView view) {
+        if (reader.role() == Role.DEPOT) {
+            return view.spare() != null && reader.mayActAt(view.spare().depotCode())
+                    || view.repair() != null && reader.mayActAt(view.repair().returnDepot());
+        }
+        if (reader.role() == Role.TECHNICIAN) {
+            return view.repair() != null && reader.mayActAt(view.repair().repairCenter());
+        }
+        return true;
+    }
+}

@@ -1,0 +1,28 @@
+package io.spareflow.rma.internal;
+
+import io.spareflow.sourcing.SpareDemand;
+import io.spareflow.sourcing.SpareDemands;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Tells sourcing which cases wait for a spare now, and who answers for them. */
+@Component
+@Transactional(readOnly = true)
+class CaseSpareDemands implements SpareDemands {
+
+    private final CaseRepository cases;
+
+    CaseSpareDemands(CaseRepository cases) {
+        this.cases = cases;
+    }
+
+    @Override
+    public Optional<SpareDemand> of(String caseNumber) {
+        return caseNumber == null ? Optional.empty() : cases.findByNumber(caseNumber.trim().toUpperCase(Locale.ROOT))
+                .map(c -> new SpareDemand(c.number(), c.state().name(), c.firstOwner(), c.siteId(),
+                        c.awaitsSpare() ? Set.of(c.partNumber()) : Set.of()));
+    }
+}

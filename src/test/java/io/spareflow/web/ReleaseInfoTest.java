@@ -1,0 +1,82 @@
+package io.spareflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spareflow.SpareflowIntegrationTest;
+import io.spareflow.board.Boards;
+import io.spareflow.customer.Customers;
+import io.spareflow.customer.SiteInfo;
+import io.spareflow.rma.RmaApiClient;
+import io.spareflow.rma.RmaFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.util.HtmlUtils;
+
+/** The release as operators see it: the application's version and the process versions with running instances. */
+@SpareflowIntegrationTest
+class ReleaseInfoTest {
+
+    private static final String RMA_CASE = "rma-case";
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Boards boards;
+    @Autowired
+    Customers customers;
+
+    @Test
+    void actuatorInfoReportsTheBuiltVersionAndANewCaseCountsOnTheDeployedProcessVersion() throws IOException {
+        JsonNode before = info();
+        assertThat(before.path("build").path("version").asText()).isEqualTo(projectVersion());
+        JsonNode rmaCase = before.path("processes").path(RMA_CASE);
+        int deployed = rmaCase.path("deployedVersion").asInt();
+        assertThat(deployed).isPositive();
+        assertThat(before.path("processes").fieldNames()).toIterable().contains("spare-dispatch", "board-repair");
+        long running = rmaCase.path("runningInstancesByVersion").path(String.valueOf(deployed)).asLong(0);
+
+        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
+        SiteInfo site = fixture.chengdu();
+        new RmaApiClient(rest, json).report("agent", site.customerCode(), site.id(), fixture.installedAt(fixture.part(), site));
+
+        JsonNode after = info().path("processes").path(RMA_CASE);
+        assertThat(after.path("deployedVersion").asInt()).isEqualTo(deployed);
+        assertThat(after.path("runningInstancesByVersion").path(String.valueOf(deployed)).asLong()).isEqualTo(running + 1);
+    }
+
+    @Test
+    void theAdminPageShowsTheVersionAndEachProcessWithItsDeployedVersion() throws IOException {
+        int deployed = info().path("processes").path(RMA_CASE).path("deployedVersion").asInt();
+
+        String page = HtmlUtils.htmlUnescape(PageSession.signIn(rest, "admin").get("/admin").getBody());
+
+        assertThat(page).contains("Spareflow " + projectVersion() + ", built ");
+        assertThat(page).containsPattern("\\(" + RMA_CASE + "\\)</td><td>" + deployed + "</td>");
+        assertThat(page).contains("(board-repair)", "(spare-dispatch)");
+    }
+
+    private JsonNode info() throws IOException {
+        return json.readTree(rest.getForObject("/actuator/info", String.class));
+    }
+
+    /** The version in pom.xml, read independently of the build-info the service reports. */
+    private static String projectVersion() throws IOException {
+        Matcher version = Pattern.compile("<artifactId>spareflow</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(version.find()).isTrue();
+        return version.group(1);
+    }
+}
