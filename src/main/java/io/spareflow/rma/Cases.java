@@ -10,6 +10,7 @@ import io.spareflow.rma.internal.CaseRepository;
 import io.spareflow.rma.internal.NewCase;
 import io.spareflow.rma.internal.process.CaseDiagrams;
 import io.spareflow.rma.internal.process.RmaCaseProcess;
+import io.spareflow.rma.internal.process.StallWatch;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.Users;
 import jakarta.validation.Valid;
@@ -33,14 +34,16 @@ public class Cases {
     private final RmaCaseProcess process;
     private final CaseDiagrams diagrams;
     private final CaseReadScope readScope;
+    private final StallWatch stalls;
 
     Cases(CaseLifecycle lifecycle, CaseRepository repository, RmaCaseProcess process, CaseDiagrams diagrams,
-          CaseReadScope readScope) {
+          CaseReadScope readScope, StallWatch stalls) {
         this.lifecycle = lifecycle;
         this.repository = repository;
         this.process = process;
         this.diagrams = diagrams;
         this.readScope = readScope;
+        this.stalls = stalls;
     }
 
     /**
@@ -90,6 +93,11 @@ public class Cases {
     }
 
     /** The case's processes as diagrams with their active steps: the lifecycle first, then the called process running. */
+    /** The waiting steps of open cases that can no longer complete (the stall audit, run now). */
+    public List<StalledStep> stalled() {
+        return stalls.current();
+    }
+
     public List<ProcessDiagram> diagrams(String caseNumber) {
         return diagrams.of(lifecycle.require(CaseNumber.parse(caseNumber).value()).number());
     }

@@ -12,5 +12,7 @@ public enum SlaStep {
     DEFECTIVE_RETURN,
     REPAIR_TURNAROUND,
     /** Waiting for a spare to come into stock: no clock of its own, but escalated when it lasts. */
-    BACKORDER
+    BACKORDER,
+    /** A waiting step that can no longer complete (found by the stall audit): no clock, escalated once. */
+    STALL
 }

@@ -10,6 +10,8 @@ public enum TimelineKind {
     BACKORDER,
     SPARE_RESERVED,
     SPARE_SWAPPED,
+    /** The reserved spare was lost (released, expired, moved away) and the case was sourced again. */
+    SPARE_RESOURCED,
     SPARE_PICKED,
     SPARE_PACKED,
     SPARE_SHIPPED,
@@ -22,6 +24,8 @@ public enum TimelineKind {
     TRANSFERRED,
     BREACH,
     ESCALATED,
+    /** The stall audit found a waiting step that can no longer complete. */
+    STALLED,
     RETURN_REMINDER,
     RETURN_OVERDUE,
     CHARGE_FLAGGED

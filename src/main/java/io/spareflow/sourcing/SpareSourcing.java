@@ -1,6 +1,7 @@
 package io.spareflow.sourcing;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds and reserves a spare board for a case: the nearest depot with compatible available stock that can reach the
@@ -24,6 +25,9 @@ public interface SpareSourcing {
      * the pick), updating the reservation.
      */
     ReservationOutcome swap(String caseNumber, String newSerial, String username);
+
+    /** The case's open request: a board reserved for it, or its place in the backorder queue; empty when none is open. */
+    Optional<ReservationOutcome> openRequestOf(String caseNumber);
 
     /** The sourcing decisions recorded for the case, oldest first (empty when none was made). */
     List<SourcingDecision> decisionsOf(String caseNumber);

@@ -44,15 +44,38 @@ public class RmaApiClient {
         complete(user, caseNumber, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
     }
 
+    /**
+     * Reports a fault as {@code agent}, who accepts it and diagnoses SPARE_NEEDED: for an advance-exchange tier the
+     * spare is then sourced and the case waits for its pick. Returns the case number.
+     */
+    public String reportNeedingSpare(String customerCode, long siteId, String serial) {
+        String number = report("agent", customerCode, siteId, serial);
+        acceptNeedingASpare("agent", number);
+        return number;
+    }
+
+    /** The kinds of a case's timeline entries, in order. */
+    public static List<String> kinds(JsonNode timeline) {
+        List<String> kinds = new ArrayList<>();
+        timeline.forEach(t -> kinds.add(t.get("kind").asText()));
+        return kinds;
+    }
+
     /** Applies a scan; it must be accepted. */
     public void scan(String user, String serial, String action, String location, Map<String, Object> extra) {
+        ResponseEntity<String> response = attemptScan(user, serial, action, location, extra);
+        assertThat(response.getStatusCode()).as(action + " " + serial + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    /** Sends a scan and answers what the service said (accepted or refused). */
+    public ResponseEntity<String> attemptScan(String user, String serial, String action, String location,
+                                              Map<String, Object> extra) {
         Map<String, Object> body = new HashMap<>(extra);
         body.put("code", serial);
         body.put("action", action);
         body.put("location", location);
         body.put("clientScanId", UUID.randomUUID().toString());
-        ResponseEntity<String> response = post(user, "/api/scans", body);
-        assertThat(response.getStatusCode()).as(action + " " + serial + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
+        return post(user, "/api/scans", body);
     }
 
     /** Completes the user's task {@code taskKey} of the case with these form fields. */

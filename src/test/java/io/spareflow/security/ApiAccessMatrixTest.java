@@ -117,6 +117,7 @@ class ApiAccessMatrixTest {
         probe("GET", "/api/cases", "/api/cases?customer=" + site.customerCode(), customerSide);
         probe("GET", "/api/cases/{number}", "/api/cases/" + number, Set.of("admin", "supervisor", "agent", DEPOT_IN, TECH_IN));
         probe("GET", "/api/cases/{number}/mails", "/api/cases/" + number + "/mails", customerSide);
+        probe("GET", "/api/cases/stalled", "/api/cases/stalled", Set.of("admin", "supervisor"));
         probe("POST", "/api/cases/{number}/transfer", "/api/cases/" + number + "/transfer",
                 Map.of("toUser", "no-such-user", "reason", "x"), Set.of("supervisor"));
 
@@ -156,6 +157,7 @@ class ApiAccessMatrixTest {
         probe("POST", "/api/sourcing/reservations", "/api/sourcing/reservations",
                 Map.of("partNumber", part, "siteId", site.id(), "caseNumber", number), Set.of("supervisor", "agent"));
         probe("GET", "/api/sourcing/reservations/{id}", "/api/sourcing/reservations/" + reservation, all);
+        probe("GET", "/api/sourcing/reservations", "/api/sourcing/reservations?caseNumber=" + number, all);
         probe("DELETE", "/api/sourcing/reservations/{id}", "/api/sourcing/reservations/" + reservation,
                 Set.of("supervisor", "agent"));
         probe("POST", "/api/sourcing/reservations/{id}/swap", "/api/sourcing/reservations/" + reservation + "/swap",

@@ -5,6 +5,7 @@ import io.spareflow.rma.CaseReport;
 import io.spareflow.rma.CaseState;
 import io.spareflow.rma.CaseView;
 import io.spareflow.rma.Cases;
+import io.spareflow.rma.StalledStep;
 import io.spareflow.user.Users;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,6 +42,15 @@ class CaseController {
     ResponseEntity<CaseView> report(@Valid @RequestBody CaseReport report) {
         CaseView created = cases.report(report);
         return ResponseEntity.created(URI.create("/api/cases/" + created.number())).body(created);
+    }
+
+    @GetMapping("/stalled")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @Operation(summary = "Open cases whose waiting step can no longer complete",
+            description = "The stall audit, run now: for each violation the case, the BPMN step it waits in, what the "
+                    + "step needs and what is true instead. Empty when every case can move on.")
+    List<StalledStep> stalled() {
+        return cases.stalled();
     }
 
     @GetMapping("/{number}")

@@ -195,6 +195,10 @@ public class CaseEntity {
     }
 
     void backordered() {
+        spareSerial = null;
+        spareDepot = null;
+        spareDistanceKm = null;
+        spareExpectedOnSite = null;
         backordered = true;
         state = CaseState.BACKORDERED;
     }

@@ -3,6 +3,7 @@ package io.spareflow.rma.internal;
 import io.spareflow.rma.DiagnosisOutcome;
 import io.spareflow.rma.EscalationLevel;
 import io.spareflow.rma.SlaStep;
+import io.spareflow.rma.StalledStep;
 import io.spareflow.rma.TimelineKind;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
@@ -22,6 +23,7 @@ import io.spareflow.rma.CaseMilestoneReached;
 import io.spareflow.rma.CaseReport;
 import io.spareflow.rma.CaseState;
 import io.spareflow.rma.CaseView;
+import io.spareflow.sourcing.ReservationLost;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.ServiceTiers;
@@ -37,6 +39,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -60,11 +64,12 @@ public class CaseLifecycle {
     private final Users users;
     private final Repairs repairs;
     private final ApplicationEventPublisher events;
+    private final MessageSource messages;
     private final Clock clock;
 
     CaseLifecycle(CaseRepository cases, CaseNumbers numbers, CaseClocks clocks, Customers customers, Boards boards,
                   Parts parts, ServiceTiers tiers, Users users, Repairs repairs, ApplicationEventPublisher events,
-                  Clock clock) {
+                  MessageSource messages, Clock clock) {
         this.cases = cases;
         this.numbers = numbers;
         this.clocks = clocks;
@@ -75,6 +80,7 @@ public class CaseLifecycle {
         this.users = users;
         this.repairs = repairs;
         this.events = events;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -189,6 +195,40 @@ public class CaseLifecycle {
         }
     }
 
+    /**
+     * The case's reserved spare was lost and the case sourced again ({@code next}: another board, or a backorder):
+     * recorded with the cause, and the first owner and their supervisor are told.
+     */
+    public void spareResourced(ReservationLost lost, ReservationOutcome next) {
+        CaseEntity entity = lock(lost.caseNumber());
+        Instant now = clock.instant();
+        Locale locale = LocaleContextHolder.getLocale();
+        String why = messages.getMessage("case.spare-lost.cause." + lost.cause().name(), null, locale) + ": " + lost.reason();
+        String text;
+        if (next.backorder()) {
+            entity.backordered();
+            text = messages.getMessage("case.timeline.spare-resourced-backorder",
+                    new Object[] {lost.serial(), lost.depotCode(), why, next.partNumber()}, locale);
+        } else {
+            entity.spareReserved(next.serial(), next.depotCode(), next.distanceKm(), next.expectedOnSite());
+            text = messages.getMessage("case.timeline.spare-resourced",
+                    new Object[] {lost.serial(), lost.depotCode(), why, next.serial(), next.depotCode(),
+                            String.valueOf(next.expectedOnSite())}, locale);
+        }
+        entity.record(now, TimelineKind.SPARE_RESOURCED, "system", text);
+        escalation(entity, SlaStep.SPARE_ON_SITE, EscalationLevel.REMINDER, text, now);
+    }
+
+    /** The stall audit found a step of the case that can no longer complete: recorded, owner and supervisor told. */
+    public void stalled(StalledStep stall) {
+        CaseEntity entity = lock(stall.caseNumber());
+        Instant now = clock.instant();
+        String text = messages.getMessage("case.timeline.stalled",
+                new Object[] {stall.step(), stall.expected(), stall.actual()}, LocaleContextHolder.getLocale());
+        entity.record(now, TimelineKind.STALLED, "system", text);
+        escalation(entity, SlaStep.STALL, EscalationLevel.ESCALATION, text, now);
+    }
+
     public void spareSwapped(String caseNumber, String serial, String depotCode, String username) {
         CaseEntity entity = lock(caseNumber);
         entity.spareSwapped(serial);
@@ -211,8 +251,15 @@ public class CaseLifecycle {
         milestone(entity, CaseMilestone.SPARE_DISPATCHED, now);
     }
 
-    public void spareDelivered(String caseNumber, String serial, String username) {
+    /** The spare arrived on site; a delivery to another site than the case's is refused (the scan is rolled back). */
+    public void spareDelivered(String caseNumber, String serial, Long siteId, String username) {
         CaseEntity entity = lock(caseNumber);
+        if (siteId == null || siteId != entity.siteId()) {
+            SiteInfo site = customers.requireSite(entity.siteId());
+            throw new ConflictException(messages.getMessage("case.delivery.wrong-site",
+                    new Object[] {serial, caseNumber, site.name(), String.valueOf(site.id()), String.valueOf(siteId)},
+                    LocaleContextHolder.getLocale()));
+        }
         Instant now = clock.instant();
         entity.meetClock(SlaStep.SPARE_ON_SITE, now);
         entity.record(now, TimelineKind.SPARE_DELIVERED, username, "Spare " + serial + " delivered on site");

@@ -29,4 +29,7 @@ public interface CaseRepository extends JpaRepository<CaseEntity, Long> {
     @Query("select c from CaseEntity c where c.state <> io.spareflow.rma.CaseState.CLOSED "
             + "and (:owner is null or c.firstOwner = :owner) order by c.createdAt desc, c.id desc")
     List<CaseEntity> findOpen(String owner, Pageable page);
+
+    @Query("select c.number from CaseEntity c where c.state <> io.spareflow.rma.CaseState.CLOSED order by c.id")
+    List<String> findOpenNumbers();
 }

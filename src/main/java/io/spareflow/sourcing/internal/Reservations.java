@@ -16,6 +16,7 @@ import io.spareflow.customer.SiteInfo;
 import io.spareflow.location.LocationCode;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
+import io.spareflow.sourcing.ReservationLost;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.tier.ServiceTier;
 import jakarta.persistence.EntityManager;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -59,11 +61,12 @@ class Reservations {
     private final SourcingProperties properties;
     private final JdbcTemplate jdbc;
     private final EntityManager entityManager;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Reservations(Quotes quotes, Stock stock, Boards boards, Parts parts, DepotDirectory depots, Customers customers,
                  SpareReservationRepository reservations, DecisionLog decisions, SourcingProperties properties,
-                 JdbcTemplate jdbc, EntityManager entityManager, Clock clock) {
+                 JdbcTemplate jdbc, EntityManager entityManager, ApplicationEventPublisher events, Clock clock) {
         this.quotes = quotes;
         this.stock = stock;
         this.boards = boards;
@@ -75,6 +78,7 @@ class Reservations {
         this.properties = properties;
         this.jdbc = jdbc;
         this.entityManager = entityManager;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -206,7 +210,9 @@ class Reservations {
             }
             String reason = "Board " + moved.serial() + " became " + moved.to() + " (" + action + " by " + by + ")";
             request.close(ReservationStatus.RELEASED, reason, moved.at());
+            reservations.saveAndFlush(request);
             decisions.record(request, DecisionKind.RELEASED, by, null, reason + ": the reservation is void; source the case again");
+            lost(request, ReservationLost.Cause.BOARD_MOVED, reason);
         });
     }
 
@@ -231,13 +237,26 @@ class Reservations {
             return request;
         }
         boolean expiring = closedAs == ReservationStatus.EXPIRED;
-        boards.move(request.getSerial(), BoardStatus.AVAILABLE, request.getDepotCode(), null,
-                MoveContext.system(expiring ? MoveReason.EXPIRE : MoveReason.RELEASE, request.getCaseNumber(), reason));
         request.close(closedAs, reason, now);
         reservations.saveAndFlush(request);
         decisions.record(request, expiring ? DecisionKind.EXPIRED : DecisionKind.RELEASED, actor, null,
                 (expiring ? "Expired: " : "Released: ") + reason + "; board " + request.getSerial() + " is AVAILABLE again at "
                         + request.getDepotCode());
+        // Told while the board is still RESERVED: a case sourced anew now gets another board, not this one back.
+        lost(request, expiring ? ReservationLost.Cause.EXPIRED : ReservationLost.Cause.RELEASED, reason);
+        boards.move(request.getSerial(), BoardStatus.AVAILABLE, request.getDepotCode(), null,
+                MoveContext.system(expiring ? MoveReason.EXPIRE : MoveReason.RELEASE, request.getCaseNumber(), reason));
         return request;
+    }
+
+    private void lost(SpareReservationEntity request, ReservationLost.Cause cause, String reason) {
+        events.publishEvent(new ReservationLost(request.getId(), request.getCaseNumber(), request.getSerial(),
+                request.getDepotCode(), cause, reason));
+    }
+
+    /** Every request the case made, oldest first, with how each ended. */
+    @Transactional(readOnly = true)
+    List<SpareReservationEntity> historyOf(String caseNumber) {
+        return reservations.findByCaseNumberOrderByCreatedAtAscIdAsc(CaseNumber.parse(caseNumber).value());
     }
 }

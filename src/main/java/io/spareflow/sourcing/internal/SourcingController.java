@@ -82,6 +82,14 @@ class SourcingController {
         return ResponseEntity.status(placed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(placed.request().toView());
     }
 
+    @GetMapping(value = "/reservations", params = "caseNumber")
+    @Operation(summary = "A case's reservations and backorders, current and past, oldest first",
+            description = "Each with its status and, once it ended, when and why (closeReason): picked, released, "
+                    + "expired, or void because its board was moved away.")
+    List<ReservationView> reservationsOf(@RequestParam String caseNumber) {
+        return reservations.historyOf(caseNumber).stream().map(SpareReservationEntity::toView).toList();
+    }
+
     @GetMapping("/reservations/{id}")
     @Operation(summary = "One reservation or backorder")
     ReservationView reservation(@PathVariable long id) {

@@ -38,6 +38,8 @@ interface SpareReservationRepository extends JpaRepository<SpareReservationEntit
 
     List<SpareReservationEntity> findByDepotCodeAndStatusOrderByReservedAt(String depotCode, ReservationStatus status);
 
+    List<SpareReservationEntity> findByCaseNumberOrderByCreatedAtAscIdAsc(String caseNumber);
+
     Optional<SpareReservationEntity> findBySerialAndStatus(String serial, ReservationStatus status);
 
     /** Cancels a backorder that has not been served meanwhile; 0 when it has. */

@@ -5,6 +5,7 @@ import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.sourcing.SourcingDecision;
 import io.spareflow.sourcing.SpareSourcing;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,6 +41,11 @@ class SpareSourcingService implements SpareSourcing {
         SpareReservationEntity request = reservations.openOf(caseNumber)
                 .orElseThrow(() -> new NotFoundException("Open reservation of case", caseNumber));
         return swaps.swap(request.getId(), newSerial, username).toOutcome();
+    }
+
+    @Override
+    public Optional<ReservationOutcome> openRequestOf(String caseNumber) {
+        return reservations.openOf(caseNumber).map(SpareReservationEntity::toOutcome);
     }
 
     @Override

@@ -57,7 +57,7 @@ class CaseScanCorrelation {
                     caseNumber -> step(() -> lifecycle.spareShipped(caseNumber, moved.serial(),
                             context == null ? null : context.trackingNumber(), actor)));
             case INSTALLED -> signal(SpareDispatchBpmn.MESSAGE_BOARD_DELIVERED, SpareDispatchBpmn.SPARE_SERIAL, moved,
-                    caseNumber -> step(() -> lifecycle.spareDelivered(caseNumber, moved.serial(), actor)));
+                    caseNumber -> step(() -> lifecycle.spareDelivered(caseNumber, moved.serial(), moved.siteId(), actor)));
             case RESERVED -> spareSwapped(moved, actor);
             case DEFECTIVE_RECEIVED -> defectiveReceived(moved, actor);
             default -> {
@@ -82,7 +82,9 @@ class CaseScanCorrelation {
      * waits for that board.
      */
     private void spareSwapped(BoardMoved moved, String actor) {
-        String caseNumber = moved.context() == null ? null : moved.context().caseNumber();
+        // A board reserved by sourcing itself (a new reservation or a served backorder) is not a swap.
+        String caseNumber = moved.context() == null || moved.context().action() != MoveReason.SWAP ? null
+                : moved.context().caseNumber();
         if (caseNumber == null) {
             return;
         }

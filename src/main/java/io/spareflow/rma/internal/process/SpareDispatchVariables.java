@@ -4,6 +4,7 @@ import static io.spareflow.rma.SpareDispatchBpmn.BACKORDER;
 import static io.spareflow.rma.SpareDispatchBpmn.CASE_NUMBER;
 import static io.spareflow.rma.SpareDispatchBpmn.SPARE_SERIAL;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -24,8 +25,15 @@ final class SpareDispatchVariables {
     }
 
     void reserved(String serial) {
-        scope.setVariable(SPARE_SERIAL, serial);
-        scope.setVariable(BACKORDER, serial == null);
+        scope.setVariables(spare(serial));
+    }
+
+    /** The spare now reserved for the case ({@code serial}), or none (null: backordered). */
+    static Map<String, Object> spare(String serial) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(SPARE_SERIAL, serial);
+        variables.put(BACKORDER, serial == null);
+        return variables;
     }
 
     /** The variables a correlation hands over when sourcing reserved the spare of a backordered case. */

@@ -1,0 +1,176 @@
+package io.spareflow.rma.internal.process;
+
+import io.spareflow.board.BoardInfo;
+import io.spareflow.board.BoardStatus;
+import io.spareflow.board.Boards;
+import io.spareflow.common.ProcessVariables;
+import io.spareflow.repair.BoardRepairBpmn;
+import io.spareflow.rma.RmaCaseBpmn;
+import io.spareflow.rma.SpareDispatchBpmn;
+import io.spareflow.rma.StalledStep;
+import io.spareflow.sourcing.ReservationOutcome;
+import io.spareflow.sourcing.SpareSourcing;
+import io.spareflow.user.StaffUser;
+import io.spareflow.user.UserSummary;
+import io.spareflow.user.Users;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Checks that every waiting step of every open case can still complete: the board a receive task waits for is where
+ * the awaited scan can find it, a backordered case is in the backorder queue, and a user task has someone who may
+ * take it. What it finds is a {@link StalledStep}; a healthy case yields none.
+ */
+@Component
+public class StallAudit {
+
+    /** Where the board must be for the scan each receive task waits for to be accepted and matched. */
+    private static final Map<String, Set<BoardStatus>> BOARD_FOR = Map.of(
+            SpareDispatchBpmn.TASK_AWAIT_PACK, EnumSet.of(BoardStatus.PICKED),
+            SpareDispatchBpmn.TASK_AWAIT_SHIPMENT, EnumSet.of(BoardStatus.PACKED),
+            SpareDispatchBpmn.TASK_AWAIT_DELIVERY, EnumSet.of(BoardStatus.PICKED, BoardStatus.PACKED, BoardStatus.IN_TRANSIT),
+            RmaCaseBpmn.TASK_AWAIT_DEFECTIVE_RETURN, EnumSet.of(BoardStatus.INSTALLED, BoardStatus.DEFECTIVE_IN_TRANSIT),
+            BoardRepairBpmn.TASK_AWAIT_INTAKE, EnumSet.of(BoardStatus.DEFECTIVE_RECEIVED, BoardStatus.DEFECTIVE_IN_TRANSIT),
+            BoardRepairBpmn.TASK_AWAIT_PUTAWAY, EnumSet.of(BoardStatus.REPAIRED, BoardStatus.PACKED, BoardStatus.IN_TRANSIT,
+                    BoardStatus.RECEIVED),
+            BoardRepairBpmn.TASK_AWAIT_RETURN_DELIVERY, EnumSet.of(BoardStatus.REPAIRED, BoardStatus.NFF, BoardStatus.PACKED,
+                    BoardStatus.IN_TRANSIT));
+    /** The variable that names the board each receive task waits for. */
+    private static final Map<String, String> SERIAL_OF = Map.of(
+            SpareDispatchBpmn.TASK_AWAIT_PICK, SpareDispatchBpmn.SPARE_SERIAL,
+            SpareDispatchBpmn.TASK_AWAIT_PACK, SpareDispatchBpmn.SPARE_SERIAL,
+            SpareDispatchBpmn.TASK_AWAIT_SHIPMENT, SpareDispatchBpmn.SPARE_SERIAL,
+            SpareDispatchBpmn.TASK_AWAIT_DELIVERY, SpareDispatchBpmn.SPARE_SERIAL,
+            RmaCaseBpmn.TASK_AWAIT_DEFECTIVE_RETURN, RmaCaseBpmn.FAULTY_SERIAL,
+            BoardRepairBpmn.TASK_AWAIT_INTAKE, BoardRepairBpmn.REPAIR_SERIAL,
+            BoardRepairBpmn.TASK_AWAIT_PUTAWAY, BoardRepairBpmn.REPAIR_SERIAL,
+            BoardRepairBpmn.TASK_AWAIT_RETURN_DELIVERY, BoardRepairBpmn.REPAIR_SERIAL);
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final Boards boards;
+    private final SpareSourcing sourcing;
+    private final Users users;
+
+    StallAudit(RuntimeService runtime, TaskService tasks, Boards boards, SpareSourcing sourcing, Users users) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.boards = boards;
+        this.sourcing = sourcing;
+        this.users = users;
+    }
+
+    /** The stalled steps of these open cases, case by case. */
+    @Transactional(readOnly = true)
+    public List<StalledStep> audit(List<String> openCases) {
+        List<StalledStep> stalled = new ArrayList<>();
+        for (String caseNumber : openCases) {
+            for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+                    .variableValueEquals(ProcessVariables.CASE_NUMBER, caseNumber).active().list()) {
+                for (String step : runtime.getActiveActivityIds(instance.getId())) {
+                    check(caseNumber, instance.getId(), step).ifPresent(stalled::add);
+                }
+            }
+        }
+        return stalled;
+    }
+
+    private Optional<StalledStep> check(String caseNumber, String instanceId, String step) {
+        Optional<String> actual;
+        String expected;
+        if (SERIAL_OF.containsKey(step) && !isBackorderedPick(instanceId, step) && serial(instanceId, step) == null) {
+            expected = "the board it waits for named in " + SERIAL_OF.get(step);
+            actual = Optional.of("no board is named");
+        } else if (step.equals(SpareDispatchBpmn.TASK_AWAIT_STOCK) || isBackorderedPick(instanceId, step)) {
+            expected = "the case is in the backorder queue";
+            actual = backorderProblem(caseNumber);
+        } else if (step.equals(SpareDispatchBpmn.TASK_AWAIT_PICK)) {
+            String serial = serial(instanceId, step);
+            expected = "board " + serial + " RESERVED for this case";
+            actual = pickProblem(caseNumber, serial);
+        } else if (BOARD_FOR.containsKey(step)) {
+            String serial = serial(instanceId, step);
+            Set<BoardStatus> allowed = BOARD_FOR.get(step);
+            expected = "board " + serial + " " + allowed;
+            actual = boards.find(serial).filter(b -> !allowed.contains(b.status())).map(StallAudit::describe)
+                    .or(() -> boards.find(serial).isEmpty() ? Optional.of("no board " + serial) : Optional.empty());
+        } else {
+            Task task = tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(step).singleResult();
+            if (task == null) {
+                return Optional.empty();
+            }
+            expected = task.getAssignee() != null ? "assignee " + task.getAssignee() + " exists and may act"
+                    : "someone in " + candidateGroups(task) + " may act";
+            actual = taskProblem(task);
+        }
+        return actual.map(now -> new StalledStep(caseNumber, step, expected, now));
+    }
+
+    private boolean isBackorderedPick(String instanceId, String step) {
+        return step.equals(SpareDispatchBpmn.TASK_AWAIT_PICK)
+                && Boolean.TRUE.equals(runtime.getVariable(instanceId, SpareDispatchBpmn.BACKORDER));
+    }
+
+    private Optional<String> backorderProblem(String caseNumber) {
+        Optional<ReservationOutcome> open = sourcing.openRequestOf(caseNumber);
+        if (open.isEmpty()) {
+            return Optional.of("no open backorder");
+        }
+        return open.get().backorder() ? Optional.empty()
+                : Optional.of("board " + open.get().serial() + " is reserved, but the step still waits for stock");
+    }
+
+    private Optional<String> pickProblem(String caseNumber, String serial) {
+        Optional<ReservationOutcome> open = sourcing.openRequestOf(caseNumber);
+        if (open.isEmpty() || open.get().backorder()) {
+            return Optional.of(open.isEmpty() ? "no open reservation" : "backordered, but the pick waits for " + serial);
+        }
+        if (!open.get().serial().equals(serial)) {
+            return Optional.of("the case's reservation holds board " + open.get().serial());
+        }
+        return boards.find(serial).filter(b -> b.status() != BoardStatus.RESERVED).map(StallAudit::describe);
+    }
+
+    private Optional<String> taskProblem(Task task) {
+        Object actAt = runtime.getVariable(task.getExecutionId(), ProcessVariables.ACT_AT);
+        if (task.getAssignee() != null) {
+            Optional<StaffUser> assignee = users.find(task.getAssignee());
+            return assignee.filter(u -> mayAct(u, actAt)).isPresent() ? Optional.empty()
+                    : Optional.of(assignee.isEmpty() ? "no user " + task.getAssignee() : task.getAssignee() + " may not act");
+        }
+        List<String> groups = candidateGroups(task);
+        boolean someone = users.all().stream().map(UserSummary::username).map(users::find).flatMap(Optional::stream)
+                .anyMatch(u -> mayAct(u, actAt) && CaseTasks.groupsOf(u).stream().anyMatch(groups::contains));
+        return someone ? Optional.empty() : Optional.of("nobody enabled in " + groups + (actAt == null ? "" : " at " + actAt));
+    }
+
+    private static boolean mayAct(StaffUser user, Object actAt) {
+        return user.isEnabled() && (actAt == null || user.mayActAt(actAt.toString()));
+    }
+
+    private List<String> candidateGroups(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+    }
+
+    private String serial(String instanceId, String step) {
+        return (String) runtime.getVariable(instanceId, SERIAL_OF.get(step));
+    }
+
+    private static String describe(BoardInfo board) {
+        return "board " + board.serial() + " is " + board.status() + (board.locationCode() == null ? "" : " at " + board.locationCode());
+    }
+}

@@ -1,0 +1,131 @@
+package io.spareflow.rma;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spareflow.SpareflowIntegrationTest;
+import io.spareflow.board.Boards;
+import io.spareflow.customer.Customers;
+import io.spareflow.customer.SiteInfo;
+import io.spareflow.notify.MailRecord;
+import io.spareflow.notify.Notifications;
+import io.spareflow.rma.internal.process.StallWatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The stall audit on PostgreSQL and the real engine: a board moved out from under a waiting case behind the
+ * application's back is listed by {@code GET /api/cases/stalled} and recorded and escalated once by the job; a
+ * healthy case is not listed.
+ */
+@SpareflowIntegrationTest
+class StallAuditApiTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    Boards boards;
+    @Autowired
+    Customers customers;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    StallWatch watch;
+    @Autowired
+    Notifications notifications;
+
+    private RmaFixture fixture;
+    private RmaApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new RmaFixture(jdbc, boards, customers);
+        api = new RmaApiClient(http, json);
+    }
+
+    @Test
+    void aReservedBoardMovedBehindTheCasesBackIsAStallListedRecordedAndEscalatedOnce() {
+        String part = fixture.part();
+        SiteInfo site = fixture.chengdu();
+        String stalledCase = waitingForPick(fixture.installedAt(part, site), site);
+        String healthyCase = waitingForPick(fixture.installedAt(part, site), site);
+        String spare = api.getCase(stalledCase).at("/spare/serial").asText();
+        assertThat(stalledOf(healthyCase)).isEmpty();
+        assertThat(stalledOf(stalledCase)).isEmpty();
+
+        // An admin fix straight in the database, bypassing the board feature: nothing tells the case.
+        jdbc.update("update board set status = 'QUARANTINE' where serial = ?", spare);
+
+        List<JsonNode> stalls = stalledOf(stalledCase);
+        assertThat(stalls).hasSize(1);
+        JsonNode stall = stalls.get(0);
+        assertThat(stall.get("step").asText()).isEqualTo(SpareDispatchBpmn.TASK_AWAIT_PICK);
+        assertThat(stall.get("expected").asText()).contains(spare, "RESERVED");
+        assertThat(stall.get("actual").asText()).contains(spare, "QUARANTINE");
+        assertThat(stalledOf(healthyCase)).as("a case whose waiting step can complete").isEmpty();
+        assertThat(api.get("agent", "/api/cases/stalled").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.get("admin", "/api/cases/stalled").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        watch.recordNew();
+        watch.recordNew();
+        assertThat(RmaApiClient.kinds(api.getCase(stalledCase).get("timeline"))).as("recorded once, however often the job runs")
+                .containsOnlyOnce("STALLED");
+        assertThat(RmaApiClient.kinds(api.getCase(healthyCase).get("timeline"))).doesNotContain("STALLED");
+        assertThat(notifications.forCase(stalledCase)).extracting(MailRecord::kind).contains("ESCALATION");
+
+        // Put right: no longer listed, and the stored violation is cleared.
+        jdbc.update("update board set status = 'RESERVED' where serial = ?", spare);
+        assertThat(stalledOf(stalledCase)).isEmpty();
+        watch.recordNew();
+        assertThat(jdbc.queryForObject("select count(*) from case_stall where case_number = ? and cleared_at is null",
+                Integer.class, stalledCase)).isZero();
+    }
+
+    @Test
+    void aDefectiveReturnAwaitedForABoardNoLongerInstalledIsAStall() {
+        String part = fixture.part();
+        SiteInfo site = fixture.chengdu();
+        String faulty = fixture.installedAt(part, site);
+        String number = waitingForPick(faulty, site);
+        String spare = api.getCase(number).at("/spare/serial").asText();
+        api.scan("depot-CTU", spare, "PICK", "CTU", Map.of());
+        api.scan("depot-CTU", spare, "PACK", "CTU", Map.of());
+        api.scan("depot-CTU", spare, "SHIP", "CTU", Map.of());
+        api.scan("depot-CTU", spare, "DELIVER", "CTU", Map.of("siteId", site.id()));
+        assertThat(stalledOf(number)).isEmpty();
+
+        jdbc.update("update board set status = 'SCRAPPED' where serial = ?", faulty);
+
+        List<JsonNode> stalls = stalledOf(number);
+        assertThat(stalls).extracting(s -> s.get("step").asText()).containsExactly(RmaCaseBpmn.TASK_AWAIT_DEFECTIVE_RETURN);
+        assertThat(stalls.get(0).get("actual").asText()).contains(faulty, "SCRAPPED");
+    }
+
+    private String waitingForPick(String faulty, SiteInfo site) {
+        fixture.inStock(boards.require(faulty).partNumber(), "CTU");
+        String number = api.reportNeedingSpare(site.customerCode(), site.id(), faulty);
+        assertThat(api.getCase(number).at("/spare/serial").isTextual()).isTrue();
+        return number;
+    }
+
+    private List<JsonNode> stalledOf(String number) {
+        List<JsonNode> found = new ArrayList<>();
+        api.read(api.get("supervisor", "/api/cases/stalled").getBody()).forEach(s -> {
+            if (s.get("caseNumber").asText().equals(number)) {
+                found.add(s);
+            }
+        });
+        return found;
+    }
+
+}
