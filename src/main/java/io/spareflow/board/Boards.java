@@ -8,6 +8,7 @@ import io.spareflow.board.internal.CustodyRepository;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.NotFoundException;
+import io.spareflow.common.TransactionLocks;
 import io.spareflow.customer.Customers;
 import io.spareflow.location.LocationCode;
 import io.spareflow.location.Locations;
@@ -35,6 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Boards {
 
+    /** The advisory lock a registration of a serial holds (see {@link TransactionLocks}). */
+    private static final String SERIAL_LOCK = "board-serial";
+
     /** The follow-up moves asked for while the reactions to a move run on this thread (null outside a move). */
     private final ThreadLocal<Deque<FollowUp>> followUps = new ThreadLocal<>();
 
@@ -45,10 +49,11 @@ public class Boards {
     private final Locations locations;
     private final Customers customers;
     private final ApplicationEventPublisher events;
+    private final TransactionLocks locks;
     private final Clock clock;
 
     Boards(BoardRepository repository, CustodyRepository custody, BulkBoardWriter bulkWriter, Parts parts, Locations locations,
-           Customers customers, ApplicationEventPublisher events, Clock clock) {
+           Customers customers, ApplicationEventPublisher events, TransactionLocks locks, Clock clock) {
         this.repository = repository;
         this.custody = custody;
         this.bulkWriter = bulkWriter;
@@ -56,6 +61,7 @@ public class Boards {
         this.locations = locations;
         this.customers = customers;
         this.events = events;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -77,11 +83,19 @@ public class Boards {
 
     /**
      * Locks the board's row for the rest of the caller's transaction, so what the caller checks (state, guards) still
-     * holds when it then calls {@link #move}. Empty when no board has this serial.
+     * holds when it then calls {@link #move}. Empty when no board has this serial: then the serial itself stays locked
+     * until the transaction ends, so the caller may {@link #register} it without a concurrent registration.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<BoardInfo> lock(String serial) {
-        return repository.lockBySerial(Serial.parse(serial).value()).map(BoardEntity::toInfo);
+        String normalized = Serial.parse(serial).value();
+        Optional<BoardEntity> board = repository.lockBySerial(normalized);
+        if (board.isEmpty()) {
+            // No row to lock: wait for a registration of this serial under way elsewhere, then look again.
+            locks.lock(SERIAL_LOCK, normalized);
+            board = repository.lockBySerial(normalized);
+        }
+        return board.map(BoardEntity::toInfo);
     }
 
     public Page<BoardInfo> search(String locationCode, String partNumber, BoardStatus status, Pageable pageable) {
@@ -115,6 +129,8 @@ public class Boards {
     @Transactional
     public BoardInfo register(NewBoard board, MoveContext context) {
         String serial = Serial.parse(board.serial()).value();
+        // Two registrations of one serial at once: the second waits and is refused here, not by the unique key.
+        locks.lock(SERIAL_LOCK, serial);
         if (repository.findBySerial(serial).isPresent()) {
             throw new ConflictException("A board with serial " + serial + " is already registered");
         }

@@ -10,6 +10,7 @@ import io.spareflow.board.MoveContext;
 import io.spareflow.board.NewBoard;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.ProblemResponses;
+import io.spareflow.common.TransactionLocks;
 import io.spareflow.customer.Customers;
 import io.spareflow.location.LocationCode;
 import io.spareflow.location.LocationInfo;
@@ -31,10 +32,10 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
@@ -50,6 +51,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Scans {
 
+    /** The advisory lock a scan holds on its clientScanId (see {@link TransactionLocks}). */
+    private static final String SCAN_ID_LOCK = "client-scan-id";
+
     private final Boards boards;
     private final Locations locations;
     private final Parts parts;
@@ -61,11 +65,12 @@ public class Scans {
     private final BoxBindings boxes;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
+    private final TransactionLocks locks;
     private final Clock clock;
 
     Scans(Boards boards, Locations locations, Parts parts, Customers customers, ObjectProvider<ScanGuard> guards,
           ScanEventRepository events, NextStep nextStep, LabelPhotoDecoder photos, BoxBindings boxes, ObjectMapper json,
-          PlatformTransactionManager transactions, Clock clock) {
+          PlatformTransactionManager transactions, TransactionLocks locks, Clock clock) {
         this.boards = boards;
         this.locations = locations;
         this.parts = parts;
@@ -77,6 +82,7 @@ public class Scans {
         this.boxes = boxes;
         this.json = json;
         this.transaction = new TransactionTemplate(transactions);
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -87,20 +93,10 @@ public class Scans {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return applyOrRecordRefusal(request, user, fingerprint);
-            } catch (DataIntegrityViolationException collision) {
-                // The same scan arrived twice at once and the other one committed first: answer like it. Or two people
-                // found the same unknown board at once: apply again, now that the board exists.
-                Optional<ScanReply> committed = replay(request.clientScanId(), fingerprint);
-                if (committed.isPresent()) {
-                    return committed.get();
-                }
-                if (attempt == 2) {
-                    throw collision;
-                }
-            }
+        try {
+            return transaction.execute(status -> answerOnce(request, fingerprint, () -> apply(request, user, fingerprint)));
+        } catch (ScanRefusedException refused) {
+            return recordRefusal(request, user, fingerprint, refused);
         }
     }
 
@@ -109,12 +105,13 @@ public class Scans {
         return photos.decode(photo).code();
     }
 
-    private ScanReply applyOrRecordRefusal(ScanRequest request, StaffUser user, String fingerprint) {
-        try {
-            return transaction.execute(status -> apply(request, user, fingerprint));
-        } catch (ScanRefusedException refused) {
-            return recordRefusal(request, user, fingerprint, refused);
-        }
+    /**
+     * Runs {@code work} holding the lock on the scan's id until the transaction ends, unless a scan with this id was
+     * answered meanwhile (the same scan sent twice at once): then that answer, and the id is never inserted twice.
+     */
+    private ScanReply answerOnce(ScanRequest request, String fingerprint, Supplier<ScanReply> work) {
+        locks.lock(SCAN_ID_LOCK, request.clientScanId());
+        return replay(request.clientScanId(), fingerprint).orElseGet(work);
     }
 
     private Optional<ScanReply> replay(String clientScanId, String fingerprint) {
@@ -300,7 +297,7 @@ public class Scans {
     }
 
     private ScanReply recordRefusal(ScanRequest request, StaffUser user, String fingerprint, ScanRefusedException refused) {
-        return transaction.execute(status -> {
+        return transaction.execute(status -> answerOnce(request, fingerprint, () -> {
             ScanEventEntity event = newEvent(request, user, fingerprint);
             BoardInfo board = refused.board();
             event.identify(refused.serial(), board == null ? null : board.partNumber());
@@ -321,7 +318,7 @@ public class Scans {
                     refused.flagged(), refused.status().value(), body);
             events.saveAndFlush(event);
             return new ScanReply(refused.status().value(), body, false);
-        });
+        }));
     }
 
     private ScanEventEntity newEvent(ScanRequest request, StaffUser user, String fingerprint) {

@@ -11,6 +11,7 @@ import io.spareflow.common.CaseNumber;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.NotFoundException;
+import io.spareflow.common.TransactionLocks;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.location.LocationCode;
@@ -31,7 +32,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,14 +59,14 @@ class Reservations {
     private final SpareReservationRepository reservations;
     private final DecisionLog decisions;
     private final SourcingProperties properties;
-    private final JdbcTemplate jdbc;
+    private final TransactionLocks locks;
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Reservations(Quotes quotes, Stock stock, Boards boards, Parts parts, DepotDirectory depots, Customers customers,
                  SpareReservationRepository reservations, DecisionLog decisions, SourcingProperties properties,
-                 JdbcTemplate jdbc, EntityManager entityManager, ApplicationEventPublisher events, Clock clock) {
+                 TransactionLocks locks, EntityManager entityManager, ApplicationEventPublisher events, Clock clock) {
         this.quotes = quotes;
         this.stock = stock;
         this.boards = boards;
@@ -76,7 +76,7 @@ class Reservations {
         this.reservations = reservations;
         this.decisions = decisions;
         this.properties = properties;
-        this.jdbc = jdbc;
+        this.locks = locks;
         this.entityManager = entityManager;
         this.events = events;
         this.clock = clock;
@@ -100,7 +100,7 @@ class Reservations {
             throw new ConflictException("Customer " + site.customerCode() + " has tier " + tier.name()
                     + ", which is repair and return without advance exchange: no spare is reserved for its cases");
         }
-        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> null, "spare-case:" + caseNo);
+        locks.lock("spare-case", caseNo);
         Optional<SpareReservationEntity> existing = reservations.findByCaseAndStatusIn(caseNo, ReservationStatus.OPEN);
         if (existing.isPresent()) {
             SpareReservationEntity held = existing.get();
