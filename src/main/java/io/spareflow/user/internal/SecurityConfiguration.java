@@ -98,7 +98,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/actuator/prometheus")).hasRole("ADMIN")
                         .requestMatchers(path("/api/kpis"), path("/api/kpis.csv"), path("/api/kpis/**"), path("/api/alerts"),
                                 path("/api/alerts/**"), path("/api/monitor")).hasAnyRole("SUPERVISOR", "ADMIN", "QUALITY")
-                        .requestMatchers(QualityIsReadOnly::isWrite).access(QualityIsReadOnly.AUTHORIZATION)
+                        .requestMatchers(QualityIsReadOnly::isWriteBeyondOwnAccount).access(QualityIsReadOnly.AUTHORIZATION)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(throttledOr(unauthorized(json), json, texts)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(json)).accessDeniedHandler(forbidden(json)))
@@ -129,7 +129,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/kpis"), path("/kpis/**")).hasAnyRole("SUPERVISOR", "ADMIN", "QUALITY")
                         .requestMatchers(path("/admin"), path("/admin/**")).hasRole("ADMIN")
                         .requestMatchers(path("/labels/**")).hasAnyRole("DEPOT", "TECHNICIAN", "SUPERVISOR", "ADMIN")
-                        .requestMatchers(QualityIsReadOnly::isWrite).access(QualityIsReadOnly.AUTHORIZATION)
+                        .requestMatchers(QualityIsReadOnly::isWriteBeyondOwnAccount).access(QualityIsReadOnly.AUTHORIZATION)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/", false)
                         .failureHandler(formFailure()))
