@@ -132,7 +132,8 @@ class ApiAccessMatrixTest {
         probe("POST", "/api/cases", "/api/cases", Map.of("customerCode", "NO-SUCH", "siteId", 0, "faultySerial", "NO-SUCH",
                 "symptom", "x", "channel", "HOTLINE"), customerSide);
         probe("GET", "/api/cases", "/api/cases?customer=" + site.customerCode(), customerSide);
-        probe("GET", "/api/cases/{number}", "/api/cases/" + number, Set.of("admin", "supervisor", "agent", DEPOT_IN, TECH_IN));
+        probe("GET", "/api/cases/{number}", "/api/cases/" + number,
+                Set.of("admin", "supervisor", "agent", DEPOT_IN, TECH_IN, QUALITY));
         probe("GET", "/api/cases/{number}/mails", "/api/cases/" + number + "/mails", customerSide);
         probe("POST", "/api/cases/{number}/transfer", "/api/cases/" + number + "/transfer",
                 Map.of("toUser", "no-such-user", "reason", "x"), Set.of("supervisor"));
@@ -235,7 +236,7 @@ class ApiAccessMatrixTest {
         for (String user : List.of("admin", "supervisor", "agent")) {
             assertThat(read(user, number).path("trackingToken").asText()).as(user).matches("[A-Za-z0-9_-]{32}");
         }
-        for (String user : List.of(DEPOT_IN, TECH_IN)) {
+        for (String user : List.of(DEPOT_IN, TECH_IN, QUALITY)) {
             JsonNode seen = read(user, number);
             assertThat(seen.has("number")).as(user + " reads the case").isTrue();
             assertThat(seen.has("trackingToken")).as(user + " sees no tracking token").isFalse();
