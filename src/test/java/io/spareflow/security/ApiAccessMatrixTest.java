@@ -43,7 +43,8 @@ import org.springframework.util.MultiValueMap;
  * <p>
  * The scoped data is one real case of the test's own part, run up to the defective return: its spare was reserved,
  * picked and shipped at depot CTU (so depot-CTU is in its scope, depot-UIO not), and its defective board was taken in
- * at repair center RC-SZX (so tech-RC-SZX is in its scope, tech-RC-NKG not).
+ * at repair center RC-SZX (so tech-RC-SZX is in its scope, tech-RC-NKG not). The quality manager reads and never
+ * writes, except their own password.
  */
 @SpareflowIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -66,7 +67,9 @@ class ApiAccessMatrixTest {
     @Autowired
     Customers customers;
 
-    private final List<String> everyone = List.of("admin", "supervisor", "agent", DEPOT_IN, DEPOT_OUT, TECH_IN, TECH_OUT);
+    private static final String QUALITY = "quality";
+
+    private final List<String> everyone = List.of("admin", "supervisor", "agent", DEPOT_IN, DEPOT_OUT, TECH_IN, TECH_OUT, QUALITY);
     private final List<Probe> probes = new ArrayList<>();
 
     @BeforeAll
@@ -91,11 +94,14 @@ class ApiAccessMatrixTest {
         assertThat(api.getCase(number).at("/repair/repairCenter").asText()).isEqualTo(REPAIR_CENTER);
 
         Set<String> all = Set.copyOf(everyone);
+        Set<String> allButQuality = everyone.stream().filter(user -> !user.equals(QUALITY)).collect(Collectors.toUnmodifiableSet());
+        Set<String> admin = Set.of("admin");
+        Set<String> measurers = Set.of("admin", "supervisor", QUALITY);
         Set<String> customerSide = Set.of("admin", "supervisor", "agent");
         Set<String> labelPrinters = Set.of("admin", "supervisor", DEPOT_IN);
         String ctuShipping = "from=CTU&to=" + REPAIR_CENTER + "&trackingNumber=SF1&trackingUrl=https://t.example/1&caseNumber=" + number;
 
-        // Master data: every member of staff reads it; only admins change tiers.
+        // Master data: every member of staff reads it; only admins change it.
         probe("GET", "/api/locations", "/api/locations", all);
         probe("GET", "/api/locations/{code}", "/api/locations/CTU", all);
         probe("GET", "/api/parts", "/api/parts", all);
@@ -104,10 +110,21 @@ class ApiAccessMatrixTest {
         probe("GET", "/api/customers/{code}", "/api/customers/" + site.customerCode(), all);
         probe("GET", "/api/tiers", "/api/tiers", all);
         probe("GET", "/api/tiers/{name}", "/api/tiers/GOLD", all);
-        probe("PUT", "/api/tiers/{name}", "/api/tiers/NO-SUCH-TIER", Map.of("description", "x"), Set.of("admin"));
+        probe("PUT", "/api/tiers/{name}", "/api/tiers/NO-SUCH-TIER", Map.of("description", "x"), admin);
+        probe("POST", "/api/tiers", "/api/tiers", Map.of(), admin);
+        probe("DELETE", "/api/tiers/{name}", "/api/tiers/NO-SUCH-TIER", admin);
+        probe("POST", "/api/customers", "/api/customers", Map.of(), admin);
+        probe("PUT", "/api/customers/{code}", "/api/customers/NO-SUCH", Map.of(), admin);
+        for (String detail : List.of("sites", "contacts", "contracts")) {
+            String ofCustomer = "/api/customers/" + site.customerCode() + "/" + detail;
+            String key = detail.equals("contracts") ? "{number}" : "{id}";
+            probe("GET", "/api/customers/{code}/" + detail, ofCustomer, all);
+            probe("POST", "/api/customers/{code}/" + detail, "/api/customers/NO-SUCH/" + detail, Map.of(), admin);
+            probe("PUT", "/api/customers/{code}/" + detail + "/" + key, "/api/customers/NO-SUCH/" + detail + "/0", Map.of(), admin);
+        }
         probe("GET", "/api/calendars/{country}", "/api/calendars/CN", all);
         probe("PUT", "/api/calendars/{country}", "/api/calendars/ZZ?year=1999", Map.of("source", "access test", "days", List.of()),
-                Set.of("admin"));
+                admin);
         probe("GET", "/api/boards", "/api/boards?location=CTU", all);
         probe("GET", "/api/boards/{serial}", "/api/boards/" + spare, all);
 
@@ -115,7 +132,8 @@ class ApiAccessMatrixTest {
         probe("POST", "/api/cases", "/api/cases", Map.of("customerCode", "NO-SUCH", "siteId", 0, "faultySerial", "NO-SUCH",
                 "symptom", "x", "channel", "HOTLINE"), customerSide);
         probe("GET", "/api/cases", "/api/cases?customer=" + site.customerCode(), customerSide);
-        probe("GET", "/api/cases/{number}", "/api/cases/" + number, Set.of("admin", "supervisor", "agent", DEPOT_IN, TECH_IN));
+        probe("GET", "/api/cases/{number}", "/api/cases/" + number,
+                Set.of("admin", "supervisor", "agent", DEPOT_IN, TECH_IN, QUALITY));
         probe("GET", "/api/cases/{number}/mails", "/api/cases/" + number + "/mails", customerSide);
         probe("GET", "/api/cases/stalled", "/api/cases/stalled", Set.of("admin", "supervisor"));
         probe("POST", "/api/cases/{number}/transfer", "/api/cases/" + number + "/transfer",
@@ -124,22 +142,23 @@ class ApiAccessMatrixTest {
         // Tasks: each user sees and takes only their own; a task that does not exist is 404 for everyone.
         probe("GET", "/api/tasks", "/api/tasks", all);
         probe("GET", "/api/tasks/{id}", "/api/tasks/no-such-task", all);
-        probe("POST", "/api/tasks/{id}/claim", "/api/tasks/no-such-task/claim", Map.of(), all);
-        probe("POST", "/api/tasks/{id}/complete", "/api/tasks/no-such-task/complete", Map.of(), all);
+        probe("POST", "/api/tasks/{id}/claim", "/api/tasks/no-such-task/claim", Map.of(), allButQuality);
+        probe("POST", "/api/tasks/{id}/complete", "/api/tasks/no-such-task/complete", Map.of(), allButQuality);
 
         // Repairs.
         probe("GET", "/api/repairs/suggestions", "/api/repairs/suggestions?part=" + part, all);
         probe("GET", "/api/repairs/{caseNumber}", "/api/repairs/" + number, all);
         probe("PUT", "/api/repairs/stock-targets/{depot}/{part}", "/api/repairs/stock-targets/CTU/" + part,
-                Map.of("target", 0), Set.of("admin"));
+                Map.of("target", 0), admin);
+        probe("GET", "/api/repairs/stock-targets", "/api/repairs/stock-targets?depot=CTU", all);
 
-        // Scans: applied and listed at one's own location; decoded by anyone signed in.
+        // Scans: applied and listed at one's own location; photos decoded at the scan stations' roles.
         probe("POST", "/api/scans", "/api/scans", () -> Map.of("code", "NO-SUCH-BOARD", "action", "PICK", "location", "CTU",
                 "clientScanId", UUID.randomUUID().toString()), Set.of("admin", "supervisor", DEPOT_IN));
         probe("GET", "/api/scans", "/api/scans?location=CTU", Set.of("admin", "supervisor", DEPOT_IN));
         probe("GET", "/api/scans", "/api/scans", Set.of("admin", "supervisor", DEPOT_IN, DEPOT_OUT, TECH_IN, TECH_OUT));
         probe("GET", "/api/scans", "/api/scans?location=" + REPAIR_CENTER, Set.of("admin", "supervisor", TECH_IN));
-        probe("POST", "/api/scans/decode", "/api/scans/decode", photo(), all);
+        probe("POST", "/api/scans/decode", "/api/scans/decode", photo(), Set.of(DEPOT_IN, DEPOT_OUT, TECH_IN, TECH_OUT));
 
         // Labels: of the boards and shipments of one's own location.
         for (String format : List.of("png", "pdf", "zpl")) {
@@ -153,7 +172,8 @@ class ApiAccessMatrixTest {
 
         // Sourcing: quotes and decisions are read by all staff; the case's first owner or a supervisor reserves and
         // releases (here the spare is shipped: 409 past security); depot staff swap at their own depot.
-        probe("POST", "/api/sourcing/quotes", "/api/sourcing/quotes", Map.of("partNumber", part, "siteId", site.id()), all);
+        probe("POST", "/api/sourcing/quotes", "/api/sourcing/quotes", Map.of("partNumber", part, "siteId", site.id()),
+                allButQuality);
         probe("POST", "/api/sourcing/reservations", "/api/sourcing/reservations",
                 Map.of("partNumber", part, "siteId", site.id(), "caseNumber", number), Set.of("supervisor", "agent"));
         probe("GET", "/api/sourcing/reservations/{id}", "/api/sourcing/reservations/" + reservation, all);
@@ -163,6 +183,26 @@ class ApiAccessMatrixTest {
         probe("POST", "/api/sourcing/reservations/{id}/swap", "/api/sourcing/reservations/" + reservation + "/swap",
                 Map.of("serial", shelfBoard), Set.of("admin", "supervisor", DEPOT_IN));
         probe("GET", "/api/sourcing/decisions/{caseNumber}", "/api/sourcing/decisions/" + number, all);
+
+        // Measurement: read by supervisors, admins and the quality manager.
+        probe("GET", "/api/kpis", "/api/kpis", measurers);
+        probe("GET", "/api/kpis.csv", "/api/kpis.csv", measurers);
+        probe("GET", "/api/kpis/field-returns", "/api/kpis/field-returns", measurers);
+        probe("GET", "/api/kpis/field-returns.csv", "/api/kpis/field-returns.csv", measurers);
+        probe("GET", "/api/alerts", "/api/alerts", measurers);
+        probe("GET", "/api/monitor", "/api/monitor", measurers);
+
+        // People and operations: admins only, but everyone changes their own password (a wrong current one: 400).
+        probe("GET", "/api/users", "/api/users", admin);
+        probe("GET", "/api/users/{username}", "/api/users/no-such-user", admin);
+        probe("POST", "/api/users", "/api/users", Map.of(), admin);
+        probe("PUT", "/api/users/{username}", "/api/users/no-such-user", Map.of(), admin);
+        probe("POST", "/api/users/{username}/password-reset", "/api/users/no-such-user/password-reset", Map.of(), admin);
+        probe("POST", "/api/account/password", "/api/account/password", Map.of("current", "not-the-password",
+                "new", "a-new-password-" + UUID.randomUUID()), all);
+        probe("GET", "/api/audit", "/api/audit?entity=SERVICE_TIER", admin);
+        probe("POST", "/api/admin/process-migrations", "/api/admin/process-migrations",
+                Map.of("processKey", "no-such-process", "sourceVersion", 1, "dryRun", true), admin);
     }
 
     @Test
@@ -198,7 +238,7 @@ class ApiAccessMatrixTest {
         for (String user : List.of("admin", "supervisor", "agent")) {
             assertThat(read(user, number).path("trackingToken").asText()).as(user).matches("[A-Za-z0-9_-]{32}");
         }
-        for (String user : List.of(DEPOT_IN, TECH_IN)) {
+        for (String user : List.of(DEPOT_IN, TECH_IN, QUALITY)) {
             JsonNode seen = read(user, number);
             assertThat(seen.has("number")).as(user + " reads the case").isTrue();
             assertThat(seen.has("trackingToken")).as(user + " sees no tracking token").isFalse();

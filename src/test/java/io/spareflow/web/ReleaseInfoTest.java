@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.util.HtmlUtils;
 
-/** The release as operators see it: the application's version and the process versions with running instances. */
+/** The release as operators see it: the application's version and the process versions, with running instances for ADMIN. */
 @SpareflowIntegrationTest
 class ReleaseInfoTest {
 
@@ -40,7 +40,7 @@ class ReleaseInfoTest {
 
     @Test
     void actuatorInfoReportsTheBuiltVersionAndANewCaseCountsOnTheDeployedProcessVersion() throws IOException {
-        JsonNode before = info();
+        JsonNode before = info(rest.withBasicAuth("admin", "demo"));
         assertThat(before.path("build").path("version").asText()).isEqualTo(projectVersion());
         JsonNode rmaCase = before.path("processes").path(RMA_CASE);
         int deployed = rmaCase.path("deployedVersion").asInt();
@@ -52,14 +52,25 @@ class ReleaseInfoTest {
         SiteInfo site = fixture.chengdu();
         new RmaApiClient(rest, json).report("agent", site.customerCode(), site.id(), fixture.installedAt(fixture.part(), site));
 
-        JsonNode after = info().path("processes").path(RMA_CASE);
+        JsonNode after = info(rest.withBasicAuth("admin", "demo")).path("processes").path(RMA_CASE);
         assertThat(after.path("deployedVersion").asInt()).isEqualTo(deployed);
         assertThat(after.path("runningInstancesByVersion").path(String.valueOf(deployed)).asLong()).isEqualTo(running + 1);
     }
 
     @Test
+    void onlyAnAdminSeesHowManyInstancesRun() throws IOException {
+        for (TestRestTemplate caller : new TestRestTemplate[] {rest, rest.withBasicAuth("supervisor", "demo")}) {
+            JsonNode rmaCase = info(caller).path("processes").path(RMA_CASE);
+            assertThat(rmaCase.path("deployedVersion").asInt()).isPositive();
+            assertThat(rmaCase.has("runningInstancesByVersion")).isFalse();
+        }
+        assertThat(info(rest.withBasicAuth("admin", "demo")).path("processes").path(RMA_CASE).has("runningInstancesByVersion"))
+                .isTrue();
+    }
+
+    @Test
     void theAdminPageShowsTheVersionAndEachProcessWithItsDeployedVersion() throws IOException {
-        int deployed = info().path("processes").path(RMA_CASE).path("deployedVersion").asInt();
+        int deployed = info(rest).path("processes").path(RMA_CASE).path("deployedVersion").asInt();
 
         String page = HtmlUtils.htmlUnescape(PageSession.signIn(rest, "admin").get("/admin").getBody());
 
@@ -68,8 +79,8 @@ class ReleaseInfoTest {
         assertThat(page).contains("(board-repair)", "(spare-dispatch)");
     }
 
-    private JsonNode info() throws IOException {
-        return json.readTree(rest.getForObject("/actuator/info", String.class));
+    private JsonNode info(TestRestTemplate caller) throws IOException {
+        return json.readTree(caller.getForObject("/actuator/info", String.class));
     }
 
     /** The version in pom.xml, read independently of the build-info the service reports. */

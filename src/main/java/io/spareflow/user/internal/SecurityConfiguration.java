@@ -94,11 +94,17 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/actuator/info")).permitAll()
                         .requestMatchers(path("/engine-rest/**")).hasRole("ADMIN")
-                        .requestMatchers(path(HttpMethod.PUT, "/api/tiers/**")).hasRole("ADMIN")
+                        // Administration is refused here, before the body is read: method security alone would
+                        // answer a non-admin's invalid body with a 400 instead of a 403.
+                        .requestMatchers(path("/api/users/**"), path("/api/audit"), path("/api/admin/**"),
+                                path(HttpMethod.POST, "/api/tiers/**"), path(HttpMethod.PUT, "/api/tiers/**"),
+                                path(HttpMethod.DELETE, "/api/tiers/**"), path(HttpMethod.POST, "/api/customers/**"),
+                                path(HttpMethod.PUT, "/api/customers/**"), path(HttpMethod.PUT, "/api/calendars/**"),
+                                path(HttpMethod.PUT, "/api/repairs/stock-targets/**")).hasRole("ADMIN")
                         .requestMatchers(path("/actuator/prometheus")).hasRole("ADMIN")
                         .requestMatchers(path("/api/kpis"), path("/api/kpis.csv"), path("/api/kpis/**"), path("/api/alerts"),
                                 path("/api/alerts/**"), path("/api/monitor")).hasAnyRole("SUPERVISOR", "ADMIN", "QUALITY")
-                        .requestMatchers(QualityIsReadOnly::isWrite).access(QualityIsReadOnly.AUTHORIZATION)
+                        .requestMatchers(QualityIsReadOnly::isWriteBeyondOwnAccount).access(QualityIsReadOnly.AUTHORIZATION)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(throttledOr(unauthorized(json), json, texts)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(json)).accessDeniedHandler(forbidden(json)))
@@ -129,7 +135,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/kpis"), path("/kpis/**")).hasAnyRole("SUPERVISOR", "ADMIN", "QUALITY")
                         .requestMatchers(path("/admin"), path("/admin/**")).hasRole("ADMIN")
                         .requestMatchers(path("/labels/**")).hasAnyRole("DEPOT", "TECHNICIAN", "SUPERVISOR", "ADMIN")
-                        .requestMatchers(QualityIsReadOnly::isWrite).access(QualityIsReadOnly.AUTHORIZATION)
+                        .requestMatchers(QualityIsReadOnly::isWriteBeyondOwnAccount).access(QualityIsReadOnly.AUTHORIZATION)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/", false)
                         .failureHandler(formFailure()))
