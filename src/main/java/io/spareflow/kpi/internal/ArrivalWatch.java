@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,6 +61,7 @@ class ArrivalWatch {
     }
 
     @Scheduled(fixedDelayString = "${spareflow.kpi.alerts.check-every:PT15M}", initialDelayString = "PT20S")
+    @SchedulerLock(name = "kpi-arrival-watch", lockAtMostFor = "PT10M")
     void scheduled() {
         if (properties.enabled()) {
             // One transaction: an alert is opened and its mail queued together (a direct call would bypass the proxy).
