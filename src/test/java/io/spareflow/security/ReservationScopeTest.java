@@ -97,7 +97,9 @@ class ReservationScopeTest {
         ResponseEntity<JsonNode> released = release("agent", held);
         assertThat(released.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(released.getBody().get("status").asText()).isEqualTo("RELEASED");
-        assertThat(boards.require(spare).status()).isEqualTo(BoardStatus.AVAILABLE);
+        // A released reservation of a live case re-sources it at once (issue 10): the freed board, the only stock,
+        // serves it again through the backorder, as a new reservation.
+        assertThat(reservedFor(number)).isNotEqualTo(held);
 
         // A supervisor sources the case again.
         ResponseEntity<JsonNode> resourced = reserve("supervisor", part, site.id(), number);

@@ -33,6 +33,7 @@ import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
@@ -240,10 +241,16 @@ class PagesBrowserTest {
         signIn("supervisor");
         open("/monitor");
 
-        WebElement breach = browser.findElements(By.cssSelector("#breaches tr")).stream()
-                .filter(row -> row.getText().contains(reported.number())).findFirst().orElseThrow();
-        assertThat(breach.getText()).contains("ACCEPT");
-        assertThat(breach.getDomAttribute("class")).contains("bad");
+        // The monitoring center replaces its rows as it polls: read a row's text and class together, again until
+        // the breach is there.
+        List<String> breach = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.cssSelector("#breaches tr")).stream()
+                        .filter(row -> row.getText().contains(reported.number()))
+                        .map(row -> List.of(row.getText(), String.valueOf(row.getDomAttribute("class"))))
+                        .findFirst().orElse(null));
+        assertThat(breach.get(0)).contains("ACCEPT");
+        assertThat(breach.get(1)).contains("bad");
         screenshot("monitoring-center");
     }
 
