@@ -9,8 +9,11 @@ import io.spareflow.board.MoveContext;
 import io.spareflow.board.MoveReason;
 import io.spareflow.board.NewBoard;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
@@ -26,6 +29,15 @@ import org.springframework.test.context.ContextConfiguration;
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = SharedTestDatabase.class)
 class SourcingModuleTest {
+
+    /** The case feature implements this port; without it no person's reservation refers to a case here. */
+    @TestConfiguration
+    static class NoCaseFeature {
+        @Bean
+        SpareDemands noSpareDemands() {
+            return caseNumber -> Optional.empty();
+        }
+    }
 
     @Autowired
     SpareSourcing sourcing;
