@@ -102,8 +102,9 @@ class ReleasedDataMigrationTest {
             ReleasedDatabase database = upgraded.database();
             List<Map<String, Object>> cases = database.jdbc().queryForList("SELECT id, number, state FROM rma_case ORDER BY id");
             assertThat(cases).hasSize(FIXTURE_CASES);
-            List<Runnable> undo = copyIntoTheService(database);
+            List<Runnable> undo = new ArrayList<>();
             try {
+                copyIntoTheService(database, undo);
                 for (Map<String, Object> row : cases) {
                     long id = ((Number) row.get("id")).longValue();
                     String number = row.get("number").toString();
@@ -129,12 +130,12 @@ class ReleasedDataMigrationTest {
     }
 
     /**
-     * Copies the migrated case data next to the service's own (the fixture's rows have ids and codes of their own;
-     * the network, customers and users it refers to are the demo's, already there). Values a sequence gives other than
-     * a key (a part's item reference) are given by the service's database. Answers how to remove each copied row.
+     * Copies the migrated case data next to the service's own: the fixture's cases, boards, part and site have ids and
+     * codes of their own (a clash fails the copy); the network, customers and users they refer to are the demo's. Values a sequence gives other than
+     * a key (a part's item reference) are given by the service's database. Adds how to remove each copied row to
+     * {@code undo}.
      */
-    private List<Runnable> copyIntoTheService(ReleasedDatabase database) {
-        List<Runnable> undo = new ArrayList<>();
+    private void copyIntoTheService(ReleasedDatabase database, List<Runnable> undo) {
         database.dump(CASE_DATA).forEach((table, rows) -> {
             List<String> key = database.primaryKey(table);
             Set<String> generated = new HashSet<>(database.jdbc().queryForList("""
@@ -143,18 +144,15 @@ class ReleasedDataMigrationTest {
             generated.removeAll(key);
             for (Map<String, Object> row : rows) {
                 List<String> columns = row.keySet().stream().filter(c -> !generated.contains(c)).toList();
-                int inserted = service.update("INSERT INTO " + ReleasedDatabase.quoted(table) + " ("
+                service.update("INSERT INTO " + ReleasedDatabase.quoted(table) + " ("
                         + columns.stream().map(ReleasedDatabase::quoted).collect(Collectors.joining(", ")) + ") VALUES ("
-                        + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ") ON CONFLICT DO NOTHING",
+                        + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")",
                         columns.stream().map(row::get).toArray());
-                if (inserted == 1) {
-                    Object[] keyValues = key.stream().map(row::get).toArray();
-                    String where = key.stream().map(c -> ReleasedDatabase.quoted(c) + " = ?").collect(Collectors.joining(" AND "));
-                    undo.add(() -> service.update("DELETE FROM " + ReleasedDatabase.quoted(table) + " WHERE " + where, keyValues));
-                }
+                Object[] keyValues = key.stream().map(row::get).toArray();
+                String where = key.stream().map(c -> ReleasedDatabase.quoted(c) + " = ?").collect(Collectors.joining(" AND "));
+                undo.add(() -> service.update("DELETE FROM " + ReleasedDatabase.quoted(table) + " WHERE " + where, keyValues));
             }
         });
-        return undo;
     }
 
     /** The tables and columns of the service's own database, migrated from empty. */
