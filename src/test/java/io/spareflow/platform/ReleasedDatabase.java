@@ -59,13 +59,22 @@ final class ReleasedDatabase implements AutoCloseable {
         return flyway(MigrationVersion.LATEST).info().current().getVersion().getVersion();
     }
 
-    /** The tables of the application (Flyway's history left out), each with its columns in order. */
+    /** The tables of the application in this database, each with its columns in order. */
     Map<String, List<String>> tables() {
+        return tablesOf(jdbc);
+    }
+
+    /**
+     * The tables Flyway's migrations made in a database, each with its columns in order: Flyway's history and the
+     * engine's tables (which the engine makes itself) left out.
+     */
+    static Map<String, List<String>> tablesOf(JdbcTemplate jdbc) {
         Map<String, List<String>> tables = new LinkedHashMap<>();
         jdbc.query("""
                 SELECT c.table_name, c.column_name FROM information_schema.columns c
                 JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
                 WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.table_name <> 'flyway_schema_history'
+                  AND c.table_name NOT LIKE 'act\\_%'
                 ORDER BY c.table_name, c.ordinal_position""",
                 row -> {
                     tables.computeIfAbsent(row.getString(1), t -> new ArrayList<>()).add(row.getString(2));
