@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The early warning from end to end: a customer with four weeks of back-dated arrivals (two a day) reports ten faults
  * today through the API; the watch's own check, run at the clock's instant, opens an alert for that customer, which
  * the alert API and the monitoring center's live data show and which reaches every supervisor's mailbox; checked
- * again with the clock moved to the next day (no arrivals), it closes by itself.
+ * again with the clock moved on (no more arrivals), it stays open the next day and closes by itself the day after.
  */
 @SpareflowIntegrationTest
 class ArrivalAlertEndToEndTest {
@@ -127,8 +127,11 @@ class ArrivalAlertEndToEndTest {
         }
         assertThat(reached).containsAll(supervisors);
 
-        // The next day nothing arrives: the same job, with the clock moved on, closes the alert.
+        // Nothing arrives afterwards. The next day the surge's day is the last complete interval and was above its limit,
+        // so the alert stays open; the day after, the same job (clock moved on again) closes it.
         transactions.executeWithoutResult(tx -> watch.check(now.plus(Duration.ofDays(1))));
+        assertThat(openAlertOf(api.read(api.get("supervisor", "/api/alerts").getBody()), customer)).isNotNull();
+        transactions.executeWithoutResult(tx -> watch.check(now.plus(Duration.ofDays(2))));
         JsonNode after = api.read(api.get("supervisor", "/api/alerts").getBody());
         assertThat(openAlertOf(after, customer)).as("closed once the rate is back under control").isNull();
         boolean closedListed = false;
