@@ -35,7 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * What HTTP adds to an API call: the same spare quote (one part, one site) called in process ({@link Quotes#quote})
  * and through {@code POST /api/sourcing/quotes} with HTTP Basic, one client, p50/p99; beside it the floor of the
- * stack, {@code GET /actuator/health/liveness} (no authentication, no database). The HTTP phase runs under a Java
+ * stack, {@code GET /css/spareflow.css} (a static file: no authentication, no database). The HTTP phase runs under a Java
  * Flight Recorder profile, and the CPU samples of the server's request threads are split by what they were in
  * (security filter chain, authentication, user look-up, JSON, logging, the quote itself). Run:
  * <pre>mvn -B test -Pbenchmark -Dtest=HttpOverheadBenchmark</pre>
@@ -70,19 +70,19 @@ class HttpOverheadBenchmark {
         Path jfr = Path.of("target/benchmark/http-overhead.jfr");
         Files.createDirectories(jfr.getParent());
         long[] overHttp;
-        long[] liveness;
+        long[] staticFile;
         try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
             recording.start();
             overHttp = measure(() -> send(HttpRequest.newBuilder(uri("/api/sourcing/quotes"))
                     .header("Content-Type", "application/json").header("Authorization", auth)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
-            liveness = measure(() -> send(HttpRequest.newBuilder(uri("/actuator/health/liveness")).GET().build()));
+            staticFile = measure(() -> send(HttpRequest.newBuilder(uri("/css/spareflow.css")).GET().build()));
             recording.stop();
             recording.dump(jfr);
         }
         row(report, "Quotes.quote in process", inProcess);
         row(report, "POST /api/sourcing/quotes (HTTP Basic)", overHttp);
-        row(report, "GET /actuator/health/liveness (no authentication)", liveness);
+        row(report, "GET /css/spareflow.css (static file, no authentication)", staticFile);
         report.append(String.format(Locale.ROOT, "%nHTTP overhead (HTTP p50 − in-process p50): %.2f ms%n%n",
                 (p(overHttp, 50) - p(inProcess, 50)) / 1e6));
         report.append(where(jfr));
