@@ -34,10 +34,12 @@ import io.spareflow.user.Users;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -53,6 +55,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class CaseLifecycle {
+
+    /** Where a case's spare is once it has left the shelf and before it is on site: it must come back if the case is cancelled. */
+    private static final Set<BoardStatus> SPARE_ON_ITS_WAY = EnumSet.of(BoardStatus.PICKED, BoardStatus.PACKED,
+            BoardStatus.IN_TRANSIT);
 
     private final CaseRepository cases;
     private final CaseNumbers numbers;
@@ -340,6 +346,42 @@ public class CaseLifecycle {
         milestone(entity, CaseMilestone.CLOSED, now);
     }
 
+    /**
+     * Cancels the case for {@code reason}, by its first owner or a supervisor (AccessDeniedException otherwise;
+     * ConflictException once it is closed or cancelled, so a repeated cancel is not applied twice). A spare already
+     * picked, packed or on the road is expected back at its depot: returned so the process can wait for it.
+     */
+    public Optional<String> cancel(String caseNumber, String reason, StaffUser by) {
+        CaseEntity entity = lock(caseNumber);
+        Locale locale = LocaleContextHolder.getLocale();
+        if (by.role() != Role.SUPERVISOR && !by.username().equals(entity.firstOwner())) {
+            throw new AccessDeniedException(messages.getMessage("case.cancel.forbidden",
+                    new Object[] {caseNumber, String.valueOf(entity.firstOwner())}, locale));
+        }
+        if (entity.state().isTerminal()) {
+            throw new ConflictException(messages.getMessage("case.cancel.terminal",
+                    new Object[] {caseNumber, entity.state()}, locale));
+        }
+        Optional<String> returning = Optional.ofNullable(entity.spareSerial()).flatMap(boards::find)
+                .filter(board -> SPARE_ON_ITS_WAY.contains(board.status())).map(BoardInfo::serial);
+        Instant now = clock.instant();
+        entity.cancel(reason.trim(), by.username(), now, returning.orElse(null));
+        entity.record(now, TimelineKind.CANCELLED, by.username(), returning
+                .map(serial -> messages.getMessage("case.timeline.cancelled-spare-returning",
+                        new Object[] {by.username(), reason.trim(), serial, entity.spareDepot()}, locale))
+                .orElseGet(() -> messages.getMessage("case.timeline.cancelled", new Object[] {by.username(), reason.trim()}, locale)));
+        milestone(entity, CaseMilestone.CANCELLED, now);
+        return returning;
+    }
+
+    /** The spare that was on its way when the case was cancelled is back in stock at its depot. */
+    public void cancelledSpareReturned(String caseNumber, String serial, String locationCode, String username) {
+        CaseEntity entity = lock(caseNumber);
+        entity.spareReturned();
+        entity.record(clock.instant(), TimelineKind.SPARE_RETURNED, username, messages.getMessage("case.timeline.spare-returned",
+                new Object[] {serial, locationCode}, LocaleContextHolder.getLocale()));
+    }
+
     /** A supervisor hands the case to another agent or supervisor, with a reason. Returns the previous owner. */
     public String transfer(String caseNumber, String toUser, String reason, StaffUser supervisor) {
         if (supervisor.role() != Role.SUPERVISOR) {
@@ -419,7 +461,7 @@ public class CaseLifecycle {
 
     @Transactional(readOnly = true)
     public boolean isOpen(String caseNumber) {
-        return cases.findByNumber(caseNumber).filter(c -> c.state() != CaseState.CLOSED).isPresent();
+        return cases.findByNumber(caseNumber).filter(c -> !c.state().isTerminal()).isPresent();
     }
 
     @Transactional(readOnly = true)

@@ -231,6 +231,45 @@ class LifecycleProcessTest {
     }
 
     @Test
+    void cancellingEndsEveryStepAndTheOpenTasks() {
+        ProcessInstance rma = startCase(false);
+        accept(rma, "agent");
+        assertThat(rma).isWaitingAt("Task_RemoteDiagnosis");
+
+        cancel(rma, null);
+
+        assertThat(rma).isEnded().hasPassed("StartEvent_CaseCancelled", "EndEvent_CaseCancelled")
+                .hasNotPassed("Task_AwaitSpareReturn", "EndEvent_CaseClosed");
+        assertThat(taskService().createTaskQuery().processInstanceId(rma.getId()).count()).isZero();
+    }
+
+    @Test
+    void cancellingWhileTheSpareIsOnItsWayWaitsForItBackInStock() {
+        ProcessInstance rma = startCase(false);
+        accept(rma, "agent");
+        diagnose(rma, "SPARE_NEEDED");
+        ProcessInstance dispatch = calledProcessInstance("spare-dispatch", rma);
+        correlate("BoardPicked", "spareSerial", SPARE);
+        correlate("BoardPacked", "spareSerial", SPARE);
+        correlate("BoardShipped", "spareSerial", SPARE);
+
+        cancel(rma, SPARE);
+
+        assertThat(dispatch).isEnded().hasNotPassed("EndEvent_SpareDelivered");
+        assertThat(rma).isWaitingAt("Task_AwaitSpareReturn");
+        assertThat(managementService().createJobQuery().processInstanceId(rma.getId()).timers().count())
+                .as("no SLA timer runs for a cancelled case").isZero();
+        correlate("SpareReturned", "returningSpare", SPARE);
+        assertThat(rma).isEnded().hasPassed("Task_AwaitSpareReturn", "EndEvent_CaseCancelled");
+    }
+
+    /** What RmaCaseProcess does: the returning spare (or null) on the instance, then the cancellation message. */
+    private static void cancel(ProcessInstance rma, String returningSpare) {
+        runtimeService().setVariable(rma.getId(), "returningSpare", returningSpare);
+        runtimeService().createMessageCorrelation("CaseCancelled").processInstanceId(rma.getId()).correlate();
+    }
+
+    @Test
     void diagnosisIsOfferedOnlyToTechniciansCertifiedForTheProductLine() {
         ProcessInstance rma = startCase(true);
         accept(rma, "agent");

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Scans move the case and spare-dispatch processes on, by board serial: the reserved spare's pick, pack, ship and
- * delivery, and the defective board's return. Runs inside the scan's transaction, so a scan and the step it completes
+ * delivery, the defective board's return, and a cancelled case's spare back in stock. Runs inside the scan's transaction, so a scan and the step it completes
  * commit together (a restart loses neither). Only executions that wait for the message are signalled, so a scan that
  * no process waits for stands on its own and never fails because of the engine.
  */
@@ -59,6 +59,9 @@ class CaseScanCorrelation {
             case INSTALLED -> signal(SpareDispatchBpmn.MESSAGE_BOARD_DELIVERED, SpareDispatchBpmn.SPARE_SERIAL, moved,
                     caseNumber -> step(() -> lifecycle.spareDelivered(caseNumber, moved.serial(), moved.siteId(), actor)));
             case RESERVED -> spareSwapped(moved, actor);
+            case AVAILABLE -> signal(RmaCaseBpmn.MESSAGE_SPARE_RETURNED, RmaCaseBpmn.RETURNING_SPARE, moved,
+                    caseNumber -> step(() -> lifecycle.cancelledSpareReturned(caseNumber, moved.serial(),
+                            moved.locationCode(), actor)));
             case DEFECTIVE_RECEIVED -> defectiveReceived(moved, actor);
             default -> {
                 // other moves (stock handling, repair) are not waited for by these processes
