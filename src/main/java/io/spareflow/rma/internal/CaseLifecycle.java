@@ -307,12 +307,14 @@ public class CaseLifecycle {
     }
 
     /**
-     * Where the faulty board waits as a received defective board, if it was scanned in before the case waited for it
-     * (the scan found no process to signal then). The board was installed when the case opened, so this is its return.
+     * Where the faulty board waits as a received defective board — or already taken in for repair — if it was scanned
+     * in before the case waited for it (the scan found no process to signal then). The board was installed when the
+     * case opened, so this is its return.
      */
     @Transactional(readOnly = true)
     public Optional<String> defectiveReceivedAt(String caseNumber) {
-        return boards.find(require(caseNumber).faultySerial()).filter(b -> b.status() == BoardStatus.DEFECTIVE_RECEIVED)
+        return boards.find(require(caseNumber).faultySerial())
+                .filter(b -> b.status() == BoardStatus.DEFECTIVE_RECEIVED || b.status() == BoardStatus.IN_REPAIR)
                 .map(BoardInfo::locationCode);
     }
 
