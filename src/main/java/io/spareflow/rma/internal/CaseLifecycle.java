@@ -318,6 +318,16 @@ public class CaseLifecycle {
                 .map(BoardInfo::locationCode);
     }
 
+    /**
+     * The case of this customer that waits for the defective return of a board of this part (the oldest, if several):
+     * where a stray defective board of the same part from the same customer most likely belongs.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> awaitingReturnOf(String customerCode, String partNumber) {
+        return cases.findByCustomerCodeAndPartNumberAndStateOrderByIdAsc(customerCode, partNumber, CaseState.AWAITING_RETURN)
+                .stream().findFirst().map(CaseEntity::number);
+    }
+
     /** A board came back for this case with another serial than the faulty one: flagged, first owner alerted. */
     public void wrongBoardReturned(String caseNumber, String serial, String locationCode, String username) {
         CaseEntity entity = lock(caseNumber);

@@ -33,6 +33,9 @@ public interface CaseRepository extends JpaRepository<CaseEntity, Long> {
     @Query("select c.number from CaseEntity c where c.state not in (io.spareflow.rma.CaseState.CLOSED, io.spareflow.rma.CaseState.CANCELLED) order by c.id")
     List<String> findOpenNumbers();
 
+    /** The customer's cases in {@code state} for a board of {@code partNumber}, oldest first. */
+    List<CaseEntity> findByCustomerCodeAndPartNumberAndStateOrderByIdAsc(String customerCode, String partNumber, CaseState state);
+
     /** Cancelled cases still waiting for a spare that was on its way to come back to its depot. */
     @Query("select c.number from CaseEntity c where c.returningSpare is not null order by c.id")
     List<String> findAwaitingReturnedSpare();
