@@ -82,6 +82,9 @@ class StallAuditApiTest {
                 .containsOnlyOnce("STALLED");
         assertThat(RmaApiClient.kinds(api.getCase(healthyCase).get("timeline"))).doesNotContain("STALLED");
         assertThat(notifications.forCase(stalledCase)).extracting(MailRecord::kind).contains("ESCALATION");
+        JsonNode monitored = api.read(api.get("supervisor", "/api/monitor").getBody()).get("stalled");
+        assertThat(monitored.findValuesAsText("caseNumber")).as("the monitoring center shows it").contains(stalledCase)
+                .doesNotContain(healthyCase);
 
         // Put right: no longer listed, and the stored violation is cleared.
         jdbc.update("update board set status = 'RESERVED' where serial = ?", spare);
@@ -89,6 +92,8 @@ class StallAuditApiTest {
         watch.recordNew();
         assertThat(jdbc.queryForObject("select count(*) from case_stall where case_number = ? and cleared_at is null",
                 Integer.class, stalledCase)).isZero();
+        assertThat(api.read(api.get("supervisor", "/api/monitor").getBody()).get("stalled").findValuesAsText("caseNumber"))
+                .doesNotContain(stalledCase);
     }
 
     @Test

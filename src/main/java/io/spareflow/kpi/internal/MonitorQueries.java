@@ -41,7 +41,12 @@ class MonitorQueries {
     }
 
     record Snapshot(Instant at, long openCases, Tiles tiles, List<StateTier> openByStateAndTier, List<OpenBreach> breachesNow,
-                    List<AlertStore.AlertView> alerts, List<StockLevel> stock, List<ChargeFlaggedReturn> chargeFlagged) {
+                    List<AlertStore.AlertView> alerts, List<StockLevel> stock, List<ChargeFlaggedReturn> chargeFlagged,
+                    List<StalledCase> stalled) {
+    }
+
+    /** A waiting step the stall audit found unable to complete, still unresolved: what it needs and what is true. */
+    record StalledCase(String caseNumber, String step, String expected, String actual, Instant foundAt) {
     }
 
     /** The 30-day KPIs a monitoring center glances at; each a percentage (or level) with the counts behind it. */
@@ -66,7 +71,7 @@ class MonitorQueries {
         List<StateTier> open = jdbc.query("select state, tier, count(*) from rma_case where state not in ('CLOSED', 'CANCELLED') group by 1, 2 order by 1, 2",
                 (rs, i) -> new StateTier(rs.getString(1), rs.getString(2), rs.getLong(3)));
         return new Snapshot(now, open.stream().mapToLong(StateTier::cases).sum(), tiles(now), open, breaches(), alerts.open(),
-                stock(), chargeFlagged());
+                stock(), chargeFlagged(), stalled());
     }
 
     private Tiles tiles(Instant now) {
@@ -112,6 +117,14 @@ class MonitorQueries {
                 select number, customer_code, faulty_serial, state, created_at from rma_case where charge_flag
                 order by state in ('CLOSED', 'CANCELLED'), created_at desc limit ?""", (rs, i) -> new ChargeFlaggedReturn(rs.getString(1),
                 rs.getString(2), rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5))), LISTED);
+    }
+
+    /** The stall audit's open findings (recorded by its job, cleared when put right), oldest first. */
+    private List<StalledCase> stalled() {
+        return jdbc.query("""
+                select case_number, step, expected, actual, found_at from case_stall where cleared_at is null
+                order by found_at, case_number limit ?""", (rs, i) -> new StalledCase(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5))), LISTED);
     }
 
     private static Instant instant(Timestamp t) {
