@@ -14,7 +14,6 @@ import io.spareflow.notify.Notifications;
 import io.spareflow.user.NewUser;
 import io.spareflow.user.Role;
 import io.spareflow.user.Users;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,7 +92,7 @@ class CaseCancellationApiTest {
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number).count()).isZero();
         assertThat(notifications.forCase(number)).filteredOn(m -> m.kind().equals("MILESTONE_CANCELLED"))
                 .isNotEmpty().allSatisfy(m -> assertThat(m.subject()).contains(number, "cancelled"));
-        assertThat(stalledOf(number)).isEmpty();
+        assertThat(api.stalledOf(number)).isEmpty();
 
         ResponseEntity<String> again = cancel("agent", number, "once more");
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -149,11 +148,11 @@ class CaseCancellationApiTest {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(SpareDispatchBpmn.PROCESS_KEY)
                 .processInstanceBusinessKey(number).count()).as("the dispatch ended").isZero();
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number).count()).isZero();
-        assertThat(stalledOf(number)).as("the board can still come back").isEmpty();
+        assertThat(api.stalledOf(number)).as("the board can still come back").isEmpty();
 
         // Behind the application's back the board ends up installed: the cancelled case's wait can no longer complete.
         jdbc.update("update board set status = 'INSTALLED' where serial = ?", spare);
-        assertThat(stalledOf(number)).extracting(s -> s.get("step").asText()).containsExactly(RmaCaseBpmn.TASK_AWAIT_SPARE_RETURN);
+        assertThat(api.stalledOf(number)).extracting(s -> s.get("step").asText()).containsExactly(RmaCaseBpmn.TASK_AWAIT_SPARE_RETURN);
         jdbc.update("update board set status = 'IN_TRANSIT' where serial = ?", spare);
 
         api.scan("depot-CTU", spare, "RECEIVE", "CTU", Map.of());
@@ -193,15 +192,5 @@ class CaseCancellationApiTest {
 
     private ResponseEntity<String> cancel(String user, String number, String reason) {
         return api.post(user, "/api/cases/" + number + "/cancel", Map.of("reason", reason));
-    }
-
-    private List<JsonNode> stalledOf(String number) {
-        List<JsonNode> found = new ArrayList<>();
-        api.read(api.get("supervisor", "/api/cases/stalled").getBody()).forEach(s -> {
-            if (s.get("caseNumber").asText().equals(number)) {
-                found.add(s);
-            }
-        });
-        return found;
     }
 }

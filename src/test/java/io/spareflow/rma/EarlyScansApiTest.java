@@ -66,7 +66,7 @@ class EarlyScansApiTest {
                 .as("the intake is on the repair order").isEqualTo("RC-SZX");
         assertThat(waitingAt(number)).doesNotContain(BoardRepairBpmn.TASK_AWAIT_INTAKE, RmaCaseBpmn.TASK_AWAIT_DEFECTIVE_RETURN);
         api.taskOf("tech-RC-SZX", number, "Task_DiagnoseBoard");
-        assertThat(stalledOf(number)).isEmpty();
+        assertThat(api.stalledOf(number)).isEmpty();
     }
 
     @Test
@@ -83,7 +83,7 @@ class EarlyScansApiTest {
         api.complete("tech-RC-SZX", number, "Task_TestBoard", Map.of("testResult", "PASS"));
 
         assertThat(waitingAt(number)).containsExactly(RmaCaseBpmn.TASK_CLOSE_CASE);
-        assertThat(stalledOf(number)).isEmpty();
+        assertThat(api.stalledOf(number)).isEmpty();
     }
 
     @Test
@@ -111,7 +111,7 @@ class EarlyScansApiTest {
         assertThat(waitingAt(number)).containsExactly(RmaCaseBpmn.TASK_CLOSE_CASE);
         assertThat(api.read(api.get("tech-RC-SZX", "/api/repairs/" + number).getBody()).get("returnedAt").isNull())
                 .as("the return to stock is recorded").isFalse();
-        assertThat(stalledOf(number)).isEmpty();
+        assertThat(api.stalledOf(number)).isEmpty();
     }
 
     private String inRepairDiagnosed(SiteInfo site, String faulty) {
@@ -135,15 +135,5 @@ class EarlyScansApiTest {
         runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).active().list()
                 .forEach(instance -> steps.addAll(runtime.getActiveActivityIds(instance.getId())));
         return steps.stream().filter(step -> !step.startsWith("CallActivity_")).toList();
-    }
-
-    private List<JsonNode> stalledOf(String number) {
-        List<JsonNode> found = new ArrayList<>();
-        api.read(api.get("supervisor", "/api/cases/stalled").getBody()).forEach(s -> {
-            if (s.get("caseNumber").asText().equals(number)) {
-                found.add(s);
-            }
-        });
-        return found;
     }
 }
