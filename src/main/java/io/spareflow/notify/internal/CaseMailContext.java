@@ -75,6 +75,7 @@ class CaseMailContext {
             case IN_REPAIR -> "the defective board is being repaired";
             case RESOLVED -> "resolved, about to be closed";
             case CLOSED -> "closed";
+            case CANCELLED -> "cancelled";
         };
     }
 
