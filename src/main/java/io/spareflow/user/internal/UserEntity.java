@@ -1,5 +1,6 @@
 package io.spareflow.user.internal;
 
+import io.spareflow.common.Languages;
 import io.spareflow.user.NewUser;
 import io.spareflow.user.Role;
 import io.spareflow.user.StaffUser;
@@ -14,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.TreeSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -66,6 +68,10 @@ public class UserEntity {
         this.productLines = request.productLines() == null ? "" : String.join(",", new TreeSet<>(request.productLines()));
     }
 
+    public void speak(Locale language) {
+        this.locale = language.toLanguageTag();
+    }
+
     public void changePassword(String hash, Instant at) {
         this.passwordHash = hash;
         this.passwordChangedAt = at;
@@ -99,6 +105,7 @@ public class UserEntity {
     public StaffUser toStaffUser() {
         Set<String> lines = productLines == null || productLines.isBlank() ? Set.of()
                 : Arrays.stream(productLines.split(",")).map(String::trim).collect(Collectors.toSet());
-        return new StaffUser(username, passwordHash, displayName, email, role, locationCode, lines, supervisor, enabled);
+        return new StaffUser(username, passwordHash, displayName, email, role, locationCode, lines, supervisor, enabled,
+                Languages.of(locale).orElse(Languages.ENGLISH));
     }
 }
