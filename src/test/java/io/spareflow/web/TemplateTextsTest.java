@@ -28,8 +28,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * No page template carries text a person reads outside message keys: every text node that Thymeleaf keeps (not one
- * that {@code th:text} and its kin replace), every human-readable attribute (title, placeholder, aria-label, alt, a
- * button's value) and every literal inside the expressions that write such texts must come from {@code #{…}}; and
+ * that {@code th:text} and its kin replace), every human-readable attribute (title, placeholder, aria-label, alt, an
+ * input button's value) and every literal inside the expressions that write such texts must come from {@code #{…}}; and
  * every key a template names exists. Mail templates are the mail's own (their per-locale folders).
  */
 class TemplateTextsTest {
@@ -90,8 +90,8 @@ class TemplateTextsTest {
                 found.add(name + "=\"" + element.attr(name) + "\" on <" + element.tagName() + ">");
             }
         }
-        boolean button = element.tagName().equals("button")
-                || element.tagName().equals("input") && Set.of("submit", "button", "reset").contains(element.attr("type"));
+        // An input button shows its value; a <button> shows its content (checked as text) and only submits its value.
+        boolean button = element.tagName().equals("input") && Set.of("submit", "button", "reset").contains(element.attr("type"));
         if (button && element.hasAttr("value") && readable(element.attr("value"))) {
             found.add("value=\"" + element.attr("value") + "\" on <" + element.tagName() + ">");
         }
