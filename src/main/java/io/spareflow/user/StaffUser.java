@@ -10,11 +10,12 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * A signed-in member of the service organisation, with the scope of their work: the location they belong to and,
- * for technicians, the product lines they are certified for; and the language of their pages and mail.
+ * for technicians, the product lines they are certified for; and the language they chose for their pages, or null
+ * when they never chose one (their browser's language is used then).
  */
 public record StaffUser(String username, String passwordHash, String displayName, String email, Role role,
                         String locationCode, Set<String> productLines, String supervisor, boolean enabled,
-                        Locale locale)
+                        Locale chosenLanguage)
         implements UserDetails {
 
     public StaffUser {

@@ -40,7 +40,7 @@ class PreferredLanguage implements LocaleResolver {
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
         Optional<Locale> asked = Languages.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        Optional<Locale> chosen = Users.current().map(StaffUser::locale);
+        Optional<Locale> chosen = Users.current().map(StaffUser::chosenLanguage);
         Optional<Locale> first = isApi(request) ? asked.or(() -> chosen) : chosen.or(() -> asked);
         return first.orElse(Languages.ENGLISH);
     }

@@ -39,7 +39,8 @@ public class UserEntity {
     private String productLines;
     private String supervisor;
     private boolean enabled = true;
-    private String locale = "en";
+    /** The language the user chose, as a language tag; null until they (or an administrator) choose one. */
+    private String locale;
     @Column(name = "password_changed_at")
     private Instant passwordChangedAt;
     @Version
@@ -83,7 +84,8 @@ public class UserEntity {
 
     public UserAccount toAccount() {
         StaffUser user = toStaffUser();
-        return new UserAccount(username, displayName, email, role, locationCode, supervisor, locale, enabled,
+        return new UserAccount(username, displayName, email, role, locationCode, supervisor,
+                locale == null ? Languages.ENGLISH.toLanguageTag() : locale, enabled,
                 new TreeSet<>(user.productLines()), passwordChangedAt);
     }
 
@@ -106,6 +108,6 @@ public class UserEntity {
         Set<String> lines = productLines == null || productLines.isBlank() ? Set.of()
                 : Arrays.stream(productLines.split(",")).map(String::trim).collect(Collectors.toSet());
         return new StaffUser(username, passwordHash, displayName, email, role, locationCode, lines, supervisor, enabled,
-                Languages.of(locale).orElse(Languages.ENGLISH));
+                Languages.of(locale).orElse(null));
     }
 }
