@@ -36,7 +36,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private final Texts texts;
 
-    ProblemResponses(Texts texts) {
+    public ProblemResponses(Texts texts) {
         this.texts = texts;
     }
 
