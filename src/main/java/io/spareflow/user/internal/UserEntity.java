@@ -64,7 +64,7 @@ public class UserEntity {
         this.role = request.role();
         this.locationCode = blankToNull(request.locationCode());
         this.supervisor = blankToNull(request.supervisor());
-        this.locale = request.locale() == null ? "en" : request.locale();
+        this.locale = request.locale();
         this.enabled = request.enabled() == null || request.enabled();
         this.productLines = request.productLines() == null ? "" : String.join(",", new TreeSet<>(request.productLines()));
     }
