@@ -102,19 +102,6 @@ class ApiLanguageTest {
         assertThat(json.readTree(agent.getBody()).get("detail").asText()).isEqualTo("您的角色无权执行此操作：GET /api/kpis");
     }
 
-    @Test
-    void springsOwnRefusalsAreInTheClientsLanguageToo() throws Exception {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN");
-        ResponseEntity<String> wrongMethod = http.withBasicAuth("depot-CTU", "demo").exchange("/api/scans", HttpMethod.PATCH,
-                new HttpEntity<>(headers), String.class);
-
-        assertThat(wrongMethod.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
-        JsonNode problem = json.readTree(wrongMethod.getBody());
-        assertThat(problem.get("title").asText()).isEqualTo("不支持的请求方法");
-        assertThat(problem.get("detail").asText()).startsWith("此处不支持方法“PATCH”");
-    }
-
     private String newBoard() {
         String serial = "LANG" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         boards.register(new NewBoard(serial, "130103811", null, BoardStatus.IN_TRANSIT, "CTU", null));
