@@ -2,6 +2,7 @@ package io.spareflow.user;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -9,14 +10,22 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * A signed-in member of the service organisation, with the scope of their work: the location they belong to and,
- * for technicians, the product lines they are certified for.
+ * for technicians, the product lines they are certified for; and the language they chose for their pages, or null
+ * when they never chose one (their browser's language is used then).
  */
 public record StaffUser(String username, String passwordHash, String displayName, String email, Role role,
-                        String locationCode, Set<String> productLines, String supervisor, boolean enabled)
+                        String locationCode, Set<String> productLines, String supervisor, boolean enabled,
+                        Locale chosenLanguage)
         implements UserDetails {
 
     public StaffUser {
         productLines = Set.copyOf(productLines);
+    }
+
+    /** The same user speaking {@code language} (their principal after they switched). */
+    public StaffUser speaking(Locale language) {
+        return new StaffUser(username, passwordHash, displayName, email, role, locationCode, productLines, supervisor,
+                enabled, language);
     }
 
     /** Whether this user may act at {@code location}: location-bound roles only at their own. */

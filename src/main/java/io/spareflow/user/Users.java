@@ -8,6 +8,7 @@ import io.spareflow.user.internal.UserEntity;
 import io.spareflow.user.internal.UserRepository;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -65,6 +66,14 @@ public class Users {
     public static Optional<StaffUser> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof StaffUser user ? Optional.of(user) : Optional.empty();
+    }
+
+    /** Remembers the language {@code username} chose for their pages and mail; answers the user speaking it. */
+    @Transactional
+    public StaffUser changeLanguage(String username, Locale language) {
+        UserEntity user = repository.findById(username).orElseThrow(() -> new NotFoundException("User", username));
+        user.speak(language);
+        return user.toStaffUser();
     }
 
     @Transactional

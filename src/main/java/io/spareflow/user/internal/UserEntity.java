@@ -1,5 +1,6 @@
 package io.spareflow.user.internal;
 
+import io.spareflow.common.Languages;
 import io.spareflow.user.NewUser;
 import io.spareflow.user.Role;
 import io.spareflow.user.StaffUser;
@@ -14,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.TreeSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,7 +39,8 @@ public class UserEntity {
     private String productLines;
     private String supervisor;
     private boolean enabled = true;
-    private String locale = "en";
+    /** The language the user chose, as a language tag; null until they (or an administrator) choose one. */
+    private String locale;
     @Column(name = "password_changed_at")
     private Instant passwordChangedAt;
     @Version
@@ -61,9 +64,13 @@ public class UserEntity {
         this.role = request.role();
         this.locationCode = blankToNull(request.locationCode());
         this.supervisor = blankToNull(request.supervisor());
-        this.locale = request.locale() == null ? "en" : request.locale();
+        this.locale = request.locale();
         this.enabled = request.enabled() == null || request.enabled();
         this.productLines = request.productLines() == null ? "" : String.join(",", new TreeSet<>(request.productLines()));
+    }
+
+    public void speak(Locale language) {
+        this.locale = language.toLanguageTag();
     }
 
     public void changePassword(String hash, Instant at) {
@@ -77,7 +84,8 @@ public class UserEntity {
 
     public UserAccount toAccount() {
         StaffUser user = toStaffUser();
-        return new UserAccount(username, displayName, email, role, locationCode, supervisor, locale, enabled,
+        return new UserAccount(username, displayName, email, role, locationCode, supervisor,
+                locale == null ? Languages.ENGLISH.toLanguageTag() : locale, enabled,
                 new TreeSet<>(user.productLines()), passwordChangedAt);
     }
 
@@ -99,6 +107,7 @@ public class UserEntity {
     public StaffUser toStaffUser() {
         Set<String> lines = productLines == null || productLines.isBlank() ? Set.of()
                 : Arrays.stream(productLines.split(",")).map(String::trim).collect(Collectors.toSet());
-        return new StaffUser(username, passwordHash, displayName, email, role, locationCode, lines, supervisor, enabled);
+        return new StaffUser(username, passwordHash, displayName, email, role, locationCode, lines, supervisor, enabled,
+                Languages.of(locale).orElse(null));
     }
 }

@@ -22,15 +22,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DepotController {
 
     private static final int BOARDS_PER_LIST = 100;
-    /** Boards at the depot that wait for someone, and the scan they wait for. */
+    /** Boards at the depot that wait for someone, and the message key of the scan they wait for. */
     private static final Map<BoardStatus, String> WAITING = new LinkedHashMap<>();
 
     static {
-        WAITING.put(BoardStatus.RECEIVED, "put away (PUTAWAY)");
-        WAITING.put(BoardStatus.PICKED, "pack (PACK)");
-        WAITING.put(BoardStatus.PACKED, "hand to the carrier (SHIP)");
-        WAITING.put(BoardStatus.DEFECTIVE_RECEIVED, "send to repair (SHIP)");
-        WAITING.put(BoardStatus.QUARANTINE, "supervisor's decision");
+        WAITING.put(BoardStatus.RECEIVED, "pages.depot.next.putaway");
+        WAITING.put(BoardStatus.PICKED, "pages.depot.next.pack");
+        WAITING.put(BoardStatus.PACKED, "pages.depot.next.ship");
+        WAITING.put(BoardStatus.DEFECTIVE_RECEIVED, "pages.depot.next.toRepair");
+        WAITING.put(BoardStatus.QUARANTINE, "pages.depot.next.supervisor");
     }
 
     private final SpareSourcing sourcing;
@@ -45,7 +45,7 @@ class DepotController {
         this.parts = parts;
     }
 
-    record Waiting(BoardStatus status, String next, List<BoardInfo> boards) {
+    record Waiting(BoardStatus status, String nextKey, List<BoardInfo> boards) {
     }
 
     record PartStock(String partNumber, String description, long available) {

@@ -1,5 +1,6 @@
 package io.spareflow.web.internal;
 
+import io.spareflow.common.Texts;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
@@ -31,13 +32,15 @@ class HotlineController {
     private final Customers customers;
     private final Boards boards;
     private final TaskForms taskForms;
+    private final Texts texts;
 
-    HotlineController(Cases cases, CaseWork work, Customers customers, Boards boards, TaskForms taskForms) {
+    HotlineController(Cases cases, CaseWork work, Customers customers, Boards boards, TaskForms taskForms, Texts texts) {
         this.cases = cases;
         this.work = work;
         this.customers = customers;
         this.boards = boards;
         this.taskForms = taskForms;
+        this.texts = texts;
     }
 
     @GetMapping("/hotline")
@@ -63,7 +66,7 @@ class HotlineController {
                   RedirectAttributes flash) {
         FormOutcome.tell(flash, () -> {
             CaseView created = cases.report(new CaseReport(customerCode, siteId, faultySerial.trim(), symptom, channel));
-            return "Case " + created.number() + " reported: accept it below to become its first owner";
+            return texts.get("pages.hotline.reported", created.number());
         });
         return "redirect:/hotline";
     }

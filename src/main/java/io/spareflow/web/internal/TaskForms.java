@@ -1,5 +1,6 @@
 package io.spareflow.web.internal;
 
+import io.spareflow.common.Texts;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.rma.CaseWork;
 import io.spareflow.rma.TaskView;
@@ -14,9 +15,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TaskForms {
 
     private final CaseWork work;
+    private final Texts texts;
 
-    TaskForms(CaseWork work) {
+    TaskForms(CaseWork work, Texts texts) {
         this.work = work;
+        this.texts = texts;
     }
 
     void complete(String taskId, Map<String, String> params, StaffUser user, RedirectAttributes flash) {
@@ -31,7 +34,7 @@ class TaskForms {
                 }
             });
             work.complete(taskId, fields, user);
-            return "Done: " + task.name() + " of case " + task.caseNumber();
+            return texts.get("pages.tasks.done", task.name(), task.caseNumber());
         });
     }
 }
