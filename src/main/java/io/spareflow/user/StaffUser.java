@@ -2,22 +2,17 @@ package io.spareflow.user;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * A signed-in member of the service organisation, with the scope of their work: the location they belong to and,
- * for technicians, the product lines they are certified for.
+ * A signed-in member of the service organisation, with the scope of their work: the location they belong to (what
+ * they are certified for is training's: {@code training.Certifications}).
  */
 public record StaffUser(String username, String passwordHash, String displayName, String email, Role role,
-                        String locationCode, Set<String> productLines, String supervisor, boolean enabled)
+                        String locationCode, String supervisor, boolean enabled)
         implements UserDetails {
-
-    public StaffUser {
-        productLines = Set.copyOf(productLines);
-    }
 
     /** Whether this user may act at {@code location}: location-bound roles only at their own. */
     public boolean mayActAt(String location) {

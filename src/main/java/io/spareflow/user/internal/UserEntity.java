@@ -13,10 +13,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.TreeSet;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 @Entity
 @Table(name = "app_user")
@@ -33,8 +29,6 @@ public class UserEntity {
     private Role role;
     @Column(name = "location_code")
     private String locationCode;
-    @Column(name = "product_lines")
-    private String productLines;
     private String supervisor;
     private boolean enabled = true;
     private String locale = "en";
@@ -63,7 +57,6 @@ public class UserEntity {
         this.supervisor = blankToNull(request.supervisor());
         this.locale = request.locale() == null ? "en" : request.locale();
         this.enabled = request.enabled() == null || request.enabled();
-        this.productLines = request.productLines() == null ? "" : String.join(",", new TreeSet<>(request.productLines()));
     }
 
     public void changePassword(String hash, Instant at) {
@@ -76,9 +69,7 @@ public class UserEntity {
     }
 
     public UserAccount toAccount() {
-        StaffUser user = toStaffUser();
-        return new UserAccount(username, displayName, email, role, locationCode, supervisor, locale, enabled,
-                new TreeSet<>(user.productLines()), passwordChangedAt);
+        return new UserAccount(username, displayName, email, role, locationCode, supervisor, locale, enabled, passwordChangedAt);
     }
 
     private static String blankToNull(String value) {
@@ -92,13 +83,10 @@ public class UserEntity {
         this.email = user.email();
         this.role = user.role();
         this.locationCode = user.locationCode();
-        this.productLines = user.productLines() == null ? "" : String.join(",", user.productLines());
         this.supervisor = user.supervisor();
     }
 
     public StaffUser toStaffUser() {
-        Set<String> lines = productLines == null || productLines.isBlank() ? Set.of()
-                : Arrays.stream(productLines.split(",")).map(String::trim).collect(Collectors.toSet());
-        return new StaffUser(username, passwordHash, displayName, email, role, locationCode, lines, supervisor, enabled);
+        return new StaffUser(username, passwordHash, displayName, email, role, locationCode, supervisor, enabled);
     }
 }

@@ -1,8 +1,8 @@
 package io.spareflow.web.internal;
 
 import io.spareflow.common.NotFoundException;
-import io.spareflow.rma.CaseWork;
-import io.spareflow.rma.TaskView;
+import io.spareflow.worklist.Worklist;
+import io.spareflow.worklist.TaskView;
 import io.spareflow.user.StaffUser;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,9 +13,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Component
 class TaskForms {
 
-    private final CaseWork work;
+    private final Worklist work;
 
-    TaskForms(CaseWork work) {
+    TaskForms(Worklist work) {
         this.work = work;
     }
 
