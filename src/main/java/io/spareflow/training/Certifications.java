@@ -17,7 +17,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jakarta.validation.Valid;
 import org.springframework.stereotype.Service;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -25,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * date in UTC, so a certification valid until a day holds through that day's end in UTC.
  */
 @Service
+@Validated
 @Transactional(readOnly = true)
 public class Certifications {
 
@@ -59,7 +62,7 @@ public class Certifications {
     }
 
     @Transactional
-    public Certification issue(String username, NewCertification request) {
+    public Certification issue(String username, @Valid NewCertification request) {
         StaffUser holder = holder(username);
         if (!HOLDERS.contains(holder.role())) {
             throw new InvalidInputException(texts.get("training.error.holderRole", holder.username(), holder.role()));
