@@ -12,10 +12,12 @@ import io.spareflow.location.LocationType;
 import io.spareflow.location.Locations;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
+import io.spareflow.part.ProductLine;
 import io.spareflow.rma.CaseChannel;
 import io.spareflow.rma.CaseReport;
-import io.spareflow.part.ProductLine;
 import io.spareflow.rma.Cases;
+import io.spareflow.tier.ServiceTier;
+import io.spareflow.tier.ServiceTiers;
 import io.spareflow.training.CertificationLevel;
 import io.spareflow.training.Certifications;
 import io.spareflow.training.NewCertification;
@@ -25,8 +27,11 @@ import io.spareflow.user.Users;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,10 +76,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final int boardCount;
     private final int caseCount;
+    private final DemoHistory history;
+    private final ServiceTiers tiers;
+    private final Clock clock;
+    private final int historyMonths;
 
     DemoDataLoader(Customers customers, Locations locations, Parts parts, Boards boards, Users users,
-                   Certifications certifications, ObjectProvider<GreenMail> mailServer, Cases cases, TransactionTemplate transactions, @Value("${spareflow.demo.boards:6000}") int boardCount,
-                   @Value("${spareflow.demo.cases:6}") int caseCount) {
+                   Certifications certifications, ObjectProvider<GreenMail> mailServer, Cases cases, TransactionTemplate transactions,
+                   DemoHistory history, ServiceTiers tiers, Clock clock, @Value("${spareflow.demo.boards:6000}") int boardCount,
+                   @Value("${spareflow.demo.cases:6}") int caseCount, @Value("${spareflow.demo.history-months:12}") int historyMonths) {
         this.customers = customers;
         this.locations = locations;
         this.parts = parts;
@@ -86,6 +96,10 @@ class DemoDataLoader implements ApplicationRunner {
         this.transactions = transactions;
         this.boardCount = boardCount;
         this.caseCount = caseCount;
+        this.history = history;
+        this.tiers = tiers;
+        this.clock = clock;
+        this.historyMonths = historyMonths;
     }
 
     @Override
@@ -100,6 +114,9 @@ class DemoDataLoader implements ApplicationRunner {
                 loadBoards(loaded, serials);
                 return loaded;
             });
+            if (historyMonths > 0) {
+                transactions.executeWithoutResult(tx -> writeHistory(sites));
+            }
             transactions.executeWithoutResult(tx -> reportCases(sites, serials));
             log.info("Demo data loaded: {} customers, {} users, {} boards, {} open cases", customers.count(), users.count(),
                     boards.count(), Math.min(caseCount, FAULTS.size()));
@@ -133,6 +150,20 @@ class DemoDataLoader implements ApplicationRunner {
     private record DemoFault(String customer, String city, CaseChannel channel, String partNumber, String symptom) {
     }
 
+    /** The closed cases of the past months, ending yesterday, so the KPI pages and the monitoring center have a past. */
+    private void writeHistory(List<SiteInfo> sites) {
+        long started = System.nanoTime();
+        Map<String, ServiceTier> tierOfCustomer = new HashMap<>();
+        customers.all().forEach(c -> tierOfCustomer.put(c.code(), tiers.require(c.tier())));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        DemoHistory.Scope scope = new DemoHistory.Scope(sites, tierOfCustomer, locations.depots(),
+                locations.ofType(LocationType.REPAIR_CENTER),
+                center -> List.copyOf(repairLines(center.code())), parts.all(), "WH", 1200);
+        DemoHistory.Written written = history.write(scope, today.minusMonths(historyMonths), today, clock.instant(), 9, 20021124L);
+        log.info("Demo history written: {} closed cases over {} months, {} boards, {} rows in {} ms", written.cases(), historyMonths,
+                written.boards(), written.rows(), (System.nanoTime() - started) / 1_000_000);
+    }
+
     /** Each demo fault on its own board, installed at the site, reported as the channel would. */
     private void reportCases(List<SiteInfo> sites, SerialSequence serials) {
         for (DemoFault fault : FAULTS.subList(0, Math.min(caseCount, FAULTS.size()))) {
@@ -154,7 +185,8 @@ class DemoDataLoader implements ApplicationRunner {
                 String code = row.get("customer");
                 if (created.add(code)) {
                     customers.create(code, row.get("customer_name"), row.get("country"));
-                    customers.addContract(row.get("contract"), code, row.get("tier"), today.minusMonths(8), today.plusYears(2));
+                    // In force since before the demo history starts.
+                    customers.addContract(row.get("contract"), code, row.get("tier"), today.minusMonths(14), today.plusYears(2));
                 }
                 sites.add(customers.addSite(code, row.get("site"), row.get("city"), row.get("site_country"),
                         Double.parseDouble(row.get("latitude")), Double.parseDouble(row.get("longitude")), row.get("time_zone")));
@@ -190,20 +222,27 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     /**
-     * Shenzhen repairs everything; the other centers specialise, so certification matters in the demo. The agent
-     * supports every line remotely (L1). Dubai's POWER certification runs out in 20 days: the expiring list shows it.
+     * The technicians' L2 certifications, by their repair center's lines; the agent supports every line remotely (L1).
+     * Dubai's POWER certification runs out in 20 days: the expiring list shows it.
      */
     private void certify() {
         LocalDate today = certifications.today();
-        Map<String, Set<ProductLine>> repairLines = Map.of(
-                "tech-RC-SZX", EnumSet.allOf(ProductLine.class),
-                "tech-RC-NKG", EnumSet.of(ProductLine.OPTICAL, ProductLine.ACCESS, ProductLine.DATA),
-                "tech-RC-DXB", EnumSet.of(ProductLine.CDMA, ProductLine.MOBILE, ProductLine.POWER));
-        repairLines.forEach((technician, lines) -> lines.forEach(line -> certifications.issue(technician, new NewCertification(
-                line, CertificationLevel.L2, DEMO_TRAINING_CENTER, today.minusYears(1),
-                technician.equals("tech-RC-DXB") && line == ProductLine.POWER ? today.plusDays(20) : today.plusYears(2)))));
+        for (LocationInfo center : locations.ofType(LocationType.REPAIR_CENTER)) {
+            repairLines(center.code()).forEach(line -> certifications.issue("tech-" + center.code(), new NewCertification(
+                    line, CertificationLevel.L2, DEMO_TRAINING_CENTER, today.minusYears(1),
+                    center.code().equals("RC-DXB") && line == ProductLine.POWER ? today.plusDays(20) : today.plusYears(2))));
+        }
         EnumSet.allOf(ProductLine.class).forEach(line -> certifications.issue("agent", new NewCertification(
                 line, CertificationLevel.L1, DEMO_TRAINING_CENTER, today.minusYears(1), today.plusYears(2))));
+    }
+
+    /** Shenzhen repairs everything; the other centers specialise, so certification matters in the demo. */
+    private static Set<ProductLine> repairLines(String repairCenter) {
+        return switch (repairCenter) {
+            case "RC-NKG" -> EnumSet.of(ProductLine.OPTICAL, ProductLine.ACCESS, ProductLine.DATA);
+            case "RC-DXB" -> EnumSet.of(ProductLine.CDMA, ProductLine.MOBILE, ProductLine.POWER);
+            default -> EnumSet.allOf(ProductLine.class);
+        };
     }
 
     private void loadBoards(List<SiteInfo> sites, SerialSequence serials) {

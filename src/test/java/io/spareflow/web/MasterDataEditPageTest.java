@@ -25,10 +25,13 @@ class MasterDataEditPageTest {
         PageSession admin = PageSession.signIn(rest, "admin");
         String code = "E" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         admin.postForm("/admin/customers", form("code", code, "name", "Edit Telecom", "country", "KE"), MediaType.APPLICATION_FORM_URLENCODED);
+        admin.get("/admin/customers/" + code);
         admin.postForm("/admin/customers/" + code + "/sites", form("name", "Nairobi core", "city", "Nairobi", "country", "KE",
                 "latitude", "-1.2921", "longitude", "36.8219", "timeZone", "Africa/Nairobi"), MediaType.APPLICATION_FORM_URLENCODED);
+        admin.get("/admin/customers/" + code);
         admin.postForm("/admin/customers/" + code + "/contacts", form("name", "NOC", "email", "noc@" + code.toLowerCase() + ".example",
                 "locale", "en"), MediaType.APPLICATION_FORM_URLENCODED);
+        admin.get("/admin/customers/" + code);
         JsonNode before = customer(code);
         long site = before.at("/sites/0/id").asLong();
         long contact = before.at("/contacts/0/id").asLong();
