@@ -201,6 +201,10 @@ class ApiAccessMatrixTest {
         probe("POST", "/api/users", "/api/users", Map.of(), admin);
         probe("PUT", "/api/users/{username}", "/api/users/no-such-user", Map.of(), admin);
         probe("POST", "/api/users/{username}/password-reset", "/api/users/no-such-user/password-reset", Map.of(), admin);
+        probe("GET", "/api/users/{username}/certifications", "/api/users/no-such-user/certifications", admin);
+        probe("POST", "/api/users/{username}/certifications", "/api/users/no-such-user/certifications", Map.of(), admin);
+        probe("DELETE", "/api/users/{username}/certifications/{id}", "/api/users/no-such-user/certifications/0", admin);
+        probe("GET", "/api/certifications/expiring", "/api/certifications/expiring", measurers);
         probe("POST", "/api/account/password", "/api/account/password", Map.of("current", "not-the-password",
                 "new", "a-new-password-" + UUID.randomUUID()), all);
         probe("GET", "/api/audit", "/api/audit?entity=SERVICE_TIER", admin);

@@ -14,11 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.TreeSet;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 @Entity
 @Table(name = "app_user")
@@ -35,8 +31,6 @@ public class UserEntity {
     private Role role;
     @Column(name = "location_code")
     private String locationCode;
-    @Column(name = "product_lines")
-    private String productLines;
     private String supervisor;
     private boolean enabled = true;
     /** The language the user chose, as a language tag; null until they (or an administrator) choose one. */
@@ -66,7 +60,6 @@ public class UserEntity {
         this.supervisor = blankToNull(request.supervisor());
         this.locale = request.locale();
         this.enabled = request.enabled() == null || request.enabled();
-        this.productLines = request.productLines() == null ? "" : String.join(",", new TreeSet<>(request.productLines()));
     }
 
     public void speak(Locale language) {
@@ -83,10 +76,8 @@ public class UserEntity {
     }
 
     public UserAccount toAccount() {
-        StaffUser user = toStaffUser();
         return new UserAccount(username, displayName, email, role, locationCode, supervisor,
-                locale == null ? Languages.ENGLISH.toLanguageTag() : locale, enabled,
-                new TreeSet<>(user.productLines()), passwordChangedAt);
+                locale == null ? Languages.ENGLISH.toLanguageTag() : locale, enabled, passwordChangedAt);
     }
 
     private static String blankToNull(String value) {
@@ -100,14 +91,11 @@ public class UserEntity {
         this.email = user.email();
         this.role = user.role();
         this.locationCode = user.locationCode();
-        this.productLines = user.productLines() == null ? "" : String.join(",", user.productLines());
         this.supervisor = user.supervisor();
     }
 
     public StaffUser toStaffUser() {
-        Set<String> lines = productLines == null || productLines.isBlank() ? Set.of()
-                : Arrays.stream(productLines.split(",")).map(String::trim).collect(Collectors.toSet());
-        return new StaffUser(username, passwordHash, displayName, email, role, locationCode, lines, supervisor, enabled,
+        return new StaffUser(username, passwordHash, displayName, email, role, locationCode, supervisor, enabled,
                 Languages.of(locale).orElse(null));
     }
 }

@@ -7,7 +7,7 @@ import io.spareflow.customer.Customers;
 import io.spareflow.rma.CaseChannel;
 import io.spareflow.rma.CaseReport;
 import io.spareflow.rma.CaseView;
-import io.spareflow.rma.CaseWork;
+import io.spareflow.worklist.Worklist;
 import io.spareflow.rma.Cases;
 import io.spareflow.user.StaffUser;
 import java.util.Map;
@@ -28,13 +28,13 @@ class HotlineController {
     private static final int MY_CASES = 100;
 
     private final Cases cases;
-    private final CaseWork work;
+    private final Worklist work;
     private final Customers customers;
     private final Boards boards;
     private final TaskForms taskForms;
     private final Texts texts;
 
-    HotlineController(Cases cases, CaseWork work, Customers customers, Boards boards, TaskForms taskForms, Texts texts) {
+    HotlineController(Cases cases, Worklist work, Customers customers, Boards boards, TaskForms taskForms, Texts texts) {
         this.cases = cases;
         this.work = work;
         this.customers = customers;

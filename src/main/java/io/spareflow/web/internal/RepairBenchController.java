@@ -3,16 +3,13 @@ package io.spareflow.web.internal;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
-import io.spareflow.repair.BoardRepairBpmn;
-import io.spareflow.repair.RepairSuggestion;
-import io.spareflow.repair.Repairs;
-import io.spareflow.rma.CaseWork;
-import io.spareflow.rma.Cases;
-import io.spareflow.rma.TaskView;
+import io.spareflow.worklist.Worklist;
+import io.spareflow.worklist.TaskSuggestion;
+import io.spareflow.worklist.TaskView;
 import io.spareflow.user.StaffUser;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,19 +24,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RepairBenchController {
 
     private static final int BOARDS_PER_LIST = 100;
-    private static final int SUGGESTIONS = 5;
 
     private final Boards boards;
-    private final CaseWork work;
-    private final Cases cases;
-    private final Repairs repairs;
+    private final Worklist work;
     private final TaskForms taskForms;
 
-    RepairBenchController(Boards boards, CaseWork work, Cases cases, Repairs repairs, TaskForms taskForms) {
+    RepairBenchController(Boards boards, Worklist work, TaskForms taskForms) {
         this.boards = boards;
         this.work = work;
-        this.cases = cases;
-        this.repairs = repairs;
         this.taskForms = taskForms;
     }
 
@@ -66,12 +58,9 @@ class RepairBenchController {
         return boards.search(center, null, status, PageRequest.of(0, BOARDS_PER_LIST)).getContent();
     }
 
-    /** For each diagnosis task: fixes of past repairs of the same part with a similar symptom. */
-    private Map<String, List<RepairSuggestion>> knownFixes(List<TaskView> tasks) {
-        Map<String, List<RepairSuggestion>> fixes = new HashMap<>();
-        tasks.stream().filter(t -> BoardRepairBpmn.TASK_DIAGNOSE_BOARD.equals(t.taskKey()) && t.caseNumber() != null)
-                .forEach(t -> cases.find(t.caseNumber()).ifPresent(c ->
-                        fixes.put(t.id(), repairs.suggestions(c.partNumber(), c.symptom(), SUGGESTIONS))));
-        return fixes;
+    /** Known fixes by task: what the worklist's contributions suggest (a board's diagnosis: past repairs). */
+    private static Map<String, List<TaskSuggestion>> knownFixes(List<TaskView> tasks) {
+        return tasks.stream().filter(t -> !t.suggestions().isEmpty())
+                .collect(Collectors.toMap(TaskView::id, TaskView::suggestions));
     }
 }

@@ -2,8 +2,8 @@ package io.spareflow.web.internal;
 
 import io.spareflow.common.Texts;
 import io.spareflow.common.NotFoundException;
-import io.spareflow.rma.CaseWork;
-import io.spareflow.rma.TaskView;
+import io.spareflow.worklist.Worklist;
+import io.spareflow.worklist.TaskView;
 import io.spareflow.user.StaffUser;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,10 +14,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Component
 class TaskForms {
 
-    private final CaseWork work;
+    private final Worklist work;
     private final Texts texts;
 
-    TaskForms(CaseWork work, Texts texts) {
+    TaskForms(Worklist work, Texts texts) {
         this.work = work;
         this.texts = texts;
     }

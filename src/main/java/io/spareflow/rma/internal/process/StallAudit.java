@@ -13,6 +13,7 @@ import io.spareflow.sourcing.SpareSourcing;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.UserSummary;
 import io.spareflow.user.Users;
+import io.spareflow.worklist.Worklist;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -66,13 +67,16 @@ public class StallAudit {
     private final Boards boards;
     private final SpareSourcing sourcing;
     private final Users users;
+    private final Worklist worklist;
 
-    StallAudit(RuntimeService runtime, TaskService tasks, Boards boards, SpareSourcing sourcing, Users users) {
+    StallAudit(RuntimeService runtime, TaskService tasks, Boards boards, SpareSourcing sourcing, Users users,
+               Worklist worklist) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.boards = boards;
         this.sourcing = sourcing;
         this.users = users;
+        this.worklist = worklist;
     }
 
     /** The stalled steps of these open cases, case by case. */
@@ -155,7 +159,7 @@ public class StallAudit {
         }
         List<String> groups = candidateGroups(task);
         boolean someone = users.all().stream().map(UserSummary::username).map(users::find).flatMap(Optional::stream)
-                .anyMatch(u -> mayAct(u, actAt) && CaseTasks.groupsOf(u).stream().anyMatch(groups::contains));
+                .anyMatch(u -> mayAct(u, actAt) && worklist.groupsOf(u).stream().anyMatch(groups::contains));
         return someone ? Optional.empty() : Optional.of("nobody enabled in " + groups + (actAt == null ? "" : " at " + actAt));
     }
 
