@@ -16,7 +16,6 @@ import io.spareflow.user.Role;
 import io.spareflow.user.Users;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -109,7 +108,7 @@ class CaseCancellationApiTest {
         String number = api.reportNeedingSpare(site.customerCode(), site.id(), fixture.installedAt(part, site));
         String otherAgent = "agent-" + UUID.randomUUID().toString().substring(0, 8);
         users.create(new NewUser(otherAgent, "demo", "Other Agent", otherAgent + "@spareflow.local", Role.AGENT, "SZX",
-                Set.of(), "supervisor"));
+                "supervisor"));
 
         ResponseEntity<String> stranger = cancel(otherAgent, number, "not mine");
         assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

@@ -12,7 +12,6 @@ import io.spareflow.user.NewUser;
 import io.spareflow.user.Role;
 import io.spareflow.user.Users;
 import java.io.IOException;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,7 +104,7 @@ class LanguageBrowserTest {
 
     private String newDepotUser() {
         String name = "zh-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new NewUser(name, "demo", "测试 " + name, name + "@spareflow.local", Role.DEPOT, "CTU", Set.of(), null));
+        users.create(new NewUser(name, "demo", "测试 " + name, name + "@spareflow.local", Role.DEPOT, "CTU", null));
         return name;
     }
 

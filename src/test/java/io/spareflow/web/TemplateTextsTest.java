@@ -120,11 +120,17 @@ class TemplateTextsTest {
         while (quoted.find()) {
             String before = expression.substring(0, Math.max(0, expressionStart(expression, quoted.group()))).stripTrailing();
             boolean argument = before.endsWith("==") || before.endsWith("!=") || before.endsWith("(") || before.endsWith(",");
-            if (readable(quoted.group(1)) && !argument) {
+            if (readable(quoted.group(1)) && !argument && !insideMessageKey(before)) {
                 found.add(quoted.group(1));
             }
         }
         return found;
+    }
+
+    /** Whether the text ending in {@code before} is inside a {@code #{…}} whose key is computed ({@code #{${'a.' + x}}}). */
+    private static boolean insideMessageKey(String before) {
+        int open = before.lastIndexOf("#{");
+        return open >= 0 && before.indexOf('}', open) < 0;
     }
 
     private static int expressionStart(String expression, String quoted) {
