@@ -2,6 +2,7 @@ package io.spareflow.user.internal;
 
 import io.spareflow.user.NewUser;
 import io.spareflow.user.Role;
+import io.spareflow.user.StaffReader;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.UserAccount;
 import io.spareflow.user.UserRequest;
@@ -13,7 +14,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.TreeSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -94,6 +97,11 @@ public class UserEntity {
         this.locationCode = user.locationCode();
         this.productLines = user.productLines() == null ? "" : String.join(",", user.productLines());
         this.supervisor = user.supervisor();
+    }
+
+    /** As a mail's reader, in {@code zone} (their location's). */
+    public StaffReader toReader(ZoneId zone) {
+        return new StaffReader(username, displayName, email, Locale.forLanguageTag(locale), zone);
     }
 
     public StaffUser toStaffUser() {
