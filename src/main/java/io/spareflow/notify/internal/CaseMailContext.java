@@ -68,7 +68,7 @@ class CaseMailContext {
                 .toList());
         if (c.spare() != null) {
             vars.put("depotName", c.spare().depotCode() == null ? null
-                    : locations.find(c.spare().depotCode()).map(l -> l.name()).orElse(c.spare().depotCode()));
+                    : locations.find(c.spare().depotCode()).map(l -> l.localName().in(locale)).orElse(c.spare().depotCode()));
             vars.put("expectedOnSite", time.format(c.spare().expectedOnSite(), zone, locale));
         }
         c.slaClocks().stream().filter(clock -> clock.step() == SlaStep.DEFECTIVE_RETURN).findFirst()
