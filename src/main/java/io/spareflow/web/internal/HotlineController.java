@@ -8,7 +8,10 @@ import io.spareflow.rma.CaseReport;
 import io.spareflow.rma.CaseView;
 import io.spareflow.rma.CaseWork;
 import io.spareflow.rma.Cases;
+import io.spareflow.rma.RmaCaseBpmn;
+import io.spareflow.rma.TaskView;
 import io.spareflow.user.StaffUser;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -20,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The hotline: report a fault, work the task list (accept, diagnose, close), and watch one's own cases. */
+/**
+ * The hotline: report a fault, work the task list (accept, diagnose with known fixes of past repairs, close), and
+ * watch one's own cases.
+ */
 @Controller
 class HotlineController {
 
@@ -31,13 +37,16 @@ class HotlineController {
     private final Customers customers;
     private final Boards boards;
     private final TaskForms taskForms;
+    private final KnownFixes knownFixes;
 
-    HotlineController(Cases cases, CaseWork work, Customers customers, Boards boards, TaskForms taskForms) {
+    HotlineController(Cases cases, CaseWork work, Customers customers, Boards boards, TaskForms taskForms,
+                      KnownFixes knownFixes) {
         this.cases = cases;
         this.work = work;
         this.customers = customers;
         this.boards = boards;
         this.taskForms = taskForms;
+        this.knownFixes = knownFixes;
     }
 
     @GetMapping("/hotline")
@@ -45,7 +54,10 @@ class HotlineController {
         StaffUser user = CurrentUser.require();
         model.addAttribute("customers", customers.all());
         model.addAttribute("channels", CaseChannel.values());
-        model.addAttribute("tasks", work.tasksFor(user));
+        List<TaskView> tasks = work.tasksFor(user);
+        model.addAttribute("tasks", tasks);
+        // Remote diagnosis with the case base: what past repairs of the part with a similar symptom found.
+        model.addAttribute("suggestions", knownFixes.forTasks(tasks, RmaCaseBpmn.TASK_REMOTE_DIAGNOSIS));
         model.addAttribute("myCases", cases.open(user.username(), MY_CASES));
         return "hotline";
     }
