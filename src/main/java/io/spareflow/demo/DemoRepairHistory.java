@@ -54,17 +54,22 @@ class DemoRepairHistory implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (repairs.hasHistory()) {
+        if (repairs.findByCase(reference(1)).isPresent()) {
             return;
         }
         Instant start = Instant.now().minus(Duration.ofDays(HISTORY.size() * 20L));
         List<HistoricRepair> history = new ArrayList<>();
         for (int i = 0; i < HISTORY.size(); i++) {
             Past past = HISTORY.get(i);
-            history.add(new HistoricRepair(String.format("LEG-2025-%06d", i + 1), String.format("LEGACY%06d", i + 1),
+            history.add(new HistoricRepair(reference(i + 1), String.format("LEGACY%06d", i + 1),
                     past.partNumber(), past.symptom(), past.finding(), past.actions(), past.outcome(),
                     start.plus(Duration.ofDays(i * 20L))));
         }
         repairs.recordHistory(history);
+    }
+
+    /** The previous system's job number of the n-th repair. */
+    private static String reference(int n) {
+        return String.format("LEG-2025-%06d", n);
     }
 }

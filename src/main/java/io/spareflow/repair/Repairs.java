@@ -60,11 +60,6 @@ public class Repairs {
         orders.saveAll(history.stream().map(RepairOrderEntity::historic).toList());
     }
 
-    /** Whether any repair has been completed (or taken over) yet. */
-    public boolean hasHistory() {
-        return orders.existsByCompletedAtIsNotNull();
-    }
-
     /** Whether this serial has come back with no fault found more than once. */
     public boolean isSuspectedRogue(String serial) {
         return orders.countBySerialAndOutcome(serial, RepairOutcome.NFF) > 1;

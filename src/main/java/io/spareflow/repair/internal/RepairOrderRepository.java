@@ -15,8 +15,6 @@ public interface RepairOrderRepository extends JpaRepository<RepairOrderEntity, 
 
     List<RepairOrderEntity> findByCaseNumberIn(Collection<String> caseNumbers);
 
-    boolean existsByCompletedAtIsNotNull();
-
     long countBySerialAndOutcome(String serial, RepairOutcome outcome);
 
     String PAST_REPAIR = "select new io.spareflow.repair.internal.PastRepair(r.id, r.partNumber, r.symptom, r.finding, "
