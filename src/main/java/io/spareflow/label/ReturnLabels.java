@@ -36,7 +36,8 @@ public class ReturnLabels {
 
     private static final String TEMPLATE = "return-4x6";
     /** Once the defective board has arrived (or the case is over) there is nothing to send back. */
-    private static final Set<CaseState> NO_RETURN = EnumSet.of(CaseState.IN_REPAIR, CaseState.RESOLVED, CaseState.CLOSED);
+    private static final Set<CaseState> NO_RETURN = EnumSet.of(CaseState.IN_REPAIR, CaseState.RESOLVED, CaseState.CLOSED,
+            CaseState.CANCELLED);
 
     private final Cases cases;
     private final Customers customers;

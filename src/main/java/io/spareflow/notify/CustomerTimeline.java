@@ -39,7 +39,8 @@ public final class CustomerTimeline {
             Map.entry(TimelineKind.CHARGE_FLAGGED, "Replacement charged: defective board not returned in time"),
             Map.entry(TimelineKind.DEFECTIVE_RECEIVED, "Defective board received"),
             Map.entry(TimelineKind.REPAIR_FINISHED, "Repair finished"),
-            Map.entry(TimelineKind.CLOSED, "Case closed"));
+            Map.entry(TimelineKind.CLOSED, "Case closed"),
+            Map.entry(TimelineKind.CANCELLED, "Case cancelled"));
 
     private CustomerTimeline() {
     }

@@ -15,13 +15,14 @@ public record CaseView(String number, @JsonInclude(JsonInclude.Include.NON_NULL)
                        String responsibleLocation, String reportedBy, Owner firstOwner, Instant firstOwnerSince,
                        Instant createdAt, Instant closedAt, DiagnosisOutcome diagnosisOutcome, Spare spare, boolean chargeFlag,
                        String wrongBoardReturned, String resolution, RepairView repair, List<TimelineEntry> timeline,
-                       List<SlaClock> slaClocks, List<Breach> breaches) {
+                       List<SlaClock> slaClocks, List<Breach> breaches,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Cancellation cancellation) {
 
     /** The same case without its tracking token (the customer's key), for staff who do not speak with customers. */
     public CaseView withoutTrackingToken() {
         return new CaseView(number, null, customerCode, siteId, faultySerial, partNumber, symptom, channel, state, tier,
                 responsibleLocation, reportedBy, firstOwner, firstOwnerSince, createdAt, closedAt, diagnosisOutcome, spare,
-                chargeFlag, wrongBoardReturned, resolution, repair, timeline, slaClocks, breaches);
+                chargeFlag, wrongBoardReturned, resolution, repair, timeline, slaClocks, breaches, cancellation);
     }
 
     /** The first owner, accountable until the case closes. */
@@ -31,6 +32,13 @@ public record CaseView(String number, @JsonInclude(JsonInclude.Include.NON_NULL)
     /** The spare sent in advance exchange: which board from where, its expected arrival and tracking number. */
     public record Spare(String serial, String depotCode, Double distanceKm, Instant expectedOnSite,
                         String trackingNumber, boolean backordered) {
+    }
+
+    /**
+     * Who cancelled the case, when and why; {@code returningSpare} is the spare that was on its way, until it is back
+     * in stock at its depot.
+     */
+    public record Cancellation(Instant at, String by, String reason, String returningSpare) {
     }
 
     public record TimelineEntry(Instant at, TimelineKind kind, String actor, String text) {

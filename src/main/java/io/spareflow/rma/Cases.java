@@ -11,6 +11,7 @@ import io.spareflow.rma.internal.NewCase;
 import io.spareflow.rma.internal.process.CaseDiagrams;
 import io.spareflow.rma.internal.process.RmaCaseProcess;
 import io.spareflow.rma.internal.process.StallWatch;
+import io.spareflow.sourcing.SpareSourcing;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.Users;
 import jakarta.validation.Valid;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
-/** RMA cases: report one (its lifecycle process starts), look cases up, transfer first ownership. */
+/** RMA cases: report one (its lifecycle process starts), look cases up, transfer first ownership, cancel one. */
 @Service
 @Validated
 @Transactional(readOnly = true)
@@ -35,9 +36,11 @@ public class Cases {
     private final CaseDiagrams diagrams;
     private final CaseReadScope readScope;
     private final StallWatch stalls;
+    private final SpareSourcing sourcing;
 
     Cases(CaseLifecycle lifecycle, CaseRepository repository, RmaCaseProcess process, CaseDiagrams diagrams,
-          CaseReadScope readScope, StallWatch stalls) {
+          CaseReadScope readScope, StallWatch stalls, SpareSourcing sourcing) {
+        this.sourcing = sourcing;
         this.lifecycle = lifecycle;
         this.repository = repository;
         this.process = process;
@@ -109,6 +112,21 @@ public class Cases {
         String number = lifecycle.require(CaseNumber.parse(caseNumber).value()).number();
         String previous = lifecycle.transfer(number, toUser.trim(), reason, supervisor);
         process.ownerChanged(number, previous, toUser.trim());
+        return lifecycle.view(lifecycle.require(number));
+    }
+
+    /**
+     * Cancels the case, by its first owner or a supervisor, for {@code reason}: the customer is told, its process ends
+     * every step (a spare already on its way is then awaited back at its depot) and its reservation or backorder is
+     * released. Released after the process moved to its cancellation, so the lost reservation sources nothing anew.
+     */
+    @Transactional
+    public CaseView cancel(String caseNumber, String reason) {
+        StaffUser by = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in to cancel a case"));
+        String number = lifecycle.require(CaseNumber.parse(caseNumber).value()).number();
+        String returning = lifecycle.cancel(number, reason, by).orElse(null);
+        process.cancelled(number, returning);
+        sourcing.release(number, "case cancelled by " + by.username() + ": " + reason.trim());
         return lifecycle.view(lifecycle.require(number));
     }
 

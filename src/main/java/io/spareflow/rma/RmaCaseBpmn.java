@@ -16,11 +16,17 @@ public final class RmaCaseBpmn {
     public static final String TASK_VISIT_SITE = "Task_VisitSite";
     public static final String TASK_AWAIT_DEFECTIVE_RETURN = "Task_AwaitDefectiveReturn";
     public static final String TASK_CLOSE_CASE = "Task_CloseCase";
+    /** In the event sub-process of a cancelled case: the spare that was on its way comes back to its depot. */
+    public static final String TASK_AWAIT_SPARE_RETURN = "Task_AwaitSpareReturn";
     public static final String CALL_SPARE_DISPATCH = "CallActivity_SpareDispatch";
     public static final String CALL_BOARD_REPAIR = "CallActivity_BoardRepair";
 
     /** A defective board was received back (a DEFECTIVE_RECEIVE scan). */
     public static final String MESSAGE_DEFECTIVE_RECEIVED = "DefectiveReceived";
+    /** The case was cancelled: starts the interrupting event sub-process, which ends every other step. */
+    public static final String MESSAGE_CASE_CANCELLED = "CaseCancelled";
+    /** The spare that was on its way to a cancelled case is back in stock (a PUTAWAY scan at its depot). */
+    public static final String MESSAGE_SPARE_RETURNED = "SpareReturned";
 
     public static final String CASE_NUMBER = ProcessVariables.CASE_NUMBER;
     /** The serial of the board the customer reported; scans of its return correlate on it. */
@@ -33,6 +39,8 @@ public final class RmaCaseBpmn {
     public static final String NOTE = "note";
     public static final String RESOLUTION = "resolution";
     /** Where the faulty board already waits as received, or null: the gateway after the return clock reads it. */
+    /** The spare a cancelled case waits to see back in stock, or null when none was on its way. */
+    public static final String RETURNING_SPARE = "returningSpare";
     public static final String DEFECTIVE_RECEIVED_AT = "defectiveReceivedAt";
     public static final String ACCEPT_DUE = "acceptDue";
     public static final String ACCEPT_ESCALATE_AT = "acceptEscalateAt";

@@ -136,6 +136,9 @@ class ApiAccessMatrixTest {
                 Set.of("admin", "supervisor", "agent", DEPOT_IN, TECH_IN, QUALITY));
         probe("GET", "/api/cases/{number}/mails", "/api/cases/" + number + "/mails", customerSide);
         probe("GET", "/api/cases/stalled", "/api/cases/stalled", Set.of("admin", "supervisor"));
+        // A case that does not exist: 404 for those the role rule lets through (the first-owner check needs a case).
+        probe("POST", "/api/cases/{number}/cancel", "/api/cases/RMA-2000-999999/cancel", Map.of("reason", "access test"),
+                Set.of("agent", "supervisor"));
         probe("POST", "/api/cases/{number}/transfer", "/api/cases/" + number + "/transfer",
                 Map.of("toUser", "no-such-user", "reason", "x"), Set.of("supervisor"));
 

@@ -81,6 +81,19 @@ class CaseController {
         return cases.transfer(number, transfer.toUser(), transfer.reason());
     }
 
+    @PostMapping("/{number}/cancel")
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
+    @Operation(summary = "Cancel a case, with a reason (its first owner or a supervisor; 409 once closed or cancelled)",
+            description = "The case becomes CANCELLED, terminal like CLOSED; its process steps and open tasks end, its "
+                    + "reservation or backorder is released and the customer is told. A spare already picked, packed or "
+                    + "shipped is expected back in stock at its depot (cancellation.returningSpare until then).")
+    CaseView cancel(@PathVariable String number, @Valid @RequestBody Cancel cancel) {
+        return cases.cancel(number, cancel.reason());
+    }
+
+    record Cancel(@NotBlank @Size(max = 1000) String reason) {
+    }
+
     record Transfer(@NotBlank @Size(max = 40) String toUser, @NotBlank @Size(max = 1000) String reason) {
     }
 }

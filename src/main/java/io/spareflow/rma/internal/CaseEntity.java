@@ -86,6 +86,14 @@ public class CaseEntity {
     private Instant createdAt;
     @Column(name = "closed_at")
     private Instant closedAt;
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+    @Column(name = "cancelled_by")
+    private String cancelledBy;
+    @Column(name = "cancel_reason")
+    private String cancelReason;
+    @Column(name = "returning_spare")
+    private String returningSpare;
     @Version
     private long version;
 
@@ -227,9 +235,24 @@ public class CaseEntity {
         closedAt = at;
     }
 
+    /** Cancelled; {@code returning} names the spare that was on its way and is now expected back at its depot. */
+    void cancel(String reason, String by, Instant at, String returning) {
+        requireOpen();
+        state = CaseState.CANCELLED;
+        cancelledAt = at;
+        cancelledBy = by;
+        cancelReason = reason;
+        returningSpare = returning;
+    }
+
+    /** The spare that was on its way when the case was cancelled is back in stock. */
+    void spareReturned() {
+        returningSpare = null;
+    }
+
     private void requireOpen() {
-        if (state == CaseState.CLOSED) {
-            throw new ConflictException("Case " + number + " is closed");
+        if (state.isTerminal()) {
+            throw new ConflictException("Case " + number + " is " + state);
         }
     }
 
@@ -286,6 +309,14 @@ public class CaseEntity {
         return spareSerial;
     }
 
+    public String spareDepot() {
+        return spareDepot;
+    }
+
+    public String returningSpare() {
+        return returningSpare;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }
@@ -299,6 +330,7 @@ public class CaseEntity {
                 diagnosisOutcome, spare, chargeFlag, wrongBoardReturned, resolution, repair,
                 timeline.stream().map(TimelineEntryEntity::toView).toList(),
                 clocks.stream().map(SlaClockEntity::toView).toList(),
-                breaches.stream().map(BreachEntity::toView).toList());
+                breaches.stream().map(BreachEntity::toView).toList(),
+                cancelledAt == null ? null : new CaseView.Cancellation(cancelledAt, cancelledBy, cancelReason, returningSpare));
     }
 }

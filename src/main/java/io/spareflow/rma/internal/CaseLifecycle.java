@@ -34,10 +34,12 @@ import io.spareflow.user.Users;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -53,6 +55,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class CaseLifecycle {
+
+    /** Where a case's spare is once it has left the shelf and before it is on site: it must come back if the case is cancelled. */
+    private static final Set<BoardStatus> SPARE_ON_ITS_WAY = EnumSet.of(BoardStatus.PICKED, BoardStatus.PACKED,
+            BoardStatus.IN_TRANSIT);
 
     private final CaseRepository cases;
     private final CaseNumbers numbers;
@@ -301,13 +307,25 @@ public class CaseLifecycle {
     }
 
     /**
-     * Where the faulty board waits as a received defective board, if it was scanned in before the case waited for it
-     * (the scan found no process to signal then). The board was installed when the case opened, so this is its return.
+     * Where the faulty board waits as a received defective board — or already taken in for repair — if it was scanned
+     * in before the case waited for it (the scan found no process to signal then). The board was installed when the
+     * case opened, so this is its return.
      */
     @Transactional(readOnly = true)
     public Optional<String> defectiveReceivedAt(String caseNumber) {
-        return boards.find(require(caseNumber).faultySerial()).filter(b -> b.status() == BoardStatus.DEFECTIVE_RECEIVED)
+        return boards.find(require(caseNumber).faultySerial())
+                .filter(b -> b.status() == BoardStatus.DEFECTIVE_RECEIVED || b.status() == BoardStatus.IN_REPAIR)
                 .map(BoardInfo::locationCode);
+    }
+
+    /**
+     * The case of this customer that waits for the defective return of a board of this part (the oldest, if several):
+     * where a stray defective board of the same part from the same customer most likely belongs.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> awaitingReturnOf(String customerCode, String partNumber) {
+        return cases.findByCustomerCodeAndPartNumberAndStateOrderByIdAsc(customerCode, partNumber, CaseState.AWAITING_RETURN)
+                .stream().findFirst().map(CaseEntity::number);
     }
 
     /** A board came back for this case with another serial than the faulty one: flagged, first owner alerted. */
@@ -338,6 +356,42 @@ public class CaseLifecycle {
         entity.close(resolution, now);
         entity.record(now, TimelineKind.CLOSED, username, "Case closed by " + username + ": " + resolution);
         milestone(entity, CaseMilestone.CLOSED, now);
+    }
+
+    /**
+     * Cancels the case for {@code reason}, by its first owner or a supervisor (AccessDeniedException otherwise;
+     * ConflictException once it is closed or cancelled, so a repeated cancel is not applied twice). A spare already
+     * picked, packed or on the road is expected back at its depot: returned so the process can wait for it.
+     */
+    public Optional<String> cancel(String caseNumber, String reason, StaffUser by) {
+        CaseEntity entity = lock(caseNumber);
+        Locale locale = LocaleContextHolder.getLocale();
+        if (by.role() != Role.SUPERVISOR && !by.username().equals(entity.firstOwner())) {
+            throw new AccessDeniedException(messages.getMessage("case.cancel.forbidden",
+                    new Object[] {caseNumber, String.valueOf(entity.firstOwner())}, locale));
+        }
+        if (entity.state().isTerminal()) {
+            throw new ConflictException(messages.getMessage("case.cancel.terminal",
+                    new Object[] {caseNumber, entity.state()}, locale));
+        }
+        Optional<String> returning = Optional.ofNullable(entity.spareSerial()).flatMap(boards::find)
+                .filter(board -> SPARE_ON_ITS_WAY.contains(board.status())).map(BoardInfo::serial);
+        Instant now = clock.instant();
+        entity.cancel(reason.trim(), by.username(), now, returning.orElse(null));
+        entity.record(now, TimelineKind.CANCELLED, by.username(), returning
+                .map(serial -> messages.getMessage("case.timeline.cancelled-spare-returning",
+                        new Object[] {by.username(), reason.trim(), serial, entity.spareDepot()}, locale))
+                .orElseGet(() -> messages.getMessage("case.timeline.cancelled", new Object[] {by.username(), reason.trim()}, locale)));
+        milestone(entity, CaseMilestone.CANCELLED, now);
+        return returning;
+    }
+
+    /** The spare that was on its way when the case was cancelled is back in stock at its depot. */
+    public void cancelledSpareReturned(String caseNumber, String serial, String locationCode, String username) {
+        CaseEntity entity = lock(caseNumber);
+        entity.spareReturned();
+        entity.record(clock.instant(), TimelineKind.SPARE_RETURNED, username, messages.getMessage("case.timeline.spare-returned",
+                new Object[] {serial, locationCode}, LocaleContextHolder.getLocale()));
     }
 
     /** A supervisor hands the case to another agent or supervisor, with a reason. Returns the previous owner. */
@@ -419,7 +473,7 @@ public class CaseLifecycle {
 
     @Transactional(readOnly = true)
     public boolean isOpen(String caseNumber) {
-        return cases.findByNumber(caseNumber).filter(c -> c.state() != CaseState.CLOSED).isPresent();
+        return cases.findByNumber(caseNumber).filter(c -> !c.state().isTerminal()).isPresent();
     }
 
     @Transactional(readOnly = true)

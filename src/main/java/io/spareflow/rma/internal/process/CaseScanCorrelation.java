@@ -4,9 +4,11 @@ import io.spareflow.board.BoardMoveOrder;
 import io.spareflow.board.BoardMoved;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
+import io.spareflow.board.CustodyRecord;
 import io.spareflow.board.MoveContext;
 import io.spareflow.board.MoveReason;
 import io.spareflow.common.ProcessVariables;
+import io.spareflow.customer.Customers;
 import io.spareflow.rma.RmaCaseBpmn;
 import io.spareflow.rma.SpareDispatchBpmn;
 import io.spareflow.rma.internal.CaseEntity;
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Scans move the case and spare-dispatch processes on, by board serial: the reserved spare's pick, pack, ship and
- * delivery, and the defective board's return. Runs inside the scan's transaction, so a scan and the step it completes
+ * delivery, the defective board's return, and a cancelled case's spare back in stock. Runs inside the scan's transaction, so a scan and the step it completes
  * commit together (a restart loses neither). Only executions that wait for the message are signalled, so a scan that
  * no process waits for stands on its own and never fails because of the engine.
  */
@@ -36,11 +38,13 @@ class CaseScanCorrelation {
     private final RuntimeService runtime;
     private final CaseLifecycle lifecycle;
     private final Boards boards;
+    private final Customers customers;
 
-    CaseScanCorrelation(RuntimeService runtime, CaseLifecycle lifecycle, Boards boards) {
+    CaseScanCorrelation(RuntimeService runtime, CaseLifecycle lifecycle, Boards boards, Customers customers) {
         this.runtime = runtime;
         this.lifecycle = lifecycle;
         this.boards = boards;
+        this.customers = customers;
     }
 
     @EventListener
@@ -59,6 +63,9 @@ class CaseScanCorrelation {
             case INSTALLED -> signal(SpareDispatchBpmn.MESSAGE_BOARD_DELIVERED, SpareDispatchBpmn.SPARE_SERIAL, moved,
                     caseNumber -> step(() -> lifecycle.spareDelivered(caseNumber, moved.serial(), moved.siteId(), actor)));
             case RESERVED -> spareSwapped(moved, actor);
+            case AVAILABLE -> signal(RmaCaseBpmn.MESSAGE_SPARE_RETURNED, RmaCaseBpmn.RETURNING_SPARE, moved,
+                    caseNumber -> step(() -> lifecycle.cancelledSpareReturned(caseNumber, moved.serial(),
+                            moved.locationCode(), actor)));
             case DEFECTIVE_RECEIVED -> defectiveReceived(moved, actor);
             default -> {
                 // other moves (stock handling, repair) are not waited for by these processes
@@ -104,6 +111,9 @@ class CaseScanCorrelation {
         }
         String namedCase = moved.context() == null ? null : moved.context().caseNumber();
         Optional<CaseEntity> open = lifecycle.findOpenBySerial(moved.serial());
+        if (namedCase == null && open.isEmpty()) {
+            namedCase = caseAwaitingThisPartFromTheBoardsCustomer(moved).orElse(null);
+        }
         if (namedCase != null && open.isEmpty() && lifecycle.isOpen(namedCase)) {
             lifecycle.wrongBoardReturned(namedCase, moved.serial(), moved.locationCode(), actor);
         }
@@ -112,6 +122,22 @@ class CaseScanCorrelation {
                     new MoveContext(MoveReason.QUARANTINE, "system", null, null, namedCase, null,
                             "defective board returned with no open case for its serial"));
         }
+    }
+
+    /**
+     * A defective board returned without a case number: the case of the customer where it was last installed that
+     * waits for the return of a board of the same part, if any (it is flagged there rather than silently quarantined).
+     */
+    private Optional<String> caseAwaitingThisPartFromTheBoardsCustomer(BoardMoved moved) {
+        List<CustodyRecord> custody = boards.history(moved.serial()).custody();
+        for (int i = custody.size() - 1; i >= 0; i--) {
+            Long siteId = custody.get(i).siteId();
+            if (siteId != null) {
+                return customers.site(siteId)
+                        .flatMap(site -> lifecycle.awaitingReturnOf(site.customerCode(), moved.partNumber()));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
