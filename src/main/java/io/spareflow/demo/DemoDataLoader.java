@@ -191,7 +191,7 @@ class DemoDataLoader implements ApplicationRunner {
                 sites.add(customers.addSite(code, row.get("site"), row.get("city"), row.get("site_country"),
                         Double.parseDouble(row.get("latitude")), Double.parseDouble(row.get("longitude")), row.get("time_zone")));
                 if (row.optional("email") != null) {
-                    customers.addContact(code, row.get("contact"), row.get("email"), "en");
+                    customers.addContact(code, row.get("contact"), row.get("email"), row.get("locale"));
                     mailboxes.add(row.get("email"));
                 }
             }

@@ -84,9 +84,9 @@ public class ReturnLabels {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("title", texts.text("labels.return.title", locale));
         values.put("toHeading", texts.text("labels.return.to", locale));
-        values.put("toName", center.name());
+        values.put("toName", center.localName().in(locale));
         values.put("toCode", center.code());
-        values.put("toCity", center.city());
+        values.put("toCity", center.localCity().in(locale));
         values.put("toCountry", center.country());
         values.put("fromHeading", texts.text("labels.return.from", locale));
         values.put("fromCustomer", customer.name());

@@ -6,6 +6,7 @@ import io.spareflow.location.LocationType;
 import io.spareflow.location.Locations;
 import io.spareflow.user.internal.UserEntity;
 import io.spareflow.user.internal.UserRepository;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,16 @@ public class Users {
 
     public StaffUser require(String username) {
         return find(username).orElseThrow(() -> new NotFoundException("User", username));
+    }
+
+    /**
+     * The user as a mail's reader: their language, and their location's time zone (UTC for a user without a
+     * location).
+     */
+    public Optional<StaffReader> reader(String username) {
+        return username == null ? Optional.empty() : repository.findById(username.trim()).map(user -> user.toReader(
+                Optional.ofNullable(user.toStaffUser().locationCode()).flatMap(locations::find).map(LocationInfo::zone)
+                        .orElse(ZoneOffset.UTC)));
     }
 
     public List<UserSummary> all() {

@@ -76,7 +76,7 @@ class DemoHistoryTest {
         // A part of the test's own: the spares the history leaves in stock are of a part no other test asks for.
         jdbc.update("insert into part (part_number, product_line, description, revision, repairable, repair_turnaround_days) "
                 + "values (?, 'DATA', 'History test line card', 'A', true, 7)", part);
-        PartInfo partInfo = new PartInfo(part, ProductLine.DATA, "History test line card", "A", null, true, 7, null);
+        PartInfo partInfo = new PartInfo(part, ProductLine.DATA, "History test line card", "A", null, true, 7, null, null);
         customers.create(gold, "History test GOLD " + run, "CN");
         customers.create(bronze, "History test BRONZE " + run, "KE");
         List<SiteInfo> sites = List.of(

@@ -3,6 +3,7 @@ package io.spareflow.user.internal;
 import io.spareflow.common.Languages;
 import io.spareflow.user.NewUser;
 import io.spareflow.user.Role;
+import io.spareflow.user.StaffReader;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.UserAccount;
 import io.spareflow.user.UserRequest;
@@ -14,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Locale;
 
 @Entity
@@ -92,6 +94,11 @@ public class UserEntity {
         this.role = user.role();
         this.locationCode = user.locationCode();
         this.supervisor = user.supervisor();
+    }
+
+    /** As a mail's reader, in {@code zone} (their location's). */
+    public StaffReader toReader(ZoneId zone) {
+        return new StaffReader(username, displayName, email, Languages.of(locale).orElse(Languages.ENGLISH), zone);
     }
 
     public StaffUser toStaffUser() {

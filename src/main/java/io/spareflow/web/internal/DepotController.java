@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,7 +66,8 @@ class DepotController {
         parts.all().forEach(p -> catalogue.put(p.partNumber(), p));
         model.addAttribute("stock", stock.availableByLocation(catalogue.keySet()).stream()
                 .filter(level -> level.locationCode().equals(depot))
-                .map(level -> new PartStock(level.partNumber(), catalogue.get(level.partNumber()).description(),
+                .map(level -> new PartStock(level.partNumber(), catalogue.get(level.partNumber()).localDescription()
+                        .in(LocaleContextHolder.getLocale()),
                         level.available()))
                 .sorted(Comparator.comparing(PartStock::partNumber)).toList());
         return "depot";

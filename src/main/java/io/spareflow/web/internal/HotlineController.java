@@ -9,7 +9,9 @@ import io.spareflow.rma.CaseReport;
 import io.spareflow.rma.CaseView;
 import io.spareflow.worklist.Worklist;
 import io.spareflow.rma.Cases;
+import io.spareflow.worklist.TaskView;
 import io.spareflow.user.StaffUser;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -21,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The hotline: report a fault, work the task list (accept, diagnose, close), and watch one's own cases. */
+/**
+ * The hotline: report a fault, work the task list (accept, diagnose with known fixes of past repairs, close), and
+ * watch one's own cases.
+ */
 @Controller
 class HotlineController {
 
@@ -48,7 +53,8 @@ class HotlineController {
         StaffUser user = CurrentUser.require();
         model.addAttribute("customers", customers.all());
         model.addAttribute("channels", CaseChannel.values());
-        model.addAttribute("tasks", work.tasksFor(user));
+        List<TaskView> tasks = work.tasksFor(user);
+        model.addAttribute("tasks", tasks);
         model.addAttribute("myCases", cases.open(user.username(), MY_CASES));
         return "hotline";
     }

@@ -4,12 +4,10 @@ import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.worklist.Worklist;
-import io.spareflow.worklist.TaskSuggestion;
 import io.spareflow.worklist.TaskView;
 import io.spareflow.user.StaffUser;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +42,6 @@ class RepairBenchController {
         model.addAttribute("inRepair", waiting(center, BoardStatus.IN_REPAIR));
         List<TaskView> tasks = work.tasksFor(user);
         model.addAttribute("tasks", tasks);
-        model.addAttribute("suggestions", knownFixes(tasks));
         return "repair";
     }
 
@@ -56,11 +53,5 @@ class RepairBenchController {
 
     private List<BoardInfo> waiting(String center, BoardStatus status) {
         return boards.search(center, null, status, PageRequest.of(0, BOARDS_PER_LIST)).getContent();
-    }
-
-    /** Known fixes by task: what the worklist's contributions suggest (a board's diagnosis: past repairs). */
-    private static Map<String, List<TaskSuggestion>> knownFixes(List<TaskView> tasks) {
-        return tasks.stream().filter(t -> !t.suggestions().isEmpty())
-                .collect(Collectors.toMap(TaskView::id, TaskView::suggestions));
     }
 }
