@@ -91,7 +91,7 @@ class ReturnLabelScanTest {
         String code = returnLabelCode(awaited.caseNumber());
 
         scan(code, "DEFECTIVE_RECEIVE", "wedge-A");
-        String strayOnB = fixture.installedAt(awaited.part(), fixture.addisAbaba());
+        String strayOnB = fixture.installedAt(awaited.part(), fixture.chengdu());
         JsonNode otherDevice = scan(boardLabelCode(strayOnB), "DEFECTIVE_RECEIVE", "wedge-B");
         assertThat(otherDevice.get("flaggedForSupervisor").asBoolean()).isFalse();
         assertThat(api.getCase(awaited.caseNumber()).get("wrongBoardReturned").isNull())
@@ -99,7 +99,7 @@ class ReturnLabelScanTest {
 
         jdbc.update("update scan_box_binding set bound_at = now() - interval '1 hour', expires_at = now() - interval '1 minute'"
                 + " where username = ? and device = 'wedge-A'", TECH);
-        String strayOnA = fixture.installedAt(awaited.part(), fixture.addisAbaba());
+        String strayOnA = fixture.installedAt(awaited.part(), fixture.chengdu());
         JsonNode lapsed = scan(boardLabelCode(strayOnA), "DEFECTIVE_RECEIVE", "wedge-A");
         assertThat(lapsed.get("flaggedForSupervisor").asBoolean()).isFalse();
         assertThat(api.getCase(awaited.caseNumber()).get("wrongBoardReturned").isNull()).as("a lapsed binding").isTrue();
