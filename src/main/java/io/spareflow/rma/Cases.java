@@ -9,6 +9,8 @@ import io.spareflow.rma.internal.CaseReadScope;
 import io.spareflow.rma.internal.CaseRepository;
 import io.spareflow.rma.internal.NewCase;
 import io.spareflow.rma.internal.process.CaseDiagrams;
+import io.spareflow.rma.internal.process.CaseLineProcesses;
+import io.spareflow.sourcing.SpareSourcing;
 import io.spareflow.rma.internal.process.RmaCaseProcess;
 import io.spareflow.rma.internal.process.StallWatch;
 import io.spareflow.user.StaffUser;
@@ -23,7 +25,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
-/** RMA cases: report one (its lifecycle process starts), look cases up, transfer first ownership. */
+/**
+ * RMA cases: report one (its lifecycle process starts), look cases up, transfer first ownership, add, cancel or
+ * replace (dead on arrival) a line.
+ */
 @Service
 @Validated
 @Transactional(readOnly = true)
@@ -35,9 +40,13 @@ public class Cases {
     private final CaseDiagrams diagrams;
     private final CaseReadScope readScope;
     private final StallWatch stalls;
+    private final CaseLineProcesses lines;
+    private final SpareSourcing sourcing;
 
     Cases(CaseLifecycle lifecycle, CaseRepository repository, RmaCaseProcess process, CaseDiagrams diagrams,
-          CaseReadScope readScope, StallWatch stalls) {
+          CaseReadScope readScope, StallWatch stalls, CaseLineProcesses lines, SpareSourcing sourcing) {
+        this.lines = lines;
+        this.sourcing = sourcing;
         this.lifecycle = lifecycle;
         this.repository = repository;
         this.process = process;
@@ -47,8 +56,9 @@ public class Cases {
     }
 
     /**
-     * Opens a case for a faulty board and starts its lifecycle; the customer is acknowledged
-     * ({@link CaseMilestone#ACKNOWLEDGED}). A board can be on only one open case (ConflictException otherwise).
+     * Opens a case for a site's fault, with its faulty board when the caller knows it, and starts its lifecycle; the
+     * customer is acknowledged ({@link CaseMilestone#ACKNOWLEDGED}). A board can be on only one open case
+     * (ConflictException otherwise).
      * The reporter is the signed-in user, or the channel when the report comes in unattended (e-mail).
      */
     @Transactional
@@ -109,6 +119,47 @@ public class Cases {
         String number = lifecycle.require(CaseNumber.parse(caseNumber).value()).number();
         String previous = lifecycle.transfer(number, toUser.trim(), reason, supervisor);
         process.ownerChanged(number, previous, toUser.trim());
+        return lifecycle.view(lifecycle.require(number));
+    }
+
+    /**
+     * Adds a faulty board to an open case (a second board found): before the diagnosis it waits with the others; after
+     * a diagnosis that needed a spare its line process starts now.
+     */
+    @Transactional
+    public CaseView addLine(String caseNumber, String serial, String partNumber) {
+        StaffUser user = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in to change a case's lines"));
+        String number = lifecycle.require(CaseNumber.parse(caseNumber).value()).number();
+        lifecycle.addLine(number, serial, partNumber, user).ifPresent(lines::start);
+        return lifecycle.view(lifecycle.require(number));
+    }
+
+    /**
+     * Gives up one line while the others go on: its process (and its spare dispatch or repair) ends, its spare request
+     * is released; when it was the last open line, the case moves on to its close.
+     */
+    @Transactional
+    public CaseView cancelLine(String caseNumber, int line, String reason) {
+        StaffUser user = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in to change a case's lines"));
+        String number = lifecycle.require(CaseNumber.parse(caseNumber).value()).number();
+        boolean allDone = lifecycle.cancelLine(number, line, reason, user);
+        lines.cancel(number, line, reason);
+        sourcing.release(number, line, reason);
+        if (allDone) {
+            lines.finished(number);
+        }
+        return lifecycle.view(lifecycle.require(number));
+    }
+
+    /**
+     * The delivered spare of a line is dead on arrival: a new line sends another spare at once and expects the dead
+     * one back (its own return and repair, flagged DOA).
+     */
+    @Transactional
+    public CaseView deadOnArrival(String caseNumber, int line, String reason) {
+        StaffUser user = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in to change a case's lines"));
+        String number = lifecycle.require(CaseNumber.parse(caseNumber).value()).number();
+        lines.start(lifecycle.deadOnArrival(number, line, reason, user));
         return lifecycle.view(lifecycle.require(number));
     }
 

@@ -52,7 +52,7 @@ class RepairModuleTest {
                         'Asia/Shanghai', 'MON-SUN 00:00-24:00')""");
         jdbc.update("insert into part (part_number, product_line, description, revision, repairable, repair_turnaround_days)"
                 + " values ('MT-REPAIR-1', 'OPTICAL', 'Module test board', 'A', true, 7)");
-        repairs.expect(CASE, SERIAL, "MT-REPAIR-1", "no light on port 2");
+        repairs.expect(CASE, SERIAL, "MT-REPAIR-1", "no light on port 2", false);
         runtime.startProcessInstanceByKey(BoardRepairBpmn.PROCESS_KEY, CASE, Map.of(
                 BoardRepairBpmn.CASE_NUMBER, CASE, BoardRepairBpmn.REPAIR_SERIAL, SERIAL,
                 BoardRepairBpmn.REPAIR_AND_RETURN, false));
@@ -64,7 +64,7 @@ class RepairModuleTest {
                         .taskDefinitionKey(BoardRepairBpmn.TASK_DIAGNOSE_BOARD).singleResult()))
                 .andVerify(diagnosis -> {
                     assertThat(diagnosis).map(Task::getTaskDefinitionKey).contains(BoardRepairBpmn.TASK_DIAGNOSE_BOARD);
-                    RepairView order = repairs.findByCase(CASE).orElseThrow();
+                    RepairView order = repairs.findByCaseAndSerial(CASE, SERIAL).orElseThrow();
                     assertThat(order.repairCenter()).isEqualTo("MTRC");
                     assertThat(order.intakeAt()).isNotNull();
                     assertThat(order.dueAt()).isEqualTo(order.intakeAt().plus(Duration.ofDays(7)));

@@ -10,9 +10,11 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface RepairOrderRepository extends JpaRepository<RepairOrderEntity, Long> {
 
-    Optional<RepairOrderEntity> findByCaseNumber(String caseNumber);
+    Optional<RepairOrderEntity> findByCaseNumberAndSerial(String caseNumber, String serial);
 
-    List<RepairOrderEntity> findByCaseNumberIn(Collection<String> caseNumbers);
+    List<RepairOrderEntity> findByCaseNumberOrderById(String caseNumber);
+
+    List<RepairOrderEntity> findByCaseNumberInOrderById(Collection<String> caseNumbers);
 
     long countBySerialAndOutcome(String serial, RepairOutcome outcome);
 

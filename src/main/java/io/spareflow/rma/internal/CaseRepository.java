@@ -19,7 +19,9 @@ public interface CaseRepository extends JpaRepository<CaseEntity, Long> {
 
     Optional<CaseEntity> findByTrackingToken(String trackingToken);
 
-    @Query("select c from CaseEntity c where c.faultySerial = :serial and c.state <> io.spareflow.rma.CaseState.CLOSED")
+    /** The case with an open line for this board (at most one: the one-open-case-per-board rule holds per line). */
+    @Query("select c from CaseEntity c join c.lines l where l.serial = :serial "
+            + "and l.state not in (io.spareflow.rma.LineState.FINISHED, io.spareflow.rma.LineState.CANCELLED)")
     Optional<CaseEntity> findOpenBySerial(String serial);
 
     @Query("select c from CaseEntity c where (:state is null or c.state = :state) and (:owner is null or c.firstOwner = :owner) "

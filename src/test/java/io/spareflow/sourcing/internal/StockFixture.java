@@ -34,9 +34,9 @@ class StockFixture {
         this.reservations = reservations;
     }
 
-    /** The case's open reservation or backorder, as sourcing's table holds it (no API needs to ask this). */
+    /** The open reservation or backorder of the case's first line, as sourcing's table holds it (no API needs to ask this). */
     Optional<ReservationOutcome> openReservation(String caseNumber) {
-        return reservations.findByCaseAndStatusIn(caseNumber, ReservationStatus.OPEN).map(SpareReservationEntity::toOutcome);
+        return reservations.findByLineAndStatusIn(caseNumber, 1, ReservationStatus.OPEN).map(SpareReservationEntity::toOutcome);
     }
 
     /** A new part of the catalogue that no other test has boards of; {@code supersededBy} may be null. */

@@ -17,37 +17,37 @@ public class RepairSteps {
 
     public void openOrder(DelegateExecution execution) {
         BoardRepairVariables variables = new BoardRepairVariables(execution);
-        variables.productLine(work.intake(variables.caseNumber(), variables.actAt()).productLine().name());
+        variables.productLine(work.intake(variables.caseNumber(), variables.repairSerial(), variables.actAt()).productLine().name());
     }
 
     public void diagnosed(DelegateTask task) {
         BoardRepairVariables variables = new BoardRepairVariables(task);
         variables.technician(task.getAssignee());
-        work.diagnose(variables.caseNumber(), task.getAssignee(), variables.diagnosis(), variables.finding());
+        work.diagnose(variables.caseNumber(), variables.repairSerial(), task.getAssignee(), variables.diagnosis(), variables.finding());
     }
 
     public void repaired(DelegateTask task) {
         BoardRepairVariables variables = new BoardRepairVariables(task);
-        work.recordActions(variables.caseNumber(), variables.actions());
+        work.recordActions(variables.caseNumber(), variables.repairSerial(), variables.actions());
     }
 
     public void tested(DelegateTask task) {
         BoardRepairVariables variables = new BoardRepairVariables(task);
-        work.recordTest(variables.caseNumber(), variables.testResult());
+        work.recordTest(variables.caseNumber(), variables.repairSerial(), variables.testResult());
     }
 
     public void recordResult(DelegateExecution execution) {
         BoardRepairVariables variables = new BoardRepairVariables(execution);
-        work.recordResult(variables.caseNumber(), variables.technician());
+        work.recordResult(variables.caseNumber(), variables.repairSerial(), variables.technician());
     }
 
     public void scrap(DelegateExecution execution) {
         BoardRepairVariables variables = new BoardRepairVariables(execution);
-        work.scrap(variables.caseNumber(), variables.technician());
+        work.scrap(variables.caseNumber(), variables.repairSerial(), variables.technician());
     }
 
     public void chooseStockDepot(DelegateExecution execution) {
         BoardRepairVariables variables = new BoardRepairVariables(execution);
-        variables.returnDepot(work.chooseReturnDepot(variables.caseNumber()));
+        variables.returnDepot(work.chooseReturnDepot(variables.caseNumber(), variables.repairSerial()));
     }
 }

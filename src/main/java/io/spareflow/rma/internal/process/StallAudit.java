@@ -5,7 +5,7 @@ import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.common.ProcessVariables;
 import io.spareflow.repair.BoardRepairBpmn;
-import io.spareflow.rma.RmaCaseBpmn;
+import io.spareflow.rma.CaseLineBpmn;
 import io.spareflow.rma.SpareDispatchBpmn;
 import io.spareflow.rma.StalledStep;
 import io.spareflow.sourcing.ReservationOutcome;
@@ -41,7 +41,7 @@ public class StallAudit {
             SpareDispatchBpmn.TASK_AWAIT_PACK, EnumSet.of(BoardStatus.PICKED),
             SpareDispatchBpmn.TASK_AWAIT_SHIPMENT, EnumSet.of(BoardStatus.PACKED),
             SpareDispatchBpmn.TASK_AWAIT_DELIVERY, EnumSet.of(BoardStatus.PICKED, BoardStatus.PACKED, BoardStatus.IN_TRANSIT),
-            RmaCaseBpmn.TASK_AWAIT_DEFECTIVE_RETURN, EnumSet.of(BoardStatus.INSTALLED, BoardStatus.DEFECTIVE_IN_TRANSIT),
+            CaseLineBpmn.TASK_AWAIT_DEFECTIVE_RETURN, EnumSet.of(BoardStatus.INSTALLED, BoardStatus.DEFECTIVE_IN_TRANSIT),
             BoardRepairBpmn.TASK_AWAIT_INTAKE, EnumSet.of(BoardStatus.DEFECTIVE_RECEIVED, BoardStatus.DEFECTIVE_IN_TRANSIT),
             BoardRepairBpmn.TASK_AWAIT_PUTAWAY, EnumSet.of(BoardStatus.REPAIRED, BoardStatus.PACKED, BoardStatus.IN_TRANSIT,
                     BoardStatus.RECEIVED),
@@ -53,7 +53,7 @@ public class StallAudit {
             SpareDispatchBpmn.TASK_AWAIT_PACK, SpareDispatchBpmn.SPARE_SERIAL,
             SpareDispatchBpmn.TASK_AWAIT_SHIPMENT, SpareDispatchBpmn.SPARE_SERIAL,
             SpareDispatchBpmn.TASK_AWAIT_DELIVERY, SpareDispatchBpmn.SPARE_SERIAL,
-            RmaCaseBpmn.TASK_AWAIT_DEFECTIVE_RETURN, RmaCaseBpmn.FAULTY_SERIAL,
+            CaseLineBpmn.TASK_AWAIT_DEFECTIVE_RETURN, CaseLineBpmn.FAULTY_SERIAL,
             BoardRepairBpmn.TASK_AWAIT_INTAKE, BoardRepairBpmn.REPAIR_SERIAL,
             BoardRepairBpmn.TASK_AWAIT_PUTAWAY, BoardRepairBpmn.REPAIR_SERIAL,
             BoardRepairBpmn.TASK_AWAIT_RETURN_DELIVERY, BoardRepairBpmn.REPAIR_SERIAL);
@@ -95,11 +95,11 @@ public class StallAudit {
             actual = Optional.of("no board is named");
         } else if (step.equals(SpareDispatchBpmn.TASK_AWAIT_STOCK) || isBackorderedPick(instanceId, step)) {
             expected = "the case is in the backorder queue";
-            actual = backorderProblem(caseNumber);
+            actual = backorderProblem(caseNumber, CaseLineVariables.lineOf(runtime, instanceId));
         } else if (step.equals(SpareDispatchBpmn.TASK_AWAIT_PICK)) {
             String serial = serial(instanceId, step);
             expected = "board " + serial + " RESERVED for this case";
-            actual = pickProblem(caseNumber, serial);
+            actual = pickProblem(caseNumber, CaseLineVariables.lineOf(runtime, instanceId), serial);
         } else if (BOARD_FOR.containsKey(step)) {
             String serial = serial(instanceId, step);
             Set<BoardStatus> allowed = BOARD_FOR.get(step);
@@ -123,8 +123,8 @@ public class StallAudit {
                 && Boolean.TRUE.equals(runtime.getVariable(instanceId, SpareDispatchBpmn.BACKORDER));
     }
 
-    private Optional<String> backorderProblem(String caseNumber) {
-        Optional<ReservationOutcome> open = sourcing.openRequestOf(caseNumber);
+    private Optional<String> backorderProblem(String caseNumber, int line) {
+        Optional<ReservationOutcome> open = sourcing.openRequestOf(caseNumber, line);
         if (open.isEmpty()) {
             return Optional.of("no open backorder");
         }
@@ -132,8 +132,8 @@ public class StallAudit {
                 : Optional.of("board " + open.get().serial() + " is reserved, but the step still waits for stock");
     }
 
-    private Optional<String> pickProblem(String caseNumber, String serial) {
-        Optional<ReservationOutcome> open = sourcing.openRequestOf(caseNumber);
+    private Optional<String> pickProblem(String caseNumber, int line, String serial) {
+        Optional<ReservationOutcome> open = sourcing.openRequestOf(caseNumber, line);
         if (open.isEmpty() || open.get().backorder()) {
             return Optional.of(open.isEmpty() ? "no open reservation" : "backordered, but the pick waits for " + serial);
         }
