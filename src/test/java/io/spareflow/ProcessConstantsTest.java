@@ -49,8 +49,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ProcessConstantsTest {
 
-    /** Variables the code sets for itself (correlation keys, the task list's location) that no model expression reads. */
-    private static final Set<String> SET_BY_CODE = Set.of(ProcessVariables.ACT_AT, BoardRepairBpmn.RETURN_DEPOT,
+    /**
+     * Variables the code sets for itself (correlation keys, the task list's location, the case number the rma-case
+     * delegates read) that no model expression reads.
+     */
+    private static final Set<String> SET_BY_CODE = Set.of(ProcessVariables.ACT_AT, ProcessVariables.CASE_NUMBER, BoardRepairBpmn.RETURN_DEPOT,
             SpareDispatchBpmn.SPARE_SERIAL, CaseLineBpmn.FAULTY_SERIAL, SpareDispatchBpmn.LINE);
     /** Names in expressions that are no variables: the engine's own objects and the delegates' bean names. */
     private static final Set<String> NOT_VARIABLES = Set.of("execution", "task", "null", "true", "false",
