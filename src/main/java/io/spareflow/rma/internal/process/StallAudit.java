@@ -6,8 +6,11 @@ import io.spareflow.board.Boards;
 import io.spareflow.common.ProcessVariables;
 import io.spareflow.repair.BoardRepairBpmn;
 import io.spareflow.rma.CaseLineBpmn;
+import io.spareflow.rma.RmaCaseBpmn;
+import io.spareflow.rma.internal.CaseLifecycle;
 import io.spareflow.rma.SpareDispatchBpmn;
 import io.spareflow.rma.StalledStep;
+import io.spareflow.rma.internal.CaseLineEntity;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.sourcing.SpareSourcing;
 import io.spareflow.user.StaffUser;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -63,8 +67,11 @@ public class StallAudit {
     private final Boards boards;
     private final SpareSourcing sourcing;
     private final Users users;
+    private final CaseLifecycle lifecycle;
 
-    StallAudit(RuntimeService runtime, TaskService tasks, Boards boards, SpareSourcing sourcing, Users users) {
+    StallAudit(RuntimeService runtime, TaskService tasks, Boards boards, SpareSourcing sourcing, Users users,
+               CaseLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.runtime = runtime;
         this.tasks = tasks;
         this.boards = boards;
@@ -93,6 +100,9 @@ public class StallAudit {
         if (SERIAL_OF.containsKey(step) && !isBackorderedPick(instanceId, step) && serial(instanceId, step) == null) {
             expected = "the board it waits for named in " + SERIAL_OF.get(step);
             actual = Optional.of("no board is named");
+        } else if (step.equals(RmaCaseBpmn.TASK_AWAIT_LINES)) {
+            expected = "a running line process for every open line";
+            actual = linesProblem(caseNumber);
         } else if (step.equals(SpareDispatchBpmn.TASK_AWAIT_STOCK) || isBackorderedPick(instanceId, step)) {
             expected = "the case is in the backorder queue";
             actual = backorderProblem(caseNumber, CaseLineVariables.lineOf(runtime, instanceId));
@@ -116,6 +126,16 @@ public class StallAudit {
             actual = taskProblem(task);
         }
         return actual.map(now -> new StalledStep(caseNumber, step, expected, now));
+    }
+
+    /** The open lines of a case that waits for its lines, without a line process that could finish them. */
+    private Optional<String> linesProblem(String caseNumber) {
+        Set<Integer> running = runtime.createProcessInstanceQuery().processDefinitionKey(CaseLineBpmn.PROCESS_KEY)
+                .processInstanceBusinessKey(caseNumber).list().stream()
+                .map(instance -> CaseLineVariables.lineOf(runtime, instance.getId())).collect(Collectors.toSet());
+        List<Integer> orphaned = lifecycle.require(caseNumber).lines().stream().filter(l -> l.state().open())
+                .map(CaseLineEntity::lineNo).filter(line -> !running.contains(line)).toList();
+        return orphaned.isEmpty() ? Optional.empty() : Optional.of("open line(s) " + orphaned + " without a line process");
     }
 
     private boolean isBackorderedPick(String instanceId, String step) {
