@@ -140,7 +140,7 @@ public class CaseEntity {
         if (clock.isEmpty() || clock.get().isMet() || breaches.stream().anyMatch(b -> b.step() == step)) {
             return false;
         }
-        clock.get().breached();
+        clock.get().breach();
         breaches.add(new BreachEntity(step, clock.get().dueAt(), at, firstOwner));
         return true;
     }
