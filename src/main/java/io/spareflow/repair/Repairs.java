@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,6 +59,12 @@ public class Repairs {
     /** The most frequent findings and actions of past repairs of this part with a similar symptom. */
     public List<RepairSuggestion> suggestions(String partNumber, String symptom, int limit) {
         return experience.suggestions(partNumber, symptom, limit);
+    }
+
+    /** Which of these boards are spares that arrived dead and are being repaired as such (the bench flags them). */
+    public Set<String> deadOnArrival(Collection<String> serials) {
+        return serials.isEmpty() ? Set.of() : orders.findBySerialInAndDeadOnArrivalTrueAndCompletedAtIsNull(serials).stream()
+                .map(RepairOrderEntity::getSerial).collect(Collectors.toSet());
     }
 
     /** Whether this serial has come back with no fault found more than once. */

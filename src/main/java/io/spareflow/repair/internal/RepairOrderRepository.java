@@ -18,6 +18,9 @@ public interface RepairOrderRepository extends JpaRepository<RepairOrderEntity, 
 
     long countBySerialAndOutcome(String serial, RepairOutcome outcome);
 
+    /** The open repair orders of spares that arrived dead, among these boards. */
+    List<RepairOrderEntity> findBySerialInAndDeadOnArrivalTrueAndCompletedAtIsNull(Collection<String> serials);
+
     /** Past completed repairs of a part, newest first: the raw material of the experience base. */
     @Query("select new io.spareflow.repair.internal.PastRepair(r.symptom, r.finding, r.actions, r.outcome, r.completedAt) "
             + "from RepairOrderEntity r where r.partNumber = :partNumber and r.completedAt is not null and r.finding is not null "

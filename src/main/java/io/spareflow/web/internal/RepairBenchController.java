@@ -13,6 +13,7 @@ import io.spareflow.user.StaffUser;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,8 +49,12 @@ class RepairBenchController {
         StaffUser user = CurrentUser.require();
         String center = user.locationCode();
         model.addAttribute("center", center);
-        model.addAttribute("toIntake", waiting(center, BoardStatus.DEFECTIVE_RECEIVED));
-        model.addAttribute("inRepair", waiting(center, BoardStatus.IN_REPAIR));
+        List<BoardInfo> toIntake = waiting(center, BoardStatus.DEFECTIVE_RECEIVED);
+        List<BoardInfo> inRepair = waiting(center, BoardStatus.IN_REPAIR);
+        model.addAttribute("toIntake", toIntake);
+        model.addAttribute("inRepair", inRepair);
+        model.addAttribute("deadOnArrival", repairs.deadOnArrival(Stream.concat(toIntake.stream(), inRepair.stream())
+                .map(BoardInfo::serial).toList()));
         List<TaskView> tasks = work.tasksFor(user);
         model.addAttribute("tasks", tasks);
         model.addAttribute("suggestions", knownFixes(tasks));
