@@ -46,10 +46,12 @@ CREATE TABLE case_line_clock (
     UNIQUE (line_id, step)
 );
 
-INSERT INTO case_line (case_id, line_no, serial, part_number, state, spare_serial, spare_depot, spare_distance_km,
+-- A case of before keeps its id for its one line (and a board clock the id of the case clock it was), so a row can be
+-- traced back, and copies of migrated data keep the keys the cases had.
+INSERT INTO case_line (id, case_id, line_no, serial, part_number, state, spare_serial, spare_depot, spare_distance_km,
                        spare_expected_on_site, spare_tracking_number, spare_delivered_at, backordered, charge_flag,
                        wrong_board_returned, created_at, ended_at)
-SELECT c.id, 1, c.faulty_serial, c.part_number,
+SELECT c.id, c.id, 1, c.faulty_serial, c.part_number,
        CASE c.state WHEN 'SPARE_DISPATCH' THEN 'SPARE_DISPATCH' WHEN 'BACKORDERED' THEN 'BACKORDERED'
                     WHEN 'AWAITING_RETURN' THEN 'AWAITING_RETURN' WHEN 'IN_REPAIR' THEN 'IN_REPAIR'
                     WHEN 'RESOLVED' THEN 'FINISHED' WHEN 'CLOSED' THEN 'FINISHED' ELSE 'NAMED' END,
@@ -60,10 +62,12 @@ SELECT c.id, 1, c.faulty_serial, c.part_number,
 FROM rma_case c;
 
 -- The board clocks of a one-board case were that board's.
-INSERT INTO case_line_clock (line_id, step, started_at, due_at, met_at, breached)
-SELECT l.id, k.step, k.started_at, k.due_at, k.met_at, k.breached
+INSERT INTO case_line_clock (id, line_id, step, started_at, due_at, met_at, breached)
+SELECT k.id, l.id, k.step, k.started_at, k.due_at, k.met_at, k.breached
 FROM case_sla_clock k JOIN case_line l ON l.case_id = k.case_id AND l.line_no = 1
 WHERE k.step IN ('SPARE_ON_SITE', 'DEFECTIVE_RETURN', 'REPAIR_TURNAROUND');
+SELECT setval('case_line_id_seq', COALESCE((SELECT max(id) FROM case_line), 0) + 1, false);
+SELECT setval('case_line_clock_id_seq', COALESCE((SELECT max(id) FROM case_line_clock), 0) + 1, false);
 
 -- KPIs classify a case by its first line's board (product line); a case whose board is not known yet has none.
 DROP VIEW kpi_case;

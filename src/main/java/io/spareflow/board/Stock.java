@@ -11,9 +11,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Spare stock as sourcing sees it: how many AVAILABLE boards of some parts each location holds (one aggregate query on
- * board_stock_idx), and row locks to claim one board without waiting for, or stealing, a board another transaction is
- * claiming. Status changes still go through {@link Boards#move}.
+ * Spare stock as sourcing sees it: how many AVAILABLE boards of some parts each location holds (the board_stock summary,
+ * one row per part and location, kept equal to the boards by triggers in the transaction of every board write — see
+ * V150), and row locks to claim one board without waiting for, or stealing, a board another transaction is claiming.
+ * Status changes still go through {@link Boards#move}.
  */
 @Service
 public class Stock {
@@ -30,18 +31,36 @@ public class Stock {
     public record Level(String locationCode, String partNumber, long available) {
     }
 
-    /** AVAILABLE boards of any of {@code partNumbers}, counted per location and part (locations without stock left out). */
+    /** A (part, location) whose summary counter differs from its AVAILABLE boards. */
+    public record Drift(String partNumber, String locationCode, long summaryAvailable, long boardAvailable) {
+    }
+
+    /**
+     * AVAILABLE boards of any of {@code partNumbers}, per location and part (locations without stock left out): one
+     * summary row per part and location, whatever the number of boards.
+     */
     @Transactional(readOnly = true)
     public List<Level> availableByLocation(Collection<String> partNumbers) {
         if (partNumbers.isEmpty()) {
             return List.of();
         }
         return jdbc.query("""
-                        select location_code, part_number, count(*) from board
-                        where part_number = any (?) and status = 'AVAILABLE' and location_code is not null
-                        group by location_code, part_number""",
+                        select location_code, part_number, available from board_stock
+                        where part_number = any (?) and available > 0""",
                 (rs, i) -> new Level(rs.getString(1), rs.getString(2), rs.getLong(3)),
                 (Object) partNumbers.toArray(String[]::new));
+    }
+
+    /**
+     * The audit of the summary: every part and location whose counter differs from a count of the boards themselves
+     * (the view board_stock_drift, which operators can query too). Empty when the summary is right. Reads every
+     * AVAILABLE board: for audits and tests, not for requests.
+     */
+    @Transactional(readOnly = true)
+    public List<Drift> drift() {
+        return jdbc.query("select part_number, location_code, summary_available, board_available from board_stock_drift"
+                        + " order by part_number, location_code",
+                (rs, i) -> new Drift(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
     }
 
     /**

@@ -12,17 +12,23 @@ import io.spareflow.location.LocationType;
 import io.spareflow.location.Locations;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
+import io.spareflow.part.ProductLine;
 import io.spareflow.rma.CaseChannel;
 import io.spareflow.rma.CaseReport;
 import io.spareflow.rma.Cases;
+import io.spareflow.tier.ServiceTier;
+import io.spareflow.tier.ServiceTiers;
 import io.spareflow.user.NewUser;
 import io.spareflow.user.Role;
 import io.spareflow.user.Users;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,10 +70,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final int boardCount;
     private final int caseCount;
+    private final DemoHistory history;
+    private final ServiceTiers tiers;
+    private final Clock clock;
+    private final int historyMonths;
 
     DemoDataLoader(Customers customers, Locations locations, Parts parts, Boards boards, Users users,
-                   ObjectProvider<GreenMail> mailServer, Cases cases, TransactionTemplate transactions, @Value("${spareflow.demo.boards:6000}") int boardCount,
-                   @Value("${spareflow.demo.cases:6}") int caseCount) {
+                   ObjectProvider<GreenMail> mailServer, Cases cases, TransactionTemplate transactions, DemoHistory history,
+                   ServiceTiers tiers, Clock clock, @Value("${spareflow.demo.boards:6000}") int boardCount,
+                   @Value("${spareflow.demo.cases:6}") int caseCount, @Value("${spareflow.demo.history-months:12}") int historyMonths) {
         this.customers = customers;
         this.locations = locations;
         this.parts = parts;
@@ -78,6 +89,10 @@ class DemoDataLoader implements ApplicationRunner {
         this.transactions = transactions;
         this.boardCount = boardCount;
         this.caseCount = caseCount;
+        this.history = history;
+        this.tiers = tiers;
+        this.clock = clock;
+        this.historyMonths = historyMonths;
     }
 
     @Override
@@ -92,6 +107,9 @@ class DemoDataLoader implements ApplicationRunner {
                 loadBoards(loaded, serials);
                 return loaded;
             });
+            if (historyMonths > 0) {
+                transactions.executeWithoutResult(tx -> writeHistory(sites));
+            }
             transactions.executeWithoutResult(tx -> reportCases(sites, serials));
             log.info("Demo data loaded: {} customers, {} users, {} boards, {} open cases", customers.count(), users.count(),
                     boards.count(), Math.min(caseCount, FAULTS.size()));
@@ -125,6 +143,20 @@ class DemoDataLoader implements ApplicationRunner {
     private record DemoFault(String customer, String city, CaseChannel channel, String partNumber, String symptom) {
     }
 
+    /** The closed cases of the past months, ending yesterday, so the KPI pages and the monitoring center have a past. */
+    private void writeHistory(List<SiteInfo> sites) {
+        long started = System.nanoTime();
+        Map<String, ServiceTier> tierOfCustomer = new HashMap<>();
+        customers.all().forEach(c -> tierOfCustomer.put(c.code(), tiers.require(c.tier())));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        DemoHistory.Scope scope = new DemoHistory.Scope(sites, tierOfCustomer, locations.depots(),
+                locations.ofType(LocationType.REPAIR_CENTER),
+                center -> certifications(center.code()).stream().map(ProductLine::valueOf).toList(), parts.all(), "WH", 1200);
+        DemoHistory.Written written = history.write(scope, today.minusMonths(historyMonths), today, clock.instant(), 9, 20021124L);
+        log.info("Demo history written: {} closed cases over {} months, {} boards, {} rows in {} ms", written.cases(), historyMonths,
+                written.boards(), written.rows(), (System.nanoTime() - started) / 1_000_000);
+    }
+
     /** Each demo fault on its own board, installed at the site, reported as the channel would. */
     private void reportCases(List<SiteInfo> sites, SerialSequence serials) {
         for (DemoFault fault : FAULTS.subList(0, Math.min(caseCount, FAULTS.size()))) {
@@ -146,7 +178,8 @@ class DemoDataLoader implements ApplicationRunner {
                 String code = row.get("customer");
                 if (created.add(code)) {
                     customers.create(code, row.get("customer_name"), row.get("country"));
-                    customers.addContract(row.get("contract"), code, row.get("tier"), today.minusMonths(8), today.plusYears(2));
+                    // In force since before the demo history starts.
+                    customers.addContract(row.get("contract"), code, row.get("tier"), today.minusMonths(14), today.plusYears(2));
                 }
                 sites.add(customers.addSite(code, row.get("site"), row.get("city"), row.get("site_country"),
                         Double.parseDouble(row.get("latitude")), Double.parseDouble(row.get("longitude")), row.get("time_zone")));

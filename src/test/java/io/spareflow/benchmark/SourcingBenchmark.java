@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
-import io.spareflow.board.NewBoard;
+import io.spareflow.board.Stock;
 import io.spareflow.customer.CustomerInfo;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
@@ -38,20 +38,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Quote and reservation latency (p50/p99) and throughput, single-threaded and with concurrent clients, as the network
- * grows: the demo data (122 depots, 6,000 boards), + 1,000,000 boards on the same depots, then 2,000 depots with
- * another 1,000,000 boards spread over all of them. Measured at the service (what the case lifecycle calls), without
- * HTTP and its per-request password check. Run (about 10 minutes on 2 cores):
- * <pre>mvn -B test -Dtest=SourcingBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
- * Prints a Markdown table and writes it to target/sourcing-benchmark.md; method and figures in docs/performance.md.
+ * grows: the demo data (122 depots, 6,000 boards), then 100,000 and 1,000,000 boards on the same depots, then 2,000
+ * depots with 2,000,000 boards. Beside each stage, in the same run, the stock read a quote does (one summary row per
+ * depot and part, {@code board_stock}) against the count of boards quotes did before it. Measured at the service (what
+ * the case lifecycle calls), without HTTP. Boards are generated with set-based SQL (seconds per million). Run:
+ * <pre>mvn -B test -Pbenchmark -Dtest=SourcingBenchmark</pre>
+ * Prints a Markdown table and writes it to target/benchmark/sourcing.md; method and figures in docs/performance.md.
  */
 @SpareflowIntegrationTest
 class SourcingBenchmark {
 
-    private static final int BOARDS_PER_STAGE = 1_000_000;
-    private static final int CHUNK = 100_000;
     private static final int QUOTES = 2_000;
     private static final int RESERVATIONS = 1_000;
+    private static final int STOCK_READS = 500;
     private static final int CLIENTS = 8;
+    private static final String COUNTED_STOCK = """
+            select location_code, part_number, count(*) from board
+            where part_number = any (?) and status = 'AVAILABLE' and location_code is not null
+            group by location_code, part_number""";
+    private static final String SUMMARY_STOCK = """
+            select location_code, part_number, available from board_stock
+            where part_number = any (?) and available > 0""";
 
     @Autowired
     Quotes quotes;
@@ -59,6 +66,8 @@ class SourcingBenchmark {
     SpareSourcing sourcing;
     @Autowired
     Boards boards;
+    @Autowired
+    Stock stock;
     @Autowired
     Locations locations;
     @Autowired
@@ -84,45 +93,58 @@ class SourcingBenchmark {
         sites = customers.all().stream()
                 .filter(c -> c.tier() != null && tiers.require(c.tier()).advanceExchange())
                 .map(CustomerInfo::sites).flatMap(List::stream).toList();
-        report.append("| depots | boards (AVAILABLE) | operation | clients | calls | p50 ms | p99 ms | calls/s |\n")
-                .append("|---:|---:|---|---:|---:|---:|---:|---:|\n");
+        report.append("| depots | boards | AVAILABLE | operation | clients | calls | p50 ms | p99 ms | calls/s |\n")
+                .append("|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
 
         measureStage();
-        addBoards(locations.depots(), BOARDS_PER_STAGE);
+        addBoards(100_000 - boards.count());
+        measureStage();
+        addBoards(1_000_000 - boards.count());
         measureStage();
         addSyntheticDepots(2_000 - locations.depots().size());
-        addBoards(locations.depots(), BOARDS_PER_STAGE);
+        addBoards(2_000_000 - boards.count());
         measureStage();
 
-        String plan = String.join("\n", jdbc.queryForList("""
-                explain (analyze, buffers) select location_code, part_number, count(*) from board
-                where part_number = any (?) and status = 'AVAILABLE' and location_code is not null
-                group by location_code, part_number""", String.class,
-                (Object) new String[]{catalogue.get(0).partNumber(), catalogue.get(1).partNumber()}));
-        report.append("\nStock query plan (two compatible parts, ").append(locations.depots().size()).append(" depots):\n\n```\n")
-                .append(plan).append("\n```\n");
+        String[] twoParts = {catalogue.get(0).partNumber(), catalogue.get(1).partNumber()};
+        String summaryPlan = plan(SUMMARY_STOCK, twoParts);
+        report.append("\nSummary read plan (two compatible parts, ").append(locations.depots().size())
+                .append(" depots):\n\n```\n").append(summaryPlan).append("\n```\n\nCounting plan (before V150):\n\n```\n")
+                .append(plan(COUNTED_STOCK, twoParts)).append("\n```\n");
+        assertThat(stock.drift()).as("summary equals the boards after the run").isEmpty();
         System.out.println(report);
-        Files.writeString(Path.of("target/sourcing-benchmark.md"), report);
-        assertThat(plan).contains("board_stock_idx");
+        Files.createDirectories(Path.of("target/benchmark"));
+        Files.writeString(Path.of("target/benchmark/sourcing.md"), report);
+        assertThat(summaryPlan).contains("board_stock_pkey");
+    }
+
+    private String plan(String query, String[] partNumbers) {
+        return String.join("\n", jdbc.queryForList("explain (analyze, buffers) " + query, String.class, (Object) partNumbers));
     }
 
     private void measureStage() throws Exception {
         jdbc.execute("vacuum analyze board");
+        jdbc.execute("vacuum analyze board_stock");
         int depots = locations.depots().size();
+        long total = boards.count();
         long available = boards.countByStatus(BoardStatus.AVAILABLE);
+        for (String[] read : new String[][]{{"stock read: count boards (before)", COUNTED_STOCK},
+                {"stock read: summary rows", SUMMARY_STOCK}}) {
+            row(depots, total, available, read[0], 1, STOCK_READS, i -> jdbc.query(read[1], rs -> { },
+                    (Object) compatibleParts(randomPart())));
+        }
         for (int clients : new int[]{1, CLIENTS}) {
-            row(depots, available, "quote", clients, QUOTES * (clients == 1 ? 1 : 2), i -> quotes.quote(
+            row(depots, total, available, "quote", clients, QUOTES * (clients == 1 ? 1 : 2), i -> quotes.quote(
                     randomPart(), randomSite().id(), null, null, null));
         }
         for (int clients : new int[]{1, CLIENTS}) {
-            row(depots, available, "reserve", clients, RESERVATIONS * (clients == 1 ? 1 : 2), i -> {
+            row(depots, total, available, "reserve", clients, RESERVATIONS * (clients == 1 ? 1 : 2), i -> {
                 ReservationOutcome outcome = sourcing.reserve(randomPart(), randomSite().id(), "BENCH-" + cases.incrementAndGet(), 1);
                 assertThat(outcome.backorder()).isFalse();
             });
         }
     }
 
-    private void row(int depots, long available, String operation, int clients, int calls, IntConsumer call) throws Exception {
+    private void row(int depots, long total, long available, String operation, int clients, int calls, IntConsumer call) throws Exception {
         for (int i = 0; i < 50; i++) {
             call.accept(i); // warm-up: JIT, caches, connection pool
         }
@@ -144,7 +166,7 @@ class SourcingBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
         Arrays.sort(latencies);
-        String line = String.format(Locale.ROOT, "| %,d | %,d | %s | %d | %,d | %.1f | %.1f | %.0f |%n", depots, available,
+        String line = String.format(Locale.ROOT, "| %,d | %,d | %,d | %s | %d | %,d | %.2f | %.2f | %.0f |%n", depots, total, available,
                 operation, clients, calls, latencies[calls / 2] / 1e6, latencies[(int) (calls * 0.99)] / 1e6, calls / seconds);
         report.append(line);
         System.out.print(line);
@@ -162,18 +184,29 @@ class SourcingBenchmark {
         }
     }
 
-    private void addBoards(List<LocationInfo> depots, int count) {
-        for (int written = 0; written < count; written += CHUNK) {
-            List<NewBoard> chunk = new ArrayList<>(CHUNK);
-            int base = written;
-            for (int i = 0; i < Math.min(CHUNK, count - written); i++) {
-                PartInfo part = catalogue.get(random.nextInt(catalogue.size()));
-                LocationInfo depot = depots.get(random.nextInt(depots.size()));
-                chunk.add(new NewBoard(String.format("BX%d%09d", depots.size(), base + i), part.partNumber(),
-                        part.revision(), BoardStatus.AVAILABLE, depot.code(), null));
-            }
-            transactions.executeWithoutResult(tx -> boards.registerAll(chunk));
-        }
+    private String[] compatibleParts(String partNumber) {
+        return parts.replacementsFor(partNumber).toArray(String[]::new);
+    }
+
+    /** {@code count} AVAILABLE boards of random catalogue parts at random depots, in one INSERT … SELECT. */
+    private void addBoards(long count) {
+        String[] partNumbers = catalogue.stream().map(PartInfo::partNumber).toArray(String[]::new);
+        String[] depots = locations.depots().stream().map(LocationInfo::code).toArray(String[]::new);
+        String prefix = String.format(Locale.ROOT, "BX%d%07d", depots.length, boards.count());
+        transactions.executeWithoutResult(tx -> {
+            jdbc.queryForList("select setseed(0.42)");
+            jdbc.update("""
+                    with p as (select array_agg(part_number order by part_number) as numbers,
+                                      array_agg(revision order by part_number) as revisions
+                                 from part where part_number = any (?)),
+                         d as (select ?::text[] as codes)
+                    insert into board (serial, part_number, revision, status, location_code, updated_at)
+                    select ? || lpad(g::text, 8, '0'), p.numbers[x.i], p.revisions[x.i], 'AVAILABLE',
+                           d.codes[1 + floor(random() * cardinality(d.codes))::int], now()
+                      from p, d, generate_series(1, ?) g,
+                           lateral (select 1 + floor(random() * cardinality(p.numbers) + 0 * g)::int as i) x""",
+                    partNumbers, depots, prefix, count);
+        });
     }
 
     /** Like the demo generator: near a real depot, so distances and time zones stay plausible. */

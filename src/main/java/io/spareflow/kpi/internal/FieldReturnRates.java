@@ -13,8 +13,9 @@ import java.util.Map;
  *   <li>LTR, long-term return rate: more than 18 months before.</li>
  * </ul>
  * Each rate = returns in the month of units of that age group × 12 (annualised) × 100 (percent) ÷ units of that age
- * group shipped (the population at the end of the prior month). Units shipped in the reporting month itself belong to
- * no group yet; their returns are reported apart.
+ * group shipped (the population at the end of the prior month). Units shipped in the reporting month itself are in no
+ * population yet, but their returns count in ERI, as in the handbook's example 7.1.1 ("shipped during the month or the
+ * prior six months"); they are also given apart.
  */
 final class FieldReturnRates {
 
@@ -42,11 +43,11 @@ final class FieldReturnRates {
                           Map<YearMonth, Long> returnsByShipMonth) {
         long[] population = byAgeGroup(month, shippedByMonth);
         long[] returns = byAgeGroup(month, returnsByShipMonth);
-        return new Result(productLine, month, Rate.of(returns[1], population[1]), Rate.of(returns[2], population[2]),
+        return new Result(productLine, month, Rate.of(returns[0] + returns[1], population[1]), Rate.of(returns[2], population[2]),
                 Rate.of(returns[3], population[3]), returns[0]);
     }
 
-    /** [age 0, ERI, YRR, LTR]; counts of later months (negative age) are dropped. */
+    /** [age 0, ages 1–6, YRR, LTR]; counts of later months (negative age) are dropped. */
     private static long[] byAgeGroup(YearMonth month, Map<YearMonth, Long> counts) {
         long[] groups = new long[4];
         counts.forEach((shipped, count) -> {

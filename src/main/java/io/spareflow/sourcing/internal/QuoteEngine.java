@@ -5,11 +5,16 @@ import io.spareflow.part.Parts;
 import io.spareflow.sourcing.internal.SpareQuote.Outcome;
 import io.spareflow.tier.ServiceTier;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 class QuoteEngine {
 
-    private static final Comparator<Candidate> RANKING = Comparator.comparing((Candidate c) -> !c.meetsLimit())
-            .thenComparingDouble(c -> c.meetsLimit() ? c.distanceKm() : c.etaMinutes())
-            .thenComparingDouble(c -> c.meetsLimit() ? c.etaMinutes() : c.distanceKm())
-            .thenComparing(Candidate::depotCode);
+    private static final Comparator<Candidate> RANKING = rule(Candidate::meetsLimit, Candidate::distanceKm,
+            Candidate::etaMinutes, Candidate::depotCode);
 
     private final Parts parts;
     private final DepotDirectory depots;
@@ -86,10 +89,15 @@ class QuoteEngine {
         stock.availableByLocation(compatible).forEach(level -> stockByDepot
                 .computeIfAbsent(level.locationCode(), code -> new LinkedHashMap<>())
                 .put(level.partNumber(), level.available()));
-        List<Candidate> candidates = new ArrayList<>();
-        stockByDepot.forEach((code, byPart) -> depots.find(code).ifPresent(depot ->
-                candidates.add(candidate(depot, byPart, compatible, destination, tier, now))));
-        return new Ranking(compatible.get(0), compatible, destination, tier, now, ranked(candidates));
+        List<Scored> scored = new ArrayList<>(stockByDepot.size());
+        stockByDepot.forEach((code, byPart) -> depots.find(code).ifPresent(depot -> {
+            EtaModel.Route route = eta.route(depot.info(), destination.point(), destination.roads());
+            boolean meets = tier.spareOnSiteMinutes() == null || route.minutes() <= tier.spareOnSiteMinutes();
+            scored.add(new Scored(depot, route, Math.round(route.distanceKm() * 10) / 10.0, byPart, meets));
+        }));
+        scored.sort(SCORED_RANKING);
+        return new Ranking(compatible.get(0), compatible, destination, tier, now,
+                new RankedCandidates(scored, compatible, tier, now));
     }
 
     /** Candidates in the order of the rule, numbered from 1: within the limit nearest first, then fastest first. */
@@ -103,15 +111,68 @@ class QuoteEngine {
         return List.copyOf(ranked);
     }
 
-    private Candidate candidate(DepotDirectory.Depot depot, Map<String, Long> byPart, List<String> compatible,
-                                Destination destination, ServiceTier tier, Instant now) {
-        EtaModel.Route route = eta.route(depot.info(), destination.point(), destination.roads());
+    /** A depot with stock, scored by what the ranking needs (distance, minutes, the limit); not yet a candidate. */
+    private record Scored(DepotDirectory.Depot depot, EtaModel.Route route, double distanceKm, Map<String, Long> byPart,
+                          boolean meetsLimit) {
+    }
+
+    private static final Comparator<Scored> SCORED_RANKING = rule(Scored::meetsLimit, Scored::distanceKm,
+            s -> s.route().minutes(), s -> s.depot().code());
+
+    /** The rule: within the limit nearest first (then fastest), then the others fastest first (then nearest). */
+    private static <T> Comparator<T> rule(Predicate<T> meetsLimit, ToDoubleFunction<T> distanceKm,
+                                          ToLongFunction<T> minutes, Function<T, String> depotCode) {
+        return Comparator.comparing((T c) -> !meetsLimit.test(c))
+                .thenComparingDouble(c -> meetsLimit.test(c) ? distanceKm.applyAsDouble(c) : minutes.applyAsLong(c))
+                .thenComparingDouble(c -> meetsLimit.test(c) ? minutes.applyAsLong(c) : distanceKm.applyAsDouble(c))
+                .thenComparing(depotCode);
+    }
+
+    /**
+     * The ranked depots as candidates, each made when first read: at 2,000 depots with stock a quote shows a few and
+     * a reservation claims from the first ones, so the time on site in the depot's working hours (a walk through its
+     * opening hours) is worked out for those only.
+     */
+    private final class RankedCandidates extends AbstractList<Candidate> {
+
+        private final List<Scored> scored;
+        private final Candidate[] made;
+        private final List<String> compatible;
+        private final ServiceTier tier;
+        private final Instant now;
+
+        RankedCandidates(List<Scored> scored, List<String> compatible, ServiceTier tier, Instant now) {
+            this.scored = scored;
+            this.made = new Candidate[scored.size()];
+            this.compatible = compatible;
+            this.tier = tier;
+            this.now = now;
+        }
+
+        @Override
+        public Candidate get(int index) {
+            Candidate candidate = made[index];
+            if (candidate == null) {
+                candidate = candidate(index + 1, scored.get(index), compatible, tier, now);
+                made[index] = candidate;
+            }
+            return candidate;
+        }
+
+        @Override
+        public int size() {
+            return scored.size();
+        }
+    }
+
+    private static Candidate candidate(int rank, Scored scored, List<String> compatible, ServiceTier tier, Instant now) {
+        DepotDirectory.Depot depot = scored.depot();
         Map<String, Long> ordered = new LinkedHashMap<>();
-        compatible.stream().filter(byPart::containsKey).forEach(p -> ordered.put(p, byPart.get(p)));
+        compatible.stream().filter(scored.byPart()::containsKey).forEach(p -> ordered.put(p, scored.byPart().get(p)));
         long total = ordered.values().stream().mapToLong(Long::longValue).sum();
-        boolean meets = tier.spareOnSiteMinutes() == null || route.minutes() <= tier.spareOnSiteMinutes();
-        return new Candidate(0, depot.code(), depot.info().name(), depot.info().city(), depot.info().country(),
-                Math.round(route.distanceKm() * 10) / 10.0, route.transport(), route.minutes(),
-                EtaModel.after(now, route.minutes(), tier.calendar(), depot), total, ordered, meets);
+        EtaModel.Route route = scored.route();
+        return new Candidate(rank, depot.code(), depot.info().name(), depot.info().city(), depot.info().country(),
+                scored.distanceKm(), route.transport(), route.minutes(),
+                EtaModel.after(now, route.minutes(), tier.calendar(), depot), total, ordered, scored.meetsLimit());
     }
 }

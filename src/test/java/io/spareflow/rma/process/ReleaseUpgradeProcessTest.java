@@ -1,5 +1,9 @@
 package io.spareflow.rma.process;
 
+import static io.spareflow.rma.process.ReleasePolicy.CURRENT_FOLDER;
+import static io.spareflow.rma.process.ReleasePolicy.POLICY;
+import static io.spareflow.rma.process.ReleasePolicy.PROCESSES;
+import static io.spareflow.rma.process.ReleasePolicy.RELEASED_FOLDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
@@ -17,6 +21,7 @@ import io.spareflow.rma.internal.process.CaseEscalations;
 import io.spareflow.rma.internal.process.CaseSteps;
 import io.spareflow.rma.internal.process.ProcessMigrations;
 import io.spareflow.rma.internal.process.SpareDispatchSteps;
+import io.spareflow.rma.process.ReleasePolicy.Upgrade;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,32 +49,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Upgrading over cases in flight: the released processes of {@link #RELEASED} are deployed, one case is driven to each
+ * Upgrading over cases in flight: the released processes of {@link ReleasePolicy#RELEASED} are deployed, one case is driven to each
  * wait state of {@link #WAIT_STATES}, the current processes are deployed, the policy of docs/operations.md is applied
- * ({@link #POLICY}: migrate with {@link ProcessMigrations#plan} or keep the old version), and every case is finished:
+ * ({@link ReleasePolicy#POLICY}: migrate with {@link ProcessMigrations#plan} or keep the old version), and every case is finished:
  * all close, no incident, the timers keep their due dates and still fire (the engine clock is moved).
  * <p>
  * A BPMN change that adds a wait state adds a {@link Step} and puts it in {@link #PATHS}; a change that is not migrated
- * says so in {@link #POLICY}.
+ * says so in {@link ReleasePolicy#POLICY}.
  */
 class ReleaseUpgradeProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ProcessTestEngine.configuration()).build();
-
-    /** The release whose processes are kept byte for byte in processes/released/. */
-    private static final String RELEASED = "0.1.0";
-    private static final List<String> PROCESSES = List.of("rma-case", "spare-dispatch", "board-repair");
-
-    private enum Upgrade { MIGRATE, KEEP }
-
-    /**
-     * What happens to the instances of the released version of each process, per docs/operations.md. rma-case keeps
-     * 0.1.0's instances on their version: the board's work moved into case-line (lines), so the activities a 0.1.0 case
-     * waits in after its diagnosis have no counterpart to migrate to; the called processes migrate.
-     */
-    private static final Map<String, Upgrade> POLICY = Map.of(
-            "rma-case", Upgrade.KEEP, "spare-dispatch", Upgrade.MIGRATE, "board-repair", Upgrade.MIGRATE);
 
     private static final String PREFIX = "RMA-UPGRADE-";
     private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
@@ -162,7 +153,7 @@ class ReleaseUpgradeProcessTest {
 
     @Test
     void casesAtEveryWaitStateOfTheReleasedProcessesFinishAfterTheUpgrade() {
-        deploy("processes/released/" + RELEASED + "/");
+        deploy(RELEASED_FOLDER);
         Map<Case, List<Step>> remaining = new HashMap<>();
         Map<Case, Step> waitingAt = new HashMap<>();
         int counter = 0;
@@ -183,7 +174,7 @@ class ReleaseUpgradeProcessTest {
         Map<String, Date> timersBefore = timerDueDates();
         assertThat(timersBefore).isNotEmpty();
 
-        deploy("processes/");
+        deploy(CURRENT_FOLDER);
         upgrade();
 
         assertThat(timerDueDates()).isEqualTo(timersBefore);

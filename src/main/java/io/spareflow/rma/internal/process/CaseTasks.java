@@ -18,14 +18,19 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.form.FormField;
-import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConstraint;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -44,11 +49,13 @@ public class CaseTasks {
     private final TaskService tasks;
     private final FormService forms;
     private final RuntimeService runtime;
+    private final RepositoryService repository;
 
-    CaseTasks(TaskService tasks, FormService forms, RuntimeService runtime) {
+    CaseTasks(TaskService tasks, FormService forms, RuntimeService runtime, RepositoryService repository) {
         this.tasks = tasks;
         this.forms = forms;
         this.runtime = runtime;
+        this.repository = repository;
     }
 
     /** The groups whose tasks a user may take. */
@@ -170,33 +177,33 @@ public class CaseTasks {
     }
 
     private Map<String, Object> validate(Task task, Map<String, Object> fields) {
-        List<FormField> formFields = forms.getTaskFormData(task.getId()).getFormFields();
+        List<TaskView.FormFieldView> formFields = formFields(task);
         Map<String, String> errors = new LinkedHashMap<>();
-        Map<String, FormField> byId = new LinkedHashMap<>();
-        formFields.forEach(f -> byId.put(f.getId(), f));
+        Map<String, TaskView.FormFieldView> byId = new LinkedHashMap<>();
+        formFields.forEach(f -> byId.put(f.id(), f));
         fields.keySet().stream().filter(k -> !byId.containsKey(k)).forEach(k -> errors.put(k,
                 byId.isEmpty() ? "this task takes no fields" : "unknown field; the task takes " + byId.keySet()));
         Map<String, Object> values = new HashMap<>();
-        for (FormField field : formFields) {
-            Object value = fields.get(field.getId());
+        for (TaskView.FormFieldView field : formFields) {
+            Object value = fields.get(field.id());
             boolean blank = value == null || value.toString().isBlank();
             if (blank) {
-                if (isRequired(field)) {
-                    errors.put(field.getId(), "required" + (allowed(field).isEmpty() ? "" : ": one of " + allowed(field)));
+                if (field.required()) {
+                    errors.put(field.id(), "required" + (field.allowedValues().isEmpty() ? "" : ": one of " + field.allowedValues()));
                 }
                 continue;
             }
             if (!(value instanceof String text)) {
-                errors.put(field.getId(), "must be text");
+                errors.put(field.id(), "must be text");
                 continue;
             }
-            List<String> allowed = allowed(field);
+            List<String> allowed = field.allowedValues();
             if (!allowed.isEmpty() && !allowed.contains(text)) {
-                errors.put(field.getId(), "'" + text + "' is not allowed; allowed values: " + String.join(", ", allowed));
+                errors.put(field.id(), "'" + text + "' is not allowed; allowed values: " + String.join(", ", allowed));
             } else if (text.length() > 2000) {
-                errors.put(field.getId(), "at most 2000 characters");
+                errors.put(field.id(), "at most 2000 characters");
             } else {
-                values.put(field.getId(), text.trim());
+                values.put(field.id(), text.trim());
             }
         }
         if (!errors.isEmpty()) {
@@ -205,14 +212,13 @@ public class CaseTasks {
         return values;
     }
 
-    private static boolean isRequired(FormField field) {
-        return field.getValidationConstraints().stream().map(FormFieldValidationConstraint::getName).anyMatch("required"::equals);
+    private static boolean isRequired(CamundaFormField field) {
+        return field.getCamundaValidation() != null && field.getCamundaValidation().getCamundaConstraints().stream()
+                .map(CamundaConstraint::getCamundaName).anyMatch("required"::equals);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> allowed(FormField field) {
-        Object values = field.getType().getInformation("values");
-        return values instanceof Map<?, ?> map ? new ArrayList<>(((Map<String, String>) map).keySet()) : List.of();
+    private static List<String> allowed(CamundaFormField field) {
+        return field.getCamundaValues().stream().map(CamundaValue::getCamundaId).toList();
     }
 
     private void requireCandidate(StaffUser user, Task task) {
@@ -251,11 +257,24 @@ public class CaseTasks {
         return view(task, formFields(task), tasks.getVariable(task.getId(), ProcessVariables.CASE_NUMBER));
     }
 
-    /** The form of the task's step; the same for every task of that step. */
+    /**
+     * The form of the task's step as its BPMN declares it; the same for every task of that step. Not the engine's task
+     * form data: that converts each field's current variable, and a step may share a variable with an earlier step that
+     * set a value its own form does not offer (the site visit's {@code diagnosisOutcome} after a remote diagnosis of
+     * ENGINEER_ON_SITE), which failed reading the form and so every task list holding such a task.
+     */
     private List<TaskView.FormFieldView> formFields(Task task) {
-        return task.getProcessDefinitionId() == null ? List.of()
-                : forms.getTaskFormData(task.getId()).getFormFields().stream()
-                .map(f -> new TaskView.FormFieldView(f.getId(), f.getLabel(), f.getTypeName(), isRequired(f), allowed(f)))
+        if (task.getProcessDefinitionId() == null) {
+            return List.of();
+        }
+        ModelElementInstance step = repository.getBpmnModelInstance(task.getProcessDefinitionId())
+                .getModelElementById(task.getTaskDefinitionKey());
+        if (!(step instanceof UserTask userTask) || userTask.getExtensionElements() == null) {
+            return List.of();
+        }
+        return userTask.getExtensionElements().getElementsQuery().filterByType(CamundaFormData.class).list().stream()
+                .flatMap(form -> form.getCamundaFormFields().stream())
+                .map(f -> new TaskView.FormFieldView(f.getCamundaId(), f.getCamundaLabel(), f.getCamundaType(), isRequired(f), allowed(f)))
                 .toList();
     }
 
