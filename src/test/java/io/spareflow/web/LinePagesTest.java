@@ -48,12 +48,16 @@ class LinePagesTest {
         api.scan("depot-CTU", dead, "DELIVER", "CTU", Map.of("siteId", site.id()));
         ResponseEntity<String> doa = api.post("agent", "/api/cases/" + number + "/lines/1/doa", Map.of("reason", "no power"));
         assertThat(doa.getStatusCode()).as(doa.getBody()).isEqualTo(HttpStatus.OK);
+        String depot = PageSession.signIn(rest, "depot-CTU").get("/depot").getBody();
+        assertThat(depot).contains(replacement, "line 2");
+        for (String action : new String[] {"PICK", "PACK", "SHIP"}) {
+            api.scan("depot-CTU", replacement, action, "CTU", Map.of());
+        }
+        api.scan("depot-CTU", replacement, "DELIVER", "CTU", Map.of("siteId", site.id()));
         api.scan("tech-RC-SZX", dead, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of("caseNumber", number));
 
         String casePage = PageSession.signIn(rest, "agent").get("/cases/" + number).getBody();
         assertThat(casePage).contains("id=\"line-1\"", "id=\"line-2\"", faulty, dead, "DOA spare of line 1");
-        String depot = PageSession.signIn(rest, "depot-CTU").get("/depot").getBody();
-        assertThat(depot).contains(replacement, "line 2");
         String bench = PageSession.signIn(rest, "tech-RC-SZX").get("/repair").getBody();
         assertThat(bench).contains(dead, "DOA: dead on arrival");
         JsonNode view = api.getCase(number);

@@ -122,7 +122,8 @@ public class CaseLifecycle {
         board.ifPresent(b -> nameLine(entity, b, null, reporter, now));
         saveNew(entity, board.map(FaultyBoard::serial).orElse(null));
         milestone(entity, CaseMilestone.ACKNOWLEDGED, now);
-        return new NewCase(entity.number(), accept);
+        return new NewCase(entity.number(), accept, board.map(FaultyBoard::serial).orElse(null), !tier.advanceExchange(),
+                tier.advanceExchange() ? spareOnSite(tier, entity) : null);
     }
 
     private void saveNew(CaseEntity entity, String serial) {

@@ -2,6 +2,7 @@ package io.spareflow.rma.internal.process;
 
 import static io.spareflow.rma.RmaCaseBpmn.*;
 
+import io.spareflow.rma.CaseLineBpmn;
 import io.spareflow.rma.DiagnosisOutcome;
 import io.spareflow.rma.internal.Limit;
 import io.spareflow.rma.internal.NewCase;
@@ -30,6 +31,13 @@ final class RmaCaseVariables {
         variables.put(CASE_NUMBER, created.caseNumber());
         variables.put(ACCEPT_DUE, Date.from(created.accept().due()));
         variables.put(ACCEPT_ESCALATE_AT, Date.from(created.accept().escalateAt()));
+        // What the rma-case of 0.1.0 reads (its board's steps are in it): a case reported now still runs there.
+        variables.put(CaseLineBpmn.FAULTY_SERIAL, created.faultySerial());
+        variables.put(CaseLineBpmn.REPAIR_AND_RETURN, created.repairAndReturn());
+        if (created.spareOnSite() != null) {
+            variables.put(CaseLineBpmn.SPARE_ON_SITE_DUE, Date.from(created.spareOnSite().due()));
+            variables.put(CaseLineBpmn.SPARE_ON_SITE_ESCALATE_AT, Date.from(created.spareOnSite().escalateAt()));
+        }
         return variables;
     }
 
