@@ -3,8 +3,8 @@
 -- reads one row per depot and part instead of counting boards. Only moves into or out of AVAILABLE touch it: the
 -- other moves (most scans) cost nothing extra and never wait for the counter row.
 CREATE TABLE board_stock (
-    part_number     VARCHAR(30)  NOT NULL REFERENCES part (part_number),
-    location_code   VARCHAR(16)  NOT NULL REFERENCES location (code),
+    part_number     VARCHAR(30)  NOT NULL REFERENCES part (part_number) ON DELETE CASCADE,
+    location_code   VARCHAR(16)  NOT NULL REFERENCES location (code) ON DELETE CASCADE,
     available       BIGINT       NOT NULL CHECK (available >= 0),
     PRIMARY KEY (part_number, location_code)
 );

@@ -13,7 +13,7 @@
       }
       container.dataset.rendered = 'true';
     } catch (e) {
-      container.textContent = 'The diagram could not be drawn: ' + e.message;
+      container.textContent = container.dataset.failed.split('{0}').join(e.message);
     }
   }
 })();

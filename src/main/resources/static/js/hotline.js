@@ -13,6 +13,9 @@
     }
   });
 
+  // The words come from the message bundle, as data attributes of the serial field (see hotline.html).
+  const say = (key, ...values) => values.reduce((words, value, i) => words.split('{' + i + '}').join(String(value)),
+    serial.dataset[key]);
   let timer;
   serial.addEventListener('input', () => {
     clearTimeout(timer);
@@ -21,11 +24,12 @@
     timer = setTimeout(async () => {
       const response = await fetch(serial.dataset.lookup + encodeURIComponent(value), { credentials: 'same-origin' });
       if (response.status === 404) {
-        info.textContent = 'No board ' + value + ' in the registry: check the serial on the label.';
+        info.textContent = say('noBoard', value);
       } else if (response.ok) {
         const board = await response.json();
-        info.textContent = board.serial + ': part ' + board.partNumber + ', ' + board.status
-          + (board.siteId ? ' at site ' + board.siteId : board.locationCode ? ' at ' + board.locationCode : '');
+        info.textContent = board.siteId ? say('boardAtSite', board.serial, board.partNumber, board.status, board.siteId)
+          : board.locationCode ? say('boardAtLocation', board.serial, board.partNumber, board.status, board.locationCode)
+          : say('board', board.serial, board.partNumber, board.status);
         if (board.siteId && !site.value) {
           const option = [...site.options].find(o => o.value === String(board.siteId));
           if (option) { customer.value = option.dataset.customer; customer.dispatchEvent(new Event('change')); site.value = option.value; }

@@ -72,6 +72,8 @@
       String(l.deficit)], l.deficit > 0 ? 'bad' : '')), text.none, 5);
     fill('charge-flagged', s.chargeFlagged.map(c => row([caseLink(c.caseNumber), c.customerCode, c.faultySerial, c.state,
       when(c.reportedAt)])), text.none, 5);
+    fill('stalled', s.stalled.map(x => row([caseLink(x.caseNumber), x.step, x.expected, x.actual, when(x.foundAt)], 'bad')),
+      text.none, 5);
     root.dataset.updates = String((parseInt(root.dataset.updates, 10) || 0) + 1);
   }
 

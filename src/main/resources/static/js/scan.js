@@ -66,7 +66,7 @@
     if (next) {
       const button = document.createElement('button');
       button.type = 'button';
-      button.textContent = 'Next scan: ' + next;
+      button.textContent = text('nextScan', next);
       button.addEventListener('click', () => { action.value = next; showExtras(); code.focus(); });
       nextBox.appendChild(button);
     }
@@ -74,7 +74,7 @@
 
   function remember(request, result, text) {
     const entries = load(HISTORY);
-    entries.unshift({ at: new Date().toLocaleTimeString(), action: request.action, code: request.code, result, text });
+    entries.unshift({ at: new Date().toLocaleTimeString(document.documentElement.lang), action: request.action, code: request.code, result, text });
     save(HISTORY, entries.slice(0, 20));
     renderHistory();
   }
@@ -108,14 +108,14 @@
         // A return label moved no board: its answer (the case bound, the board expected) is the whole message.
         show('ok', body.next, '', null);
       } else {
-        const title = body.result === 'QUARANTINED' ? 'Found: ' + body.serial + ' in quarantine'
-          : body.action + ' ' + body.serial + ' confirmed';
+        const title = body.result === 'QUARANTINED' ? text('quarantined', body.serial)
+          : text('confirmed', body.action, body.serial);
         show(warn ? 'warn' : 'ok', title, body.next, next && next !== action.value ? next : null);
       }
       beep(!warn);
       remember(request, body.result, body.next);
     } else {
-      show('bad', 'Refused: ' + (body.serial || request.code), body.detail || body.title, null);
+      show('bad', text('refused', body.serial || request.code), body.detail || body.title, null);
       beep(false);
       remember(request, 'REFUSED', body.detail || body.title);
     }
@@ -262,7 +262,7 @@
     if (!file) return;
     const data = new FormData();
     data.append('photo', file);
-    show('idle', 'Reading the photo…', file.name, null);
+    show('idle', texts.readingPhoto, file.name, null);
     try {
       const response = await fetch(form.dataset.decode, {
         method: 'POST', credentials: 'same-origin', headers: { [csrfHeader]: csrfToken, 'Accept': 'application/json' },
@@ -270,16 +270,16 @@
       });
       const body = await response.json();
       if (!response.ok) {
-        show('bad', 'No board code on the photo', body.detail, null);
+        show('bad', texts.noCodeOnPhoto, body.detail, null);
         beep(false);
       } else {
         code.value = body.serial;
         if (body.partNumber) code.dataset.partNumber = body.partNumber;
-        show('idle', 'Read ' + body.serial + (body.partNumber ? ' (part ' + body.partNumber + ')' : ''),
-          'Check the action, then press Enter to scan.', null);
+        show('idle', body.partNumber ? text('photoReadPart', body.serial, body.partNumber) : text('photoRead', body.serial),
+          texts.photoReadDetail, null);
       }
     } catch (offline) {
-      show('bad', 'Offline', 'Photos are read by the server: try again when the network is back.', null);
+      show('bad', texts.photoOfflineTitle, texts.photoOfflineDetail, null);
     }
     event.target.value = '';
     code.focus();

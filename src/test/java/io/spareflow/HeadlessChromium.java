@@ -29,6 +29,14 @@ public final class HeadlessChromium {
         return start(options);
     }
 
+    /** A desktop window whose browser asks for pages in {@code language} (its Accept-Language and UI language). */
+    public static ChromeDriver desktop(int width, int height, String language) throws IOException {
+        ChromeOptions options = options();
+        options.addArguments("--window-size=" + width + "," + height, "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        return start(options);
+    }
+
     /** A phone's screen: this many CSS pixels, twice as many device pixels, touch events. */
     public static ChromeDriver phone(int width, int height) throws IOException {
         ChromeOptions options = options();

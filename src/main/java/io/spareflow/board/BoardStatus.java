@@ -10,6 +10,7 @@ import java.util.Set;
  * The life of one serialized board, and the only place that says which move is allowed from where.
  * <pre>
  * spare flow:      RECEIVED → AVAILABLE → RESERVED → PICKED → PACKED → IN_TRANSIT → INSTALLED
+ * put back:        PICKED | PACKED → AVAILABLE; IN_TRANSIT → RECEIVED (a cancelled case's spare)
  * defective flow:  INSTALLED → DEFECTIVE_IN_TRANSIT → DEFECTIVE_RECEIVED → IN_REPAIR → REPAIRED | NFF | SCRAPPED
  * back to stock:   REPAIRED | NFF → PACKED → IN_TRANSIT → RECEIVED → AVAILABLE
  * QUARANTINE holds anything suspicious until a supervisor releases it.
@@ -38,7 +39,8 @@ public enum BoardStatus {
         allow(AVAILABLE, RESERVED, QUARANTINE);
         allow(RESERVED, AVAILABLE, PICKED, QUARANTINE);
         allow(PICKED, PACKED, AVAILABLE, QUARANTINE);
-        allow(PACKED, IN_TRANSIT, QUARANTINE);
+        // Unpacked and put away: a spare packed for a case that was cancelled before it left the depot.
+        allow(PACKED, IN_TRANSIT, AVAILABLE, QUARANTINE);
         allow(IN_TRANSIT, INSTALLED, RECEIVED, QUARANTINE);
         allow(INSTALLED, DEFECTIVE_IN_TRANSIT, DEFECTIVE_RECEIVED);
         allow(DEFECTIVE_IN_TRANSIT, DEFECTIVE_RECEIVED, QUARANTINE);

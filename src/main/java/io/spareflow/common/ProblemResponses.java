@@ -25,32 +25,39 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every API error is an RFC 9457 problem ({@code application/problem+json}) whose {@code detail} tells a person what
  * was wrong and what is expected; validation problems also list each field's problem under {@code errors}. Pages
- * ({@code @Controller}) keep Spring's HTML error handling.
+ * ({@code @Controller}) keep Spring's HTML error handling. Titles, and the details this class writes itself, are in
+ * the request's language (message keys {@code problem.*}); field names, codes and the {@code errors} keys stay as they
+ * are.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
+    private final Texts texts;
+
+    public ProblemResponses(Texts texts) {
+        this.texts = texts;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, texts.get("problem.title.notFound"), e.getMessage());
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        return problem(HttpStatus.CONFLICT, texts.get("problem.title.conflict"), e.getMessage());
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
-        return problem(HttpStatus.CONFLICT, "Changed concurrently",
-                "Someone else changed this record at the same moment; nothing was changed by this request. Reload and try again.");
+        return problem(HttpStatus.CONFLICT, texts.get("problem.title.changedConcurrently"), texts.get("problem.changedConcurrently"));
     }
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, texts.get("problem.title.invalid"), e.getMessage());
         if (!e.fieldErrors().isEmpty()) {
             problem.setProperty("errors", e.fieldErrors());
         }
@@ -61,21 +68,22 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     ProblemDetail constraintViolation(ConstraintViolationException e) {
         Map<String, String> errors = new LinkedHashMap<>();
         e.getConstraintViolations().forEach(v -> errors.put(v.getPropertyPath().toString(), v.getMessage()));
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some values are not acceptable: " + errors);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, texts.get("problem.title.invalid"),
+                texts.get("problem.valuesNotAcceptable", errors));
         problem.setProperty("errors", errors);
         return problem;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                "Parameter '" + e.getName() + "' has value '" + e.getValue() + "', expected " + expected);
+        String expected = e.getRequiredType() == null ? texts.get("problem.expected.otherType") : describe(e.getRequiredType());
+        return problem(HttpStatus.BAD_REQUEST, texts.get("problem.title.invalid"),
+                texts.get("problem.parameter", e.getName(), e.getValue(), expected));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+        return problem(HttpStatus.FORBIDDEN, texts.get("problem.title.forbidden"), e.getMessage());
     }
 
     @Override
@@ -83,12 +91,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         Map<String, String> errors = new LinkedHashMap<>();
         e.getBindingResult().getFieldErrors().forEach(f -> errors.merge(f.getField(),
-                f.getDefaultMessage() + (f.getRejectedValue() == null ? "" : " (was '" + f.getRejectedValue() + "')"),
+                f.getRejectedValue() == null ? f.getDefaultMessage() : texts.get("problem.fieldWas", f.getDefaultMessage(), f.getRejectedValue()),
                 (a, b) -> a + "; " + b));
         e.getBindingResult().getGlobalErrors().forEach(g -> errors.put(g.getObjectName(), g.getDefaultMessage()));
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                "Some fields are not acceptable: " + String.join("; ", errors.entrySet().stream()
-                        .map(x -> x.getKey() + " " + x.getValue()).toList()));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, texts.get("problem.title.invalid"),
+                texts.get("problem.fieldsNotAcceptable", String.join("; ", errors.entrySet().stream()
+                        .map(x -> x.getKey() + " " + x.getValue()).toList())));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
@@ -101,23 +109,22 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
             Class<?> target = mismatch.getTargetType();
-            String expected = target == null ? "a value of another type" : describe(target);
-            String value = mismatch instanceof InvalidFormatException invalid ? "'" + invalid.getValue() + "' " : "";
-            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                    "Field '" + field + "' has value " + value + "that is not acceptable: expected " + expected);
-            problem.setProperty("errors", Map.of(field, "expected " + expected));
+            String expected = target == null ? texts.get("problem.expected.otherType") : describe(target);
+            String detail = mismatch instanceof InvalidFormatException invalid
+                    ? texts.get("problem.fieldValue", field, invalid.getValue(), expected)
+                    : texts.get("problem.fieldType", field, expected);
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, texts.get("problem.title.invalid"), detail);
+            problem.setProperty("errors", Map.of(field, texts.get("problem.expected", expected)));
             return ResponseEntity.badRequest().body(problem);
         }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unreadable request body",
-                "The request body is not valid JSON: " + e.getMostSpecificCause().getClass().getSimpleName()
-                        + ". Send a JSON object with Content-Type application/json."));
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, texts.get("problem.title.unreadable"),
+                texts.get("problem.unreadable", e.getMostSpecificCause().getClass().getSimpleName())));
     }
 
     @ExceptionHandler(RuntimeException.class)
     ProblemDetail unexpected(RuntimeException e) {
         log.error("Unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "The service failed unexpectedly; nothing was changed. The error is logged; please report the time of the request.");
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, texts.get("problem.title.internal"), texts.get("problem.internal"));
     }
 
     public static ProblemDetail problem(HttpStatus status, String title, String detail) {
@@ -126,12 +133,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static String describe(Class<?> type) {
+    private String describe(Class<?> type) {
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return "a number";
+            return texts.get("problem.expected.number");
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return texts.get("problem.expected.oneOf", java.util.Arrays.toString(type.getEnumConstants()));
         }
         return type.getSimpleName();
     }

@@ -18,6 +18,9 @@ import io.spareflow.rma.CaseReport;
 import io.spareflow.rma.Cases;
 import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.ServiceTiers;
+import io.spareflow.training.CertificationLevel;
+import io.spareflow.training.Certifications;
+import io.spareflow.training.NewCertification;
 import io.spareflow.user.NewUser;
 import io.spareflow.user.Role;
 import io.spareflow.user.Users;
@@ -32,6 +35,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -59,12 +63,14 @@ class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     static final String DEMO_PASSWORD = "demo";
+    private static final String DEMO_TRAINING_CENTER = "Spareflow training center, Shenzhen";
 
     private final Customers customers;
     private final Locations locations;
     private final Parts parts;
     private final Boards boards;
     private final Users users;
+    private final Certifications certifications;
     private final ObjectProvider<GreenMail> mailServer;
     private final Cases cases;
     private final TransactionTemplate transactions;
@@ -76,14 +82,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final int historyMonths;
 
     DemoDataLoader(Customers customers, Locations locations, Parts parts, Boards boards, Users users,
-                   ObjectProvider<GreenMail> mailServer, Cases cases, TransactionTemplate transactions, DemoHistory history,
-                   ServiceTiers tiers, Clock clock, @Value("${spareflow.demo.boards:6000}") int boardCount,
+                   Certifications certifications, ObjectProvider<GreenMail> mailServer, Cases cases, TransactionTemplate transactions,
+                   DemoHistory history, ServiceTiers tiers, Clock clock, @Value("${spareflow.demo.boards:6000}") int boardCount,
                    @Value("${spareflow.demo.cases:6}") int caseCount, @Value("${spareflow.demo.history-months:12}") int historyMonths) {
         this.customers = customers;
         this.locations = locations;
         this.parts = parts;
         this.boards = boards;
         this.users = users;
+        this.certifications = certifications;
         this.mailServer = mailServer;
         this.cases = cases;
         this.transactions = transactions;
@@ -151,7 +158,7 @@ class DemoDataLoader implements ApplicationRunner {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         DemoHistory.Scope scope = new DemoHistory.Scope(sites, tierOfCustomer, locations.depots(),
                 locations.ofType(LocationType.REPAIR_CENTER),
-                center -> certifications(center.code()).stream().map(ProductLine::valueOf).toList(), parts.all(), "WH", 1200);
+                center -> List.copyOf(repairLines(center.code())), parts.all(), "WH", 1200);
         DemoHistory.Written written = history.write(scope, today.minusMonths(historyMonths), today, clock.instant(), 9, 20021124L);
         log.info("Demo history written: {} closed cases over {} months, {} boards, {} rows in {} ms", written.cases(), historyMonths,
                 written.boards(), written.rows(), (System.nanoTime() - started) / 1_000_000);
@@ -184,7 +191,7 @@ class DemoDataLoader implements ApplicationRunner {
                 sites.add(customers.addSite(code, row.get("site"), row.get("city"), row.get("site_country"),
                         Double.parseDouble(row.get("latitude")), Double.parseDouble(row.get("longitude")), row.get("time_zone")));
                 if (row.optional("email") != null) {
-                    customers.addContact(code, row.get("contact"), row.get("email"), "en");
+                    customers.addContact(code, row.get("contact"), row.get("email"), row.get("locale"));
                     mailboxes.add(row.get("email"));
                 }
             }
@@ -196,29 +203,45 @@ class DemoDataLoader implements ApplicationRunner {
 
     private void loadUsers() {
         List<NewUser> staff = new ArrayList<>();
-        staff.add(new NewUser("admin", null, "Wang Fang (administrator)", "admin@spareflow.local", Role.ADMIN, "HQ", Set.of(), null));
-        staff.add(new NewUser("supervisor", null, "Chen Jing", "chen.jing@spareflow.local", Role.SUPERVISOR, "HQ", Set.of(), null));
-        staff.add(new NewUser("quality", null, "Zhou Min (quality manager)", "zhou.min@spareflow.local", Role.QUALITY, "HQ", Set.of(), null));
-        staff.add(new NewUser("agent", null, "Li Wei", "li.wei@spareflow.local", Role.AGENT, "SZX", Set.of(), "supervisor"));
+        staff.add(new NewUser("admin", null, "Wang Fang (administrator)", "admin@spareflow.local", Role.ADMIN, "HQ", null));
+        staff.add(new NewUser("supervisor", null, "Chen Jing", "chen.jing@spareflow.local", Role.SUPERVISOR, "HQ", null));
+        staff.add(new NewUser("quality", null, "Zhou Min (quality manager)", "zhou.min@spareflow.local", Role.QUALITY, "HQ", null));
+        staff.add(new NewUser("agent", null, "Li Wei", "li.wei@spareflow.local", Role.AGENT, "SZX", "supervisor"));
         for (LocationInfo depot : locations.depots()) {
             String username = "depot-" + depot.code();
             staff.add(new NewUser(username, null, "Depot staff " + depot.city(), username.toLowerCase(java.util.Locale.ROOT) + "@spareflow.local",
-                    Role.DEPOT, depot.code(), Set.of(), "supervisor"));
+                    Role.DEPOT, depot.code(), "supervisor"));
         }
         for (LocationInfo center : locations.ofType(LocationType.REPAIR_CENTER)) {
             String username = "tech-" + center.code();
             staff.add(new NewUser(username, null, "Technician " + center.city(), username.toLowerCase(java.util.Locale.ROOT) + "@spareflow.local",
-                    Role.TECHNICIAN, center.code(), certifications(center.code()), "supervisor"));
+                    Role.TECHNICIAN, center.code(), "supervisor"));
         }
         users.createAllWithPassword(staff, DEMO_PASSWORD);
+        certify();
+    }
+
+    /**
+     * The technicians' L2 certifications, by their repair center's lines; the agent supports every line remotely (L1).
+     * Dubai's POWER certification runs out in 20 days: the expiring list shows it.
+     */
+    private void certify() {
+        LocalDate today = certifications.today();
+        for (LocationInfo center : locations.ofType(LocationType.REPAIR_CENTER)) {
+            repairLines(center.code()).forEach(line -> certifications.issue("tech-" + center.code(), new NewCertification(
+                    line, CertificationLevel.L2, DEMO_TRAINING_CENTER, today.minusYears(1),
+                    center.code().equals("RC-DXB") && line == ProductLine.POWER ? today.plusDays(20) : today.plusYears(2))));
+        }
+        EnumSet.allOf(ProductLine.class).forEach(line -> certifications.issue("agent", new NewCertification(
+                line, CertificationLevel.L1, DEMO_TRAINING_CENTER, today.minusYears(1), today.plusYears(2))));
     }
 
     /** Shenzhen repairs everything; the other centers specialise, so certification matters in the demo. */
-    private static Set<String> certifications(String repairCenter) {
+    private static Set<ProductLine> repairLines(String repairCenter) {
         return switch (repairCenter) {
-            case "RC-NKG" -> Set.of("OPTICAL", "ACCESS", "DATA");
-            case "RC-DXB" -> Set.of("CDMA", "MOBILE", "POWER");
-            default -> Set.of("CDMA", "MOBILE", "OPTICAL", "ACCESS", "DATA", "POWER");
+            case "RC-NKG" -> EnumSet.of(ProductLine.OPTICAL, ProductLine.ACCESS, ProductLine.DATA);
+            case "RC-DXB" -> EnumSet.of(ProductLine.CDMA, ProductLine.MOBILE, ProductLine.POWER);
+            default -> EnumSet.allOf(ProductLine.class);
         };
     }
 

@@ -104,7 +104,7 @@ class LargeDataGenerator implements ApplicationRunner {
             double lon = Math.max(-179, Math.min(179, anchor.longitude() + (random.nextDouble() - 0.5) * 5));
             synthetic.add(new LocationInfo(code, "Synthetic depot " + code, anchor.type() == LocationType.OFFICE_DEPOT
                     ? LocationType.OFFICE_DEPOT : LocationType.OVERSEAS_DEPOT, anchor.city() + " area", anchor.country(),
-                    lat, lon, anchor.timeZone(), anchor.businessHours(), anchor.handlingMinutes()));
+                    lat, lon, anchor.timeZone(), anchor.businessHours(), anchor.handlingMinutes(), null, null));
         }
         transactions.executeWithoutResult(tx -> locations.registerAll(synthetic));
         log.info("Added {} synthetic depots", synthetic.size());

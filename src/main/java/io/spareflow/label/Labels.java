@@ -85,7 +85,7 @@ public class Labels {
     }
 
     public byte[] shipping(ShippingLabel label, LabelFormat format) {
-        return printer.print(SHIPPING, shippingValues(label), format);
+        return printer.print(SHIPPING, shippingValues(label, LabelTexts.locale(format)), format);
     }
 
     private static String boardTemplate(String size) {
@@ -102,7 +102,7 @@ public class Labels {
         values.put("serial", board.serial());
         values.put("partNumber", board.partNumber());
         values.put("revision", board.revision());
-        values.put("description", part.description());
+        values.put("description", part.localDescription().in(locale));
         values.put("gtin", part.gtin());
         boolean gs1 = Gs1ElementString.problem("21", board.serial()) == null;
         values.put("gs1", Boolean.toString(gs1));
@@ -111,7 +111,7 @@ public class Labels {
         return values;
     }
 
-    private Map<String, String> shippingValues(ShippingLabel label) {
+    private Map<String, String> shippingValues(ShippingLabel label, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         LocationInfo from = location(label.fromLocation(), "from", errors);
         LocationInfo to = location(label.toLocation(), "to", errors);
@@ -132,12 +132,12 @@ public class Labels {
         }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("fromCode", from.code());
-        values.put("fromName", from.name());
-        values.put("fromCity", from.city());
+        values.put("fromName", from.localName().in(locale));
+        values.put("fromCity", from.localCity().in(locale));
         values.put("fromCountry", from.country());
         values.put("toCode", to.code());
-        values.put("toName", to.name());
-        values.put("toCity", to.city());
+        values.put("toName", to.localName().in(locale));
+        values.put("toCity", to.localCity().in(locale));
         values.put("toCountry", to.country());
         values.put("trackingNumber", tracking.toUpperCase(Locale.ROOT));
         values.put("trackingUrl", label.trackingUrl().trim());

@@ -36,7 +36,8 @@ public class ReturnLabels {
 
     private static final String TEMPLATE = "return-4x6";
     /** Once the defective board has arrived (or the case is over) there is nothing to send back. */
-    private static final Set<CaseState> NO_RETURN = EnumSet.of(CaseState.IN_REPAIR, CaseState.RESOLVED, CaseState.CLOSED);
+    private static final Set<CaseState> NO_RETURN = EnumSet.of(CaseState.IN_REPAIR, CaseState.RESOLVED, CaseState.CLOSED,
+            CaseState.CANCELLED);
 
     private final Cases cases;
     private final Customers customers;
@@ -83,9 +84,9 @@ public class ReturnLabels {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("title", texts.text("labels.return.title", locale));
         values.put("toHeading", texts.text("labels.return.to", locale));
-        values.put("toName", center.name());
+        values.put("toName", center.localName().in(locale));
         values.put("toCode", center.code());
-        values.put("toCity", center.city());
+        values.put("toCity", center.localCity().in(locale));
         values.put("toCountry", center.country());
         values.put("fromHeading", texts.text("labels.return.from", locale));
         values.put("fromCustomer", customer.name());

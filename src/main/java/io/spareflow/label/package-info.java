@@ -5,5 +5,5 @@
  * Its allowed dependencies are declared, so a new arrow between features is a deliberate change, checked by
  * {@code ModuleStructureTest} (see docs/architecture.md).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"board", "common", "customer", "location", "part", "rma", "user"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"board", "common", "customer", "location", "part", "rma", "training", "user"})
 package io.spareflow.label;

@@ -33,7 +33,7 @@ public class CustomerReturnLabels {
     }
 
     public boolean offered(CaseView c) {
-        return available() && c.state() != CaseState.CLOSED
+        return available() && !c.state().isTerminal()
                 && c.timeline().stream().anyMatch(e -> e.kind() == TimelineKind.SPARE_SHIPPED || e.kind() == TimelineKind.RETURN_EXPECTED)
                 && c.timeline().stream().noneMatch(e -> e.kind() == TimelineKind.DEFECTIVE_RECEIVED);
     }

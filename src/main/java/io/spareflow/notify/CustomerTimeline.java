@@ -2,8 +2,10 @@ package io.spareflow.notify;
 
 import io.spareflow.rma.CaseView;
 import io.spareflow.rma.TimelineKind;
+import org.springframework.context.MessageSource;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -37,7 +39,8 @@ public final class CustomerTimeline {
             Map.entry(TimelineKind.CHARGE_FLAGGED, "Replacement charged: defective board not returned in time"),
             Map.entry(TimelineKind.DEFECTIVE_RECEIVED, "Defective board received"),
             Map.entry(TimelineKind.REPAIR_FINISHED, "Repair finished"),
-            Map.entry(TimelineKind.CLOSED, "Case closed"));
+            Map.entry(TimelineKind.CLOSED, "Case closed"),
+            Map.entry(TimelineKind.CANCELLED, "Case cancelled"));
 
     private CustomerTimeline() {
     }
@@ -45,6 +48,15 @@ public final class CustomerTimeline {
     /** The timeline kinds a customer may see; every other kind is internal. */
     public static Set<TimelineKind> customerKinds() {
         return CUSTOMER_STEPS.keySet();
+    }
+
+    /** The step in {@code locale}, from the portal's bundle ({@code portal.timeline.*}), naming the same facts. */
+    public static String text(Step step, MessageSource messages, Locale locale) {
+        String text = step.firstOwner() != null
+                ? messages.getMessage("portal.timeline.ACCEPTED.by", new Object[] {step.firstOwner()}, locale)
+                : messages.getMessage("portal.timeline." + step.kind(), null, locale);
+        return step.trackingNumber() == null ? text
+                : text + " " + messages.getMessage("portal.timeline.trackingNumber", new Object[] {step.trackingNumber()}, locale);
     }
 
     public static List<Step> of(CaseView c) {

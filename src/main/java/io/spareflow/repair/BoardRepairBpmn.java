@@ -28,7 +28,7 @@ public final class BoardRepairBpmn {
     public static final String REPAIR_AND_RETURN = "repairAndReturn";
     /** Decides the candidate group of the diagnosis: technicians certified for this product line. */
     public static final String PRODUCT_LINE = "productLine";
-    /** The repair center, set by the intake scan. */
+    /** The repair center, set by the intake scan (or, when it came early, by the check before the intake wait). */
     public static final String ACT_AT = ProcessVariables.ACT_AT;
     public static final String TECHNICIAN = "technician";
     /** Form field; its values are {@link RepairDiagnosis}. */
@@ -38,6 +38,8 @@ public final class BoardRepairBpmn {
     /** Form field; its values are {@link TestResult}. */
     public static final String TEST_RESULT = "testResult";
     public static final String RETURN_DEPOT = "returnDepot";
+    /** The repaired board is already AVAILABLE in stock (or INSTALLED at the customer's): its scan came before the wait. */
+    public static final String BOARD_ARRIVED = "boardArrived";
 
     private BoardRepairBpmn() {
     }

@@ -67,6 +67,12 @@ public class Repairs {
                 .map(RepairOrderEntity::getSerial).collect(Collectors.toSet());
     }
 
+    /** Takes in repairs completed before Spareflow, so the experience base knows their fixes. */
+    @Transactional
+    public void recordHistory(List<HistoricRepair> history) {
+        orders.saveAll(history.stream().map(RepairOrderEntity::historic).toList());
+    }
+
     /** Whether this serial has come back with no fault found more than once. */
     public boolean isSuspectedRogue(String serial) {
         return orders.countBySerialAndOutcome(serial, RepairOutcome.NFF) > 1;

@@ -13,5 +13,7 @@ public enum CaseMilestone {
     RETURN_CHARGE_WARNING,
     DEFECTIVE_RECEIVED,
     REPAIRED_OR_REPLACED,
-    CLOSED
+    CLOSED,
+    /** The case was cancelled: the customer is told why. */
+    CANCELLED
 }

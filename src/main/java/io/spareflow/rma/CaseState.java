@@ -18,5 +18,12 @@ public enum CaseState {
     IN_REPAIR,
     /** Fixed (remotely, on site, or by exchange and repair): the first owner closes it. */
     RESOLVED,
-    CLOSED
+    CLOSED,
+    /** Cancelled before it was resolved: terminal like CLOSED (a spare already on its way is still expected back). */
+    CANCELLED;
+
+    /** Whether the case is over: closed or cancelled, so its serial may be on a new case. */
+    public boolean isTerminal() {
+        return this == CLOSED || this == CANCELLED;
+    }
 }

@@ -18,13 +18,14 @@ public record CaseView(String number, @JsonInclude(JsonInclude.Include.NON_NULL)
                        String responsibleLocation, String reportedBy, Owner firstOwner, Instant firstOwnerSince,
                        Instant createdAt, Instant closedAt, DiagnosisOutcome diagnosisOutcome, Spare spare, boolean chargeFlag,
                        String wrongBoardReturned, String resolution, RepairView repair, List<TimelineEntry> timeline,
-                       List<SlaClock> slaClocks, List<Breach> breaches, List<Line> lines) {
+                       List<SlaClock> slaClocks, List<Breach> breaches, List<Line> lines,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Cancellation cancellation) {
 
     /** The same case without its tracking token (the customer's key), for staff who do not speak with customers. */
     public CaseView withoutTrackingToken() {
         return new CaseView(number, null, customerCode, siteId, faultySerial, partNumber, symptom, channel, state, tier,
                 responsibleLocation, reportedBy, firstOwner, firstOwnerSince, createdAt, closedAt, diagnosisOutcome, spare,
-                chargeFlag, wrongBoardReturned, resolution, repair, timeline, slaClocks, breaches, lines);
+                chargeFlag, wrongBoardReturned, resolution, repair, timeline, slaClocks, breaches, lines, cancellation);
     }
 
     /** The first owner, accountable until the case closes. */
@@ -51,6 +52,13 @@ public record CaseView(String number, @JsonInclude(JsonInclude.Include.NON_NULL)
 
     /** The faulty board's way back: due by, received when (null while out), a wrong board that came instead, charged. */
     public record Return(Instant dueAt, Instant receivedAt, String wrongBoardReturned, boolean chargeFlag) {
+    }
+
+    /**
+     * Who cancelled the case, when and why; {@code returningSpares}: the spares of its lines that were on their way,
+     * each until it is back in stock at its depot.
+     */
+    public record Cancellation(Instant at, String by, String reason, List<String> returningSpares) {
     }
 
     public record TimelineEntry(Instant at, TimelineKind kind, String actor, String text) {

@@ -2,6 +2,7 @@ package io.spareflow.rma;
 
 import io.spareflow.board.Serial;
 import io.spareflow.common.CaseNumber;
+import io.spareflow.rma.internal.CaseCancelled;
 import io.spareflow.rma.internal.CaseEntity;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.rma.internal.CaseLifecycle;
@@ -10,9 +11,9 @@ import io.spareflow.rma.internal.CaseRepository;
 import io.spareflow.rma.internal.NewCase;
 import io.spareflow.rma.internal.process.CaseDiagrams;
 import io.spareflow.rma.internal.process.CaseLineProcesses;
-import io.spareflow.sourcing.SpareSourcing;
 import io.spareflow.rma.internal.process.RmaCaseProcess;
 import io.spareflow.rma.internal.process.StallWatch;
+import io.spareflow.sourcing.SpareSourcing;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.Users;
 import jakarta.validation.Valid;
@@ -26,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * RMA cases: report one (its lifecycle process starts), look cases up, transfer first ownership, add, cancel or
- * replace (dead on arrival) a line.
+ * RMA cases: report one (its lifecycle process starts), look cases up, transfer first ownership, cancel one, add,
+ * cancel or replace (dead on arrival) a line.
  */
 @Service
 @Validated
@@ -160,6 +161,26 @@ public class Cases {
         StaffUser user = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in to change a case's lines"));
         String number = lifecycle.require(CaseNumber.parse(caseNumber).value()).number();
         lines.start(lifecycle.deadOnArrival(number, line, reason, user));
+        return lifecycle.view(lifecycle.require(number));
+    }
+
+    /**
+     * Cancels the case, by its first owner or a supervisor, for {@code reason}: the customer is told, its process ends
+     * every step, so do its open lines' processes (each spare already on its way is then awaited back at its depot),
+     * and their reservations or backorders are released — after the process moved to its cancellation, so a lost
+     * reservation sources nothing anew.
+     */
+    @Transactional
+    public CaseView cancel(String caseNumber, String reason) {
+        StaffUser by = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in to cancel a case"));
+        String number = lifecycle.require(CaseNumber.parse(caseNumber).value()).number();
+        CaseCancelled cancelled = lifecycle.cancel(number, reason, by);
+        process.cancelled(number, cancelled.returningSpares());
+        String why = "case cancelled by " + by.username() + ": " + reason.trim();
+        for (int line : cancelled.lines()) {
+            lines.cancel(number, line, why);
+            sourcing.release(number, line, why);
+        }
         return lifecycle.view(lifecycle.require(number));
     }
 

@@ -21,6 +21,12 @@ public final class RmaCaseBpmn {
 
     /** Every line of the case is finished or cancelled. */
     public static final String MESSAGE_LINES_FINISHED = "LinesFinished";
+    /** In the event sub-process of a cancelled case: each spare that was on its way comes back to its depot. */
+    public static final String TASK_AWAIT_SPARE_RETURN = "Task_AwaitSpareReturn";
+    /** The case was cancelled: starts the interrupting event sub-process, which ends every other step. */
+    public static final String MESSAGE_CASE_CANCELLED = "CaseCancelled";
+    /** A spare that was on its way to a cancelled case is back in stock (a PUTAWAY scan at its depot). */
+    public static final String MESSAGE_SPARE_RETURNED = "SpareReturned";
 
     public static final String CASE_NUMBER = ProcessVariables.CASE_NUMBER;
     /** Assignee of the tasks after acceptance. */
@@ -31,6 +37,10 @@ public final class RmaCaseBpmn {
     public static final String FAULTY_SERIALS = "faultySerials";
     public static final String NOTE = "note";
     public static final String RESOLUTION = "resolution";
+    /** The spares a cancelled case waits to see back in stock (empty when none was on its way). */
+    public static final String RETURNING_SPARES = "returningSpares";
+    /** The one spare each instance of the multi-instance {@link #TASK_AWAIT_SPARE_RETURN} waits for. */
+    public static final String RETURNING_SPARE = "returningSpare";
     public static final String ACCEPT_DUE = "acceptDue";
     public static final String ACCEPT_ESCALATE_AT = "acceptEscalateAt";
     public static final String DIAGNOSIS_DUE = "diagnosisDue";

@@ -21,6 +21,10 @@ public enum TimelineKind {
     WRONG_BOARD_RETURNED,
     REPAIR_FINISHED,
     CLOSED,
+    /** Cancelled by the first owner or a supervisor, with the reason. */
+    CANCELLED,
+    /** The spare that was on its way to a cancelled case is back in stock at its depot. */
+    SPARE_RETURNED,
     TRANSFERRED,
     BREACH,
     ESCALATED,

@@ -11,6 +11,7 @@ import io.spareflow.board.NewBoard;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.ProblemResponses;
 import io.spareflow.common.TransactionLocks;
+import io.spareflow.common.Texts;
 import io.spareflow.customer.Customers;
 import io.spareflow.location.LocationCode;
 import io.spareflow.location.LocationInfo;
@@ -66,11 +67,12 @@ public class Scans {
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
     private final TransactionLocks locks;
+    private final Texts texts;
     private final Clock clock;
 
     Scans(Boards boards, Locations locations, Parts parts, Customers customers, ObjectProvider<ScanGuard> guards,
           ScanEventRepository events, NextStep nextStep, LabelPhotoDecoder photos, BoxBindings boxes, ObjectMapper json,
-          PlatformTransactionManager transactions, TransactionLocks locks, Clock clock) {
+          PlatformTransactionManager transactions, TransactionLocks locks, Texts texts, Clock clock) {
         this.boards = boards;
         this.locations = locations;
         this.parts = parts;
@@ -83,6 +85,7 @@ public class Scans {
         this.json = json;
         this.transaction = new TransactionTemplate(transactions);
         this.locks = locks;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -278,8 +281,7 @@ public class Scans {
         event.identify(found.serial(), found.partNumber());
         ScanResult result = new ScanResult(event.getId(), request.clientScanId(), ScanResult.Result.QUARANTINED,
                 found.serial(), found.partNumber(), request.action(), null, found.status(), location.code(), null,
-                "Unknown board, registered in quarantine. " + nextStep.after(found, location, caseNumber,
-                request.trackingNumber()), true, event.getScannedAt());
+                nextStep.unknownBoard(found, location, caseNumber, request.trackingNumber()), true, event.getScannedAt());
         return answer(event, result, "unknown board registered in quarantine");
     }
 
@@ -301,7 +303,7 @@ public class Scans {
             ScanEventEntity event = newEvent(request, user, fingerprint);
             BoardInfo board = refused.board();
             event.identify(refused.serial(), board == null ? null : board.partNumber());
-            ProblemDetail problem = ProblemResponses.problem(refused.status(), "Scan refused", refused.getMessage());
+            ProblemDetail problem = ProblemResponses.problem(refused.status(), texts.get("problem.title.scanRefused"), refused.getMessage());
             problem.setProperty("scanId", event.getId());
             problem.setProperty("clientScanId", request.clientScanId());
             if (refused.serial() != null) {

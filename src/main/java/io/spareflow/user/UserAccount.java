@@ -1,10 +1,8 @@
 package io.spareflow.user;
 
 import java.time.Instant;
-import java.util.Set;
 
 /** A user as the administration sees and audits it: everything but the password hash. */
 public record UserAccount(String username, String displayName, String email, Role role, String locationCode,
-                          String supervisor, String locale, boolean enabled, Set<String> productLines,
-                          Instant passwordChangedAt) {
+                          String supervisor, String locale, boolean enabled, Instant passwordChangedAt) {
 }

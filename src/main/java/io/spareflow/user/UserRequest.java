@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.Set;
 
 /**
  * A user to create (POST /api/users) or the new state of one (PUT /api/users/{username}). {@code password} is only
@@ -22,6 +21,5 @@ public record UserRequest(
         @Size(max = 16) String locationCode,
         @Size(max = 40) String supervisor,
         @Pattern(regexp = "en|zh-CN", message = "must be en or zh-CN") String locale,
-        Boolean enabled,
-        Set<String> productLines) {
+        Boolean enabled) {
 }

@@ -6,8 +6,10 @@ import io.spareflow.location.LocationType;
 import io.spareflow.location.Locations;
 import io.spareflow.user.internal.UserEntity;
 import io.spareflow.user.internal.UserRepository;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,6 +42,16 @@ public class Users {
         return find(username).orElseThrow(() -> new NotFoundException("User", username));
     }
 
+    /**
+     * The user as a mail's reader: their language, and their location's time zone (UTC for a user without a
+     * location).
+     */
+    public Optional<StaffReader> reader(String username) {
+        return username == null ? Optional.empty() : repository.findById(username.trim()).map(user -> user.toReader(
+                Optional.ofNullable(user.toStaffUser().locationCode()).flatMap(locations::find).map(LocationInfo::zone)
+                        .orElse(ZoneOffset.UTC)));
+    }
+
     public List<UserSummary> all() {
         return repository.findAllByOrderByUsername().stream().map(u -> UserSummary.of(u.toStaffUser())).toList();
     }
@@ -65,6 +77,14 @@ public class Users {
     public static Optional<StaffUser> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof StaffUser user ? Optional.of(user) : Optional.empty();
+    }
+
+    /** Remembers the language {@code username} chose for their pages and mail; answers the user speaking it. */
+    @Transactional
+    public StaffUser changeLanguage(String username, Locale language) {
+        UserEntity user = repository.findById(username).orElseThrow(() -> new NotFoundException("User", username));
+        user.speak(language);
+        return user.toStaffUser();
     }
 
     @Transactional

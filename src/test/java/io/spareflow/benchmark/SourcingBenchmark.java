@@ -220,7 +220,7 @@ class SourcingBenchmark {
             synthetic.add(new LocationInfo(String.format("BD%04d", i), "Benchmark depot " + i,
                     anchor.type() == LocationType.OFFICE_DEPOT ? LocationType.OFFICE_DEPOT : LocationType.OVERSEAS_DEPOT,
                     anchor.city() + " area", anchor.country(), lat, lon, anchor.timeZone(), anchor.businessHours(),
-                    anchor.handlingMinutes()));
+                    anchor.handlingMinutes(), null, null));
         }
         transactions.executeWithoutResult(tx -> locations.registerAll(synthetic));
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
+import io.spareflow.location.LocationInfo;
 import io.spareflow.location.LocationType;
 import io.spareflow.location.Locations;
 import io.spareflow.part.PartInfo;
@@ -15,6 +16,7 @@ import io.spareflow.part.ProductLine;
 import io.spareflow.rma.RmaApiClient;
 import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.ServiceTiers;
+import io.spareflow.user.Users;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,6 +52,8 @@ class DemoHistoryTest {
     @Autowired
     ServiceTiers tiers;
     @Autowired
+    Users users;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     TestRestTemplate http;
@@ -72,7 +76,7 @@ class DemoHistoryTest {
         // A part of the test's own: the spares the history leaves in stock are of a part no other test asks for.
         jdbc.update("insert into part (part_number, product_line, description, revision, repairable, repair_turnaround_days) "
                 + "values (?, 'DATA', 'History test line card', 'A', true, 7)", part);
-        PartInfo partInfo = new PartInfo(part, ProductLine.DATA, "History test line card", "A", null, true, 7, null);
+        PartInfo partInfo = new PartInfo(part, ProductLine.DATA, "History test line card", "A", null, true, 7, null, null);
         customers.create(gold, "History test GOLD " + run, "CN");
         customers.create(bronze, "History test BRONZE " + run, "KE");
         List<SiteInfo> sites = List.of(
@@ -80,7 +84,10 @@ class DemoHistoryTest {
                 customers.addSite(gold, "Gold site B " + run, "Guangzhou", "CN", 23.13, 113.26, "Asia/Shanghai"),
                 customers.addSite(bronze, "Bronze site " + run, "Nairobi", "KE", -1.29, 36.82, "Africa/Nairobi"));
         Map<String, ServiceTier> tierOf = Map.of(gold, tiers.require("GOLD"), bronze, tiers.require("BRONZE"));
-        DemoHistory.Scope scope = new DemoHistory.Scope(sites, tierOf, locations.depots(), locations.ofType(LocationType.REPAIR_CENTER),
+        // The demo's repair centers (each has its technician); other tests import centers nobody works at.
+        List<LocationInfo> demoCenters = locations.ofType(LocationType.REPAIR_CENTER).stream()
+                .filter(center -> users.find("tech-" + center.code()).isPresent()).toList();
+        DemoHistory.Scope scope = new DemoHistory.Scope(sites, tierOf, locations.depots(), demoCenters,
                 center -> List.of(ProductLine.values()), List.of(partInfo), "HT" + run.substring(0, 2), 200);
         written = history.write(scope, FIRST, LAST, Instant.parse("2020-01-01T00:00:00Z"), 3, 7L);
     }

@@ -10,6 +10,8 @@ import io.spareflow.customer.Customers;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
 import io.spareflow.part.ProductLine;
+import io.spareflow.training.CertificationLevel;
+import io.spareflow.training.Certifications;
 import io.spareflow.user.Role;
 import io.spareflow.user.Users;
 import java.util.List;
@@ -24,6 +26,8 @@ import org.springframework.http.ResponseEntity;
 @SpareflowIntegrationTest
 class SeedDataTest {
 
+    @Autowired
+    Certifications certifications;
     @Autowired
     Parts parts;
     @Autowired
@@ -83,7 +87,8 @@ class SeedDataTest {
         assertThat(users.require("depot-CTU").locationCode()).isEqualTo("CTU");
         assertThat(users.require("depot-UIO").mayActAt("UIO")).isTrue();
         assertThat(users.require("depot-UIO").mayActAt("CTU")).isFalse();
-        assertThat(users.require("tech-RC-NKG").productLines()).contains("OPTICAL").doesNotContain("CDMA");
+        assertThat(certifications.validLines("tech-RC-NKG", CertificationLevel.L2)).contains(ProductLine.OPTICAL)
+                .doesNotContain(ProductLine.CDMA);
         assertThat(users.withRole(Role.DEPOT)).hasSizeGreaterThanOrEqualTo(108);
         assertThat(users.require("agent").getPassword()).startsWith("$2").doesNotContain("demo");
     }

@@ -104,7 +104,7 @@ class KpiApiTest {
         customers.addContract("KPI-" + run, customer, "PLATINUM", today.minusDays(30), today.plusYears(1));
         site = customers.addSite(customer, "KPI test site " + run, "Chengdu", "CN", 30.62, 104.08, "Asia/Shanghai");
         users.create(new NewUser(secondAgent, "demo", "Second agent " + run, secondAgent + "@spareflow.local", Role.AGENT,
-                "SZX", Set.of(), "supervisor"));
+                "SZX", "supervisor"));
         // Every clock of the history is due within these days (the defective return within 10 days, repair within 7).
         period = "from=" + today.minusDays(1) + "&to=" + today.plusDays(40) + "&customer=" + customer;
         String part = fixture.part();

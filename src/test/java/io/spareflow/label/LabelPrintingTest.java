@@ -87,6 +87,26 @@ class LabelPrintingTest {
         assertBoardDataMatrix(dataMatrices(page, 1), serial);
     }
 
+    /**
+     * A Chinese reader's label: the human-readable description is the part's Chinese one, drawn with a CJK font, and
+     * the barcodes are the same as on the English label and still decode, from PNG and from the PDF.
+     */
+    @Test
+    void aChineseLabelCarriesTheChineseDescriptionAndItsBarcodesStillDecode() throws Exception {
+        String serial = newBoard("LBLZH");
+        assertThat(parts.require(PART).descriptionZh()).isEqualTo("CDMA 基站控制与时钟板 CCM");
+        Path chinese = save(get("/api/boards/" + serial + "/label.png?size=4x2", "zh-CN"), "zh.png");
+        Path english = save(get("/api/boards/" + serial + "/label.png?size=4x2", "en"), "en.png");
+
+        assertThat(zbar(chinese)).contains("CODE-128:" + serial);
+        assertBoardDataMatrix(dataMatrices(chinese, 1), serial);
+        assertThat(LabelTools.differingRows(chinese, english)).as("only the description line differs")
+                .isNotEmpty().allSatisfy(row -> assertThat(row).isBetween(120, 190));
+        Path page = rasterise(save(get("/api/boards/" + serial + "/label.pdf?size=4x2", "zh-CN"), "zh.pdf")).get(0);
+        assertThat(zbar(page)).contains("CODE-128:" + serial);
+        assertBoardDataMatrix(dataMatrices(page, 1), serial);
+    }
+
     /** GS1 allows 20 characters in (21): a longer serial is printed as Code 128 only, and the label says why. */
     @Test
     void aSerialOverTwentyCharactersGetsCode128OnlyAndNoGs1() throws Exception {
@@ -181,6 +201,15 @@ class LabelPrintingTest {
 
     private ResponseEntity<byte[]> get(String path) {
         ResponseEntity<byte[]> response = http.withBasicAuth("depot-CTU", "demo").getForEntity(path, byte[].class);
+        assertThat(response.getStatusCode().value()).as(path).isEqualTo(200);
+        return response;
+    }
+
+    private ResponseEntity<byte[]> get(String path, String language) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        ResponseEntity<byte[]> response = http.withBasicAuth("depot-CTU", "demo").exchange(path, HttpMethod.GET,
+                new HttpEntity<>(headers), byte[].class);
         assertThat(response.getStatusCode().value()).as(path).isEqualTo(200);
         return response;
     }

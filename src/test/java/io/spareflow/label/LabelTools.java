@@ -2,14 +2,18 @@ package io.spareflow.label;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 
 /**
  * The independent tools the label tests check labels with: zbarimg (Code 128, QR), dmtxread --gs1=29 (GS1
@@ -28,6 +32,25 @@ public final class LabelTools {
     }
 
     /** Code 128 and QR codes on an image, one "TYPE:data" a line. */
+    /** The rows (y) in which two images of the same size differ in any pixel. */
+    public static SortedSet<Integer> differingRows(Path a, Path b) throws IOException {
+        BufferedImage first = ImageIO.read(a.toFile());
+        BufferedImage second = ImageIO.read(b.toFile());
+        if (first.getWidth() != second.getWidth() || first.getHeight() != second.getHeight()) {
+            throw new AssertionError("images of different sizes: " + a + ", " + b);
+        }
+        SortedSet<Integer> rows = new TreeSet<>();
+        for (int y = 0; y < first.getHeight(); y++) {
+            for (int x = 0; x < first.getWidth(); x++) {
+                if (first.getRGB(x, y) != second.getRGB(x, y)) {
+                    rows.add(y);
+                    break;
+                }
+            }
+        }
+        return rows;
+    }
+
     public static String zbar(Path image) throws Exception {
         return run("zbarimg", "--quiet", image.toString());
     }

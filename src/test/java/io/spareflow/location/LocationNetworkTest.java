@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.common.GeoPoint;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +30,21 @@ class LocationNetworkTest {
         assertThat(counts.get(LocationType.OVERSEAS_DEPOT)).isGreaterThanOrEqualTo(60);
         assertThat(counts.get(LocationType.REPAIR_CENTER)).isGreaterThanOrEqualTo(2);
         assertThat(locations.count()).isGreaterThanOrEqualTo(120);
+    }
+
+    @Test
+    void everyDomesticLocationHasAChineseNameAndCityOverseasOnesReadInEnglish() {
+        assertThat(locations.require("CTU").localName().in(Locale.SIMPLIFIED_CHINESE)).isEqualTo("成都备件中心");
+        assertThat(locations.require("URC").localCity().in(Locale.SIMPLIFIED_CHINESE)).isEqualTo("乌鲁木齐");
+        assertThat(locations.require("RC-SZX").localName().in(Locale.SIMPLIFIED_CHINESE)).isEqualTo("深圳维修中心");
+        assertThat(locations.require("CTU").localName().in(Locale.ENGLISH)).isEqualTo("Chengdu Office Depot");
+        // The seeded network (codes of data/locations.csv); other tests add locations of their own.
+        List<LocationInfo> seeded = locations.all().stream().filter(l -> l.code().matches("HQ|[A-Z]{3}|RC-[A-Z]{3}")).toList();
+        assertThat(seeded.stream().filter(l -> l.country().equals("CN")))
+                .allSatisfy(l -> assertThat(l.nameZh()).as(l.code()).isNotBlank().matches(".*\\p{IsHan}.*"))
+                .hasSizeGreaterThanOrEqualTo(50);
+        LocationInfo quito = locations.require("UIO");
+        assertThat(quito.localName().in(Locale.SIMPLIFIED_CHINESE)).isEqualTo("Quito Spare Parts Center");
     }
 
     /** Reference coordinates of the real cities (city centres); the network must be within 25 km of them. */

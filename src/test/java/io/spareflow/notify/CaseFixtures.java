@@ -61,14 +61,20 @@ public final class CaseFixtures {
         complete(rest, caseNumber, "Task_CloseCase", Map.of("resolution", "Solved by a remote reset"));
     }
 
-    @SuppressWarnings("unchecked")
     private static void complete(TestRestTemplate rest, String caseNumber, String taskKey, Map<String, Object> fields) {
-        List<Map<String, Object>> tasks = rest.withBasicAuth("agent", "demo").exchange("/api/tasks", HttpMethod.GET, null,
+        complete(rest, "agent", "demo", caseNumber, taskKey, fields);
+    }
+
+    /** {@code user} completes the open task {@code taskKey} of the case. */
+    @SuppressWarnings("unchecked")
+    public static void complete(TestRestTemplate rest, String user, String password, String caseNumber, String taskKey,
+                                Map<String, Object> fields) {
+        List<Map<String, Object>> tasks = rest.withBasicAuth(user, password).exchange("/api/tasks", HttpMethod.GET, null,
                 List.class).getBody();
         Map<String, Object> task = tasks.stream()
                 .filter(t -> caseNumber.equals(t.get("caseNumber")) && taskKey.equals(t.get("taskKey")))
                 .findFirst().orElseThrow(() -> new AssertionError("no task " + taskKey + " for " + caseNumber + " in " + tasks));
-        ResponseEntity<String> done = rest.withBasicAuth("agent", "demo").exchange("/api/tasks/" + task.get("id") + "/complete",
+        ResponseEntity<String> done = rest.withBasicAuth(user, password).exchange("/api/tasks/" + task.get("id") + "/complete",
                 HttpMethod.POST, json(fields), String.class);
         assertThat(done.getStatusCode().is2xxSuccessful()).as("complete %s: %s", taskKey, done).isTrue();
     }

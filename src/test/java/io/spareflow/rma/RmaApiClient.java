@@ -103,6 +103,17 @@ public class RmaApiClient {
         return ids;
     }
 
+    /** The stall audit's findings for one case, as a supervisor reads them ({@code GET /api/cases/stalled}). */
+    public List<JsonNode> stalledOf(String number) {
+        List<JsonNode> found = new ArrayList<>();
+        read(get("supervisor", "/api/cases/stalled").getBody()).forEach(s -> {
+            if (s.get("caseNumber").asText().equals(number)) {
+                found.add(s);
+            }
+        });
+        return found;
+    }
+
     public JsonNode getCase(String number) {
         return read(get("agent", "/api/cases/" + number).getBody());
     }

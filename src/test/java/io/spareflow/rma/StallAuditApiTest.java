@@ -11,7 +11,6 @@ import io.spareflow.customer.SiteInfo;
 import io.spareflow.notify.MailRecord;
 import io.spareflow.notify.Notifications;
 import io.spareflow.rma.internal.process.StallWatch;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,19 +59,19 @@ class StallAuditApiTest {
         String stalledCase = waitingForPick(fixture.installedAt(part, site), site);
         String healthyCase = waitingForPick(fixture.installedAt(part, site), site);
         String spare = api.getCase(stalledCase).at("/spare/serial").asText();
-        assertThat(stalledOf(healthyCase)).isEmpty();
-        assertThat(stalledOf(stalledCase)).isEmpty();
+        assertThat(api.stalledOf(healthyCase)).isEmpty();
+        assertThat(api.stalledOf(stalledCase)).isEmpty();
 
         // An admin fix straight in the database, bypassing the board feature: nothing tells the case.
         jdbc.update("update board set status = 'QUARANTINE' where serial = ?", spare);
 
-        List<JsonNode> stalls = stalledOf(stalledCase);
+        List<JsonNode> stalls = api.stalledOf(stalledCase);
         assertThat(stalls).hasSize(1);
         JsonNode stall = stalls.get(0);
         assertThat(stall.get("step").asText()).isEqualTo(SpareDispatchBpmn.TASK_AWAIT_PICK);
         assertThat(stall.get("expected").asText()).contains(spare, "RESERVED");
         assertThat(stall.get("actual").asText()).contains(spare, "QUARANTINE");
-        assertThat(stalledOf(healthyCase)).as("a case whose waiting step can complete").isEmpty();
+        assertThat(api.stalledOf(healthyCase)).as("a case whose waiting step can complete").isEmpty();
         assertThat(api.get("agent", "/api/cases/stalled").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(api.get("admin", "/api/cases/stalled").getStatusCode()).isEqualTo(HttpStatus.OK);
 
@@ -82,13 +81,18 @@ class StallAuditApiTest {
                 .containsOnlyOnce("STALLED");
         assertThat(RmaApiClient.kinds(api.getCase(healthyCase).get("timeline"))).doesNotContain("STALLED");
         assertThat(notifications.forCase(stalledCase)).extracting(MailRecord::kind).contains("ESCALATION");
+        JsonNode monitored = api.read(api.get("supervisor", "/api/monitor").getBody()).get("stalled");
+        assertThat(monitored.findValuesAsText("caseNumber")).as("the monitoring center shows it").contains(stalledCase)
+                .doesNotContain(healthyCase);
 
         // Put right: no longer listed, and the stored violation is cleared.
         jdbc.update("update board set status = 'RESERVED' where serial = ?", spare);
-        assertThat(stalledOf(stalledCase)).isEmpty();
+        assertThat(api.stalledOf(stalledCase)).isEmpty();
         watch.recordNew();
         assertThat(jdbc.queryForObject("select count(*) from case_stall where case_number = ? and cleared_at is null",
                 Integer.class, stalledCase)).isZero();
+        assertThat(api.read(api.get("supervisor", "/api/monitor").getBody()).get("stalled").findValuesAsText("caseNumber"))
+                .doesNotContain(stalledCase);
     }
 
     @Test
@@ -102,11 +106,11 @@ class StallAuditApiTest {
         api.scan("depot-CTU", spare, "PACK", "CTU", Map.of());
         api.scan("depot-CTU", spare, "SHIP", "CTU", Map.of());
         api.scan("depot-CTU", spare, "DELIVER", "CTU", Map.of("siteId", site.id()));
-        assertThat(stalledOf(number)).isEmpty();
+        assertThat(api.stalledOf(number)).isEmpty();
 
         jdbc.update("update board set status = 'SCRAPPED' where serial = ?", faulty);
 
-        List<JsonNode> stalls = stalledOf(number);
+        List<JsonNode> stalls = api.stalledOf(number);
         assertThat(stalls).extracting(s -> s.get("step").asText()).containsExactly(CaseLineBpmn.TASK_AWAIT_DEFECTIVE_RETURN);
         assertThat(stalls.get(0).get("actual").asText()).contains(faulty, "SCRAPPED");
     }
@@ -116,16 +120,6 @@ class StallAuditApiTest {
         String number = api.reportNeedingSpare(site.customerCode(), site.id(), faulty);
         assertThat(api.getCase(number).at("/spare/serial").isTextual()).isTrue();
         return number;
-    }
-
-    private List<JsonNode> stalledOf(String number) {
-        List<JsonNode> found = new ArrayList<>();
-        api.read(api.get("supervisor", "/api/cases/stalled").getBody()).forEach(s -> {
-            if (s.get("caseNumber").asText().equals(number)) {
-                found.add(s);
-            }
-        });
-        return found;
     }
 
 }

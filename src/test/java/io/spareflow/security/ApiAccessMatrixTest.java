@@ -136,6 +136,9 @@ class ApiAccessMatrixTest {
                 Set.of("admin", "supervisor", "agent", DEPOT_IN, TECH_IN, QUALITY));
         probe("GET", "/api/cases/{number}/mails", "/api/cases/" + number + "/mails", customerSide);
         probe("GET", "/api/cases/stalled", "/api/cases/stalled", Set.of("admin", "supervisor"));
+        // A case that does not exist: 404 for those the role rule lets through (the first-owner check needs a case).
+        probe("POST", "/api/cases/{number}/cancel", "/api/cases/RMA-2000-999999/cancel", Map.of("reason", "access test"),
+                Set.of("agent", "supervisor"));
         probe("POST", "/api/cases/{number}/transfer", "/api/cases/" + number + "/transfer",
                 Map.of("toUser", "no-such-user", "reason", "x"), Set.of("supervisor"));
         // Lines: changed by those who own cases (the first owner or a supervisor; a case that does not exist is 404).
@@ -205,6 +208,10 @@ class ApiAccessMatrixTest {
         probe("POST", "/api/users", "/api/users", Map.of(), admin);
         probe("PUT", "/api/users/{username}", "/api/users/no-such-user", Map.of(), admin);
         probe("POST", "/api/users/{username}/password-reset", "/api/users/no-such-user/password-reset", Map.of(), admin);
+        probe("GET", "/api/users/{username}/certifications", "/api/users/no-such-user/certifications", admin);
+        probe("POST", "/api/users/{username}/certifications", "/api/users/no-such-user/certifications", Map.of(), admin);
+        probe("DELETE", "/api/users/{username}/certifications/{id}", "/api/users/no-such-user/certifications/0", admin);
+        probe("GET", "/api/certifications/expiring", "/api/certifications/expiring", measurers);
         probe("POST", "/api/account/password", "/api/account/password", Map.of("current", "not-the-password",
                 "new", "a-new-password-" + UUID.randomUUID()), all);
         probe("GET", "/api/audit", "/api/audit?entity=SERVICE_TIER", admin);

@@ -15,7 +15,6 @@ import io.spareflow.user.NewUser;
 import io.spareflow.user.Role;
 import io.spareflow.user.Users;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +56,7 @@ class ReservationScopeTest {
         String spare = fixture.inStock(part, "CTU");
         String otherAgent = "agent-" + UUID.randomUUID().toString().substring(0, 8);
         users.create(new NewUser(otherAgent, "demo", "Other Agent", otherAgent + "@spareflow.local", Role.AGENT, "SZX",
-                Set.of(), "supervisor"));
+                "supervisor"));
 
         ResponseEntity<JsonNode> madeUp = reserve("agent", part, site.id(), "FAKE-1");
         assertThat(madeUp.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

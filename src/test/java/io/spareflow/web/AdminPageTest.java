@@ -9,6 +9,7 @@ import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.ServiceTiers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +85,28 @@ class AdminPageTest {
                     .getStatusCode()).as(refused).isEqualTo(HttpStatus.NOT_FOUND);
         }
         assertThat(api("/api/locations/CTU").name()).isNotEqualTo("Taken");
+    }
+
+    @Test
+    void aLocationFileMayGiveADomesticLocationsChineseNameAndCity() {
+        String csv = String.join("\n",
+                "code,name,type,city,country,latitude,longitude,time_zone,business_hours,handling_minutes,name_zh,city_zh",
+                code("K") + ",Test Kashgar annex,REPAIR_CENTER,Kashgar,CN,39.47,75.99,Asia/Urumqi,MON-FRI 09:00-18:00,30,喀什测试维修点,喀什",
+                code("L") + ",Test Pitcairn annex,REPAIR_CENTER,Adamstown,PN,-25.07,-130.10,Pacific/Pitcairn,MON-FRI 08:00-16:00,30,,",
+                code("M") + ",Test long name,REPAIR_CENTER,Kashgar,CN,39.47,75.99,Asia/Urumqi,MON-FRI 09:00-18:00,30,"
+                        + "喀".repeat(121) + ",喀什");
+        PageSession admin = PageSession.signIn(rest, "admin");
+
+        admin.postForm("/admin/import/locations", upload(csv), MediaType.MULTIPART_FORM_DATA);
+
+        assertThat(HtmlUtils.htmlUnescape(admin.get("/admin").getBody())).contains("line 4: name_zh must be 1 to 120 characters");
+        LocationInfo domestic = api("/api/locations/" + code("K"));
+        assertThat(domestic.localName().in(Locale.SIMPLIFIED_CHINESE)).isEqualTo("喀什测试维修点");
+        assertThat(domestic.localCity().in(Locale.SIMPLIFIED_CHINESE)).isEqualTo("喀什");
+        assertThat(domestic.localName().in(Locale.ENGLISH)).isEqualTo("Test Kashgar annex");
+        LocationInfo overseas = api("/api/locations/" + code("L"));
+        assertThat(overseas.nameZh()).isNull();
+        assertThat(overseas.localName().in(Locale.SIMPLIFIED_CHINESE)).as("no Chinese name: the English one").isEqualTo("Test Pitcairn annex");
     }
 
     @Test

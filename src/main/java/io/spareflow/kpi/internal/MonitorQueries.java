@@ -41,7 +41,12 @@ class MonitorQueries {
     }
 
     record Snapshot(Instant at, long openCases, Tiles tiles, List<StateTier> openByStateAndTier, List<OpenBreach> breachesNow,
-                    List<AlertStore.AlertView> alerts, List<StockLevel> stock, List<ChargeFlaggedReturn> chargeFlagged) {
+                    List<AlertStore.AlertView> alerts, List<StockLevel> stock, List<ChargeFlaggedReturn> chargeFlagged,
+                    List<StalledCase> stalled) {
+    }
+
+    /** A waiting step the stall audit found unable to complete, still unresolved: what it needs and what is true. */
+    record StalledCase(String caseNumber, String step, String expected, String actual, Instant foundAt) {
     }
 
     /** The 30-day KPIs a monitoring center glances at; each a percentage (or level) with the counts behind it. */
@@ -63,10 +68,10 @@ class MonitorQueries {
 
     Snapshot snapshot() {
         Instant now = clock.instant();
-        List<StateTier> open = jdbc.query("select state, tier, count(*) from rma_case where state <> 'CLOSED' group by 1, 2 order by 1, 2",
+        List<StateTier> open = jdbc.query("select state, tier, count(*) from rma_case where state not in ('CLOSED', 'CANCELLED') group by 1, 2 order by 1, 2",
                 (rs, i) -> new StateTier(rs.getString(1), rs.getString(2), rs.getLong(3)));
         return new Snapshot(now, open.stream().mapToLong(StateTier::cases).sum(), tiles(now), open, breaches(), alerts.open(),
-                stock(), chargeFlagged());
+                stock(), chargeFlagged(), stalled());
     }
 
     private Tiles tiles(Instant now) {
@@ -87,7 +92,7 @@ class MonitorQueries {
         return jdbc.query("""
                 select c.number, b.step, b.limit_at, b.detected_at, b.owner, c.tier
                 from case_breach b join rma_case c on c.id = b.case_id
-                where b.actual_at is null and c.state <> 'CLOSED'
+                where b.actual_at is null and c.state not in ('CLOSED', 'CANCELLED')
                 order by b.limit_at, c.number limit ?""", (rs, i) -> new OpenBreach(rs.getString(1), rs.getString(2),
                 instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)), rs.getString(5), rs.getString(6)), LISTED);
     }
@@ -110,8 +115,16 @@ class MonitorQueries {
     private List<ChargeFlaggedReturn> chargeFlagged() {
         return jdbc.query("""
                 select number, customer_code, faulty_serial, state, created_at from kpi_case where charge_flag
-                order by state = 'CLOSED', created_at desc limit ?""", (rs, i) -> new ChargeFlaggedReturn(rs.getString(1),
+                order by state in ('CLOSED', 'CANCELLED'), created_at desc limit ?""", (rs, i) -> new ChargeFlaggedReturn(rs.getString(1),
                 rs.getString(2), rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5))), LISTED);
+    }
+
+    /** The stall audit's open findings (recorded by its job, cleared when put right), oldest first. */
+    private List<StalledCase> stalled() {
+        return jdbc.query("""
+                select case_number, step, expected, actual, found_at from case_stall where cleared_at is null
+                order by found_at, case_number limit ?""", (rs, i) -> new StalledCase(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5))), LISTED);
     }
 
     private static Instant instant(Timestamp t) {

@@ -104,11 +104,11 @@ public class LabelRenderer {
     private static void text(Graphics2D g, Box box, String text, LabelLayout.Element element) {
         int size = (int) Math.round((element.pt() == null ? 8 : element.pt()) * DPI / 72.0);
         int style = Boolean.TRUE.equals(element.bold()) ? Font.BOLD : Font.PLAIN;
-        Font font = new Font(Font.SANS_SERIF, style, size);
+        Font font = LabelFonts.font(text, style, size);
         FontMetrics metrics = g.getFontMetrics(font);
         while (box.width() > 0 && metrics.stringWidth(text) > box.width() && size > 12) {
             size--;
-            font = new Font(Font.SANS_SERIF, style, size);
+            font = font.deriveFont((float) size);
             metrics = g.getFontMetrics(font);
         }
         g.setFont(font);

@@ -5,34 +5,40 @@ import io.spareflow.location.LocationInfo;
 import io.spareflow.location.LocationType;
 import io.spareflow.location.Locations;
 import io.spareflow.part.ProductLine;
+import io.spareflow.training.CertificationLevel;
+import io.spareflow.training.Certifications;
 import io.spareflow.user.Role;
-import io.spareflow.user.UserSummary;
+import io.spareflow.user.StaffUser;
 import io.spareflow.user.Users;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * The repair center a defective board is sent to: the one nearest the customer's site among those with a technician
- * certified for the board's product line (so the board can be diagnosed where it arrives); the nearest repair center
- * when none is certified.
+ * The repair center a defective board is sent to: the one nearest the customer's site among those with an enabled
+ * technician holding a valid L2 certification for the board's product line today (so the board can be diagnosed where
+ * it arrives); the nearest repair center when none is certified.
  */
 @Component
 public class ReturnDestination {
 
     private final Locations locations;
     private final Users users;
+    private final Certifications certifications;
 
-    ReturnDestination(Locations locations, Users users) {
+    ReturnDestination(Locations locations, Users users, Certifications certifications) {
         this.locations = locations;
         this.users = users;
+        this.certifications = certifications;
     }
 
     public LocationInfo repairCenterFor(ProductLine line, GeoPoint site) {
-        Set<String> certified = users.withRole(Role.TECHNICIAN).stream()
-                .filter(technician -> technician.productLines().contains(line.name()))
-                .map(UserSummary::locationCode).collect(Collectors.toSet());
+        Set<String> certified = certifications.holders(line, CertificationLevel.L2).stream()
+                .map(users::find).flatMap(Optional::stream)
+                .filter(holder -> holder.role() == Role.TECHNICIAN && holder.isEnabled())
+                .map(StaffUser::locationCode).collect(Collectors.toSet());
         Comparator<LocationInfo> order = Comparator
                 .comparing((LocationInfo center) -> !certified.contains(center.code()))
                 .thenComparingDouble(center -> center.point().distanceKmTo(site));

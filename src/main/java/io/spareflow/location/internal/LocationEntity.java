@@ -29,6 +29,10 @@ public class LocationEntity {
     @Column(name = "handling_minutes")
     private int handlingMinutes;
     private boolean active = true;
+    @Column(name = "name_zh")
+    private String nameZh;
+    @Column(name = "city_zh")
+    private String cityZh;
 
     protected LocationEntity() {
     }
@@ -44,9 +48,12 @@ public class LocationEntity {
         this.timeZone = info.timeZone();
         this.businessHours = info.businessHours();
         this.handlingMinutes = info.handlingMinutes();
+        this.nameZh = info.nameZh();
+        this.cityZh = info.cityZh();
     }
 
     public LocationInfo toInfo() {
-        return new LocationInfo(code, name, type, city, country, latitude, longitude, timeZone, businessHours, handlingMinutes);
+        return new LocationInfo(code, name, type, city, country, latitude, longitude, timeZone, businessHours, handlingMinutes,
+                nameZh, cityZh);
     }
 }

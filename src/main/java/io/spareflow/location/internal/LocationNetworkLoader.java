@@ -49,7 +49,7 @@ class LocationNetworkLoader implements ApplicationRunner {
         LocationInfo info = new LocationInfo(row.get("code"), row.get("name"), LocationType.valueOf(row.get("type")),
                 row.get("city"), row.get("country"), Double.parseDouble(row.get("latitude")),
                 Double.parseDouble(row.get("longitude")), row.get("time_zone"), row.get("business_hours"),
-                Integer.parseInt(row.get("handling_minutes")));
+                Integer.parseInt(row.get("handling_minutes")), row.optional("name_zh"), row.optional("city_zh"));
         ZoneId.of(info.timeZone());
         BusinessHours.parse(info.businessHours());
         info.point();

@@ -29,7 +29,8 @@ public final class LocationRules {
         }
         return new LocationInfo(code, text(row.name(), "name", 120), type(row.type()), text(row.city(), "city", 80), country,
                 degrees(row.latitude(), "latitude", 90), degrees(row.longitude(), "longitude", 180), timeZone(row.timeZone()),
-                businessHours(row.businessHours()), handlingMinutes(row.handlingMinutes()));
+                businessHours(row.businessHours()), handlingMinutes(row.handlingMinutes()),
+                optionalText(row.nameZh(), "name_zh", 120), optionalText(row.cityZh(), "city_zh", 80));
     }
 
     private static String text(String value, String column, int maxLength) {
@@ -37,6 +38,10 @@ public final class LocationRules {
             throw new InvalidInputException(column + " must be 1 to " + maxLength + " characters");
         }
         return value;
+    }
+
+    private static String optionalText(String value, String column, int maxLength) {
+        return value == null || value.isBlank() ? null : text(value.trim(), column, maxLength);
     }
 
     private static LocationType type(String value) {

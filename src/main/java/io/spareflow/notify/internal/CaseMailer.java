@@ -7,20 +7,20 @@ import io.spareflow.rma.CaseMilestone;
 import io.spareflow.rma.CaseMilestoneReached;
 import io.spareflow.rma.CaseView;
 import io.spareflow.rma.Cases;
-import io.spareflow.user.StaffUser;
+import io.spareflow.user.StaffReader;
 import io.spareflow.user.Users;
+import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns case events into mail, queued in the same transaction as the change that caused them: milestones to the
- * customer's contacts, escalations to the first owner and their supervisor.
+ * customer's contacts, escalations to the first owner and their supervisor, each in the reader's language.
  */
 @Component
 class CaseMailer {
@@ -55,28 +55,30 @@ class CaseMailer {
         MailAttachment attachment = RETURN_LABEL_MILESTONES.contains(event.milestone())
                 && attachments.available(MailAttachment.RETURN_LABEL_PDF) ? MailAttachment.RETURN_LABEL_PDF : null;
         for (ContactInfo contact : customers.require(c.customerCode()).contacts()) {
-            Map<String, Object> vars = context.of(c);
+            Map<String, Object> vars = context.of(c, contact.language());
             vars.put("contactName", contact.name());
             vars.put("returnLabelAttached", attachment != null);
             outbox.enqueue(c.number(), "MILESTONE_" + event.milestone(),
                     "milestone:" + c.number() + ":" + event.milestone() + ":" + contact.email().toLowerCase(Locale.ROOT),
-                    contact.email(), renderer.render(template, contact.locale(), vars), null, attachment);
+                    contact.email(), renderer.render(template, contact.language(), vars), null, attachment);
         }
     }
 
     @EventListener
     void on(CaseEscalated event) {
         CaseView c = cases.find(event.caseNumber()).orElseThrow();
-        Set<String> recipients = new LinkedHashSet<>();
-        Optional.ofNullable(event.firstOwner()).flatMap(users::find).map(StaffUser::email).ifPresent(recipients::add);
-        Optional.ofNullable(event.supervisor()).flatMap(users::find).map(StaffUser::email).ifPresent(recipients::add);
-        for (String recipient : recipients) {
-            Map<String, Object> vars = context.of(c);
-            vars.put("step", event.step().name());
-            vars.put("level", event.level().name());
+        Map<String, StaffReader> readers = new LinkedHashMap<>();
+        for (String username : Arrays.asList(event.firstOwner(), event.supervisor())) {
+            users.reader(username).ifPresent(reader -> readers.putIfAbsent(reader.email(), reader));
+        }
+        for (StaffReader reader : readers.values()) {
+            Map<String, Object> vars = context.of(c, reader.locale(), reader.zone());
+            vars.put("step", event.step());
+            vars.put("level", event.level());
             vars.put("reason", event.reason());
             outbox.enqueue(c.number(), "ESCALATION", "escalation:" + c.number() + ":" + event.step() + ":" + event.level()
-                    + ":" + event.at().toEpochMilli() + ":" + recipient, recipient, renderer.render("escalation", "en", vars), null);
+                    + ":" + event.at().toEpochMilli() + ":" + reader.email(), reader.email(),
+                    renderer.render("escalation", reader.locale(), vars), null);
         }
     }
 

@@ -112,9 +112,9 @@ class InboundMailHandler {
     }
 
     private Outcome statusReply(InboundMail mail, CaseView c, ContactInfo contact) {
-        Map<String, Object> vars = context.of(c);
+        Map<String, Object> vars = context.of(c, contact.language());
         vars.put("contactName", contact.name());
-        return answer(mail, c.number(), ReplyKind.STATUS_REPLY, renderer.render("status-reply", contact.locale(), vars),
+        return answer(mail, c.number(), ReplyKind.STATUS_REPLY, renderer.render("status-reply", contact.language(), vars),
                 Outcome.STATUS_REPLY, "status sent: " + c.state());
     }
 
@@ -128,7 +128,7 @@ class InboundMailHandler {
             // No board named: the fault is reported all the same when the site is clear; the diagnosis finds the board.
             Optional<SiteInfo> site = siteOf(contact.customerCode(), mail.subject() + "\n" + mail.text());
             if (site.isEmpty()) {
-                return answer(mail, null, ReplyKind.REPORT_NEEDS_DETAILS, renderer.render("report-needs-details", contact.locale(), vars),
+                return answer(mail, null, ReplyKind.REPORT_NEEDS_DETAILS, renderer.render("report-needs-details", contact.language(), vars),
                         Outcome.NEEDS_DETAILS, "no serial of a board installed at the customer's sites, and no site named");
             }
             CaseView created = cases.report(new CaseReport(contact.customerCode(), site.get().id(), null, symptom, CaseChannel.EMAIL));
@@ -140,7 +140,7 @@ class InboundMailHandler {
             vars.put("openCase", open.get().number());
             vars.put("trackingUrl", context.trackingUrl(open.get()));
             return answer(mail, open.get().number(), ReplyKind.SERIAL_ALREADY_OPEN,
-                    renderer.render("serial-already-open", contact.locale(), vars), Outcome.SERIAL_ALREADY_OPEN,
+                    renderer.render("serial-already-open", contact.language(), vars), Outcome.SERIAL_ALREADY_OPEN,
                     "board " + board.get().serial() + " is already on open case " + open.get().number());
         }
         CaseView created = cases.report(new CaseReport(contact.customerCode(), board.get().siteId(), board.get().serial(),
@@ -175,7 +175,7 @@ class InboundMailHandler {
 
     private Outcome refuse(InboundMail mail, String why) {
         Map<String, Object> vars = Map.of("originalSubject", originalSubject(mail));
-        return answer(mail, null, ReplyKind.NO_CASE_INFORMATION, renderer.render("no-case-information", "en", vars),
+        return answer(mail, null, ReplyKind.NO_CASE_INFORMATION, renderer.render("no-case-information", languageOf(mail), vars),
                 Outcome.REFUSED, why);
     }
 
@@ -192,6 +192,12 @@ class InboundMailHandler {
         String notes = mail.readingNotes().isEmpty() ? detail : detail + "; " + String.join("; ", mail.readingNotes());
         inbound.save(new InboundRecord(mail, outcome, caseNumber, Columns.cut(notes, DETAIL_LENGTH), clock.instant()));
         return outcome;
+    }
+
+    /** A stranger has no language on record: answer in Chinese when they wrote Chinese, else in English. */
+    private static Locale languageOf(InboundMail mail) {
+        return (mail.subject() + mail.text()).codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
     }
 
     private static String originalSubject(InboundMail mail) {

@@ -9,8 +9,9 @@ import org.thymeleaf.context.Context;
 
 /**
  * Renders a mail from its Thymeleaf template {@code templates/mail/<locale>/<name>.html}: the {@code <title>} is the
- * subject, the body is the HTML part, and the plain-text part is derived from it. A locale without its own template
- * falls back to English, so a Chinese template can be added as a file, without code.
+ * subject, the body is the HTML part, and the plain-text part is derived from it. The templates under {@code en} take
+ * every text from the message bundles (i18n/mail), so they serve every language; a locale's own folder
+ * ({@code zh-cn}, {@code zh}) would override one where a language needs another layout.
  */
 @Component
 class MailRenderer {
@@ -21,15 +22,19 @@ class MailRenderer {
         this.templates = templates;
     }
 
-    RenderedMail render(String name, String locale, Map<String, Object> variables) {
-        String requested = locale == null || locale.isBlank() ? "en" : locale.trim();
-        String language = requested.toLowerCase(Locale.ROOT);
-        if (!new ClassPathResource("templates/mail/" + language + "/" + name + ".html").exists()) {
-            language = "en";
+    RenderedMail render(String name, Locale locale, Map<String, Object> variables) {
+        Locale reader = locale == null ? Locale.ENGLISH : locale;
+        String folder = reader.toLanguageTag().toLowerCase(Locale.ROOT);
+        if (!exists(folder, name)) {
+            folder = exists(reader.getLanguage(), name) ? reader.getLanguage() : "en";
         }
         // The recipient's locale, not the template's folder: a template whose texts come from the message bundles
         // (#{...}) speaks the recipient's language from the one English file.
-        return renderIn("mail/" + language + "/" + name, Locale.forLanguageTag(requested), variables);
+        return renderIn("mail/" + folder + "/" + name, reader, variables);
+    }
+
+    private static boolean exists(String folder, String name) {
+        return new ClassPathResource("templates/mail/" + folder + "/" + name + ".html").exists();
     }
 
     /**

@@ -22,6 +22,6 @@ class StaffMailer {
         Map<String, Object> vars = Map.of("displayName", link.displayName(), "username", link.username(),
                 "link", link.link(), "expiresAt", link.expiresAt(), "firstPassword", link.firstPassword());
         outbox.enqueue(null, "PASSWORD_LINK", "password-link:" + link.linkId(), link.email(),
-                renderer.render("password-link", link.locale().toLanguageTag(), vars), null);
+                renderer.render("password-link", link.locale(), vars), null);
     }
 }

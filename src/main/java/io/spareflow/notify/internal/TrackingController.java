@@ -8,6 +8,7 @@ import io.spareflow.rma.Cases;
 import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -48,7 +49,7 @@ class TrackingController {
     @GetMapping("/track/{token}")
     String track(@PathVariable String token, Model model) {
         CaseView c = caseOf(token);
-        Map<String, Object> vars = context.of(c);
+        Map<String, Object> vars = context.of(c, LocaleContextHolder.getLocale());
         vars.remove("caseUrl");
         model.addAllAttributes(vars);
         model.addAttribute("timeline", CustomerTimeline.of(c));

@@ -40,7 +40,7 @@ class PartCatalogueLoader implements ApplicationRunner {
             List<PartEntity> parts = new ArrayList<>(Csv.read(in).stream().map(row -> new PartEntity(row.get("part_number"),
                     ProductLine.valueOf(row.get("product_line")), row.get("description"), row.get("revision"),
                     row.optional("superseded_by"), Boolean.parseBoolean(row.get("repairable")),
-                    Integer.parseInt(row.get("repair_turnaround_days")))).toList());
+                    Integer.parseInt(row.get("repair_turnaround_days")), row.optional("description_zh"))).toList());
             // A superseding part must exist before the part that points to it.
             parts.sort(Comparator.comparing(p -> p.supersededBy() != null));
             parts.forEach(repository::saveAndFlush);

@@ -21,6 +21,8 @@ public class PartEntity {
     @Column(name = "product_line")
     private ProductLine productLine;
     private String description;
+    @Column(name = "description_zh")
+    private String descriptionZh;
     private String revision;
     @Column(name = "superseded_by")
     private String supersededBy;
@@ -36,7 +38,7 @@ public class PartEntity {
     }
 
     PartEntity(String partNumber, ProductLine productLine, String description, String revision, String supersededBy,
-               boolean repairable, int repairTurnaroundDays) {
+               boolean repairable, int repairTurnaroundDays, String descriptionZh) {
         this.partNumber = partNumber;
         this.productLine = productLine;
         this.description = description;
@@ -44,6 +46,7 @@ public class PartEntity {
         this.supersededBy = supersededBy;
         this.repairable = repairable;
         this.repairTurnaroundDays = repairTurnaroundDays;
+        this.descriptionZh = descriptionZh;
     }
 
     String supersededBy() {
@@ -52,6 +55,6 @@ public class PartEntity {
 
     public PartInfo toInfo(GtinAssignment gtins) {
         return new PartInfo(partNumber, productLine, description, revision, supersededBy, repairable,
-                repairTurnaroundDays, gtins.gtin(itemReference));
+                repairTurnaroundDays, gtins.gtin(itemReference), descriptionZh);
     }
 }

@@ -25,14 +25,9 @@ class PortalTexts {
     }
 
     List<Line> timeline(CaseView c) {
-        return CustomerTimeline.of(c).stream().map(step -> new Line(step.at(), describe(step))).toList();
-    }
-
-    private String describe(CustomerTimeline.Step step) {
-        String text = step.firstOwner() != null
-                ? text("portal.timeline.ACCEPTED.by", step.firstOwner())
-                : text("portal.timeline." + step.kind());
-        return step.trackingNumber() == null ? text : text + " " + text("portal.timeline.trackingNumber", step.trackingNumber());
+        return CustomerTimeline.of(c).stream()
+                .map(step -> new Line(step.at(), CustomerTimeline.text(step, messages, LocaleContextHolder.getLocale())))
+                .toList();
     }
 
     String text(String key, Object... args) {

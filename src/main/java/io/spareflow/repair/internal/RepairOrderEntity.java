@@ -1,5 +1,6 @@
 package io.spareflow.repair.internal;
 
+import io.spareflow.repair.HistoricRepair;
 import io.spareflow.repair.TestResult;
 import io.spareflow.repair.RepairDiagnosis;
 import io.spareflow.common.ConflictException;
@@ -72,6 +73,17 @@ public class RepairOrderEntity {
         this.partNumber = partNumber;
         this.symptom = symptom;
         this.expectedAt = expectedAt;
+    }
+
+    /** A repair completed before Spareflow, as the experience base needs it. */
+    public static RepairOrderEntity historic(HistoricRepair repair) {
+        RepairOrderEntity entity = new RepairOrderEntity(repair.reference(), repair.serial(), repair.partNumber(),
+                repair.symptom(), false, repair.completedAt());
+        entity.finding = repair.finding();
+        entity.actions = repair.actions();
+        entity.outcome = repair.outcome();
+        entity.completedAt = repair.completedAt();
+        return entity;
     }
 
     public void intake(String center, Instant at, Instant due) {

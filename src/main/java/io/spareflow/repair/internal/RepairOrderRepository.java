@@ -1,6 +1,7 @@
 package io.spareflow.repair.internal;
 
 import io.spareflow.repair.RepairOutcome;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +22,17 @@ public interface RepairOrderRepository extends JpaRepository<RepairOrderEntity, 
     /** The open repair orders of spares that arrived dead, among these boards. */
     List<RepairOrderEntity> findBySerialInAndDeadOnArrivalTrueAndCompletedAtIsNull(Collection<String> serials);
 
-    /** Past completed repairs of a part, newest first: the raw material of the experience base. */
-    @Query("select new io.spareflow.repair.internal.PastRepair(r.symptom, r.finding, r.actions, r.outcome, r.completedAt) "
-            + "from RepairOrderEntity r where r.partNumber = :partNumber and r.completedAt is not null and r.finding is not null "
-            + "order by r.completedAt desc")
+    String PAST_REPAIR = "select new io.spareflow.repair.internal.PastRepair(r.id, r.partNumber, r.symptom, r.finding, "
+            + "r.actions, r.outcome, r.completedAt) from RepairOrderEntity r where r.completedAt is not null and r.finding is not null ";
+
+    /** Past completed repairs of a part, newest first: the experience base when no symptom is given. */
+    @Query(PAST_REPAIR + "and r.partNumber = :partNumber order by r.completedAt desc")
     List<PastRepair> findPastRepairs(String partNumber, Pageable page);
+
+    /** Past repairs completed at or after {@code since}: what the experience index has to take in. */
+    @Query(PAST_REPAIR + "and r.completedAt >= :since order by r.completedAt")
+    List<PastRepair> findPastRepairsCompletedSince(Instant since);
+
+    @Query(PAST_REPAIR + "and r.id in :ids")
+    List<PastRepair> findPastRepairsByIds(Collection<Long> ids);
 }

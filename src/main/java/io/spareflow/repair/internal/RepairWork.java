@@ -2,6 +2,7 @@ package io.spareflow.repair.internal;
 
 import io.spareflow.repair.TestResult;
 import io.spareflow.repair.RepairDiagnosis;
+import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.board.MoveContext;
@@ -14,6 +15,7 @@ import io.spareflow.repair.RepairView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,6 +84,21 @@ public class RepairWork {
         String depot = depots.choose(order.getPartNumber(), order.getRepairCenter());
         order.returnTo(depot);
         return depot;
+    }
+
+    /** The repair center where the board already is IN_REPAIR: its intake was scanned before the repair waited for it. */
+    public Optional<String> takenInAt(String serial) {
+        BoardInfo board = boards.require(serial);
+        return board.status() == BoardStatus.IN_REPAIR ? Optional.ofNullable(board.locationCode()) : Optional.empty();
+    }
+
+    /**
+     * Whether the repaired board is already where it goes — AVAILABLE in stock, or INSTALLED at the customer's for
+     * repair and return — because its put-away or delivery was scanned before the technician finished the test.
+     */
+    public boolean arrived(String serial, boolean toCustomer) {
+        BoardStatus status = boards.require(serial).status();
+        return status == (toCustomer ? BoardStatus.INSTALLED : BoardStatus.AVAILABLE);
     }
 
     public void returned(String caseNumber, String serial) {

@@ -119,6 +119,17 @@ class CaseController {
     record NewLine(@NotBlank @Size(max = 40) String serial, @Size(max = 30) String partNumber) {
     }
 
+    @PostMapping("/{number}/cancel")
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
+    @Operation(summary = "Cancel a case, with a reason (its first owner or a supervisor; 409 once closed or cancelled)",
+            description = "The case becomes CANCELLED, terminal like CLOSED; its process steps and open tasks end, so do "
+                    + "its open lines (cancelled, their processes ended, their reservations or backorders released) and "
+                    + "the customer is told. Each line's spare already picked, packed or shipped is expected back in "
+                    + "stock at its depot (listed in cancellation.returningSpares until then).")
+    CaseView cancel(@PathVariable String number, @Valid @RequestBody Reason reason) {
+        return cases.cancel(number, reason.reason());
+    }
+
     record Reason(@NotBlank @Size(max = 1000) String reason) {
     }
 

@@ -73,6 +73,12 @@ public class CaseEntity {
     private Instant createdAt;
     @Column(name = "closed_at")
     private Instant closedAt;
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+    @Column(name = "cancelled_by")
+    private String cancelledBy;
+    @Column(name = "cancel_reason")
+    private String cancelReason;
     @Version
     private long version;
 
@@ -231,9 +237,37 @@ public class CaseEntity {
         closedAt = at;
     }
 
+    /**
+     * Cancelled with every open line; the lines whose spare is in {@code onItsWay} now expect it back at its depot.
+     * Returns those spares.
+     */
+    List<String> cancel(String reason, String by, Instant at, Set<String> onItsWay) {
+        requireOpen();
+        List<String> returning = new ArrayList<>();
+        for (CaseLineEntity line : lines) {
+            if (line.state().open()) {
+                line.cancel(reason, at);
+                if (line.spareSerial() != null && onItsWay.contains(line.spareSerial())) {
+                    line.spareReturning(true);
+                    returning.add(line.spareSerial());
+                }
+            }
+        }
+        state = CaseState.CANCELLED;
+        cancelledAt = at;
+        cancelledBy = by;
+        cancelReason = reason;
+        return returning;
+    }
+
+    /** A spare that was on its way when the case was cancelled is back in stock. */
+    void spareReturned(String serial) {
+        lines.stream().filter(l -> l.spareReturning() && serial.equals(l.spareSerial())).forEach(l -> l.spareReturning(false));
+    }
+
     private void requireOpen() {
-        if (state == CaseState.CLOSED) {
-            throw new ConflictException("Case " + number + " is closed");
+        if (state.isTerminal()) {
+            throw new ConflictException("Case " + number + " is " + state);
         }
     }
 
@@ -288,6 +322,11 @@ public class CaseEntity {
                 .map(CaseLineEntity::partNumber).collect(Collectors.toSet());
     }
 
+    /** The spares of its lines still expected back in stock since the case was cancelled. */
+    public List<String> returningSpares() {
+        return lines.stream().filter(CaseLineEntity::spareReturning).map(CaseLineEntity::spareSerial).toList();
+    }
+
     public Instant createdAt() {
         return createdAt;
     }
@@ -306,6 +345,7 @@ public class CaseEntity {
                 timeline.stream().map(TimelineEntryEntity::toView).toList(),
                 clocks.stream().map(SlaClockEntity::toView).toList(),
                 breaches.stream().map(BreachEntity::toView).toList(),
-                lines.stream().map(l -> l.toView(repairs.get(l.serial()))).toList());
+                lines.stream().map(l -> l.toView(repairs.get(l.serial()))).toList(),
+                cancelledAt == null ? null : new CaseView.Cancellation(cancelledAt, cancelledBy, cancelReason, returningSpares()));
     }
 }

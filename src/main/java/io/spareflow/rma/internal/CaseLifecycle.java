@@ -41,12 +41,15 @@ import io.spareflow.board.Serial;
 import io.spareflow.rma.LineState;
 import io.spareflow.rma.RmaCaseBpmn;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -62,6 +65,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class CaseLifecycle {
+
+    /** Where a case's spare is once it has left the shelf and before it is on site: it must come back if the case is cancelled. */
+    private static final Set<BoardStatus> SPARE_ON_ITS_WAY = EnumSet.of(BoardStatus.PICKED, BoardStatus.PACKED,
+            BoardStatus.IN_TRANSIT);
 
     private final CaseRepository cases;
     private final CaseNumbers numbers;
@@ -365,14 +372,24 @@ public class CaseLifecycle {
     }
 
     /**
-     * Where a line's faulty board waits as a received defective board, if it was scanned in before the line waited
-     * for it (the scan found no process to signal then). The board was installed when it was named, so this is its
-     * return.
+     * Where a line's faulty board waits as a received defective board — or already taken in for repair — if it was
+     * scanned in before the line waited for it (the scan found no process to signal then). The board was installed
+     * when it was named, so this is its return.
      */
     @Transactional(readOnly = true)
     public Optional<String> defectiveReceivedAt(String caseNumber, int lineNo) {
-        return boards.find(require(caseNumber).line(lineNo).serial()).filter(b -> b.status() == BoardStatus.DEFECTIVE_RECEIVED)
+        return boards.find(require(caseNumber).line(lineNo).serial())
+                .filter(b -> b.status() == BoardStatus.DEFECTIVE_RECEIVED || b.status() == BoardStatus.IN_REPAIR)
                 .map(BoardInfo::locationCode);
+    }
+
+    /**
+     * The case of this customer with a line that waits for the defective return of a board of this part (the oldest,
+     * if several): where a stray defective board of the same part from the same customer most likely belongs.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> awaitingReturnOf(String customerCode, String partNumber) {
+        return cases.findAwaitingReturnOf(customerCode, partNumber).stream().findFirst().map(CaseEntity::number);
     }
 
     /**
@@ -425,6 +442,48 @@ public class CaseLifecycle {
         entity.close(resolution, now);
         entity.record(now, TimelineKind.CLOSED, username, "Case closed by " + username + ": " + resolution);
         milestone(entity, CaseMilestone.CLOSED, now);
+    }
+
+    /**
+     * Cancels the case and every open line with it, by its first owner or a supervisor (AccessDeniedException
+     * otherwise; ConflictException once it is closed or cancelled). A line's spare already picked, packed, shipped or
+     * received is now expected back in stock at its depot.
+     */
+    public CaseCancelled cancel(String caseNumber, String reason, StaffUser by) {
+        CaseEntity entity = lock(caseNumber);
+        Locale locale = LocaleContextHolder.getLocale();
+        if (by.role() != Role.SUPERVISOR && !by.username().equals(entity.firstOwner())) {
+            throw new AccessDeniedException(messages.getMessage("case.cancel.forbidden",
+                    new Object[] {caseNumber, String.valueOf(entity.firstOwner())}, locale));
+        }
+        if (entity.state().isTerminal()) {
+            throw new ConflictException(messages.getMessage("case.cancel.terminal",
+                    new Object[] {caseNumber, entity.state()}, locale));
+        }
+        List<CaseLineEntity> open = entity.lines().stream().filter(l -> l.state().open()).toList();
+        Set<String> onItsWay = open.stream().map(CaseLineEntity::spareSerial).filter(Objects::nonNull)
+                .flatMap(serial -> boards.find(serial).stream())
+                .filter(board -> SPARE_ON_ITS_WAY.contains(board.status())).map(BoardInfo::serial).collect(Collectors.toSet());
+        Instant now = clock.instant();
+        List<String> returning = entity.cancel(reason.trim(), by.username(), now, onItsWay);
+        entity.record(now, TimelineKind.CANCELLED, by.username(),
+                messages.getMessage("case.timeline.cancelled", new Object[] {by.username(), reason.trim()}, locale));
+        for (CaseLineEntity line : open) {
+            if (returning.contains(line.spareSerial())) {
+                entity.record(now, TimelineKind.CANCELLED, by.username(), messages.getMessage("case.timeline.cancelled-spare-returning",
+                        new Object[] {by.username(), reason.trim(), line.spareSerial(), line.spareDepot()}, locale));
+            }
+        }
+        milestone(entity, CaseMilestone.CANCELLED, now);
+        return new CaseCancelled(open.stream().map(CaseLineEntity::lineNo).toList(), returning);
+    }
+
+    /** A spare that was on its way when the case was cancelled is back in stock at its depot. */
+    public void cancelledSpareReturned(String caseNumber, String serial, String locationCode, String username) {
+        CaseEntity entity = lock(caseNumber);
+        entity.spareReturned(serial);
+        entity.record(clock.instant(), TimelineKind.SPARE_RETURNED, username, messages.getMessage("case.timeline.spare-returned",
+                new Object[] {serial, locationCode}, LocaleContextHolder.getLocale()));
     }
 
     /** A supervisor hands the case to another agent or supervisor, with a reason. Returns the previous owner. */
@@ -674,7 +733,7 @@ public class CaseLifecycle {
 
     @Transactional(readOnly = true)
     public boolean isOpen(String caseNumber) {
-        return cases.findByNumber(caseNumber).filter(c -> c.state() != CaseState.CLOSED).isPresent();
+        return cases.findByNumber(caseNumber).filter(c -> !c.state().isTerminal()).isPresent();
     }
 
     @Transactional(readOnly = true)

@@ -52,6 +52,9 @@ public class CaseLineEntity {
     private Instant spareExpectedOnSite;
     @Column(name = "spare_tracking_number")
     private String spareTrackingNumber;
+    /** The spare was on its way when the case was cancelled and is not back in stock yet. */
+    @Column(name = "spare_returning")
+    private boolean spareReturning;
     @Column(name = "spare_delivered_at")
     private Instant spareDeliveredAt;
     private boolean backordered;
@@ -160,6 +163,14 @@ public class CaseLineEntity {
         state = LineState.CANCELLED;
         cancelReason = reason;
         endedAt = at;
+    }
+
+    boolean spareReturning() {
+        return spareReturning;
+    }
+
+    void spareReturning(boolean returning) {
+        spareReturning = returning;
     }
 
     void flagCharge() {

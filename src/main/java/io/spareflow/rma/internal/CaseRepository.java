@@ -28,10 +28,19 @@ public interface CaseRepository extends JpaRepository<CaseEntity, Long> {
             + "and (:customer is null or c.customerCode = :customer) order by c.createdAt desc, c.id desc")
     List<CaseEntity> search(CaseState state, String owner, String customer, Pageable page);
 
-    @Query("select c from CaseEntity c where c.state <> io.spareflow.rma.CaseState.CLOSED "
+    @Query("select c from CaseEntity c where c.state not in (io.spareflow.rma.CaseState.CLOSED, io.spareflow.rma.CaseState.CANCELLED) "
             + "and (:owner is null or c.firstOwner = :owner) order by c.createdAt desc, c.id desc")
     List<CaseEntity> findOpen(String owner, Pageable page);
 
-    @Query("select c.number from CaseEntity c where c.state <> io.spareflow.rma.CaseState.CLOSED order by c.id")
+    @Query("select c.number from CaseEntity c where c.state not in (io.spareflow.rma.CaseState.CLOSED, io.spareflow.rma.CaseState.CANCELLED) order by c.id")
     List<String> findOpenNumbers();
+
+    /** The customer's cases with a line awaiting the return of a board of {@code partNumber}, oldest first. */
+    @Query("select distinct c from CaseEntity c join c.lines l where c.customerCode = :customerCode "
+            + "and l.partNumber = :partNumber and l.state = io.spareflow.rma.LineState.AWAITING_RETURN order by c.id")
+    List<CaseEntity> findAwaitingReturnOf(String customerCode, String partNumber);
+
+    /** Cancelled cases still waiting for a spare that was on its way to come back to its depot. */
+    @Query("select c.number from CaseEntity c join c.lines l where l.spareReturning = true group by c.id, c.number order by c.id")
+    List<String> findAwaitingReturnedSpare();
 }

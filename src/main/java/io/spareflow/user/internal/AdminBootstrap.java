@@ -42,7 +42,7 @@ class AdminBootstrap implements ApplicationRunner {
         if (password.length() < 12) {
             throw new IllegalStateException("SPAREFLOW_ADMIN_PASSWORD must have at least 12 characters");
         }
-        users.create(new NewUser("admin", password, "Administrator", "admin@localhost", Role.ADMIN, "HQ", Set.of(), null));
+        users.create(new NewUser("admin", password, "Administrator", "admin@localhost", Role.ADMIN, "HQ", null));
         log.info("Created the first administrator 'admin'");
     }
 }

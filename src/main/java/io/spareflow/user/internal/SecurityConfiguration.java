@@ -1,9 +1,11 @@
 package io.spareflow.user.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spareflow.common.Languages;
 import io.spareflow.common.ProblemResponses;
 import io.spareflow.common.Texts;
 import io.spareflow.user.Users;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -106,8 +109,8 @@ class SecurityConfiguration {
                                 path("/api/alerts/**"), path("/api/monitor")).hasAnyRole("SUPERVISOR", "ADMIN", "QUALITY")
                         .requestMatchers(QualityIsReadOnly::isWriteBeyondOwnAccount).access(QualityIsReadOnly.AUTHORIZATION)
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(throttledOr(unauthorized(json), json, texts)))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(json)).accessDeniedHandler(forbidden(json)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(throttledOr(unauthorized(json, texts), json, texts)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(json, texts)).accessDeniedHandler(forbidden(json, texts)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
@@ -167,8 +170,10 @@ class SecurityConfiguration {
         return (request, response, e) -> {
             if (e instanceof LoginThrottledException throttled) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
-                write(json, response, ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, texts.get("people.login.throttledTitle"),
-                        texts.get("people.login.throttled", (throttled.retryAfterSeconds() + 59) / 60)));
+                Locale language = language(request);
+                write(json, response, ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS,
+                        texts.in(language, "people.login.throttledTitle"),
+                        texts.in(language, "people.login.throttled", (throttled.retryAfterSeconds() + 59) / 60)));
             } else {
                 fallback.commence(request, response, e);
             }
@@ -183,17 +188,29 @@ class SecurityConfiguration {
         return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
     }
 
-    private static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
+    private static AuthenticationEntryPoint unauthorized(ObjectMapper json, Texts texts) {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Spareflow\"");
-            write(json, response, ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "Unauthorized",
-                    "This API needs HTTP Basic credentials of a Spareflow user; none were given or they are wrong."));
+            Locale language = language(request);
+            write(json, response, ProblemResponses.problem(HttpStatus.UNAUTHORIZED,
+                    texts.in(language, "problem.title.unauthorized"), texts.in(language, "problem.unauthorized")));
         };
     }
 
-    private static AccessDeniedHandler forbidden(ObjectMapper json) {
-        return (request, response, e) -> write(json, response, ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden",
-                "Your role may not do this: " + request.getMethod() + " " + request.getRequestURI()));
+    private static AccessDeniedHandler forbidden(ObjectMapper json, Texts texts) {
+        return (request, response, e) -> {
+            Locale language = language(request);
+            write(json, response, ProblemResponses.problem(HttpStatus.FORBIDDEN, texts.in(language, "problem.title.forbidden"),
+                    texts.in(language, "problem.forbidden", request.getMethod(), request.getRequestURI())));
+        };
+    }
+
+    /**
+     * The language of a refusal at the door, before the user is known: what the client asks for, else English (the
+     * servlet's own guess would be the server's language).
+     */
+    private static Locale language(HttpServletRequest request) {
+        return Languages.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).orElse(Languages.ENGLISH);
     }
 
     private static void write(ObjectMapper json, HttpServletResponse response, ProblemDetail problem)

@@ -1,7 +1,9 @@
 package io.spareflow.user.internal;
 
+import io.spareflow.common.Languages;
 import io.spareflow.user.NewUser;
 import io.spareflow.user.Role;
+import io.spareflow.user.StaffReader;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.UserAccount;
 import io.spareflow.user.UserRequest;
@@ -13,10 +15,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.TreeSet;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.time.ZoneId;
+import java.util.Locale;
 
 @Entity
 @Table(name = "app_user")
@@ -33,11 +33,10 @@ public class UserEntity {
     private Role role;
     @Column(name = "location_code")
     private String locationCode;
-    @Column(name = "product_lines")
-    private String productLines;
     private String supervisor;
     private boolean enabled = true;
-    private String locale = "en";
+    /** The language the user chose, as a language tag; null until they (or an administrator) choose one. */
+    private String locale;
     @Column(name = "password_changed_at")
     private Instant passwordChangedAt;
     @Version
@@ -61,9 +60,12 @@ public class UserEntity {
         this.role = request.role();
         this.locationCode = blankToNull(request.locationCode());
         this.supervisor = blankToNull(request.supervisor());
-        this.locale = request.locale() == null ? "en" : request.locale();
+        this.locale = request.locale();
         this.enabled = request.enabled() == null || request.enabled();
-        this.productLines = request.productLines() == null ? "" : String.join(",", new TreeSet<>(request.productLines()));
+    }
+
+    public void speak(Locale language) {
+        this.locale = language.toLanguageTag();
     }
 
     public void changePassword(String hash, Instant at) {
@@ -76,9 +78,8 @@ public class UserEntity {
     }
 
     public UserAccount toAccount() {
-        StaffUser user = toStaffUser();
-        return new UserAccount(username, displayName, email, role, locationCode, supervisor, locale, enabled,
-                new TreeSet<>(user.productLines()), passwordChangedAt);
+        return new UserAccount(username, displayName, email, role, locationCode, supervisor,
+                locale == null ? Languages.ENGLISH.toLanguageTag() : locale, enabled, passwordChangedAt);
     }
 
     private static String blankToNull(String value) {
@@ -92,13 +93,16 @@ public class UserEntity {
         this.email = user.email();
         this.role = user.role();
         this.locationCode = user.locationCode();
-        this.productLines = user.productLines() == null ? "" : String.join(",", user.productLines());
         this.supervisor = user.supervisor();
     }
 
+    /** As a mail's reader, in {@code zone} (their location's). */
+    public StaffReader toReader(ZoneId zone) {
+        return new StaffReader(username, displayName, email, Languages.of(locale).orElse(Languages.ENGLISH), zone);
+    }
+
     public StaffUser toStaffUser() {
-        Set<String> lines = productLines == null || productLines.isBlank() ? Set.of()
-                : Arrays.stream(productLines.split(",")).map(String::trim).collect(Collectors.toSet());
-        return new StaffUser(username, passwordHash, displayName, email, role, locationCode, lines, supervisor, enabled);
+        return new StaffUser(username, passwordHash, displayName, email, role, locationCode, supervisor, enabled,
+                Languages.of(locale).orElse(null));
     }
 }

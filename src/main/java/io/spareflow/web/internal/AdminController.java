@@ -1,5 +1,6 @@
 package io.spareflow.web.internal;
 
+import io.spareflow.common.Texts;
 import io.spareflow.audit.Audit;
 import io.spareflow.audit.AuditedEntity;
 import io.spareflow.location.Locations;
@@ -48,10 +49,11 @@ class AdminController {
     private final Audit audit;
     private final DeployedProcesses processes;
     private final ObjectProvider<BuildProperties> build;
+    private final Texts texts;
 
     AdminController(ServiceTiers tiers, Locations locations, Parts parts, Users users, BoardCsvImport boardImport,
                     LocationCsvImport locationImport, Validator validator, Audit audit, DeployedProcesses processes,
-                    ObjectProvider<BuildProperties> build) {
+                    ObjectProvider<BuildProperties> build, Texts texts) {
         this.audit = audit;
         this.tiers = tiers;
         this.locations = locations;
@@ -62,6 +64,7 @@ class AdminController {
         this.validator = validator;
         this.processes = processes;
         this.build = build;
+        this.texts = texts;
     }
 
     @GetMapping("/admin")
@@ -105,7 +108,7 @@ class AdminController {
             return page(model, Map.of(tier, form));
         }
         tiers.update(tier, limits);
-        flash.addFlashAttribute("ok", "Service tier " + tier + " updated; cases already open keep their due times");
+        flash.addFlashAttribute("ok", texts.get("pages.admin.tierUpdated", tier));
         return "redirect:/admin";
     }
 
@@ -117,27 +120,26 @@ class AdminController {
 
     @PostMapping("/admin/import/boards")
     String importBoards(@RequestParam("file") MultipartFile file, RedirectAttributes flash) {
-        return report(file, AuditedEntity.BOARD, "board(s)", boardImport::importFrom, flash);
+        return report(file, AuditedEntity.BOARD, "pages.admin.importedBoards", boardImport::importFrom, flash);
     }
 
     @PostMapping("/admin/import/locations")
     String importLocations(@RequestParam("file") MultipartFile file, RedirectAttributes flash) {
-        return report(file, AuditedEntity.LOCATION, "location(s)", locationImport::importFrom, flash);
+        return report(file, AuditedEntity.LOCATION, "pages.admin.importedLocations", locationImport::importFrom, flash);
     }
 
     /** Imports a file and audits it as one entry with its line report (also a file that imported nothing). */
-    private String report(MultipartFile file, AuditedEntity kind, String what, Function<InputStream, CsvImport.Report> importer,
+    private String report(MultipartFile file, AuditedEntity kind, String importedKey, Function<InputStream, CsvImport.Report> importer,
                           RedirectAttributes flash) {
         CsvImport.Report report;
         try (InputStream in = file.getInputStream()) {
             report = importer.apply(in);
         } catch (IOException e) {
-            report = new CsvImport.Report(0, List.of("The upload could not be read: " + e.getMessage()));
+            report = new CsvImport.Report(0, List.of(texts.get("pages.admin.uploadUnreadable", e.getMessage())));
         }
         audit.recordImport(kind, file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload"
                 : file.getOriginalFilename(), report);
-        flash.addFlashAttribute("ok", report.imported() + " " + what + " imported, " + report.rejected().size()
-                + " row(s) rejected");
+        flash.addFlashAttribute("ok", texts.get(importedKey, report.imported(), report.rejected().size()));
         flash.addFlashAttribute("rejected", report.rejected());
         return "redirect:/admin";
     }

@@ -63,12 +63,12 @@ class CasePageController {
         return "redirect:/cases/" + UriUtils.encodePathSegment(number.trim(), StandardCharsets.UTF_8);
     }
 
-    /** The custody of the boards of the case: the faulty one and the spare sent for it. */
+    /** The custody of the boards of the case, by the message key of their role: the faulty one and the spare sent for it. */
     private Map<String, BoardHistory> custodyOf(CaseView view) {
         Map<String, BoardHistory> custody = new LinkedHashMap<>();
-        boards.find(view.faultySerial()).ifPresent(b -> custody.put("Faulty board", boards.history(b.serial())));
+        boards.find(view.faultySerial()).ifPresent(b -> custody.put("pages.case.faultyBoard", boards.history(b.serial())));
         if (view.spare() != null && view.spare().serial() != null) {
-            boards.find(view.spare().serial()).ifPresent(b -> custody.put("Spare", boards.history(b.serial())));
+            boards.find(view.spare().serial()).ifPresent(b -> custody.put("pages.case.spare", boards.history(b.serial())));
         }
         return custody;
     }

@@ -65,8 +65,7 @@ class CustomerAdminPageController {
     @PostMapping("/admin/customers/{code}/sites")
     String addSite(@PathVariable String code, @RequestParam Map<String, String> form, RedirectAttributes flash) {
         FormOutcome.tell(flash, () -> {
-            var site = administration.addSite(code, new CustomerRequests.Site(form.get("name"), form.get("city"),
-                    form.get("country"), number(form, "latitude"), number(form, "longitude"), form.get("timeZone")));
+            var site = administration.addSite(code, site(form));
             return texts.get("people.customers.siteAdded", site.name());
         });
         return "redirect:/admin/customers/" + code;
@@ -75,9 +74,28 @@ class CustomerAdminPageController {
     @PostMapping("/admin/customers/{code}/contacts")
     String addContact(@PathVariable String code, @RequestParam Map<String, String> form, RedirectAttributes flash) {
         FormOutcome.tell(flash, () -> {
-            var contact = administration.addContact(code, new CustomerRequests.Contact(form.get("name"), form.get("email"),
-                    form.get("locale")));
+            var contact = administration.addContact(code, contact(form));
             return texts.get("people.customers.contactAdded", contact.email());
+        });
+        return "redirect:/admin/customers/" + code;
+    }
+
+    @PostMapping("/admin/customers/{code}/sites/{id}")
+    String updateSite(@PathVariable String code, @PathVariable long id, @RequestParam Map<String, String> form,
+                      RedirectAttributes flash) {
+        FormOutcome.tell(flash, () -> {
+            var site = administration.updateSite(code, id, site(form));
+            return texts.get("masterdata.siteSaved", site.name());
+        });
+        return "redirect:/admin/customers/" + code;
+    }
+
+    @PostMapping("/admin/customers/{code}/contacts/{id}")
+    String updateContact(@PathVariable String code, @PathVariable long id, @RequestParam Map<String, String> form,
+                         RedirectAttributes flash) {
+        FormOutcome.tell(flash, () -> {
+            var contact = administration.updateContact(code, id, contact(form));
+            return texts.get("masterdata.contactSaved", contact.email());
         });
         return "redirect:/admin/customers/" + code;
     }
@@ -99,6 +117,15 @@ class CustomerAdminPageController {
             return texts.get("people.customers.contractSaved", contract.contractNumber(), contract.tier());
         });
         return "redirect:/admin/customers/" + code;
+    }
+
+    private CustomerRequests.Site site(Map<String, String> form) {
+        return new CustomerRequests.Site(form.get("name"), form.get("city"), form.get("country"), number(form, "latitude"),
+                number(form, "longitude"), form.get("timeZone"));
+    }
+
+    private static CustomerRequests.Contact contact(Map<String, String> form) {
+        return new CustomerRequests.Contact(form.get("name"), form.get("email"), form.get("locale"));
     }
 
     private CustomerRequests.Contract contract(Map<String, String> form, String number) {

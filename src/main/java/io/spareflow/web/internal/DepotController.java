@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,15 +23,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DepotController {
 
     private static final int BOARDS_PER_LIST = 100;
-    /** Boards at the depot that wait for someone, and the scan they wait for. */
+    /** Boards at the depot that wait for someone, and the message key of the scan they wait for. */
     private static final Map<BoardStatus, String> WAITING = new LinkedHashMap<>();
 
     static {
-        WAITING.put(BoardStatus.RECEIVED, "put away (PUTAWAY)");
-        WAITING.put(BoardStatus.PICKED, "pack (PACK)");
-        WAITING.put(BoardStatus.PACKED, "hand to the carrier (SHIP)");
-        WAITING.put(BoardStatus.DEFECTIVE_RECEIVED, "send to repair (SHIP)");
-        WAITING.put(BoardStatus.QUARANTINE, "supervisor's decision");
+        WAITING.put(BoardStatus.RECEIVED, "pages.depot.next.putaway");
+        WAITING.put(BoardStatus.PICKED, "pages.depot.next.pack");
+        WAITING.put(BoardStatus.PACKED, "pages.depot.next.ship");
+        WAITING.put(BoardStatus.DEFECTIVE_RECEIVED, "pages.depot.next.toRepair");
+        WAITING.put(BoardStatus.QUARANTINE, "pages.depot.next.supervisor");
     }
 
     private final SpareSourcing sourcing;
@@ -45,7 +46,7 @@ class DepotController {
         this.parts = parts;
     }
 
-    record Waiting(BoardStatus status, String next, List<BoardInfo> boards) {
+    record Waiting(BoardStatus status, String nextKey, List<BoardInfo> boards) {
     }
 
     record PartStock(String partNumber, String description, long available) {
@@ -65,7 +66,8 @@ class DepotController {
         parts.all().forEach(p -> catalogue.put(p.partNumber(), p));
         model.addAttribute("stock", stock.availableByLocation(catalogue.keySet()).stream()
                 .filter(level -> level.locationCode().equals(depot))
-                .map(level -> new PartStock(level.partNumber(), catalogue.get(level.partNumber()).description(),
+                .map(level -> new PartStock(level.partNumber(), catalogue.get(level.partNumber()).localDescription()
+                        .in(LocaleContextHolder.getLocale()),
                         level.available()))
                 .sorted(Comparator.comparing(PartStock::partNumber)).toList());
         return "depot";

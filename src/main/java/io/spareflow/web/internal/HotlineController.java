@@ -1,14 +1,17 @@
 package io.spareflow.web.internal;
 
+import io.spareflow.common.Texts;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
 import io.spareflow.rma.CaseChannel;
 import io.spareflow.rma.CaseReport;
 import io.spareflow.rma.CaseView;
-import io.spareflow.rma.CaseWork;
+import io.spareflow.worklist.Worklist;
 import io.spareflow.rma.Cases;
+import io.spareflow.worklist.TaskView;
 import io.spareflow.user.StaffUser;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -20,24 +23,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The hotline: report a fault, work the task list (accept, diagnose, close), and watch one's own cases. */
+/**
+ * The hotline: report a fault, work the task list (accept, diagnose with known fixes of past repairs, close), and
+ * watch one's own cases.
+ */
 @Controller
 class HotlineController {
 
     private static final int MY_CASES = 100;
 
     private final Cases cases;
-    private final CaseWork work;
+    private final Worklist work;
     private final Customers customers;
     private final Boards boards;
     private final TaskForms taskForms;
+    private final Texts texts;
 
-    HotlineController(Cases cases, CaseWork work, Customers customers, Boards boards, TaskForms taskForms) {
+    HotlineController(Cases cases, Worklist work, Customers customers, Boards boards, TaskForms taskForms, Texts texts) {
         this.cases = cases;
         this.work = work;
         this.customers = customers;
         this.boards = boards;
         this.taskForms = taskForms;
+        this.texts = texts;
     }
 
     @GetMapping("/hotline")
@@ -45,7 +53,8 @@ class HotlineController {
         StaffUser user = CurrentUser.require();
         model.addAttribute("customers", customers.all());
         model.addAttribute("channels", CaseChannel.values());
-        model.addAttribute("tasks", work.tasksFor(user));
+        List<TaskView> tasks = work.tasksFor(user);
+        model.addAttribute("tasks", tasks);
         model.addAttribute("myCases", cases.open(user.username(), MY_CASES));
         return "hotline";
     }
@@ -64,7 +73,7 @@ class HotlineController {
         FormOutcome.tell(flash, () -> {
             CaseView created = cases.report(new CaseReport(customerCode, siteId,
                     faultySerial == null ? null : faultySerial.trim(), symptom, channel));
-            return "Case " + created.number() + " reported: accept it below to become its first owner";
+            return texts.get("pages.hotline.reported", created.number());
         });
         return "redirect:/hotline";
     }

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Imports locations from CSV with the columns of {@code data/locations.csv} (code, name, type, city, country,
- * latitude, longitude, time_zone, business_hours, handling_minutes) by the rule of {@link CsvImport}: the location
- * feature checks each row ({@link Locations#checkNew}), the good rows are added together ({@link Locations#registerAll}).
+ * latitude, longitude, time_zone, business_hours, handling_minutes; optionally the Chinese name_zh and city_zh) by the
+ * rule of {@link CsvImport}: the location feature checks each row ({@link Locations#checkNew}), the good rows are added together ({@link Locations#registerAll}).
  */
 @Component
 class LocationCsvImport implements CsvImport.Rows<LocationInfo> {
@@ -42,6 +42,6 @@ class LocationCsvImport implements CsvImport.Rows<LocationInfo> {
     public LocationInfo check(Csv.Row row) {
         return locations.checkNew(new LocationRow(row.get("code"), row.get("name"), row.get("type"), row.get("city"),
                 row.get("country"), row.get("latitude"), row.get("longitude"), row.get("time_zone"),
-                row.get("business_hours"), row.get("handling_minutes")));
+                row.get("business_hours"), row.get("handling_minutes"), row.optional("name_zh"), row.optional("city_zh")));
     }
 }

@@ -1,5 +1,6 @@
 package io.spareflow.web.internal;
 
+import io.spareflow.common.Texts;
 import io.spareflow.rma.TimelineKind;
 import io.spareflow.rma.SlaStep;
 import io.spareflow.board.Stock;
@@ -38,13 +39,15 @@ class MonitoringController {
     private final Parts parts;
     private final Locations locations;
     private final Users users;
+    private final Texts texts;
 
-    MonitoringController(Cases cases, Stock stock, Parts parts, Locations locations, Users users) {
+    MonitoringController(Cases cases, Stock stock, Parts parts, Locations locations, Users users, Texts texts) {
         this.cases = cases;
         this.stock = stock;
         this.parts = parts;
         this.locations = locations;
         this.users = users;
+        this.texts = texts;
     }
 
     record OpenBreach(String caseNumber, SlaStep step, Instant limitAt, Instant detectedAt, String owner, String tier) {
@@ -85,7 +88,7 @@ class MonitoringController {
                     RedirectAttributes flash) {
         FormOutcome.tell(flash, () -> {
             CaseView moved = cases.transfer(caseNumber, toUser, reason.trim());
-            return "Case " + moved.number() + " now belongs to " + moved.firstOwner().displayName();
+            return texts.get("pages.monitor.transferred", moved.number(), moved.firstOwner().displayName());
         });
         return "redirect:/monitor";
     }

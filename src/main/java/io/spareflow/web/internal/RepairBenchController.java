@@ -3,14 +3,10 @@ package io.spareflow.web.internal;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
-import io.spareflow.repair.BoardRepairBpmn;
-import io.spareflow.repair.RepairSuggestion;
 import io.spareflow.repair.Repairs;
-import io.spareflow.rma.CaseWork;
-import io.spareflow.rma.Cases;
-import io.spareflow.rma.TaskView;
+import io.spareflow.worklist.Worklist;
+import io.spareflow.worklist.TaskView;
 import io.spareflow.user.StaffUser;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -28,18 +24,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RepairBenchController {
 
     private static final int BOARDS_PER_LIST = 100;
-    private static final int SUGGESTIONS = 5;
 
     private final Boards boards;
-    private final CaseWork work;
-    private final Cases cases;
+    private final Worklist work;
     private final Repairs repairs;
     private final TaskForms taskForms;
 
-    RepairBenchController(Boards boards, CaseWork work, Cases cases, Repairs repairs, TaskForms taskForms) {
+    RepairBenchController(Boards boards, Worklist work, Repairs repairs, TaskForms taskForms) {
         this.boards = boards;
         this.work = work;
-        this.cases = cases;
         this.repairs = repairs;
         this.taskForms = taskForms;
     }
@@ -57,7 +50,6 @@ class RepairBenchController {
                 .map(BoardInfo::serial).toList()));
         List<TaskView> tasks = work.tasksFor(user);
         model.addAttribute("tasks", tasks);
-        model.addAttribute("suggestions", knownFixes(tasks));
         return "repair";
     }
 
@@ -69,14 +61,5 @@ class RepairBenchController {
 
     private List<BoardInfo> waiting(String center, BoardStatus status) {
         return boards.search(center, null, status, PageRequest.of(0, BOARDS_PER_LIST)).getContent();
-    }
-
-    /** For each diagnosis task: fixes of past repairs of the same part with a similar symptom. */
-    private Map<String, List<RepairSuggestion>> knownFixes(List<TaskView> tasks) {
-        Map<String, List<RepairSuggestion>> fixes = new HashMap<>();
-        tasks.stream().filter(t -> BoardRepairBpmn.TASK_DIAGNOSE_BOARD.equals(t.taskKey()) && t.caseNumber() != null)
-                .forEach(t -> cases.find(t.caseNumber()).ifPresent(c ->
-                        fixes.put(t.id(), repairs.suggestions(c.partNumber(), c.symptom(), SUGGESTIONS))));
-        return fixes;
     }
 }

@@ -1,8 +1,9 @@
 package io.spareflow.web.internal;
 
+import io.spareflow.common.Texts;
 import io.spareflow.common.NotFoundException;
-import io.spareflow.rma.CaseWork;
-import io.spareflow.rma.TaskView;
+import io.spareflow.worklist.Worklist;
+import io.spareflow.worklist.TaskView;
 import io.spareflow.user.StaffUser;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,10 +14,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Component
 class TaskForms {
 
-    private final CaseWork work;
+    private final Worklist work;
+    private final Texts texts;
 
-    TaskForms(CaseWork work) {
+    TaskForms(Worklist work, Texts texts) {
         this.work = work;
+        this.texts = texts;
     }
 
     void complete(String taskId, Map<String, String> params, StaffUser user, RedirectAttributes flash) {
@@ -31,7 +34,7 @@ class TaskForms {
                 }
             });
             work.complete(taskId, fields, user);
-            return "Done: " + task.name() + " of case " + task.caseNumber();
+            return texts.get("pages.tasks.done", task.name(), task.caseNumber());
         });
     }
 }

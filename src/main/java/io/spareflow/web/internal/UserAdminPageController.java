@@ -4,7 +4,7 @@ import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.Texts;
 import io.spareflow.location.Locations;
-import io.spareflow.rma.CaseWork;
+import io.spareflow.worklist.Worklist;
 import io.spareflow.rma.Cases;
 import io.spareflow.user.Passwords;
 import io.spareflow.user.Role;
@@ -16,9 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,12 +36,12 @@ class UserAdminPageController {
     private final Passwords passwords;
     private final Users users;
     private final Locations locations;
-    private final CaseWork work;
+    private final Worklist work;
     private final Cases cases;
     private final Texts texts;
 
     UserAdminPageController(UserAdministration administration, Passwords passwords, Users users, Locations locations,
-                            CaseWork work, Cases cases, Texts texts) {
+                            Worklist work, Cases cases, Texts texts) {
         this.administration = administration;
         this.passwords = passwords;
         this.users = users;
@@ -136,18 +134,15 @@ class UserAdminPageController {
         return Map.of("displayName", user.displayName(), "email", user.email(), "role", user.role().name(),
                 "locationCode", user.locationCode() == null ? "" : user.locationCode(),
                 "supervisor", user.supervisor() == null ? "" : user.supervisor(), "locale", user.locale(),
-                "enabled", String.valueOf(user.enabled()), "productLines", String.join(",", user.productLines()));
+                "enabled", String.valueOf(user.enabled()));
     }
 
     /** The form as a request; a role that is not one is left null and refused by validation. */
     private static UserRequest request(Map<String, String> form, String username, String password) {
         Role role = Arrays.stream(Role.values()).filter(r -> r.name().equals(form.get("role"))).findFirst().orElse(null);
-        Set<String> lines = new LinkedHashSet<>();
-        Arrays.stream(form.getOrDefault("productLines", "").split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .forEach(lines::add);
         return new UserRequest(blankToNull(username), password, trim(form.get("displayName")), trim(form.get("email")), role,
                 blankToNull(form.get("locationCode")), blankToNull(form.get("supervisor")),
-                blankToNull(form.get("locale")), form.containsKey("enabled"), lines);
+                blankToNull(form.get("locale")), form.containsKey("enabled"));
     }
 
     private static String trim(String value) {

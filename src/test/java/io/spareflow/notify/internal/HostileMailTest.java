@@ -130,7 +130,7 @@ class HostileMailTest {
                 && questionId.equals(Mailboxes.header(m, "In-Reply-To")), 1);
         assertThat(status).hasSize(1);
         String text = Mailboxes.text(status.get(0));
-        assertThat(text).contains("Fault reported").contains("your first owner")
+        assertThat(text).contains("故障已报告").contains("第一责任人")
                 .doesNotContain("watch list").doesNotContain("INTERNAL").doesNotContain("Li Wei")
                 .doesNotContain("transferred").doesNotContain("TRANSFERRED").doesNotContain("Fault reported by HOTLINE");
     }

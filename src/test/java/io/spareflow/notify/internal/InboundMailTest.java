@@ -56,12 +56,12 @@ class InboundMailTest {
                 "Hello, the site is still down. Regards, Zhang Lei");
         Mailboxes.send(mailServer, question);
 
-        List<MimeMessage> replies = await(mailServer, SICHUAN_NOC, subjectContains("Re: [" + number + "] Status"), 1);
+        List<MimeMessage> replies = await(mailServer, SICHUAN_NOC, subjectContains("回复：[" + number + "] 状态"), 1);
         assertThat(replies).hasSize(1);
         MimeMessage reply = replies.get(0);
         assertThat(Mailboxes.header(reply, "In-Reply-To")).isEqualTo(question.getMessageID());
         assertThat(Mailboxes.header(reply, "References")).contains(question.getMessageID());
-        assertThat(Mailboxes.text(reply)).contains("waiting to be accepted").contains("/track/");
+        assertThat(Mailboxes.text(reply)).contains("等待工程师受理").contains("/track/");
         assertThat(inbound.findByMessageKey(question.getMessageID())).get()
                 .extracting(InboundRecord::outcome).isEqualTo(InboundRecord.Outcome.STATUS_REPLY);
     }
@@ -71,12 +71,12 @@ class InboundMailTest {
         String number = sichuanCase();
         MimeMessage question = Mailboxes.compose(SICHUAN_NOC, SERVICE, "Status please " + number, "Any news?");
         Mailboxes.send(mailServer, question);
-        assertThat(await(mailServer, SICHUAN_NOC, subjectContains("Re: [" + number + "]"), 1)).hasSize(1);
+        assertThat(await(mailServer, SICHUAN_NOC, subjectContains("回复：[" + number + "]"), 1)).hasSize(1);
 
         // As if the service had stopped after handling the mail but before flagging it seen.
         markAllUnseen();
         Thread.sleep(Duration.ofSeconds(2).toMillis());
-        assertThat(await(mailServer, SICHUAN_NOC, subjectContains("Re: [" + number + "]"), 2)).hasSize(1);
+        assertThat(await(mailServer, SICHUAN_NOC, subjectContains("回复：[" + number + "]"), 2)).hasSize(1);
     }
 
     @Test

@@ -61,6 +61,10 @@ class LifecycleProcessTest {
     private boolean stockAvailable = true;
     /** Where the faulty board already waits when the return clock starts (scanned in early), or null. */
     private String defectiveReceivedAt;
+    /** Where the board already is in repair when the repair starts (intake scanned early), or null. */
+    private String takenInAt;
+    /** Whether the repaired board is already in stock or at the customer's when its result is recorded. */
+    private boolean boardArrived;
     private int caseCounter;
     private String caseNumber;
     private String faultySerial;
@@ -131,6 +135,14 @@ class LifecycleProcessTest {
             ((DelegateExecution) call.getArgument(0)).setVariable("productLine", "OPTICAL");
             return null;
         }).when(repairSteps).openOrder(any());
+        doAnswer(call -> {
+            ((DelegateExecution) call.getArgument(0)).setVariable("actAt", takenInAt);
+            return null;
+        }).when(repairSteps).checkIntake(any());
+        doAnswer(call -> {
+            ((DelegateExecution) call.getArgument(0)).setVariable("boardArrived", boardArrived);
+            return null;
+        }).when(repairSteps).recordResult(any());
         doAnswer(call -> {
             DelegateTask task = call.getArgument(0);
             task.setVariable("technician", task.getAssignee());
@@ -275,6 +287,93 @@ class LifecycleProcessTest {
         assertThat(repair).isEnded().hasPassed("Activity_ScrapBoard", "EndEvent_BoardScrapped").hasNotPassed("Task_TestBoard");
         verify(repairSteps).scrap(any());
         assertThat(rma).isWaitingAt("Task_CloseCase");
+    }
+
+    @Test
+    void anIntakeScannedBeforeTheRepairWaitedForItGoesStraightToDiagnosis() {
+        defectiveReceivedAt = "RC-SZX";
+        takenInAt = "RC-SZX";
+        ProcessInstance rma = startCase(true);
+        accept(rma, "agent");
+        diagnose(rma, "SPARE_NEEDED");
+
+        ProcessInstance repair = calledProcessInstance("board-repair", rma);
+        assertThat(repair).hasPassed("Activity_CheckIntake", "Activity_OpenRepairOrder").hasNotPassed("Task_AwaitIntake")
+                .isWaitingAt("Task_DiagnoseBoard");
+        verify(repairSteps).checkIntake(any());
+    }
+
+    @Test
+    void aRepairedBoardPutAwayBeforeTheRepairWaitedForItEndsTheRepair() {
+        boardArrived = true;
+        ProcessInstance rma = startCase(false);
+        accept(rma, "agent");
+        diagnose(rma, "SPARE_NEEDED");
+        deliverSpare(calledProcessInstance("spare-dispatch", rma));
+        returnDefective();
+        ProcessInstance repair = calledProcessInstance("board-repair", rma);
+        intake(repair);
+        diagnoseBoard(repair, "NO_FAULT_FOUND");
+        complete(repair, Map.of("testResult", "PASS"));
+
+        assertThat(repair).isEnded().hasPassed("Activity_RecordEarlyPutaway", "EndEvent_BackInStock").hasNotPassed("Task_AwaitPutaway");
+        verify(repairSteps).putAwayBeforeAwaited(any());
+        assertThat(rma).isWaitingAt("Task_CloseCase");
+    }
+
+    @Test
+    void aRepairedBoardDeliveredBeforeTheRepairWaitedForItEndsTheRepair() {
+        boardArrived = true;
+        ProcessInstance rma = startCase(true);
+        accept(rma, "agent");
+        diagnose(rma, "SPARE_NEEDED");
+        returnDefective();
+        ProcessInstance repair = calledProcessInstance("board-repair", rma);
+        intake(repair);
+        diagnoseBoard(repair, "NO_FAULT_FOUND");
+        complete(repair, Map.of("testResult", "PASS"));
+
+        assertThat(repair).isEnded().hasPassed("Gateway_Delivered", "EndEvent_ReturnedToCustomer").hasNotPassed("Task_AwaitReturnDelivery");
+        assertThat(rma).isWaitingAt("Task_CloseCase");
+    }
+
+    @Test
+    void cancellingEndsEveryStepAndTheOpenTasks() {
+        ProcessInstance rma = startCase(false);
+        accept(rma, "agent");
+        assertThat(rma).isWaitingAt("Task_RemoteDiagnosis");
+
+        cancel(rma, null);
+
+        assertThat(rma).isEnded().hasPassed("StartEvent_CaseCancelled", "EndEvent_CaseCancelled")
+                .hasNotPassed("Task_AwaitSpareReturn", "EndEvent_CaseClosed");
+        assertThat(taskService().createTaskQuery().processInstanceId(rma.getId()).count()).isZero();
+    }
+
+    @Test
+    void cancellingWhileTheSpareIsOnItsWayWaitsForItBackInStock() {
+        ProcessInstance rma = startCase(false);
+        accept(rma, "agent");
+        diagnose(rma, "SPARE_NEEDED");
+        ProcessInstance dispatch = calledProcessInstance("spare-dispatch", rma);
+        correlate("BoardPicked", "spareSerial", SPARE);
+        correlate("BoardPacked", "spareSerial", SPARE);
+        correlate("BoardShipped", "spareSerial", SPARE);
+
+        cancel(rma, SPARE);
+
+        assertThat(dispatch).isEnded().hasNotPassed("EndEvent_SpareDelivered");
+        assertThat(rma).isWaitingAt("Task_AwaitSpareReturn");
+        assertThat(managementService().createJobQuery().processInstanceId(rma.getId()).timers().count())
+                .as("no SLA timer runs for a cancelled case").isZero();
+        correlate("SpareReturned", "returningSpare", SPARE);
+        assertThat(rma).isEnded().hasPassed("Task_AwaitSpareReturn", "EndEvent_CaseCancelled");
+    }
+
+    /** What RmaCaseProcess does: the returning spare (or null) on the instance, then the cancellation message. */
+    private static void cancel(ProcessInstance rma, String returningSpare) {
+        runtimeService().setVariable(rma.getId(), "returningSpare", returningSpare);
+        runtimeService().createMessageCorrelation("CaseCancelled").processInstanceId(rma.getId()).correlate();
     }
 
     @Test

@@ -131,7 +131,17 @@ class ReleaseUpgradeProcessTest {
         ClockUtil.setCurrentTime(Date.from(T0));
         Mocks.register("caseSteps", mock(CaseSteps.class));
         Mocks.register("caseEscalations", escalations);
-        Mocks.register("repairSteps", mock(RepairSteps.class));
+        RepairSteps repairSteps = mock(RepairSteps.class);
+        // What the repair's checks write back in the current process: no intake and no put-away scanned early.
+        doAnswer(call -> {
+            ((DelegateExecution) call.getArgument(0)).setVariable("actAt", null);
+            return null;
+        }).when(repairSteps).checkIntake(any());
+        doAnswer(call -> {
+            ((DelegateExecution) call.getArgument(0)).setVariable("boardArrived", false);
+            return null;
+        }).when(repairSteps).recordResult(any());
+        Mocks.register("repairSteps", repairSteps);
         SpareDispatchSteps dispatchSteps = mock(SpareDispatchSteps.class);
         // What sourcing writes back: a spare, or a backorder for the cases meant to wait for stock.
         doAnswer(call -> {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class EtaModelTest {
 
     private static final LocationInfo QUITO = new LocationInfo("UIO", "Quito Spare Parts Center", LocationType.OVERSEAS_DEPOT,
-            "Quito", "EC", -0.1807, -78.4678, "America/Guayaquil", "MON-FRI 08:00-17:00", 60);
+            "Quito", "EC", -0.1807, -78.4678, "America/Guayaquil", "MON-FRI 08:00-17:00", 60, null, null);
     private static final GeoPoint GUAYAQUIL = new GeoPoint(-2.1894, -79.8891);
     private static final GeoPoint BOGOTA = new GeoPoint(4.7110, -74.0721);
     private static final GeoPoint MADRID = new GeoPoint(40.4168, -3.7038);

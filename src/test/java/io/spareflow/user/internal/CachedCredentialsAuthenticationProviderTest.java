@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -56,7 +56,7 @@ class CachedCredentialsAuthenticationProviderTest {
         store.put("tech", user("tech", "demo", true));
         provider.authenticate(token("tech", "demo"));
         store.put("tech", new StaffUser("tech", store.get("tech").passwordHash(), "T", "t@x", Role.TECHNICIAN, "RC-SZX",
-                Set.of(), null, false));
+                null, false, Locale.ENGLISH));
         assertThatThrownBy(() -> provider.authenticate(token("tech", "demo"))).isInstanceOf(RuntimeException.class);
 
         store.put("supervisor", user("supervisor", "demo", true));
@@ -88,8 +88,8 @@ class CachedCredentialsAuthenticationProviderTest {
     }
 
     private StaffUser user(String name, String password, boolean enabled) {
-        return new StaffUser(name, bcrypt.encode(password), name, name + "@spareflow.local", Role.AGENT, "SZX", Set.of(),
-                null, enabled);
+        return new StaffUser(name, bcrypt.encode(password), name, name + "@spareflow.local", Role.AGENT, "SZX",
+                null, enabled, Locale.ENGLISH);
     }
 
     private static UsernamePasswordAuthenticationToken token(String user, String password) {

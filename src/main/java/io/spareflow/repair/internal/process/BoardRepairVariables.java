@@ -32,6 +32,18 @@ final class BoardRepairVariables {
         return (String) scope.getVariable(ACT_AT);
     }
 
+    void actAt(String repairCenter) {
+        scope.setVariable(ACT_AT, repairCenter);
+    }
+
+    boolean repairAndReturn() {
+        return Boolean.TRUE.equals(scope.getVariable(REPAIR_AND_RETURN));
+    }
+
+    void boardArrived(boolean arrived) {
+        scope.setVariable(BOARD_ARRIVED, arrived);
+    }
+
     String technician() {
         return (String) scope.getVariable(TECHNICIAN);
     }

@@ -15,6 +15,12 @@ public class RepairSteps {
         this.work = work;
     }
 
+    /** An intake scanned before the repair waited for it: the repair center where the board already is, or null. */
+    public void checkIntake(DelegateExecution execution) {
+        BoardRepairVariables variables = new BoardRepairVariables(execution);
+        variables.actAt(work.takenInAt(variables.repairSerial()).orElse(null));
+    }
+
     public void openOrder(DelegateExecution execution) {
         BoardRepairVariables variables = new BoardRepairVariables(execution);
         variables.productLine(work.intake(variables.caseNumber(), variables.repairSerial(), variables.actAt()).productLine().name());
@@ -39,6 +45,13 @@ public class RepairSteps {
     public void recordResult(DelegateExecution execution) {
         BoardRepairVariables variables = new BoardRepairVariables(execution);
         work.recordResult(variables.caseNumber(), variables.repairSerial(), variables.technician());
+        variables.boardArrived(work.arrived(variables.repairSerial(), variables.repairAndReturn()));
+    }
+
+    /** The repaired board was put away in stock before the repair waited for it: the return is recorded now. */
+    public void putAwayBeforeAwaited(DelegateExecution execution) {
+        BoardRepairVariables variables = new BoardRepairVariables(execution);
+        work.returned(variables.caseNumber(), variables.repairSerial());
     }
 
     public void scrap(DelegateExecution execution) {

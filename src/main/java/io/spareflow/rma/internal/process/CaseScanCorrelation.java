@@ -4,10 +4,13 @@ import io.spareflow.board.BoardMoveOrder;
 import io.spareflow.board.BoardMoved;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
+import io.spareflow.board.CustodyRecord;
 import io.spareflow.board.MoveContext;
 import io.spareflow.board.MoveReason;
 import io.spareflow.common.ProcessVariables;
+import io.spareflow.customer.Customers;
 import io.spareflow.rma.CaseLineBpmn;
+import io.spareflow.rma.RmaCaseBpmn;
 import io.spareflow.rma.SpareDispatchBpmn;
 import io.spareflow.rma.internal.CaseEntity;
 import io.spareflow.rma.internal.CaseLifecycle;
@@ -27,7 +30,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Scans move the case and spare-dispatch processes on, by board serial: the reserved spare's pick, pack, ship and
- * delivery, and the defective board's return. Runs inside the scan's transaction, so a scan and the step it completes
+ * delivery, the defective board's return, and a cancelled case's spare back in stock. Runs inside the scan's transaction, so a scan and the step it completes
  * commit together (a restart loses neither). Only executions that wait for the message are signalled, so a scan that
  * no process waits for stands on its own and never fails because of the engine.
  */
@@ -38,12 +41,15 @@ class CaseScanCorrelation {
     private final CaseLifecycle lifecycle;
     private final Boards boards;
     private final SpareSourcing sourcing;
+    private final Customers customers;
 
-    CaseScanCorrelation(RuntimeService runtime, CaseLifecycle lifecycle, Boards boards, SpareSourcing sourcing) {
+    CaseScanCorrelation(RuntimeService runtime, CaseLifecycle lifecycle, Boards boards, SpareSourcing sourcing,
+                        Customers customers) {
         this.runtime = runtime;
         this.lifecycle = lifecycle;
         this.boards = boards;
         this.sourcing = sourcing;
+        this.customers = customers;
     }
 
     @EventListener
@@ -62,6 +68,7 @@ class CaseScanCorrelation {
             case INSTALLED -> signal(SpareDispatchBpmn.MESSAGE_BOARD_DELIVERED, SpareDispatchBpmn.SPARE_SERIAL, moved,
                     (caseNumber, line) -> step(() -> lifecycle.spareDelivered(caseNumber, line, moved.serial(), moved.siteId(), actor)));
             case RESERVED -> spareSwapped(moved, actor);
+            case AVAILABLE -> spareReturned(moved, actor);
             case DEFECTIVE_RECEIVED -> defectiveReceived(moved, actor);
             default -> {
                 // other moves (stock handling, repair) are not waited for by these processes
@@ -100,6 +107,19 @@ class CaseScanCorrelation {
         }
     }
 
+    /**
+     * A spare that was on its way to a cancelled case is back in stock: the one instance of the cancelled case's
+     * multi-instance wait that holds this spare (a local variable) goes on.
+     */
+    private void spareReturned(BoardMoved moved, String actor) {
+        for (Execution execution : runtime.createExecutionQuery().messageEventSubscriptionName(RmaCaseBpmn.MESSAGE_SPARE_RETURNED)
+                .variableValueEquals(RmaCaseBpmn.RETURNING_SPARE, moved.serial()).list()) {
+            String caseNumber = (String) runtime.getVariable(execution.getId(), ProcessVariables.CASE_NUMBER);
+            lifecycle.cancelledSpareReturned(caseNumber, moved.serial(), moved.locationCode(), actor);
+            runtime.messageEventReceived(RmaCaseBpmn.MESSAGE_SPARE_RETURNED, execution.getId());
+        }
+    }
+
     private void defectiveReceived(BoardMoved moved, String actor) {
         boolean expected = signal(CaseLineBpmn.MESSAGE_DEFECTIVE_RECEIVED, CaseLineBpmn.FAULTY_SERIAL, moved, (caseNumber, line) -> {
             Limit repair = lifecycle.defectiveReceived(caseNumber, line, moved.locationCode(), actor);
@@ -110,6 +130,9 @@ class CaseScanCorrelation {
         }
         String namedCase = moved.context() == null ? null : moved.context().caseNumber();
         Optional<CaseEntity> open = lifecycle.findOpenBySerial(moved.serial());
+        if (namedCase == null && open.isEmpty()) {
+            namedCase = caseAwaitingThisPartFromTheBoardsCustomer(moved).orElse(null);
+        }
         if (namedCase != null && open.isEmpty() && lifecycle.isOpen(namedCase)) {
             lifecycle.wrongBoardReturned(namedCase, moved.serial(), moved.locationCode(), actor);
         }
@@ -118,6 +141,22 @@ class CaseScanCorrelation {
                     new MoveContext(MoveReason.QUARANTINE, "system", null, null, namedCase, null,
                             "defective board returned with no open case for its serial"));
         }
+    }
+
+    /**
+     * A defective board returned without a case number: the case of the customer where it was last installed that
+     * waits for the return of a board of the same part, if any (it is flagged there rather than silently quarantined).
+     */
+    private Optional<String> caseAwaitingThisPartFromTheBoardsCustomer(BoardMoved moved) {
+        List<CustodyRecord> custody = boards.history(moved.serial()).custody();
+        for (int i = custody.size() - 1; i >= 0; i--) {
+            Long siteId = custody.get(i).siteId();
+            if (siteId != null) {
+                return customers.site(siteId)
+                        .flatMap(site -> lifecycle.awaitingReturnOf(site.customerCode(), moved.partNumber()));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.spareflow.rma.internal.process;
 
 import io.spareflow.common.ProblemResponses;
+import io.spareflow.common.Texts;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.springframework.core.Ordered;
@@ -20,15 +21,20 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class EngineConflicts {
 
+    private final Texts texts;
+
+    EngineConflicts(Texts texts) {
+        this.texts = texts;
+    }
+
     @ExceptionHandler(TaskAlreadyClaimedException.class)
     ProblemDetail alreadyClaimed(TaskAlreadyClaimedException e) {
-        return ProblemResponses.problem(HttpStatus.CONFLICT, "Conflict",
-                "Someone else took this task at the same moment; nothing was changed. Reload your tasks.");
+        return ProblemResponses.problem(HttpStatus.CONFLICT, texts.get("problem.title.conflict"), texts.get("problem.taskTaken"));
     }
 
     @ExceptionHandler(OptimisticLockingException.class)
     ProblemDetail concurrentChange(OptimisticLockingException e) {
-        return ProblemResponses.problem(HttpStatus.CONFLICT, "Changed concurrently",
-                "The case changed at the same moment (another task or scan); nothing was changed by this request. Reload and try again.");
+        return ProblemResponses.problem(HttpStatus.CONFLICT, texts.get("problem.title.changedConcurrently"),
+                texts.get("problem.caseChangedConcurrently"));
     }
 }

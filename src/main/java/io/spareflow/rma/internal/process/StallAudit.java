@@ -16,6 +16,7 @@ import io.spareflow.sourcing.SpareSourcing;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.UserSummary;
 import io.spareflow.user.Users;
+import io.spareflow.worklist.Worklist;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,6 +47,8 @@ public class StallAudit {
             SpareDispatchBpmn.TASK_AWAIT_SHIPMENT, EnumSet.of(BoardStatus.PACKED),
             SpareDispatchBpmn.TASK_AWAIT_DELIVERY, EnumSet.of(BoardStatus.PICKED, BoardStatus.PACKED, BoardStatus.IN_TRANSIT),
             CaseLineBpmn.TASK_AWAIT_DEFECTIVE_RETURN, EnumSet.of(BoardStatus.INSTALLED, BoardStatus.DEFECTIVE_IN_TRANSIT),
+            RmaCaseBpmn.TASK_AWAIT_SPARE_RETURN, EnumSet.of(BoardStatus.PICKED, BoardStatus.PACKED, BoardStatus.IN_TRANSIT,
+                    BoardStatus.RECEIVED),
             BoardRepairBpmn.TASK_AWAIT_INTAKE, EnumSet.of(BoardStatus.DEFECTIVE_RECEIVED, BoardStatus.DEFECTIVE_IN_TRANSIT),
             BoardRepairBpmn.TASK_AWAIT_PUTAWAY, EnumSet.of(BoardStatus.REPAIRED, BoardStatus.PACKED, BoardStatus.IN_TRANSIT,
                     BoardStatus.RECEIVED),
@@ -58,6 +61,7 @@ public class StallAudit {
             SpareDispatchBpmn.TASK_AWAIT_SHIPMENT, SpareDispatchBpmn.SPARE_SERIAL,
             SpareDispatchBpmn.TASK_AWAIT_DELIVERY, SpareDispatchBpmn.SPARE_SERIAL,
             CaseLineBpmn.TASK_AWAIT_DEFECTIVE_RETURN, CaseLineBpmn.FAULTY_SERIAL,
+            RmaCaseBpmn.TASK_AWAIT_SPARE_RETURN, RmaCaseBpmn.RETURNING_SPARE,
             BoardRepairBpmn.TASK_AWAIT_INTAKE, BoardRepairBpmn.REPAIR_SERIAL,
             BoardRepairBpmn.TASK_AWAIT_PUTAWAY, BoardRepairBpmn.REPAIR_SERIAL,
             BoardRepairBpmn.TASK_AWAIT_RETURN_DELIVERY, BoardRepairBpmn.REPAIR_SERIAL);
@@ -67,16 +71,18 @@ public class StallAudit {
     private final Boards boards;
     private final SpareSourcing sourcing;
     private final Users users;
+    private final Worklist worklist;
     private final CaseLifecycle lifecycle;
 
     StallAudit(RuntimeService runtime, TaskService tasks, Boards boards, SpareSourcing sourcing, Users users,
-               CaseLifecycle lifecycle) {
+               Worklist worklist, CaseLifecycle lifecycle) {
         this.lifecycle = lifecycle;
         this.runtime = runtime;
         this.tasks = tasks;
         this.boards = boards;
         this.sourcing = sourcing;
         this.users = users;
+        this.worklist = worklist;
     }
 
     /** The stalled steps of these open cases, case by case. */
@@ -172,7 +178,7 @@ public class StallAudit {
         }
         List<String> groups = candidateGroups(task);
         boolean someone = users.all().stream().map(UserSummary::username).map(users::find).flatMap(Optional::stream)
-                .anyMatch(u -> mayAct(u, actAt) && CaseTasks.groupsOf(u).stream().anyMatch(groups::contains));
+                .anyMatch(u -> mayAct(u, actAt) && worklist.groupsOf(u).stream().anyMatch(groups::contains));
         return someone ? Optional.empty() : Optional.of("nobody enabled in " + groups + (actAt == null ? "" : " at " + actAt));
     }
 

@@ -5,6 +5,7 @@ import io.spareflow.rma.internal.CaseLifecycle;
 import io.spareflow.rma.internal.CaseRepository;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -42,9 +43,11 @@ public class StallWatch {
         this.clock = clock;
     }
 
-    /** The stalled steps of all open cases as things stand now. */
+    /** The stalled steps of all open cases, and of cancelled ones waiting for their spare back, as things stand now. */
     public List<StalledStep> current() {
-        return audit.audit(cases.findOpenNumbers());
+        List<String> waiting = new ArrayList<>(cases.findOpenNumbers());
+        waiting.addAll(cases.findAwaitingReturnedSpare());
+        return audit.audit(waiting);
     }
 
     @Scheduled(fixedDelayString = "${spareflow.cases.stall-audit-interval:PT5M}",

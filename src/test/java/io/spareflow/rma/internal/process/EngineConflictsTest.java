@@ -6,10 +6,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.spareflow.common.ProblemResponses;
+import io.spareflow.common.Texts;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -22,8 +24,18 @@ import org.springframework.web.bind.annotation.RestController;
  */
 class EngineConflictsTest {
 
+    private final Texts texts = texts();
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new RacingController())
-            .setControllerAdvice(new ProblemResponses(), new EngineConflicts()).build();
+            .setControllerAdvice(new ProblemResponses(texts), new EngineConflicts(texts)).build();
+
+    /** The application's own texts (English: the request names no language). */
+    private static Texts texts() {
+        ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
+        bundles.setBasenames("i18n/pages");
+        bundles.setDefaultEncoding("UTF-8");
+        bundles.setFallbackToSystemLocale(false);
+        return new Texts(bundles);
+    }
 
     @Test
     void aTaskTakenAtTheSameMomentIsAConflict() throws Exception {

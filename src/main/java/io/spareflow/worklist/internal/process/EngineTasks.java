@@ -1,20 +1,20 @@
-package io.spareflow.rma.internal.process;
+package io.spareflow.worklist.internal.process;
 
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.common.ProcessVariables;
-import io.spareflow.rma.TaskView;
-import io.spareflow.user.Role;
 import io.spareflow.user.StaffUser;
+import io.spareflow.worklist.TaskStep;
+import io.spareflow.worklist.TaskView;
+import io.spareflow.worklist.internal.CandidateGroups;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -37,12 +37,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The tasks API over the engine's tasks: a user sees the tasks assigned to them and those offered to their groups
- * (their role; technicians also {@code certified:<product line>}), limited to tasks at a location they may act at.
+ * The worklist over the engine's tasks: a user sees the tasks assigned to them and those offered to their groups
+ * ({@link CandidateGroups}), limited to tasks at a location they may act at.
  */
 @Component
 @Transactional
-public class CaseTasks {
+public class EngineTasks {
 
     private static final int MAX_TASKS = 200;
 
@@ -50,22 +50,15 @@ public class CaseTasks {
     private final FormService forms;
     private final RuntimeService runtime;
     private final RepositoryService repository;
+    private final CandidateGroups groups;
 
-    CaseTasks(TaskService tasks, FormService forms, RuntimeService runtime, RepositoryService repository) {
+    EngineTasks(TaskService tasks, FormService forms, RuntimeService runtime, RepositoryService repository,
+                CandidateGroups groups) {
         this.tasks = tasks;
         this.forms = forms;
         this.runtime = runtime;
         this.repository = repository;
-    }
-
-    /** The groups whose tasks a user may take. */
-    static List<String> groupsOf(StaffUser user) {
-        Set<String> groups = new LinkedHashSet<>();
-        groups.add(user.role().name());
-        if (user.role() == Role.TECHNICIAN) {
-            user.productLines().forEach(line -> groups.add(ProcessVariables.certifiedFor(line)));
-        }
-        return new ArrayList<>(groups);
+        this.groups = groups;
     }
 
     /**
@@ -74,21 +67,25 @@ public class CaseTasks {
      * locations are read in one query, and each step's form once.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public List<TaskView> tasksFor(StaffUser user) {
+    public List<OpenTask> tasksFor(StaffUser user) {
+        List<String> userGroups = groups.of(user);
         List<Task> found = tasks.createTaskQuery()
-                .or().taskAssignee(user.username()).taskCandidateGroupIn(groupsOf(user)).endOr()
+                .or().taskAssignee(user.username()).taskCandidateGroupIn(userGroups).endOr()
                 .orderByTaskCreateTime().asc()
                 .listPage(0, MAX_TASKS);
         Map<String, Map<String, Object>> variablesByScope = variablesByScope(found);
         Map<String, List<TaskView.FormFieldView>> formsByStep = new HashMap<>();
-        List<TaskView> views = new ArrayList<>();
+        List<OpenTask> views = new ArrayList<>();
         for (Task task : found) {
             try {
                 Object location = variable(variablesByScope, task, ProcessVariables.ACT_AT);
                 if (location == null || user.mayActAt(location.toString())) {
                     List<TaskView.FormFieldView> fields = formsByStep.computeIfAbsent(
                             task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(), step -> formFields(task));
-                    views.add(view(task, fields, variable(variablesByScope, task, ProcessVariables.CASE_NUMBER)));
+                    TaskView view = view(task, fields, variable(variablesByScope, task, ProcessVariables.CASE_NUMBER));
+                    if (unqualified(user, userGroups, view.candidateGroups()).isEmpty()) {
+                        views.add(new OpenTask(step(task), view));
+                    }
                 }
             } catch (RuntimeException e) {
                 if (tasks.createTaskQuery().taskId(task.getId()).count() > 0) {
@@ -121,12 +118,14 @@ public class CaseTasks {
     }
 
     @Transactional(readOnly = true)
-    public TaskView find(String taskId, StaffUser user) {
+    public OpenTask find(String taskId, StaffUser user) {
         Task task = require(taskId);
-        if (!user.username().equals(task.getAssignee())) {
+        if (user.username().equals(task.getAssignee())) {
+            requireQualified(user, task);
+        } else {
             requireCandidate(user, task);
         }
-        return view(task);
+        return new OpenTask(step(task), view(task));
     }
 
     /** Takes the task; taking it again is a no-op, taking someone else's is a conflict. */
@@ -151,6 +150,8 @@ public class CaseTasks {
         } else if (!user.username().equals(task.getAssignee())) {
             throw new ConflictException("Task " + taskId + " is assigned to " + task.getAssignee()
                     + "; only they can complete it (a supervisor can transfer the case)");
+        } else {
+            requireQualified(user, task);
         }
         Map<String, Object> values = validate(task, fields == null ? Map.of() : fields);
         if (task.getAssignee() == null) {
@@ -222,9 +223,12 @@ public class CaseTasks {
     }
 
     private void requireCandidate(StaffUser user, Task task) {
-        List<String> groups = groupsOf(user);
+        List<String> groups = this.groups.of(user);
         List<String> candidateGroups = candidateGroups(task.getId());
         if (candidateGroups.stream().noneMatch(groups::contains)) {
+            unqualified(user, groups, candidateGroups).ifPresent(why -> {
+                throw new AccessDeniedException(why);
+            });
             throw new AccessDeniedException("Task " + task.getId() + " is for " + (candidateGroups.isEmpty()
                     ? "its assignee only" : "the groups " + candidateGroups) + "; " + user.username() + " is in " + groups);
         }
@@ -232,6 +236,18 @@ public class CaseTasks {
             throw new AccessDeniedException("Task " + task.getId() + " is done at " + tasks.getVariable(task.getId(), ProcessVariables.ACT_AT)
                     + "; " + user.username() + " works at " + user.locationCode());
         }
+    }
+
+    /** The task's own assignee, who must still hold the qualification its groups ask for (e.g. a valid certification). */
+    private void requireQualified(StaffUser user, Task task) {
+        unqualified(user, groups.of(user), candidateGroups(task.getId())).ifPresent(why -> {
+            throw new AccessDeniedException(why);
+        });
+    }
+
+    /** Why the user is not qualified for a task offered to these groups; empty when they are in one or none asks for a qualification. */
+    private Optional<String> unqualified(StaffUser user, List<String> userGroups, List<String> candidateGroups) {
+        return candidateGroups.stream().anyMatch(userGroups::contains) ? Optional.empty() : groups.refusal(user, candidateGroups);
     }
 
     private boolean mayActAt(StaffUser user, Task task) {
@@ -251,6 +267,13 @@ public class CaseTasks {
             throw new NotFoundException("Task", taskId);
         }
         return task;
+    }
+
+    /** The task's step; the engine caches process definitions, so this reads no table after the first time. */
+    private TaskStep step(Task task) {
+        String processKey = task.getProcessDefinitionId() == null ? null
+                : repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+        return new TaskStep(processKey, task.getTaskDefinitionKey());
     }
 
     private TaskView view(Task task) {

@@ -1,12 +1,9 @@
-package io.spareflow.rma.internal;
+package io.spareflow.worklist.internal;
 
-import io.spareflow.repair.BoardRepairBpmn;
-import io.spareflow.repair.Repairs;
-import io.spareflow.rma.Cases;
-import io.spareflow.rma.TaskView;
-import io.spareflow.rma.internal.process.CaseTasks;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.Users;
+import io.spareflow.worklist.TaskView;
+import io.spareflow.worklist.Worklist;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -25,50 +22,35 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Tasks", description = "The caller's tasks and their groups' tasks: claim and complete with form fields")
 class TaskController {
 
-    private static final int SUGGESTIONS = 5;
+    private final Worklist worklist;
 
-    private final CaseTasks tasks;
-    private final Cases cases;
-    private final Repairs repairs;
-
-    TaskController(CaseTasks tasks, Cases cases, Repairs repairs) {
-        this.tasks = tasks;
-        this.cases = cases;
-        this.repairs = repairs;
+    TaskController(Worklist worklist) {
+        this.worklist = worklist;
     }
 
     @GetMapping
     @Operation(summary = "Tasks assigned to the caller or offered to their groups, oldest first")
     List<TaskView> list() {
-        return tasks.tasksFor(user()).stream().map(this::withSuggestions).toList();
+        return worklist.tasksFor(user());
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One task with its form fields (and, for a board's diagnosis, known fixes)")
     TaskView get(@PathVariable String id) {
-        return withSuggestions(tasks.find(id, user()));
+        return worklist.find(id, user());
     }
 
     @PostMapping("/{id}/claim")
     @Operation(summary = "Take a task offered to one of the caller's groups (409 if someone else has it)")
     TaskView claim(@PathVariable String id) {
-        return tasks.claim(id, user());
+        return worklist.claim(id, user());
     }
 
     @PostMapping("/{id}/complete")
     @Operation(summary = "Complete a task with its form fields; a wrong value is a 400 listing the allowed ones")
     ResponseEntity<Void> complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> fields) {
-        tasks.complete(id, fields, user());
+        worklist.complete(id, fields, user());
         return ResponseEntity.noContent().build();
-    }
-
-    private TaskView withSuggestions(TaskView task) {
-        if (!BoardRepairBpmn.TASK_DIAGNOSE_BOARD.equals(task.taskKey()) || task.caseNumber() == null) {
-            return task;
-        }
-        return cases.find(task.caseNumber())
-                .map(c -> task.withSuggestions(repairs.suggestions(c.partNumber(), c.symptom(), SUGGESTIONS)))
-                .orElse(task);
     }
 
     private static StaffUser user() {

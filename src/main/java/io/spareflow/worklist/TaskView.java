@@ -1,16 +1,15 @@
-package io.spareflow.rma;
+package io.spareflow.worklist;
 
-import io.spareflow.repair.RepairSuggestion;
 import java.time.Instant;
 import java.util.List;
 
 /** A human task of a case as the tasks API shows it, with the fields its completion takes. */
 public record TaskView(String id, String name, String taskKey, String caseNumber, String assignee,
                        List<String> candidateGroups, Instant created, String description, List<FormFieldView> formFields,
-                       List<RepairSuggestion> suggestions) {
+                       List<TaskSuggestion> suggestions) {
 
-    /** The same task with known fixes from the maintenance-experience base (shown with a board's diagnosis). */
-    public TaskView withSuggestions(List<RepairSuggestion> known) {
+    /** The same task with what its step's feature suggests (e.g. known fixes with a board's diagnosis). */
+    public TaskView withSuggestions(List<TaskSuggestion> known) {
         return new TaskView(id, name, taskKey, caseNumber, assignee, candidateGroups, created, description, formFields, known);
     }
 
