@@ -21,6 +21,7 @@ import io.spareflow.rma.internal.process.CaseSteps;
 import io.spareflow.rma.internal.process.SpareDispatchSteps;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -53,6 +55,7 @@ class LifecycleProcessTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
     private static final String SPARE = "SPARE-0001";
+    private static final String SECOND_SPARE = "SPARE-0002";
 
     private final CaseSteps caseSteps = mock(CaseSteps.class);
     private final CaseEscalations escalations = mock(CaseEscalations.class);
@@ -297,7 +300,7 @@ class LifecycleProcessTest {
         accept(rma, "agent");
         diagnose(rma, "SPARE_NEEDED");
 
-        ProcessInstance repair = calledProcessInstance("board-repair", rma);
+        ProcessInstance repair = calledProcessInstance("board-repair", line(1));
         assertThat(repair).hasPassed("Activity_CheckIntake", "Activity_OpenRepairOrder").hasNotPassed("Task_AwaitIntake")
                 .isWaitingAt("Task_DiagnoseBoard");
         verify(repairSteps).checkIntake(any());
@@ -309,10 +312,10 @@ class LifecycleProcessTest {
         ProcessInstance rma = startCase(false);
         accept(rma, "agent");
         diagnose(rma, "SPARE_NEEDED");
-        deliverSpare(calledProcessInstance("spare-dispatch", rma));
-        returnDefective();
-        ProcessInstance repair = calledProcessInstance("board-repair", rma);
-        intake(repair);
+        deliverSpare(calledProcessInstance("spare-dispatch", line(1)));
+        returnDefective(faultySerial);
+        ProcessInstance repair = calledProcessInstance("board-repair", line(1));
+        intake(repair, faultySerial);
         diagnoseBoard(repair, "NO_FAULT_FOUND");
         complete(repair, Map.of("testResult", "PASS"));
 
@@ -327,9 +330,9 @@ class LifecycleProcessTest {
         ProcessInstance rma = startCase(true);
         accept(rma, "agent");
         diagnose(rma, "SPARE_NEEDED");
-        returnDefective();
-        ProcessInstance repair = calledProcessInstance("board-repair", rma);
-        intake(repair);
+        returnDefective(faultySerial);
+        ProcessInstance repair = calledProcessInstance("board-repair", line(1));
+        intake(repair, faultySerial);
         diagnoseBoard(repair, "NO_FAULT_FOUND");
         complete(repair, Map.of("testResult", "PASS"));
 
@@ -343,7 +346,7 @@ class LifecycleProcessTest {
         accept(rma, "agent");
         assertThat(rma).isWaitingAt("Task_RemoteDiagnosis");
 
-        cancel(rma, null);
+        cancel(rma);
 
         assertThat(rma).isEnded().hasPassed("StartEvent_CaseCancelled", "EndEvent_CaseCancelled")
                 .hasNotPassed("Task_AwaitSpareReturn", "EndEvent_CaseClosed");
@@ -351,29 +354,40 @@ class LifecycleProcessTest {
     }
 
     @Test
-    void cancellingWhileTheSpareIsOnItsWayWaitsForItBackInStock() {
+    void cancellingWhileSparesAreOnTheirWayWaitsForEachBackInStock() {
         ProcessInstance rma = startCase(false);
         accept(rma, "agent");
         diagnose(rma, "SPARE_NEEDED");
-        ProcessInstance dispatch = calledProcessInstance("spare-dispatch", rma);
+        ProcessInstance dispatch = calledProcessInstance("spare-dispatch", line(1));
         correlate("BoardPicked", "spareSerial", SPARE);
         correlate("BoardPacked", "spareSerial", SPARE);
         correlate("BoardShipped", "spareSerial", SPARE);
 
-        cancel(rma, SPARE);
+        // What Cases does: the line processes are ended by CaseLineProcesses, the case waits for each spare.
+        runtimeService().deleteProcessInstance(line(1).getId(), "case cancelled", true, true);
+        cancel(rma, SPARE, SECOND_SPARE);
 
         assertThat(dispatch).isEnded().hasNotPassed("EndEvent_SpareDelivered");
         assertThat(rma).isWaitingAt("Task_AwaitSpareReturn");
         assertThat(managementService().createJobQuery().processInstanceId(rma.getId()).timers().count())
                 .as("no SLA timer runs for a cancelled case").isZero();
-        correlate("SpareReturned", "returningSpare", SPARE);
+        spareReturned(SPARE);
+        assertThat(rma).as("the second spare is still on its way").isWaitingAt("Task_AwaitSpareReturn");
+        spareReturned(SECOND_SPARE);
         assertThat(rma).isEnded().hasPassed("Task_AwaitSpareReturn", "EndEvent_CaseCancelled");
     }
 
-    /** What RmaCaseProcess does: the returning spare (or null) on the instance, then the cancellation message. */
-    private static void cancel(ProcessInstance rma, String returningSpare) {
-        runtimeService().setVariable(rma.getId(), "returningSpare", returningSpare);
+    /** What RmaCaseProcess does: the returning spares (maybe none) on the instance, then the cancellation message. */
+    private static void cancel(ProcessInstance rma, String... returningSpares) {
+        runtimeService().setVariable(rma.getId(), "returningSpares", new ArrayList<>(List.of(returningSpares)));
         runtimeService().createMessageCorrelation("CaseCancelled").processInstanceId(rma.getId()).correlate();
+    }
+
+    /** What CaseScanCorrelation does on a put-away: the one wait instance that holds this spare goes on. */
+    private static void spareReturned(String serial) {
+        Execution waiting = runtimeService().createExecutionQuery().messageEventSubscriptionName("SpareReturned")
+                .variableValueEquals("returningSpare", serial).singleResult();
+        runtimeService().messageEventReceived("SpareReturned", waiting.getId());
     }
 
     @Test
