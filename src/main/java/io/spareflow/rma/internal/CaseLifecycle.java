@@ -466,14 +466,14 @@ public class CaseLifecycle {
                 .filter(board -> SPARE_ON_ITS_WAY.contains(board.status())).map(BoardInfo::serial).collect(Collectors.toSet());
         Instant now = clock.instant();
         List<String> returning = entity.cancel(reason.trim(), by.username(), now, onItsWay);
-        entity.record(now, TimelineKind.CANCELLED, by.username(),
-                messages.getMessage("case.timeline.cancelled", new Object[] {by.username(), reason.trim()}, locale));
-        for (CaseLineEntity line : open) {
-            if (returning.contains(line.spareSerial())) {
-                entity.record(now, TimelineKind.CANCELLED, by.username(), messages.getMessage("case.timeline.cancelled-spare-returning",
-                        new Object[] {by.username(), reason.trim(), line.spareSerial(), line.spareDepot()}, locale));
-            }
+        if (returning.isEmpty()) {
+            entity.record(now, TimelineKind.CANCELLED, by.username(),
+                    messages.getMessage("case.timeline.cancelled", new Object[] {by.username(), reason.trim()}, locale));
         }
+        // One entry per spare on its way, each naming the depot it is expected back at.
+        open.stream().filter(line -> returning.contains(line.spareSerial())).forEach(line -> entity.record(now,
+                TimelineKind.CANCELLED, by.username(), messages.getMessage("case.timeline.cancelled-spare-returning",
+                        new Object[] {by.username(), reason.trim(), line.spareSerial(), line.spareDepot()}, locale)));
         milestone(entity, CaseMilestone.CANCELLED, now);
         return new CaseCancelled(open.stream().map(CaseLineEntity::lineNo).toList(), returning);
     }

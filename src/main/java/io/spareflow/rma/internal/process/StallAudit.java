@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -92,8 +93,16 @@ public class StallAudit {
         for (String caseNumber : openCases) {
             for (ProcessInstance instance : runtime.createProcessInstanceQuery()
                     .variableValueEquals(ProcessVariables.CASE_NUMBER, caseNumber).active().list()) {
-                for (String step : runtime.getActiveActivityIds(instance.getId())) {
-                    check(caseNumber, instance.getId(), step).ifPresent(stalled::add);
+                for (String step : runtime.getActiveActivityIds(instance.getId()).stream().distinct().toList()) {
+                    if (step.equals(RmaCaseBpmn.TASK_AWAIT_SPARE_RETURN)) {
+                        // A multi-instance wait: each instance names its spare in a variable of its own execution.
+                        for (Execution waiting : runtime.createExecutionQuery().processInstanceId(instance.getId())
+                                .activityId(step).list()) {
+                            check(caseNumber, waiting.getId(), step).ifPresent(stalled::add);
+                        }
+                    } else {
+                        check(caseNumber, instance.getId(), step).ifPresent(stalled::add);
+                    }
                 }
             }
         }
