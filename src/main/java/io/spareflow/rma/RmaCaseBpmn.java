@@ -39,8 +39,6 @@ public final class RmaCaseBpmn {
     public static final String RESOLUTION = "resolution";
     /** The spares a cancelled case waits to see back in stock (empty when none was on its way). */
     public static final String RETURNING_SPARES = "returningSpares";
-    /** The one spare each instance of the multi-instance {@link #TASK_AWAIT_SPARE_RETURN} waits for. */
-    public static final String RETURNING_SPARE = "returningSpare";
     public static final String ACCEPT_DUE = "acceptDue";
     public static final String ACCEPT_ESCALATE_AT = "acceptEscalateAt";
     public static final String DIAGNOSIS_DUE = "diagnosisDue";

@@ -45,6 +45,7 @@ class ReleasedDataMigrationTest {
      * has its own test of the new values. Every other released column keeps every value.
      */
     static final Map<String, Set<String>> RESHAPED = Map.of(
+            "app_user", Set.of("product_lines"), // V120/V121: a technician's product lines became training certifications
             // V100 (issue 18): a case's board moved to its line 1 (case_line), tested by everyCaseOfTheReleaseHasItsBoardAsLineOne.
             "rma_case", Set.of("faulty_serial", "part_number", "spare_serial", "spare_depot", "spare_distance_km",
                     "spare_expected_on_site", "spare_tracking_number", "backordered", "charge_flag", "wrong_board_returned"));
@@ -99,6 +100,15 @@ class ReleasedDataMigrationTest {
                         .isEqualTo(upgraded.releasedRows().get(table));
             });
             assertThat(now).as("an upgraded database has the tables and columns of a fresh one").isEqualTo(ReleasedDatabase.tablesOf(service));
+        }
+    }
+
+    @Test
+    void aTechniciansProductLinesBecameTheirCertifications() {
+        try (Upgraded upgraded = upgraded()) {
+            assertThat(upgraded.database().jdbc().queryForList(
+                    "SELECT username || ':' || product_line || ':' || level FROM certification ORDER BY 1", String.class))
+                    .containsExactly("tech-RC-SZX:OPTICAL:L2");
         }
     }
 

@@ -385,8 +385,8 @@ class LifecycleProcessTest {
 
     /** What CaseScanCorrelation does on a put-away: the one wait instance that holds this spare goes on. */
     private static void spareReturned(String serial) {
-        Execution waiting = runtimeService().createExecutionQuery().messageEventSubscriptionName("SpareReturned")
-                .variableValueEquals("returningSpare", serial).singleResult();
+        Execution waiting = runtimeService().createExecutionQuery().messageEventSubscriptionName("SpareReturned").list().stream()
+                .filter(e -> serial.equals(runtimeService().getVariable(e.getId(), "returningSpare"))).findFirst().orElseThrow();
         runtimeService().messageEventReceived("SpareReturned", waiting.getId());
     }
 

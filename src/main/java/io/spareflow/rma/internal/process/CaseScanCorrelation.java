@@ -109,11 +109,14 @@ class CaseScanCorrelation {
 
     /**
      * A spare that was on its way to a cancelled case is back in stock: the one instance of the cancelled case's
-     * multi-instance wait that holds this spare (a local variable) goes on.
+     * multi-instance wait that holds this spare goes on. Its element variable lives on the instance's concurrent
+     * parent execution, not on the waiting one, so it is read up the tree rather than queried.
      */
     private void spareReturned(BoardMoved moved, String actor) {
-        for (Execution execution : runtime.createExecutionQuery().messageEventSubscriptionName(RmaCaseBpmn.MESSAGE_SPARE_RETURNED)
-                .variableValueEquals(RmaCaseBpmn.RETURNING_SPARE, moved.serial()).list()) {
+        List<Execution> waiting = runtime.createExecutionQuery().messageEventSubscriptionName(RmaCaseBpmn.MESSAGE_SPARE_RETURNED)
+                .list().stream().filter(e -> moved.serial().equals(runtime.getVariable(e.getId(), RmaCaseVariables.RETURNING_SPARE)))
+                .toList();
+        for (Execution execution : waiting) {
             String caseNumber = (String) runtime.getVariable(execution.getId(), ProcessVariables.CASE_NUMBER);
             lifecycle.cancelledSpareReturned(caseNumber, moved.serial(), moved.locationCode(), actor);
             runtime.messageEventReceived(RmaCaseBpmn.MESSAGE_SPARE_RETURNED, execution.getId());

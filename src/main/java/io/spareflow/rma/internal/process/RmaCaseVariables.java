@@ -20,6 +20,13 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 final class RmaCaseVariables {
 
+    /**
+     * The element variable of the multi-instance {@code Task_AwaitSpareReturn} (over {@code returningSpares}): the one
+     * spare each instance waits for. Named in the model only as {@code camunda:elementVariable}, hence not in
+     * RmaCaseBpmn, whose constants are checked against the model's expressions.
+     */
+    static final String RETURNING_SPARE = "returningSpare";
+
     private final VariableScope scope;
 
     RmaCaseVariables(VariableScope scope) {

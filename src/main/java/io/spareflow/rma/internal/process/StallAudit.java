@@ -62,7 +62,7 @@ public class StallAudit {
             SpareDispatchBpmn.TASK_AWAIT_SHIPMENT, SpareDispatchBpmn.SPARE_SERIAL,
             SpareDispatchBpmn.TASK_AWAIT_DELIVERY, SpareDispatchBpmn.SPARE_SERIAL,
             CaseLineBpmn.TASK_AWAIT_DEFECTIVE_RETURN, CaseLineBpmn.FAULTY_SERIAL,
-            RmaCaseBpmn.TASK_AWAIT_SPARE_RETURN, RmaCaseBpmn.RETURNING_SPARE,
+            RmaCaseBpmn.TASK_AWAIT_SPARE_RETURN, RmaCaseVariables.RETURNING_SPARE,
             BoardRepairBpmn.TASK_AWAIT_INTAKE, BoardRepairBpmn.REPAIR_SERIAL,
             BoardRepairBpmn.TASK_AWAIT_PUTAWAY, BoardRepairBpmn.REPAIR_SERIAL,
             BoardRepairBpmn.TASK_AWAIT_RETURN_DELIVERY, BoardRepairBpmn.REPAIR_SERIAL);
