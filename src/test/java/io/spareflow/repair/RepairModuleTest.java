@@ -52,6 +52,9 @@ class RepairModuleTest {
                         'Asia/Shanghai', 'MON-SUN 00:00-24:00')""");
         jdbc.update("insert into part (part_number, product_line, description, revision, repairable, repair_turnaround_days)"
                 + " values ('MT-REPAIR-1', 'OPTICAL', 'Module test board', 'A', true, 7)");
+        // The defective board has arrived at the repair center; the process checks it was not taken in already.
+        jdbc.update("insert into board (serial, part_number, revision, status, location_code, updated_at)"
+                + " values (?, 'MT-REPAIR-1', 'A', 'DEFECTIVE_RECEIVED', 'MTRC', now())", SERIAL);
         repairs.expect(CASE, SERIAL, "MT-REPAIR-1", "no light on port 2", false);
         runtime.startProcessInstanceByKey(BoardRepairBpmn.PROCESS_KEY, CASE, Map.of(
                 BoardRepairBpmn.CASE_NUMBER, CASE, BoardRepairBpmn.REPAIR_SERIAL, SERIAL,
