@@ -7,6 +7,7 @@ import io.spareflow.repair.BoardRepairBpmn;
 import io.spareflow.repair.RepairDiagnosis;
 import io.spareflow.repair.TestResult;
 import io.spareflow.rma.DiagnosisOutcome;
+import io.spareflow.rma.CaseLineBpmn;
 import io.spareflow.rma.RmaCaseBpmn;
 import io.spareflow.rma.SlaStep;
 import io.spareflow.rma.SpareDispatchBpmn;
@@ -48,9 +49,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ProcessConstantsTest {
 
-    /** Variables the code sets for itself (correlation keys, the task list's location) that no model expression reads. */
-    private static final Set<String> SET_BY_CODE = Set.of(ProcessVariables.ACT_AT, BoardRepairBpmn.RETURN_DEPOT,
-            SpareDispatchBpmn.SPARE_SERIAL, RmaCaseBpmn.FAULTY_SERIAL);
+    /**
+     * Variables the code sets for itself (correlation keys, the task list's location, the case number the rma-case
+     * delegates read) that no model expression reads.
+     */
+    private static final Set<String> SET_BY_CODE = Set.of(ProcessVariables.ACT_AT, ProcessVariables.CASE_NUMBER, BoardRepairBpmn.RETURN_DEPOT,
+            SpareDispatchBpmn.SPARE_SERIAL, CaseLineBpmn.FAULTY_SERIAL, SpareDispatchBpmn.LINE);
     /** Names in expressions that are no variables: the engine's own objects and the delegates' bean names. */
     private static final Set<String> NOT_VARIABLES = Set.of("execution", "task", "null", "true", "false",
             "caseSteps", "caseEscalations", "spareDispatchSteps", "repairSteps");
@@ -69,6 +73,7 @@ class ProcessConstantsTest {
         return List.of(
                 new Definition("processes/rma-case.bpmn", RmaCaseBpmn.class,
                         Map.of(RmaCaseBpmn.DIAGNOSIS_OUTCOME, DiagnosisOutcome.class)),
+                new Definition("processes/case-line.bpmn", CaseLineBpmn.class, Map.of()),
                 new Definition("processes/spare-dispatch.bpmn", SpareDispatchBpmn.class, Map.of()),
                 new Definition("processes/board-repair.bpmn", BoardRepairBpmn.class,
                         Map.of(BoardRepairBpmn.DIAGNOSIS, RepairDiagnosis.class, BoardRepairBpmn.TEST_RESULT, TestResult.class)));

@@ -7,6 +7,8 @@ package io.spareflow.common;
 public final class ProcessVariables {
 
     public static final String CASE_NUMBER = "caseNumber";
+    /** The line of the case (one faulty board) a line process and the spare dispatch it calls work for. */
+    public static final String LINE = "line";
     /** The location where a task's work happens (e.g. the repair center): only staff of that location may take it. */
     public static final String ACT_AT = "actAt";
     /** Candidate groups {@code certified:<product line>}: technicians certified for that product line. */

@@ -470,6 +470,7 @@ class DemoHistory {
             int rows = insert(jdbc, "board", "id int8, serial text, part_number text, revision text, status text, location_code text, "
                     + "site_id int8, updated_at timestamptz", boardRows);
             List<Object[]> caseRows = new ArrayList<>();
+            List<Object[]> lineRows = new ArrayList<>();
             List<Object[]> clockRows = new ArrayList<>();
             List<Object[]> breachRows = new ArrayList<>();
             List<Object[]> timelineRows = new ArrayList<>();
@@ -479,6 +480,7 @@ class DemoHistory {
             for (CaseRows c : cases) {
                 c.id = caseIds.pollFirst();
                 caseRows.add(c.row());
+                lineRows.add(c.lineRow());
                 for (Object[] k : c.clocks) {
                     clockRows.add(new Object[]{c.id, k[0], k[1], k[2], k[3], k[4]});
                     if ((Boolean) k[4]) {
@@ -499,10 +501,12 @@ class DemoHistory {
                 }
             }
             rows += insert(jdbc, "rma_case", "id int8, number text, tracking_token text, customer_code text, site_id int8, "
-                    + "faulty_serial text, part_number text, symptom text, channel text, state text, tier text, responsible_location text, "
-                    + "reported_by text, first_owner text, first_owner_since timestamptz, diagnosis_outcome text, spare_serial text, "
-                    + "spare_depot text, backordered bool, charge_flag bool, resolution text, created_at timestamptz, closed_at timestamptz",
-                    caseRows);
+                    + "symptom text, channel text, state text, tier text, responsible_location text, "
+                    + "reported_by text, first_owner text, first_owner_since timestamptz, diagnosis_outcome text, "
+                    + "resolution text, created_at timestamptz, closed_at timestamptz", caseRows);
+            rows += insert(jdbc, "case_line", "case_id int8, line_no int4, serial text, part_number text, state text, "
+                    + "spare_serial text, spare_depot text, backordered bool, charge_flag bool, created_at timestamptz, "
+                    + "ended_at timestamptz", lineRows);
             rows += insert(jdbc, "case_sla_clock", "case_id int8, step text, started_at timestamptz, due_at timestamptz, "
                     + "met_at timestamptz, breached bool", clockRows);
             rows += insert(jdbc, "case_breach", "case_id int8, step text, limit_at timestamptz, detected_at timestamptz, "
@@ -646,10 +650,16 @@ class DemoHistory {
 
         Object[] row() {
             Instant firstOwnerSince = ((Timestamp) clocks.get(0)[3]).toInstant().minusSeconds(30);
-            return new Object[]{id, number, token, site.customerCode(), site.id(), faulty.serial, faulty.part.partNumber(), symptom,
+            return new Object[]{id, number, token, site.customerCode(), site.id(), symptom,
                     channel, "CLOSED", tier.name(), responsible.code(), reporter(), owner, ts(firstOwnerSince), diagnosis,
-                    spare == null ? null : spare.serial, spareDepot, reservation != null && (Boolean) reservation[4], chargeFlag,
                     resolution, ts(reported), ts(closed)};
+        }
+
+        /** The case's one board, its line 1 (finished with the case). */
+        Object[] lineRow() {
+            return new Object[]{id, 1, faulty.serial, faulty.part.partNumber(), "FINISHED",
+                    spare == null ? null : spare.serial, spareDepot, reservation != null && (Boolean) reservation[4], chargeFlag,
+                    ts(reported), ts(closed)};
         }
 
         Object[] repairRow() {

@@ -54,7 +54,7 @@ class DemoRepairHistory implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (repairs.findByCase(reference(1)).isPresent()) {
+        if (!repairs.findByCase(reference(1)).isEmpty()) {
             return;
         }
         Instant start = Instant.now().minus(Duration.ofDays(HISTORY.size() * 20L));

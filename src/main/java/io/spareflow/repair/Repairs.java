@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,29 +29,42 @@ public class Repairs {
     }
 
     /**
-     * Opens the repair order of a case whose defective board is on its way to (or at) a repair center. Calling it
-     * again for the same case returns the existing order.
+     * Opens the repair order of a board of a case, on its way to (or at) a repair center; {@code deadOnArrival} marks
+     * a spare that arrived dead (the repair center counts those apart). Calling it again for the same case and board
+     * returns the existing order.
      */
     @Transactional
-    public RepairView expect(String caseNumber, String serial, String partNumber, String symptom) {
-        return orders.findByCaseNumber(caseNumber)
-                .orElseGet(() -> orders.saveAndFlush(new RepairOrderEntity(caseNumber, serial, partNumber, symptom, clock.instant())))
+    public RepairView expect(String caseNumber, String serial, String partNumber, String symptom, boolean deadOnArrival) {
+        return orders.findByCaseNumberAndSerial(caseNumber, serial)
+                .orElseGet(() -> orders.saveAndFlush(new RepairOrderEntity(caseNumber, serial, partNumber, symptom,
+                        deadOnArrival, clock.instant())))
                 .toView();
     }
 
-    public Optional<RepairView> findByCase(String caseNumber) {
-        return orders.findByCaseNumber(caseNumber).map(RepairOrderEntity::toView);
+    /** The repair orders of a case, one per board sent back, oldest first. */
+    public List<RepairView> findByCase(String caseNumber) {
+        return orders.findByCaseNumberOrderById(caseNumber).stream().map(RepairOrderEntity::toView).toList();
     }
 
-    /** The repair orders of these cases, by case number (cases without one are left out). */
-    public Map<String, RepairView> findByCases(Collection<String> caseNumbers) {
-        return orders.findByCaseNumberIn(caseNumbers).stream().map(RepairOrderEntity::toView)
-                .collect(Collectors.toMap(RepairView::caseNumber, Function.identity()));
+    public Optional<RepairView> findByCaseAndSerial(String caseNumber, String serial) {
+        return orders.findByCaseNumberAndSerial(caseNumber, serial).map(RepairOrderEntity::toView);
+    }
+
+    /** The repair orders of these cases, by case number, oldest first (cases without one are left out). */
+    public Map<String, List<RepairView>> findByCases(Collection<String> caseNumbers) {
+        return orders.findByCaseNumberInOrderById(caseNumbers).stream().map(RepairOrderEntity::toView)
+                .collect(Collectors.groupingBy(RepairView::caseNumber));
     }
 
     /** The most frequent findings and actions of past repairs of this part with a similar symptom. */
     public List<RepairSuggestion> suggestions(String partNumber, String symptom, int limit) {
         return experience.suggestions(partNumber, symptom, limit);
+    }
+
+    /** Which of these boards are spares that arrived dead and are being repaired as such (the bench flags them). */
+    public Set<String> deadOnArrival(Collection<String> serials) {
+        return serials.isEmpty() ? Set.of() : orders.findBySerialInAndDeadOnArrivalTrueAndCompletedAtIsNull(serials).stream()
+                .map(RepairOrderEntity::getSerial).collect(Collectors.toSet());
     }
 
     /** Takes in repairs completed before Spareflow, so the experience base knows their fixes. */

@@ -2,6 +2,7 @@ package io.spareflow.rma;
 
 import io.spareflow.board.Serial;
 import io.spareflow.common.CaseNumber;
+import io.spareflow.rma.internal.CaseCancelled;
 import io.spareflow.rma.internal.CaseEntity;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.rma.internal.CaseLifecycle;
@@ -9,6 +10,7 @@ import io.spareflow.rma.internal.CaseReadScope;
 import io.spareflow.rma.internal.CaseRepository;
 import io.spareflow.rma.internal.NewCase;
 import io.spareflow.rma.internal.process.CaseDiagrams;
+import io.spareflow.rma.internal.process.CaseLineProcesses;
 import io.spareflow.rma.internal.process.RmaCaseProcess;
 import io.spareflow.rma.internal.process.StallWatch;
 import io.spareflow.sourcing.SpareSourcing;
@@ -24,7 +26,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
-/** RMA cases: report one (its lifecycle process starts), look cases up, transfer first ownership, cancel one. */
+/**
+ * RMA cases: report one (its lifecycle process starts), look cases up, transfer first ownership, cancel one, add,
+ * cancel or replace (dead on arrival) a line.
+ */
 @Service
 @Validated
 @Transactional(readOnly = true)
@@ -36,10 +41,12 @@ public class Cases {
     private final CaseDiagrams diagrams;
     private final CaseReadScope readScope;
     private final StallWatch stalls;
+    private final CaseLineProcesses lines;
     private final SpareSourcing sourcing;
 
     Cases(CaseLifecycle lifecycle, CaseRepository repository, RmaCaseProcess process, CaseDiagrams diagrams,
-          CaseReadScope readScope, StallWatch stalls, SpareSourcing sourcing) {
+          CaseReadScope readScope, StallWatch stalls, CaseLineProcesses lines, SpareSourcing sourcing) {
+        this.lines = lines;
         this.sourcing = sourcing;
         this.lifecycle = lifecycle;
         this.repository = repository;
@@ -50,8 +57,9 @@ public class Cases {
     }
 
     /**
-     * Opens a case for a faulty board and starts its lifecycle; the customer is acknowledged
-     * ({@link CaseMilestone#ACKNOWLEDGED}). A board can be on only one open case (ConflictException otherwise).
+     * Opens a case for a site's fault, with its faulty board when the caller knows it, and starts its lifecycle; the
+     * customer is acknowledged ({@link CaseMilestone#ACKNOWLEDGED}). A board can be on only one open case
+     * (ConflictException otherwise).
      * The reporter is the signed-in user, or the channel when the report comes in unattended (e-mail).
      */
     @Transactional
@@ -116,17 +124,63 @@ public class Cases {
     }
 
     /**
+     * Adds a faulty board to an open case (a second board found): before the diagnosis it waits with the others; after
+     * a diagnosis that needed a spare its line process starts now.
+     */
+    @Transactional
+    public CaseView addLine(String caseNumber, String serial, String partNumber) {
+        StaffUser user = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in to change a case's lines"));
+        String number = lifecycle.require(CaseNumber.parse(caseNumber).value()).number();
+        lifecycle.addLine(number, serial, partNumber, user).ifPresent(lines::start);
+        return lifecycle.view(lifecycle.require(number));
+    }
+
+    /**
+     * Gives up one line while the others go on: its process (and its spare dispatch or repair) ends, its spare request
+     * is released; when it was the last open line, the case moves on to its close.
+     */
+    @Transactional
+    public CaseView cancelLine(String caseNumber, int line, String reason) {
+        StaffUser user = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in to change a case's lines"));
+        String number = lifecycle.require(CaseNumber.parse(caseNumber).value()).number();
+        boolean allDone = lifecycle.cancelLine(number, line, reason, user);
+        lines.cancel(number, line, reason);
+        sourcing.release(number, line, reason);
+        if (allDone) {
+            lines.finished(number);
+        }
+        return lifecycle.view(lifecycle.require(number));
+    }
+
+    /**
+     * The delivered spare of a line is dead on arrival: a new line sends another spare at once and expects the dead
+     * one back (its own return and repair, flagged DOA).
+     */
+    @Transactional
+    public CaseView deadOnArrival(String caseNumber, int line, String reason) {
+        StaffUser user = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in to change a case's lines"));
+        String number = lifecycle.require(CaseNumber.parse(caseNumber).value()).number();
+        lines.start(lifecycle.deadOnArrival(number, line, reason, user));
+        return lifecycle.view(lifecycle.require(number));
+    }
+
+    /**
      * Cancels the case, by its first owner or a supervisor, for {@code reason}: the customer is told, its process ends
-     * every step (a spare already on its way is then awaited back at its depot) and its reservation or backorder is
-     * released. Released after the process moved to its cancellation, so the lost reservation sources nothing anew.
+     * every step, so do its open lines' processes (each spare already on its way is then awaited back at its depot),
+     * and their reservations or backorders are released — after the process moved to its cancellation, so a lost
+     * reservation sources nothing anew.
      */
     @Transactional
     public CaseView cancel(String caseNumber, String reason) {
         StaffUser by = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in to cancel a case"));
         String number = lifecycle.require(CaseNumber.parse(caseNumber).value()).number();
-        String returning = lifecycle.cancel(number, reason, by).orElse(null);
-        process.cancelled(number, returning);
-        sourcing.release(number, "case cancelled by " + by.username() + ": " + reason.trim());
+        CaseCancelled cancelled = lifecycle.cancel(number, reason, by);
+        process.cancelled(number, cancelled.returningSpares());
+        String why = "case cancelled by " + by.username() + ": " + reason.trim();
+        for (int line : cancelled.lines()) {
+            lines.cancel(number, line, why);
+            sourcing.release(number, line, why);
+        }
         return lifecycle.view(lifecycle.require(number));
     }
 

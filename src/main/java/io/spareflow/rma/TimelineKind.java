@@ -32,5 +32,11 @@ public enum TimelineKind {
     STALLED,
     RETURN_REMINDER,
     RETURN_OVERDUE,
-    CHARGE_FLAGGED
+    CHARGE_FLAGGED,
+    /** A faulty board was named: a new line of the case. */
+    LINE_NAMED,
+    /** One line was given up while the others go on. */
+    LINE_CANCELLED,
+    /** A line's delivered spare was dead on arrival: a new line replaces it and sends it back. */
+    DEAD_ON_ARRIVAL
 }

@@ -5,7 +5,7 @@ package io.spareflow.sourcing;
  * inside the transaction that closed the reservation, before a released board is AVAILABLE again, so a listener that
  * sources the case anew in that transaction gets another board.
  */
-public record ReservationLost(long reservationId, String caseNumber, String serial, String depotCode, Cause cause,
+public record ReservationLost(long reservationId, String caseNumber, int line, String serial, String depotCode, Cause cause,
                               String reason) {
 
     public enum Cause {

@@ -10,24 +10,24 @@ import java.util.Optional;
 public interface SpareSourcing {
 
     /**
-     * Reserves one concrete board for the case, atomically (a board is never reserved twice). When no depot has
+     * Reserves one concrete board for a line of the case (one faulty board; a case has lines 1, 2, …), atomically (a board is never reserved twice). When no depot has
      * compatible stock the case is put on backorder ({@link ReservationOutcome#backorder()}); it is served when stock
      * appears, announced by {@link SpareReserved}. The decision (candidates, distances, ETAs) is recorded with the case.
-     * Calling it again for a case that already holds an open reservation or backorder returns that one.
+     * Calling it again for a line that already holds an open reservation or backorder returns that one.
      */
-    ReservationOutcome reserve(String partNumber, long siteId, String caseNumber);
+    ReservationOutcome reserve(String partNumber, long siteId, String caseNumber, int line);
 
-    /** Releases the case's open reservation (board back to AVAILABLE) or cancels its backorder; nothing open, nothing done. */
-    void release(String caseNumber, String reason);
+    /** Releases the line's open reservation (board back to AVAILABLE) or cancels its backorder; nothing open, nothing done. */
+    void release(String caseNumber, int line, String reason);
 
     /**
      * Replaces the reserved board by another AVAILABLE board of a compatible part at the same depot (explicit swap at
      * the pick), updating the reservation.
      */
-    ReservationOutcome swap(String caseNumber, String newSerial, String username);
+    ReservationOutcome swap(String caseNumber, int line, String newSerial, String username);
 
-    /** The case's open request: a board reserved for it, or its place in the backorder queue; empty when none is open. */
-    Optional<ReservationOutcome> openRequestOf(String caseNumber);
+    /** The line's open request: a board reserved for it, or its place in the backorder queue; empty when none is open. */
+    Optional<ReservationOutcome> openRequestOf(String caseNumber, int line);
 
     /** The sourcing decisions recorded for the case, oldest first (empty when none was made). */
     List<SourcingDecision> decisionsOf(String caseNumber);

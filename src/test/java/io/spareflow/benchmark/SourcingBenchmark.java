@@ -138,7 +138,7 @@ class SourcingBenchmark {
         }
         for (int clients : new int[]{1, CLIENTS}) {
             row(depots, total, available, "reserve", clients, RESERVATIONS * (clients == 1 ? 1 : 2), i -> {
-                ReservationOutcome outcome = sourcing.reserve(randomPart(), randomSite().id(), "BENCH-" + cases.incrementAndGet());
+                ReservationOutcome outcome = sourcing.reserve(randomPart(), randomSite().id(), "BENCH-" + cases.incrementAndGet(), 1);
                 assertThat(outcome.backorder()).isFalse();
             });
         }

@@ -134,7 +134,8 @@ class DemoHistoryTest {
                 part)).isZero();
         // A board is never on two cases at once.
         assertThat(count("""
-                select count(*) from rma_case a join rma_case b on a.faulty_serial = b.faulty_serial and a.id < b.id
+                select count(*) from rma_case a join case_line la on la.case_id = a.id
+                join case_line lb on lb.serial = la.serial join rma_case b on b.id = lb.case_id and a.id < b.id
                 where a.customer_code in (?, ?) and b.created_at < a.closed_at""")).isZero();
         assertThat(count("""
                 select count(*) from rma_case c where c.customer_code in (?, ?)

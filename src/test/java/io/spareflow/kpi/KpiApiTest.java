@@ -156,7 +156,7 @@ class KpiApiTest {
         fireTimer(d, "Timer_ReturnReminder");
         fireTimer(d, "Timer_ReturnOverdue");
         fireTimer(d, "Timer_ReturnChargeLimit");
-        assertThat(jdbc.queryForObject("select charge_flag from rma_case where number = ?", Boolean.class, d)).isTrue();
+        assertThat(jdbc.queryForObject("select charge_flag from kpi_case where number = ?", Boolean.class, d)).isTrue();
 
         // E: no fault found at the repair center.
         String e = reportAndAccept("agent", fixture.installedAt(part, site));

@@ -45,14 +45,17 @@ class ReleasedDataMigrationTest {
      * has its own test of the new values. Every other released column keeps every value.
      */
     static final Map<String, Set<String>> RESHAPED = Map.of(
-            "app_user", Set.of("product_lines")); // V120/V121: a technician's product lines became training certifications
+            "app_user", Set.of("product_lines"), // V120/V121: a technician's product lines became training certifications
+            // V100 (issue 18): a case's board moved to its line 1 (case_line), tested by everyCaseOfTheReleaseHasItsBoardAsLineOne.
+            "rma_case", Set.of("faulty_serial", "part_number", "spare_serial", "spare_depot", "spare_distance_km",
+                    "spare_expected_on_site", "spare_tracking_number", "backordered", "charge_flag", "wrong_board_returned"));
 
     /**
      * The tables a case's page reads, in the order their foreign keys allow copying them. Not the reservations: the
      * running service's backorder sweep would act on a copied backorder.
      */
     private static final List<String> CASE_DATA = List.of("part", "customer_site", "board", "board_custody",
-            "rma_case", "case_timeline", "case_sla_clock", "case_breach", "repair_order");
+            "rma_case", "case_line", "case_line_clock", "case_timeline", "case_sla_clock", "case_breach", "repair_order");
 
     @Autowired
     TestRestTemplate http;
@@ -106,6 +109,33 @@ class ReleasedDataMigrationTest {
             assertThat(upgraded.database().jdbc().queryForList(
                     "SELECT username || ':' || product_line || ':' || level FROM certification ORDER BY 1", String.class))
                     .containsExactly("tech-RC-SZX:OPTICAL:L2");
+        }
+    }
+
+    @Test
+    void everyCaseOfTheReleaseHasItsBoardAsLineOne() {
+        try (Upgraded upgraded = upgraded()) {
+            List<Map<String, Object>> released = upgraded.releasedRows().get("rma_case");
+            Map<Object, Map<String, Object>> lines = new LinkedHashMap<>();
+            upgraded.database().jdbc().queryForList("SELECT case_id, line_no, serial, spare_serial, state FROM case_line")
+                    .forEach(line -> lines.put(line.get("case_id"), line));
+            assertThat(lines).hasSize(FIXTURE_CASES);
+            ReleasedDatabase before = ReleasedDatabase.atSchema(RELEASED_SCHEMA);
+            try {
+                before.load(FIXTURE);
+                for (Map<String, Object> row : before.jdbc().queryForList("SELECT id, faulty_serial, spare_serial, state FROM rma_case")) {
+                    Map<String, Object> line = lines.get(row.get("id"));
+                    assertThat(line).as("line of case " + row.get("id")).isNotNull();
+                    assertThat(line.get("line_no")).isEqualTo(1);
+                    assertThat(line.get("serial")).isEqualTo(row.get("faulty_serial"));
+                    assertThat(line.get("spare_serial")).isEqualTo(row.get("spare_serial"));
+                    assertThat(line.get("state").equals("FINISHED")).as("line state of a " + row.get("state") + " case")
+                            .isEqualTo(row.get("state").equals("CLOSED") || row.get("state").equals("RESOLVED"));
+                }
+            } finally {
+                before.close();
+            }
+            assertThat(released).hasSize(FIXTURE_CASES);
         }
     }
 

@@ -55,7 +55,7 @@ class RepairModuleTest {
         // The defective board has arrived at the repair center; the process checks it was not taken in already.
         jdbc.update("insert into board (serial, part_number, revision, status, location_code, updated_at)"
                 + " values (?, 'MT-REPAIR-1', 'A', 'DEFECTIVE_RECEIVED', 'MTRC', now())", SERIAL);
-        repairs.expect(CASE, SERIAL, "MT-REPAIR-1", "no light on port 2");
+        repairs.expect(CASE, SERIAL, "MT-REPAIR-1", "no light on port 2", false);
         runtime.startProcessInstanceByKey(BoardRepairBpmn.PROCESS_KEY, CASE, Map.of(
                 BoardRepairBpmn.CASE_NUMBER, CASE, BoardRepairBpmn.REPAIR_SERIAL, SERIAL,
                 BoardRepairBpmn.REPAIR_AND_RETURN, false));
@@ -67,7 +67,7 @@ class RepairModuleTest {
                         .taskDefinitionKey(BoardRepairBpmn.TASK_DIAGNOSE_BOARD).singleResult()))
                 .andVerify(diagnosis -> {
                     assertThat(diagnosis).map(Task::getTaskDefinitionKey).contains(BoardRepairBpmn.TASK_DIAGNOSE_BOARD);
-                    RepairView order = repairs.findByCase(CASE).orElseThrow();
+                    RepairView order = repairs.findByCaseAndSerial(CASE, SERIAL).orElseThrow();
                     assertThat(order.repairCenter()).isEqualTo("MTRC");
                     assertThat(order.intakeAt()).isNotNull();
                     assertThat(order.dueAt()).isEqualTo(order.intakeAt().plus(Duration.ofDays(7)));

@@ -15,6 +15,7 @@ import io.spareflow.user.NewUser;
 import io.spareflow.user.Role;
 import io.spareflow.user.Users;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,6 +56,8 @@ class CaseCancellationApiTest {
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
+    @Autowired
+    MessageSource messages;
 
     private RmaFixture fixture;
     private RmaApiClient api;
@@ -82,7 +86,7 @@ class CaseCancellationApiTest {
         assertThat(c.get("state").asText()).isEqualTo("CANCELLED");
         assertThat(c.at("/cancellation/by").asText()).isEqualTo("agent");
         assertThat(c.at("/cancellation/reason").asText()).isEqualTo("customer replaced the shelf themselves");
-        assertThat(c.at("/cancellation/returningSpare").isMissingNode() || c.at("/cancellation/returningSpare").isNull()).isTrue();
+        assertThat(c.at("/cancellation/returningSpares").isEmpty()).isTrue();
         assertThat(RmaApiClient.kinds(c.get("timeline"))).endsWith("CANCELLED");
         assertThat(boards.require(spare).status()).as("the reservation is released").isEqualTo(BoardStatus.AVAILABLE);
         assertThat(jdbc.queryForObject("select count(*) from spare_reservation where case_number = ? and status in ('RESERVED', 'BACKORDER')",
@@ -93,7 +97,8 @@ class CaseCancellationApiTest {
                 .isNotEmpty().allSatisfy(m -> assertThat(m.subject()).contains(number))
                 // each contact reads it in their language: the operator's Sichuan contacts in Chinese
                 .filteredOn(m -> m.recipient().endsWith("@sc.chinamobile.example"))
-                .isNotEmpty().allSatisfy(m -> assertThat(m.subject()).contains("工单已取消"));
+                .isNotEmpty().allSatisfy(m -> assertThat(m.subject()).isEqualTo(
+                        messages.getMessage("stalls.mail.cancelled.subject", new Object[] {number}, Locale.SIMPLIFIED_CHINESE)));
         assertThat(api.stalledOf(number)).isEmpty();
 
         ResponseEntity<String> again = cancel("agent", number, "once more");
@@ -144,7 +149,7 @@ class CaseCancellationApiTest {
         JsonNode c = api.read(cancel("agent", number, "site decommissioned").getBody());
 
         assertThat(c.get("state").asText()).isEqualTo("CANCELLED");
-        assertThat(c.at("/cancellation/returningSpare").asText()).isEqualTo(spare);
+        assertThat(c.at("/cancellation/returningSpares/0").asText()).isEqualTo(spare);
         assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(number)
                 .activityId(RmaCaseBpmn.TASK_AWAIT_SPARE_RETURN).count()).as("the process waits for the board").isOne();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(SpareDispatchBpmn.PROCESS_KEY)
@@ -158,11 +163,11 @@ class CaseCancellationApiTest {
         jdbc.update("update board set status = 'IN_TRANSIT' where serial = ?", spare);
 
         api.scan("depot-CTU", spare, "RECEIVE", "CTU", Map.of());
-        assertThat(api.getCase(number).at("/cancellation/returningSpare").asText()).isEqualTo(spare);
+        assertThat(api.getCase(number).at("/cancellation/returningSpares/0").asText()).isEqualTo(spare);
         api.scan("depot-CTU", spare, "PUTAWAY", "CTU", Map.of());
 
         JsonNode back = api.getCase(number);
-        assertThat(back.at("/cancellation/returningSpare").isMissingNode() || back.at("/cancellation/returningSpare").isNull()).isTrue();
+        assertThat(back.at("/cancellation/returningSpares").isEmpty()).isTrue();
         assertThat(RmaApiClient.kinds(back.get("timeline"))).endsWith("CANCELLED", "SPARE_RETURNED");
         assertThat(boards.require(spare).status()).isEqualTo(BoardStatus.AVAILABLE);
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
@@ -179,8 +184,8 @@ class CaseCancellationApiTest {
         api.scan("depot-CTU", packed, "PICK", "CTU", Map.of());
         api.scan("depot-CTU", packed, "PACK", "CTU", Map.of());
 
-        assertThat(api.read(cancel("agent", first, "wrong customer").getBody()).at("/cancellation/returningSpare").asText()).isEqualTo(picked);
-        assertThat(api.read(cancel("supervisor", second, "wrong customer").getBody()).at("/cancellation/returningSpare").asText()).isEqualTo(packed);
+        assertThat(api.read(cancel("agent", first, "wrong customer").getBody()).at("/cancellation/returningSpares/0").asText()).isEqualTo(picked);
+        assertThat(api.read(cancel("supervisor", second, "wrong customer").getBody()).at("/cancellation/returningSpares/0").asText()).isEqualTo(packed);
         api.scan("depot-CTU", picked, "PUTAWAY", "CTU", Map.of());
         api.scan("depot-CTU", packed, "PUTAWAY", "CTU", Map.of());
 
@@ -190,6 +195,39 @@ class CaseCancellationApiTest {
         }
         assertThat(boards.require(picked).status()).isEqualTo(BoardStatus.AVAILABLE);
         assertThat(boards.require(packed).status()).isEqualTo(BoardStatus.AVAILABLE);
+    }
+
+    @Test
+    void cancellingACaseWithTwoLinesCancelsBothAndAwaitsOnlyTheShippedSpare() {
+        String shipped = fixture.inStock(part, "CTU");
+        String number = api.reportNeedingSpare(site.customerCode(), site.id(), fixture.installedAt(part, site));
+        api.scan("depot-CTU", shipped, "PICK", "CTU", Map.of());
+        api.scan("depot-CTU", shipped, "PACK", "CTU", Map.of());
+        api.scan("depot-CTU", shipped, "SHIP", "CTU", Map.of());
+        String reserved = fixture.inStock(part, "CTU");
+        ResponseEntity<String> added = api.post("agent", "/api/cases/" + number + "/lines",
+                Map.of("serial", fixture.installedAt(part, site)));
+        assertThat(added.getStatusCode()).as(added.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(boards.require(reserved).status()).isEqualTo(BoardStatus.RESERVED);
+
+        JsonNode c = api.read(cancel("agent", number, "customer moved to another vendor").getBody());
+
+        assertThat(c.at("/lines/0/state").asText()).isEqualTo("CANCELLED");
+        assertThat(c.at("/lines/1/state").asText()).isEqualTo("CANCELLED");
+        assertThat(c.at("/cancellation/returningSpares").size()).isOne();
+        assertThat(c.at("/cancellation/returningSpares/0").asText()).isEqualTo(shipped);
+        assertThat(boards.require(reserved).status()).as("the second line's reservation released").isEqualTo(BoardStatus.AVAILABLE);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CaseLineBpmn.PROCESS_KEY)
+                .processInstanceBusinessKey(number).count()).as("both line processes ended").isZero();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(SpareDispatchBpmn.PROCESS_KEY)
+                .processInstanceBusinessKey(number).count()).isZero();
+        assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(number)
+                .activityId(RmaCaseBpmn.TASK_AWAIT_SPARE_RETURN).count()).isOne();
+
+        api.scan("depot-CTU", shipped, "RECEIVE", "CTU", Map.of());
+        api.scan("depot-CTU", shipped, "PUTAWAY", "CTU", Map.of());
+        assertThat(api.getCase(number).at("/cancellation/returningSpares").isEmpty()).isTrue();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
     }
 
     private ResponseEntity<String> cancel(String user, String number, String reason) {

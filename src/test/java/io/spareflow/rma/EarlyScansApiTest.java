@@ -64,7 +64,7 @@ class EarlyScansApiTest {
         assertThat(api.getCase(number).get("state").asText()).isEqualTo("IN_REPAIR");
         assertThat(api.read(api.get("tech-RC-SZX", "/api/repairs/" + number).getBody()).get("repairCenter").asText())
                 .as("the intake is on the repair order").isEqualTo("RC-SZX");
-        assertThat(waitingAt(number)).doesNotContain(BoardRepairBpmn.TASK_AWAIT_INTAKE, RmaCaseBpmn.TASK_AWAIT_DEFECTIVE_RETURN);
+        assertThat(waitingAt(number)).doesNotContain(BoardRepairBpmn.TASK_AWAIT_INTAKE, CaseLineBpmn.TASK_AWAIT_DEFECTIVE_RETURN);
         api.taskOf("tech-RC-SZX", number, "Task_DiagnoseBoard");
         assertThat(api.stalledOf(number)).isEmpty();
     }

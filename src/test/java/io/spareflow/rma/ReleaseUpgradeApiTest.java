@@ -137,7 +137,8 @@ class ReleaseUpgradeApiTest {
                 (t, c) -> t.depotScan(c.spare, "SHIP", Map.of("trackingNumber", "SF" + c.number.hashCode()))),
         DELIVERY(SpareDispatchBpmn.PROCESS_KEY, SpareDispatchBpmn.TASK_AWAIT_DELIVERY, EnumSet.of(SlaStep.SPARE_ON_SITE),
                 (t, c) -> t.depotScan(c.spare, "DELIVER", Map.of("siteId", t.site.id()))),
-        DEFECTIVE_RETURN(RmaCaseBpmn.PROCESS_KEY, RmaCaseBpmn.TASK_AWAIT_DEFECTIVE_RETURN, EnumSet.of(SlaStep.DEFECTIVE_RETURN),
+        // In 0.1.0 the board's return is a step of rma-case itself (now of case-line, with the same id).
+        DEFECTIVE_RETURN(RmaCaseBpmn.PROCESS_KEY, CaseLineBpmn.TASK_AWAIT_DEFECTIVE_RETURN, EnumSet.of(SlaStep.DEFECTIVE_RETURN),
                 (t, c) -> t.api.scan(TECHNICIAN, c.faulty, "DEFECTIVE_RECEIVE", REPAIR_CENTER, Map.of("caseNumber", c.number))),
         REPAIR_INTAKE(BoardRepairBpmn.PROCESS_KEY, BoardRepairBpmn.TASK_AWAIT_INTAKE, EnumSet.of(SlaStep.REPAIR_TURNAROUND),
                 (t, c) -> t.api.scan(TECHNICIAN, c.faulty, "REPAIR_INTAKE", REPAIR_CENTER, Map.of())),

@@ -111,7 +111,7 @@ class StallAuditApiTest {
         jdbc.update("update board set status = 'SCRAPPED' where serial = ?", faulty);
 
         List<JsonNode> stalls = api.stalledOf(number);
-        assertThat(stalls).extracting(s -> s.get("step").asText()).containsExactly(RmaCaseBpmn.TASK_AWAIT_DEFECTIVE_RETURN);
+        assertThat(stalls).extracting(s -> s.get("step").asText()).containsExactly(CaseLineBpmn.TASK_AWAIT_DEFECTIVE_RETURN);
         assertThat(stalls.get(0).get("actual").asText()).contains(faulty, "SCRAPPED");
     }
 

@@ -141,6 +141,13 @@ class ApiAccessMatrixTest {
                 Set.of("agent", "supervisor"));
         probe("POST", "/api/cases/{number}/transfer", "/api/cases/" + number + "/transfer",
                 Map.of("toUser", "no-such-user", "reason", "x"), Set.of("supervisor"));
+        // Lines: changed by those who own cases (the first owner or a supervisor; a case that does not exist is 404).
+        String noCase = "/api/cases/RMA-2000-999999/lines";
+        probe("POST", "/api/cases/{number}/lines", noCase, Map.of("serial", "NO-SUCH"), Set.of("supervisor", "agent"));
+        probe("POST", "/api/cases/{number}/lines/{line}/cancel", noCase + "/1/cancel", Map.of("reason", "x"),
+                Set.of("supervisor", "agent"));
+        probe("POST", "/api/cases/{number}/lines/{line}/doa", noCase + "/1/doa", Map.of("reason", "x"),
+                Set.of("supervisor", "agent"));
 
         // Tasks: each user sees and takes only their own; a task that does not exist is 404 for everyone.
         probe("GET", "/api/tasks", "/api/tasks", all);

@@ -61,7 +61,7 @@ class SourcingModuleTest {
                 Long.class);
         jdbc.update("insert into service_contract (contract_number, customer_code, tier_name, valid_from, valid_to)"
                 + " values ('MT-CONTRACT', 'MT-CUST', 'PLATINUM', current_date - 1, current_date + 365)");
-        assertThat(sourcing.reserve("MT-SOURCING-1", siteId, "MT-CASE-1").backorder()).isTrue();
+        assertThat(sourcing.reserve("MT-SOURCING-1", siteId, "MT-CASE-1", 1).backorder()).isTrue();
         boards.register(new NewBoard("MTSOURCING0001", "MT-SOURCING-1", null, BoardStatus.RECEIVED, "MTCTU", null));
 
         scenario.stimulate(() -> boards.move("MTSOURCING0001", BoardStatus.AVAILABLE, "MTCTU", null,

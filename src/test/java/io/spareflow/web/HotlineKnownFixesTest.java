@@ -34,7 +34,7 @@ class HotlineKnownFixesTest {
     void theRemoteDiagnosisTaskShowsTheFixOfASimilarPastRepair() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         RepairOrderEntity past = new RepairOrderEntity("HOT-" + run, "PAST" + run, "310200731",
-                "OL16 line board raises a LOS alarm after a power failure", Instant.now());
+                "OL16 line board raises a LOS alarm after a power failure", false, Instant.now());
         past.diagnose(null, RepairDiagnosis.FAULT_CONFIRMED, "receiver photodiode burnt " + run);
         past.addActions("replaced the optical receiver");
         past.complete(RepairOutcome.REPAIRED, false, Instant.now());

@@ -337,7 +337,7 @@ class PagesBrowserTest {
                 values (?, 'CDMA', 'Browser test board', 'A', null, true, 10)""", part);
         List<String> serials = List.of(serial(), serial());
         serials.forEach(serial -> boards.register(new NewBoard(serial, part, null, BoardStatus.AVAILABLE, DEPOT, null)));
-        ReservationOutcome outcome = sourcing.reserve(part, site().id(), "WEB-" + RUN + "-" + SEQUENCE.incrementAndGet());
+        ReservationOutcome outcome = sourcing.reserve(part, site().id(), "WEB-" + RUN + "-" + SEQUENCE.incrementAndGet(), 1);
         assertThat(outcome.depotCode()).isEqualTo(DEPOT);
         String reserved = outcome.serial();
         return new ReservedSpare(reserved, serials.stream().filter(s -> !s.equals(reserved)).findFirst().orElseThrow());

@@ -114,7 +114,7 @@ class MonitorQueries {
     /** Charge-flagged cases, open ones first (billing follows them up), newest first. */
     private List<ChargeFlaggedReturn> chargeFlagged() {
         return jdbc.query("""
-                select number, customer_code, faulty_serial, state, created_at from rma_case where charge_flag
+                select number, customer_code, faulty_serial, state, created_at from kpi_case where charge_flag
                 order by state in ('CLOSED', 'CANCELLED'), created_at desc limit ?""", (rs, i) -> new ChargeFlaggedReturn(rs.getString(1),
                 rs.getString(2), rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5))), LISTED);
     }

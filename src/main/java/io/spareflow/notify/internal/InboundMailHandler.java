@@ -123,9 +123,16 @@ class InboundMailHandler {
         Map<String, Object> vars = new HashMap<>();
         vars.put("contactName", contact.name());
         vars.put("originalSubject", originalSubject(mail));
+        String symptom = Columns.cut((mail.subject() + "\n\n" + mail.text()).trim(), SYMPTOM_LENGTH);
         if (board.isEmpty()) {
-            return answer(mail, null, ReplyKind.REPORT_NEEDS_DETAILS, renderer.render("report-needs-details", contact.language(), vars),
-                    Outcome.NEEDS_DETAILS, "no serial of a board installed at the customer's sites");
+            // No board named: the fault is reported all the same when the site is clear; the diagnosis finds the board.
+            Optional<SiteInfo> site = siteOf(contact.customerCode(), mail.subject() + "\n" + mail.text());
+            if (site.isEmpty()) {
+                return answer(mail, null, ReplyKind.REPORT_NEEDS_DETAILS, renderer.render("report-needs-details", contact.language(), vars),
+                        Outcome.NEEDS_DETAILS, "no serial of a board installed at the customer's sites, and no site named");
+            }
+            CaseView created = cases.report(new CaseReport(contact.customerCode(), site.get().id(), null, symptom, CaseChannel.EMAIL));
+            return record(mail, Outcome.CASE_CREATED, created.number(), "reported by " + contact.email() + " without a board");
         }
         Optional<CaseView> open = cases.openCaseOf(board.get().serial()).flatMap(cases::find);
         if (open.isPresent()) {
@@ -136,10 +143,17 @@ class InboundMailHandler {
                     renderer.render("serial-already-open", contact.language(), vars), Outcome.SERIAL_ALREADY_OPEN,
                     "board " + board.get().serial() + " is already on open case " + open.get().number());
         }
-        String symptom = Columns.cut((mail.subject() + "\n\n" + mail.text()).trim(), SYMPTOM_LENGTH);
         CaseView created = cases.report(new CaseReport(contact.customerCode(), board.get().siteId(), board.get().serial(),
                 symptom, CaseChannel.EMAIL));
         return record(mail, Outcome.CASE_CREATED, created.number(), "reported by " + contact.email());
+    }
+
+    /** The customer's site the mail names (its name, ignoring case), or its only site; empty when that is not clear. */
+    private Optional<SiteInfo> siteOf(String customerCode, String text) {
+        List<SiteInfo> sites = customers.require(customerCode).sites();
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<SiteInfo> named = sites.stream().filter(site -> lower.contains(site.name().toLowerCase(Locale.ROOT))).toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : sites.size() == 1 ? Optional.of(sites.get(0)) : Optional.empty();
     }
 
     /** The first word of the mail that is the serial of a board installed at one of the customer's sites. */

@@ -30,7 +30,7 @@ class KnownFixes implements TaskSuggestions {
 
     @Override
     public List<TaskSuggestion> forCase(String caseNumber, int limit) {
-        return orders.findByCaseNumber(caseNumber).map(RepairOrderEntity::toView).stream()
+        return orders.findByCaseNumberOrderById(caseNumber).stream().map(RepairOrderEntity::toView)
                 .flatMap(order -> experience.suggestions(order.partNumber(), order.symptom(), limit).stream())
                 .map(fix -> new TaskSuggestion(fix.finding(), fix.actions(), fix.occurrences(), fix.lastSeen()))
                 .toList();

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,9 +50,11 @@ class RepairController {
     }
 
     @GetMapping("/{caseNumber}")
-    @Operation(summary = "The repair order of a case")
-    RepairView byCase(@PathVariable String caseNumber) {
-        return repairs.findByCase(caseNumber).orElseThrow(() -> new NotFoundException("Repair order of case", caseNumber));
+    @Operation(summary = "The repair order of a case: of the board 'serial', or the case's first (a case has one per board)")
+    RepairView byCase(@PathVariable String caseNumber, @RequestParam(required = false) String serial) {
+        return (serial == null ? repairs.findByCase(caseNumber).stream().findFirst()
+                : repairs.findByCaseAndSerial(caseNumber, serial.trim().toUpperCase(Locale.ROOT)))
+                .orElseThrow(() -> new NotFoundException("Repair order of case", caseNumber));
     }
 
     @GetMapping("/stock-targets")

@@ -57,14 +57,18 @@ public class RepairOrderEntity {
     private Instant returnedAt;
     @Column(name = "suspected_rogue")
     private boolean suspectedRogue;
+    @Column(name = "dead_on_arrival")
+    private boolean deadOnArrival;
     @Version
     private long version;
 
     protected RepairOrderEntity() {
     }
 
-    public RepairOrderEntity(String caseNumber, String serial, String partNumber, String symptom, Instant expectedAt) {
+    public RepairOrderEntity(String caseNumber, String serial, String partNumber, String symptom, boolean deadOnArrival,
+                             Instant expectedAt) {
         this.caseNumber = caseNumber;
+        this.deadOnArrival = deadOnArrival;
         this.serial = serial;
         this.partNumber = partNumber;
         this.symptom = symptom;
@@ -74,7 +78,7 @@ public class RepairOrderEntity {
     /** A repair completed before Spareflow, as the experience base needs it. */
     public static RepairOrderEntity historic(HistoricRepair repair) {
         RepairOrderEntity entity = new RepairOrderEntity(repair.reference(), repair.serial(), repair.partNumber(),
-                repair.symptom(), repair.completedAt());
+                repair.symptom(), false, repair.completedAt());
         entity.finding = repair.finding();
         entity.actions = repair.actions();
         entity.outcome = repair.outcome();
@@ -150,6 +154,6 @@ public class RepairOrderEntity {
         Long turnaround = intakeAt == null || completedAt == null ? null : Duration.between(intakeAt, completedAt).toMinutes();
         return new RepairView(id, caseNumber, serial, partNumber, symptom, expectedAt, repairCenter, intakeAt, dueAt,
                 technician, diagnosis, finding, actions, testResult, outcome, completedAt, turnaround, returnDepot,
-                returnedAt, suspectedRogue);
+                returnedAt, suspectedRogue, deadOnArrival);
     }
 }

@@ -11,11 +11,16 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface RepairOrderRepository extends JpaRepository<RepairOrderEntity, Long> {
 
-    Optional<RepairOrderEntity> findByCaseNumber(String caseNumber);
+    Optional<RepairOrderEntity> findByCaseNumberAndSerial(String caseNumber, String serial);
 
-    List<RepairOrderEntity> findByCaseNumberIn(Collection<String> caseNumbers);
+    List<RepairOrderEntity> findByCaseNumberOrderById(String caseNumber);
+
+    List<RepairOrderEntity> findByCaseNumberInOrderById(Collection<String> caseNumbers);
 
     long countBySerialAndOutcome(String serial, RepairOutcome outcome);
+
+    /** The open repair orders of spares that arrived dead, among these boards. */
+    List<RepairOrderEntity> findBySerialInAndDeadOnArrivalTrueAndCompletedAtIsNull(Collection<String> serials);
 
     String PAST_REPAIR = "select new io.spareflow.repair.internal.PastRepair(r.id, r.partNumber, r.symptom, r.finding, "
             + "r.actions, r.outcome, r.completedAt) from RepairOrderEntity r where r.completedAt is not null and r.finding is not null ";

@@ -39,32 +39,32 @@ public class RepairWork {
     }
 
     /** Intake at a repair center: the turnaround clock starts. Returns the part's product line (who may diagnose). */
-    public PartInfo intake(String caseNumber, String repairCenter) {
-        RepairOrderEntity order = require(caseNumber);
+    public PartInfo intake(String caseNumber, String serial, String repairCenter) {
+        RepairOrderEntity order = require(caseNumber, serial);
         PartInfo part = parts.require(order.getPartNumber());
         Instant now = clock.instant();
         order.intake(repairCenter, now, now.plus(Duration.ofDays(part.repairTurnaroundDays())));
         return part;
     }
 
-    public void diagnose(String caseNumber, String technician, RepairDiagnosis diagnosis, String finding) {
-        require(caseNumber).diagnose(technician, diagnosis, finding);
+    public void diagnose(String caseNumber, String serial, String technician, RepairDiagnosis diagnosis, String finding) {
+        require(caseNumber, serial).diagnose(technician, diagnosis, finding);
     }
 
-    public void recordActions(String caseNumber, String actions) {
-        require(caseNumber).addActions(actions);
+    public void recordActions(String caseNumber, String serial, String actions) {
+        require(caseNumber, serial).addActions(actions);
     }
 
-    public void recordTest(String caseNumber, TestResult result) {
-        require(caseNumber).test(result);
+    public void recordTest(String caseNumber, String serial, TestResult result) {
+        require(caseNumber, serial).test(result);
     }
 
     /**
      * The board passed its test: repaired if work was done, otherwise no fault found. A second NFF of the same serial
      * marks it a suspected rogue unit.
      */
-    public RepairView recordResult(String caseNumber, String technician) {
-        RepairOrderEntity order = require(caseNumber);
+    public RepairView recordResult(String caseNumber, String serial, String technician) {
+        RepairOrderEntity order = require(caseNumber, serial);
         RepairOutcome outcome = order.wasRepaired() ? RepairOutcome.REPAIRED : RepairOutcome.NFF;
         boolean rogue = outcome == RepairOutcome.NFF && orders.countBySerialAndOutcome(order.getSerial(), RepairOutcome.NFF) >= 1;
         order.complete(outcome, rogue, clock.instant());
@@ -72,23 +72,23 @@ public class RepairWork {
         return order.toView();
     }
 
-    public void scrap(String caseNumber, String technician) {
-        RepairOrderEntity order = require(caseNumber);
+    public void scrap(String caseNumber, String serial, String technician) {
+        RepairOrderEntity order = require(caseNumber, serial);
         order.complete(RepairOutcome.SCRAPPED, false, clock.instant());
         moveBoard(order, caseNumber, technician, BoardStatus.SCRAPPED);
     }
 
     /** Picks the depot with the largest deficit of the part and records it on the order. */
-    public String chooseReturnDepot(String caseNumber) {
-        RepairOrderEntity order = require(caseNumber);
+    public String chooseReturnDepot(String caseNumber, String serial) {
+        RepairOrderEntity order = require(caseNumber, serial);
         String depot = depots.choose(order.getPartNumber(), order.getRepairCenter());
         order.returnTo(depot);
         return depot;
     }
 
     /** The repair center where the board already is IN_REPAIR: its intake was scanned before the repair waited for it. */
-    public Optional<String> takenInAt(String caseNumber) {
-        BoardInfo board = boards.require(require(caseNumber).getSerial());
+    public Optional<String> takenInAt(String serial) {
+        BoardInfo board = boards.require(serial);
         return board.status() == BoardStatus.IN_REPAIR ? Optional.ofNullable(board.locationCode()) : Optional.empty();
     }
 
@@ -96,13 +96,13 @@ public class RepairWork {
      * Whether the repaired board is already where it goes — AVAILABLE in stock, or INSTALLED at the customer's for
      * repair and return — because its put-away or delivery was scanned before the technician finished the test.
      */
-    public boolean arrived(String caseNumber, boolean toCustomer) {
-        BoardStatus status = boards.require(require(caseNumber).getSerial()).status();
+    public boolean arrived(String serial, boolean toCustomer) {
+        BoardStatus status = boards.require(serial).status();
         return status == (toCustomer ? BoardStatus.INSTALLED : BoardStatus.AVAILABLE);
     }
 
-    public void returned(String caseNumber) {
-        require(caseNumber).returned(clock.instant());
+    public void returned(String caseNumber, String serial) {
+        require(caseNumber, serial).returned(clock.instant());
     }
 
     /** The technician's result moves the board, unless a REPAIR_RESULT scan already did. */
@@ -113,7 +113,8 @@ public class RepairWork {
         }
     }
 
-    private RepairOrderEntity require(String caseNumber) {
-        return orders.findByCaseNumber(caseNumber).orElseThrow(() -> new NotFoundException("Repair order of case", caseNumber));
+    private RepairOrderEntity require(String caseNumber, String serial) {
+        return orders.findByCaseNumberAndSerial(caseNumber, serial)
+                .orElseThrow(() -> new NotFoundException("Repair order of board " + serial + " of case", caseNumber));
     }
 }

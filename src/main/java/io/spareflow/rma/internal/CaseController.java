@@ -11,6 +11,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import org.springframework.http.HttpStatus;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -38,7 +40,8 @@ class CaseController {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
-    @Operation(summary = "Report a fault: opens a case (number and tracking token in the answer); 409 if the board is on an open case")
+    @Operation(summary = "Report a fault: opens a case (number and tracking token in the answer); 409 if the board is on an open case",
+            description = "'faultySerial' may be left out when nobody knows the failed board yet: the diagnosis names it.")
     ResponseEntity<CaseView> report(@Valid @RequestBody CaseReport report) {
         CaseView created = cases.report(report);
         return ResponseEntity.created(URI.create("/api/cases/" + created.number())).body(created);
@@ -81,17 +84,53 @@ class CaseController {
         return cases.transfer(number, transfer.toUser(), transfer.reason());
     }
 
+    @PostMapping("/{number}/lines")
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
+    @Operation(summary = "Add a faulty board (a line) to an open case: the first owner or a supervisor",
+            description = "The board is installed at the case's site, or found there unregistered (then give its "
+                    + "'partNumber': it is registered on the spot and flagged). Before the diagnosis the line waits; "
+                    + "after a diagnosis that needed a spare its spare and return start now. 409 when the board is on "
+                    + "an open case, or the case is resolved or closed.")
+    ResponseEntity<CaseView> addLine(@PathVariable String number, @Valid @RequestBody NewLine line) {
+        CaseView updated = cases.addLine(number, line.serial(), line.partNumber());
+        return ResponseEntity.status(HttpStatus.CREATED).body(updated);
+    }
+
+    @PostMapping("/{number}/lines/{line}/cancel")
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
+    @Operation(summary = "Cancel one line (first owner or supervisor); the other lines go on",
+            description = "Its spare request is released and its process ends; the last open line cancelled lets the "
+                    + "case move on to its close. 409 when the line is already finished or cancelled.")
+    CaseView cancelLine(@PathVariable String number, @PathVariable @Positive int line, @Valid @RequestBody Reason reason) {
+        return cases.cancelLine(number, line, reason.reason());
+    }
+
+    @PostMapping("/{number}/lines/{line}/doa")
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
+    @Operation(summary = "Report the line's delivered spare dead on arrival (first owner or supervisor)",
+            description = "A new line takes the dead spare as its faulty board, flagged DOA: a new spare is sourced "
+                    + "and dispatched at once, the dead board is expected back and repaired as DOA. 409 before the "
+                    + "line's spare is delivered.")
+    CaseView deadOnArrival(@PathVariable String number, @PathVariable @Positive int line, @Valid @RequestBody Reason reason) {
+        return cases.deadOnArrival(number, line, reason.reason());
+    }
+
+    /** A board to add: its serial, and its part when nobody registered it yet. */
+    record NewLine(@NotBlank @Size(max = 40) String serial, @Size(max = 30) String partNumber) {
+    }
+
     @PostMapping("/{number}/cancel")
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
     @Operation(summary = "Cancel a case, with a reason (its first owner or a supervisor; 409 once closed or cancelled)",
-            description = "The case becomes CANCELLED, terminal like CLOSED; its process steps and open tasks end, its "
-                    + "reservation or backorder is released and the customer is told. A spare already picked, packed or "
-                    + "shipped is expected back in stock at its depot (cancellation.returningSpare until then).")
-    CaseView cancel(@PathVariable String number, @Valid @RequestBody Cancel cancel) {
-        return cases.cancel(number, cancel.reason());
+            description = "The case becomes CANCELLED, terminal like CLOSED; its process steps and open tasks end, so do "
+                    + "its open lines (cancelled, their processes ended, their reservations or backorders released) and "
+                    + "the customer is told. Each line's spare already picked, packed or shipped is expected back in "
+                    + "stock at its depot (listed in cancellation.returningSpares until then).")
+    CaseView cancel(@PathVariable String number, @Valid @RequestBody Reason reason) {
+        return cases.cancel(number, reason.reason());
     }
 
-    record Cancel(@NotBlank @Size(max = 1000) String reason) {
+    record Reason(@NotBlank @Size(max = 1000) String reason) {
     }
 
     record Transfer(@NotBlank @Size(max = 40) String toUser, @NotBlank @Size(max = 1000) String reason) {

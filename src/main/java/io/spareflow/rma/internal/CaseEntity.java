@@ -23,9 +23,15 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import io.spareflow.common.NotFoundException;
+import io.spareflow.rma.LineState;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hibernate.annotations.BatchSize;
 
 @Entity
@@ -45,10 +51,6 @@ public class CaseEntity {
     private String customerCode;
     @Column(name = "site_id")
     private long siteId;
-    @Column(name = "faulty_serial")
-    private String faultySerial;
-    @Column(name = "part_number")
-    private String partNumber;
     private String symptom;
     @Enumerated(EnumType.STRING)
     private CaseChannel channel;
@@ -66,21 +68,6 @@ public class CaseEntity {
     @Column(name = "diagnosis_outcome")
     @Enumerated(EnumType.STRING)
     private DiagnosisOutcome diagnosisOutcome;
-    @Column(name = "spare_serial")
-    private String spareSerial;
-    @Column(name = "spare_depot")
-    private String spareDepot;
-    @Column(name = "spare_distance_km")
-    private Double spareDistanceKm;
-    @Column(name = "spare_expected_on_site")
-    private Instant spareExpectedOnSite;
-    @Column(name = "spare_tracking_number")
-    private String spareTrackingNumber;
-    private boolean backordered;
-    @Column(name = "charge_flag")
-    private boolean chargeFlag;
-    @Column(name = "wrong_board_returned")
-    private String wrongBoardReturned;
     private String resolution;
     @Column(name = "created_at")
     private Instant createdAt;
@@ -92,8 +79,6 @@ public class CaseEntity {
     private String cancelledBy;
     @Column(name = "cancel_reason")
     private String cancelReason;
-    @Column(name = "returning_spare")
-    private String returningSpare;
     @Version
     private long version;
 
@@ -115,18 +100,21 @@ public class CaseEntity {
     @BatchSize(size = LISTED_TOGETHER)
     private List<BreachEntity> breaches = new ArrayList<>();
 
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "case_id", nullable = false)
+    @OrderBy("lineNo")
+    @BatchSize(size = LISTED_TOGETHER)
+    private List<CaseLineEntity> lines = new ArrayList<>();
+
     protected CaseEntity() {
     }
 
-    CaseEntity(String number, String trackingToken, String customerCode, long siteId, String faultySerial,
-               String partNumber, String symptom, CaseChannel channel, String tier, String responsibleLocation,
+    CaseEntity(String number, String trackingToken, String customerCode, long siteId, String symptom, CaseChannel channel, String tier, String responsibleLocation,
                String reportedBy, Instant at) {
         this.number = number;
         this.trackingToken = trackingToken;
         this.customerCode = customerCode;
         this.siteId = siteId;
-        this.faultySerial = faultySerial;
-        this.partNumber = partNumber;
         this.symptom = symptom;
         this.channel = channel;
         this.tier = tier;
@@ -158,7 +146,7 @@ public class CaseEntity {
         if (clock.isEmpty() || clock.get().isMet() || breaches.stream().anyMatch(b -> b.step() == step)) {
             return false;
         }
-        clock.get().breached();
+        clock.get().breach();
         breaches.add(new BreachEntity(step, clock.get().dueAt(), at, firstOwner));
         return true;
     }
@@ -189,30 +177,51 @@ public class CaseEntity {
         state = outcome.next();
     }
 
-    void spareReserved(String serial, String depot, double distanceKm, Instant expectedOnSite) {
-        spareSerial = serial;
-        spareDepot = depot;
-        spareDistanceKm = distanceKm;
-        spareExpectedOnSite = expectedOnSite;
-        backordered = false;
-        state = CaseState.SPARE_DISPATCH;
+    /** Names another faulty board of the case: the next line. */
+    CaseLineEntity addLine(String serial, String partNumber, boolean registeredOnSite, Integer doaOfLine, Instant at) {
+        requireOpen();
+        CaseLineEntity line = new CaseLineEntity(lines.size() + 1, serial, partNumber, registeredOnSite, doaOfLine, at);
+        lines.add(line);
+        return line;
     }
 
-    void spareSwapped(String serial) {
-        spareSerial = serial;
+    public List<CaseLineEntity> lines() {
+        return lines;
     }
 
-    void backordered() {
-        spareSerial = null;
-        spareDepot = null;
-        spareDistanceKm = null;
-        spareExpectedOnSite = null;
-        backordered = true;
-        state = CaseState.BACKORDERED;
+    public CaseLineEntity line(int lineNo) {
+        return lines.stream().filter(l -> l.lineNo() == lineNo).findFirst()
+                .orElseThrow(() -> new NotFoundException("Line " + lineNo + " of case", number));
     }
 
-    void shipped(String trackingNumber) {
-        spareTrackingNumber = trackingNumber;
+    /** The open line of this board, if any. */
+    Optional<CaseLineEntity> openLineOf(String serial) {
+        return lines.stream().filter(l -> l.state().open() && l.serial().equals(serial)).findFirst();
+    }
+
+    /** Whether every line that is not cancelled met its clock of {@code step} (or has none). */
+    boolean everyLineMet(SlaStep step) {
+        return lines.stream().filter(l -> l.state() != LineState.CANCELLED).allMatch(l -> l.met(step));
+    }
+
+    /** Whether every line is finished or cancelled (true for a case without lines). */
+    boolean linesDone() {
+        return lines.stream().noneMatch(l -> l.state().open());
+    }
+
+    /** The lines as the case's state shows them: the least advanced open line's step. */
+    void followLines() {
+        lines.stream().filter(l -> l.state().open() && l.state() != LineState.NAMED).map(l -> l.state())
+                .min(Comparator.naturalOrder()).map(CaseEntity::caseStateOf).ifPresent(next -> state = next);
+    }
+
+    private static CaseState caseStateOf(LineState line) {
+        return switch (line) {
+            case SPARE_DISPATCH -> CaseState.SPARE_DISPATCH;
+            case BACKORDERED -> CaseState.BACKORDERED;
+            case AWAITING_RETURN -> CaseState.AWAITING_RETURN;
+            default -> CaseState.IN_REPAIR;
+        };
     }
 
     void moveTo(CaseState next) {
@@ -220,34 +229,40 @@ public class CaseEntity {
         state = next;
     }
 
-    void flagCharge() {
-        chargeFlag = true;
-    }
-
-    void wrongBoardReturned(String serial) {
-        wrongBoardReturned = serial;
-    }
-
     void close(String resolutionSummary, Instant at) {
         requireOpen();
+        lines.forEach(line -> line.finish(at));
         resolution = resolutionSummary;
         state = CaseState.CLOSED;
         closedAt = at;
     }
 
-    /** Cancelled; {@code returning} names the spare that was on its way and is now expected back at its depot. */
-    void cancel(String reason, String by, Instant at, String returning) {
+    /**
+     * Cancelled with every open line; the lines whose spare is in {@code onItsWay} now expect it back at its depot.
+     * Returns those spares.
+     */
+    List<String> cancel(String reason, String by, Instant at, Set<String> onItsWay) {
         requireOpen();
+        List<String> returning = new ArrayList<>();
+        for (CaseLineEntity line : lines) {
+            if (line.state().open()) {
+                line.cancel(reason, at);
+                if (line.spareSerial() != null && onItsWay.contains(line.spareSerial())) {
+                    line.spareReturning(true);
+                    returning.add(line.spareSerial());
+                }
+            }
+        }
         state = CaseState.CANCELLED;
         cancelledAt = at;
         cancelledBy = by;
         cancelReason = reason;
-        returningSpare = returning;
+        return returning;
     }
 
-    /** The spare that was on its way when the case was cancelled is back in stock. */
-    void spareReturned() {
-        returningSpare = null;
+    /** A spare that was on its way when the case was cancelled is back in stock. */
+    void spareReturned(String serial) {
+        lines.stream().filter(l -> l.spareReturning() && serial.equals(l.spareSerial())).forEach(l -> l.spareReturning(false));
     }
 
     private void requireOpen() {
@@ -272,12 +287,9 @@ public class CaseEntity {
         return siteId;
     }
 
-    public String faultySerial() {
-        return faultySerial;
-    }
-
-    public String partNumber() {
-        return partNumber;
+    /** The first line, once a board is known. */
+    public Optional<CaseLineEntity> firstLine() {
+        return lines.stream().findFirst();
     }
 
     public String symptom() {
@@ -296,41 +308,44 @@ public class CaseEntity {
         return firstOwner;
     }
 
+    public DiagnosisOutcome diagnosisOutcome() {
+        return diagnosisOutcome;
+    }
+
     public CaseState state() {
         return state;
     }
 
-    /** Open and waiting for its spare: being sourced or on backorder, not shipped yet. */
-    public boolean awaitsSpare() {
-        return (state == CaseState.SPARE_DISPATCH || state == CaseState.BACKORDERED) && spareTrackingNumber == null;
+    /** The parts the case's lines wait for as spares now (being sourced or on backorder, not shipped yet). */
+    public Set<String> partsAwaited() {
+        return state == CaseState.CLOSED ? Set.of() : lines.stream().filter(CaseLineEntity::awaitsSpare)
+                .map(CaseLineEntity::partNumber).collect(Collectors.toSet());
     }
 
-    public String spareSerial() {
-        return spareSerial;
-    }
-
-    public String spareDepot() {
-        return spareDepot;
-    }
-
-    public String returningSpare() {
-        return returningSpare;
+    /** The spares of its lines still expected back in stock since the case was cancelled. */
+    public List<String> returningSpares() {
+        return lines.stream().filter(CaseLineEntity::spareReturning).map(CaseLineEntity::spareSerial).toList();
     }
 
     public Instant createdAt() {
         return createdAt;
     }
 
-    CaseView toView(StaffUser owner, RepairView repair) {
+    /** The case as people see it; {@code repairs} are its repair orders by board serial. */
+    CaseView toView(StaffUser owner, Map<String, RepairView> repairs) {
         CaseView.Owner ownerView = owner == null ? null : new CaseView.Owner(owner.username(), owner.displayName(), owner.email());
-        CaseView.Spare spare = spareSerial == null && !backordered ? null
-                : new CaseView.Spare(spareSerial, spareDepot, spareDistanceKm, spareExpectedOnSite, spareTrackingNumber, backordered);
-        return new CaseView(number, trackingToken, customerCode, siteId, faultySerial, partNumber, symptom, channel,
+        Optional<CaseLineEntity> first = firstLine();
+        return new CaseView(number, trackingToken, customerCode, siteId, first.map(CaseLineEntity::serial).orElse(null),
+                first.map(CaseLineEntity::partNumber).orElse(null), symptom, channel,
                 state, tier, responsibleLocation, reportedBy, ownerView, firstOwnerSince, createdAt, closedAt,
-                diagnosisOutcome, spare, chargeFlag, wrongBoardReturned, resolution, repair,
+                diagnosisOutcome, first.map(CaseLineEntity::spareView).orElse(null),
+                first.map(CaseLineEntity::chargeFlag).orElse(false),
+                first.map(CaseLineEntity::wrongBoardReturnedSerial).orElse(null), resolution,
+                first.map(l -> repairs.get(l.serial())).orElse(null),
                 timeline.stream().map(TimelineEntryEntity::toView).toList(),
                 clocks.stream().map(SlaClockEntity::toView).toList(),
                 breaches.stream().map(BreachEntity::toView).toList(),
-                cancelledAt == null ? null : new CaseView.Cancellation(cancelledAt, cancelledBy, cancelReason, returningSpare));
+                lines.stream().map(l -> l.toView(repairs.get(l.serial()))).toList(),
+                cancelledAt == null ? null : new CaseView.Cancellation(cancelledAt, cancelledBy, cancelReason, returningSpares()));
     }
 }

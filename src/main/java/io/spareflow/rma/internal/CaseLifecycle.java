@@ -34,10 +34,20 @@ import io.spareflow.user.Users;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.spareflow.board.MoveContext;
+import io.spareflow.board.MoveReason;
+import io.spareflow.board.NewBoard;
+import io.spareflow.board.Serial;
+import io.spareflow.rma.LineState;
+import io.spareflow.rma.RmaCaseBpmn;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -90,43 +100,45 @@ public class CaseLifecycle {
         this.clock = clock;
     }
 
+    /**
+     * Opens a case for a site's fault. The faulty board may be named now (line 1) or found by the diagnosis later; a
+     * report naming none opens the case all the same.
+     */
     public NewCase report(CaseReport report, String reporter) {
         CustomerInfo customer = customers.find(report.customerCode()).orElseThrow(() -> new InvalidInputException(
                 "Customer '" + report.customerCode() + "' does not exist", Map.of("customerCode", "an existing customer code")));
         SiteInfo site = customers.site(report.siteId()).filter(s -> s.customerCode().equals(customer.code()))
                 .orElseThrow(() -> new InvalidInputException("Site " + report.siteId() + " is not a site of customer " + customer.code(),
                         Map.of("siteId", "the id of one of the customer's sites")));
-        BoardInfo board = boards.find(report.faultySerial()).orElseThrow(() -> new InvalidInputException(
-                "No board has serial '" + report.faultySerial() + "'", Map.of("faultySerial", "the serial of a registered board")));
-        if (board.status() != BoardStatus.INSTALLED || !Long.valueOf(site.id()).equals(board.siteId())) {
-            throw new InvalidInputException("Board " + board.serial() + " is not installed at site " + site.id()
-                    + " (it is " + board.status() + ")", Map.of("faultySerial", "a board installed at the reported site"));
-        }
         if (customer.tier() == null) {
             throw new InvalidInputException("Customer " + customer.code() + " has no service contract in force",
                     Map.of("customerCode", "a customer with a contract in force"));
         }
-        cases.findOpenBySerial(board.serial()).ifPresent(open -> {
-            throw new ConflictException("Board " + board.serial() + " is already on open case " + open.number());
-        });
+        Optional<FaultyBoard> board = report.boardNamed()
+                ? Optional.of(faultyBoard(site, report.faultySerial(), null, CaseReport.FAULTY_SERIAL)) : Optional.empty();
         ServiceTier tier = tiers.require(customer.tier());
         Instant now = clock.instant();
         String responsible = clocks.responsibleLocationFor(site.point());
         CaseEntity entity = new CaseEntity(numbers.next(now), numbers.trackingToken(), customer.code(), site.id(),
-                board.serial(), board.partNumber(), report.symptom().trim(), report.channel(), tier.name(), responsible,
-                reporter, now);
+                report.symptom().trim(), report.channel(), tier.name(), responsible, reporter, now);
         Limit accept = clocks.limit(tier, responsible, now, tier.acceptMinutes());
         entity.startClock(SlaStep.ACCEPT, now, accept.due());
-        Limit spare = tier.advanceExchange() ? spareOnSite(tier, entity) : null;
-        entity.record(now, TimelineKind.REPORTED, reporter, "Fault reported by " + report.channel() + " for board " + board.serial()
-                + " (" + board.partNumber() + ") at site " + site.name() + ": " + entity.symptom());
+        entity.record(now, TimelineKind.REPORTED, reporter, board.map(b -> "Fault reported by " + report.channel()
+                + " for board " + b.serial() + " (" + b.partNumber() + ") at site " + site.name() + ": " + entity.symptom())
+                .orElseGet(() -> text("case.line.reported-without-board", report.channel(), site.name(), entity.symptom())));
+        board.ifPresent(b -> nameLine(entity, b, null, reporter, now));
+        saveNew(entity, board.map(FaultyBoard::serial).orElse(null));
+        milestone(entity, CaseMilestone.ACKNOWLEDGED, now);
+        return new NewCase(entity.number(), accept, board.map(FaultyBoard::serial).orElse(null), !tier.advanceExchange(),
+                tier.advanceExchange() ? spareOnSite(tier, entity) : null);
+    }
+
+    private void saveNew(CaseEntity entity, String serial) {
         try {
             cases.saveAndFlush(entity);
         } catch (DataIntegrityViolationException e) {
-            throw new ConflictException("Board " + board.serial() + " is already on an open case");
+            throw new ConflictException(text("case.line.open-elsewhere", serial, "?"));
         }
-        milestone(entity, CaseMilestone.ACKNOWLEDGED, now);
-        return new NewCase(entity.number(), entity.faultySerial(), !tier.advanceExchange(), accept, spare);
     }
 
     /** The first one to take the Accept task becomes the first owner; later takers do not change it. */
@@ -153,20 +165,44 @@ public class CaseLifecycle {
         return diagnosis;
     }
 
-    public void diagnosed(String caseNumber, DiagnosisOutcome outcome, String note, String username) {
+    /**
+     * The remote diagnosis: its outcome, and the faulty boards it found ({@code faultySerials}: serials installed at
+     * the site, or {@code SERIAL=PART} for a board found there that nobody registered). A spare needed for a case
+     * that has no open line yet needs at least one board.
+     */
+    public void diagnosed(String caseNumber, DiagnosisOutcome outcome, String note, List<String> faultySerials, String username) {
         CaseEntity entity = lock(caseNumber);
         Instant now = clock.instant();
+        nameLines(entity, outcome, faultySerials, username, now);
         entity.meetClock(SlaStep.REMOTE_DIAGNOSIS, now);
         entity.diagnosed(outcome);
         startSpareClockIfNeeded(entity, outcome);
         entity.record(now, TimelineKind.DIAGNOSED, username, "Remote diagnosis: " + outcome + (note == null || note.isBlank() ? "" : " — " + note));
     }
 
-    public void siteVisited(String caseNumber, DiagnosisOutcome outcome, String note, String username) {
+    public void siteVisited(String caseNumber, DiagnosisOutcome outcome, String note, List<String> faultySerials, String username) {
         CaseEntity entity = lock(caseNumber);
+        Instant now = clock.instant();
+        nameLines(entity, outcome, faultySerials, username, now);
         entity.diagnosed(outcome);
         startSpareClockIfNeeded(entity, outcome);
-        entity.record(clock.instant(), TimelineKind.SITE_VISITED, username, "Site visit: " + outcome + (note == null || note.isBlank() ? "" : " — " + note));
+        entity.record(now, TimelineKind.SITE_VISITED, username, "Site visit: " + outcome + (note == null || note.isBlank() ? "" : " — " + note));
+    }
+
+    private void nameLines(CaseEntity entity, DiagnosisOutcome outcome, List<String> faultySerials, String username, Instant now) {
+        if (outcome == DiagnosisOutcome.SPARE_NEEDED && faultySerials.isEmpty() && entity.linesDone()) {
+            throw new InvalidInputException(text("case.line.serial-required", entity.number()),
+                    Map.of(RmaCaseBpmn.FAULTY_SERIALS, text("case.line.serial-required.field")));
+        }
+        SiteInfo site = customers.requireSite(entity.siteId());
+        for (String named : faultySerials) {
+            int separator = named.indexOf('=');
+            FaultyBoard board = separator < 0 ? faultyBoard(site, named, null, RmaCaseBpmn.FAULTY_SERIALS)
+                    : faultyBoard(site, named.substring(0, separator), named.substring(separator + 1), RmaCaseBpmn.FAULTY_SERIALS);
+            if (entity.openLineOf(board.serial()).isEmpty()) {
+                nameLine(entity, board, null, username, now);
+            }
+        }
     }
 
     /**
@@ -187,41 +223,45 @@ public class CaseLifecycle {
 
     public void spareSourced(ReservationOutcome outcome) {
         CaseEntity entity = lock(outcome.caseNumber());
+        CaseLineEntity line = entity.line(outcome.line());
         Instant now = clock.instant();
         if (outcome.backorder()) {
-            entity.backordered();
+            line.backordered();
             String reason = "No compatible spare of " + outcome.partNumber() + " in stock anywhere: backordered";
-            entity.record(now, TimelineKind.BACKORDER, "system", reason);
+            entity.record(now, TimelineKind.BACKORDER, "system", onLine(entity, line, reason));
             escalation(entity, SlaStep.BACKORDER, EscalationLevel.REMINDER, reason, now);
         } else {
-            entity.spareReserved(outcome.serial(), outcome.depotCode(), outcome.distanceKm(), outcome.expectedOnSite());
-            entity.record(now, TimelineKind.SPARE_RESERVED, "system", String.format(Locale.ROOT,
+            line.spareReserved(outcome.serial(), outcome.depotCode(), outcome.distanceKm(), outcome.expectedOnSite());
+            entity.record(now, TimelineKind.SPARE_RESERVED, "system", onLine(entity, line, String.format(Locale.ROOT,
                     "Spare %s reserved at %s (%.0f km), expected on site %s%s", outcome.serial(), outcome.depotCode(),
-                    outcome.distanceKm(), outcome.expectedOnSite(), outcome.predictedBreach() ? " — after the tier's limit" : ""));
+                    outcome.distanceKm(), outcome.expectedOnSite(), outcome.predictedBreach() ? " — after the tier's limit" : "")));
         }
+        entity.followLines();
     }
 
     /**
-     * The case's reserved spare was lost and the case sourced again ({@code next}: another board, or a backorder):
+     * A line's reserved spare was lost and the line sourced again ({@code next}: another board, or a backorder):
      * recorded with the cause, and the first owner and their supervisor are told.
      */
     public void spareResourced(ReservationLost lost, ReservationOutcome next) {
         CaseEntity entity = lock(lost.caseNumber());
+        CaseLineEntity line = entity.line(lost.line());
         Instant now = clock.instant();
         Locale locale = LocaleContextHolder.getLocale();
         String why = messages.getMessage("case.spare-lost.cause." + lost.cause().name(), null, locale) + ": " + lost.reason();
         String text;
         if (next.backorder()) {
-            entity.backordered();
+            line.backordered();
             text = messages.getMessage("case.timeline.spare-resourced-backorder",
                     new Object[] {lost.serial(), lost.depotCode(), why, next.partNumber()}, locale);
         } else {
-            entity.spareReserved(next.serial(), next.depotCode(), next.distanceKm(), next.expectedOnSite());
+            line.spareReserved(next.serial(), next.depotCode(), next.distanceKm(), next.expectedOnSite());
             text = messages.getMessage("case.timeline.spare-resourced",
                     new Object[] {lost.serial(), lost.depotCode(), why, next.serial(), next.depotCode(),
                             String.valueOf(next.expectedOnSite())}, locale);
         }
-        entity.record(now, TimelineKind.SPARE_RESOURCED, "system", text);
+        entity.followLines();
+        entity.record(now, TimelineKind.SPARE_RESOURCED, "system", onLine(entity, line, text));
         escalation(entity, SlaStep.SPARE_ON_SITE, EscalationLevel.REMINDER, text, now);
     }
 
@@ -235,30 +275,39 @@ public class CaseLifecycle {
         escalation(entity, SlaStep.STALL, EscalationLevel.ESCALATION, text, now);
     }
 
-    public void spareSwapped(String caseNumber, String serial, String depotCode, String username) {
+    public void spareSwapped(String caseNumber, int lineNo, String serial, String depotCode, String username) {
         CaseEntity entity = lock(caseNumber);
-        entity.spareSwapped(serial);
-        entity.record(clock.instant(), TimelineKind.SPARE_SWAPPED, username, "Spare swapped at " + depotCode + ": board " + serial + " is picked instead");
+        CaseLineEntity line = entity.line(lineNo);
+        line.spareSwapped(serial);
+        entity.record(clock.instant(), TimelineKind.SPARE_SWAPPED, username,
+                onLine(entity, line, "Spare swapped at " + depotCode + ": board " + serial + " is picked instead"));
     }
 
-    public void sparePicked(String caseNumber, String serial, String username) {
-        lock(caseNumber).record(clock.instant(), TimelineKind.SPARE_PICKED, username, "Spare " + serial + " picked");
-    }
-
-    public void sparePacked(String caseNumber, String serial, String username) {
-        lock(caseNumber).record(clock.instant(), TimelineKind.SPARE_PACKED, username, "Spare " + serial + " packed");
-    }
-
-    public void spareShipped(String caseNumber, String serial, String trackingNumber, String username) {
+    public void sparePicked(String caseNumber, int lineNo, String serial, String username) {
         CaseEntity entity = lock(caseNumber);
+        entity.record(clock.instant(), TimelineKind.SPARE_PICKED, username, onLine(entity, entity.line(lineNo), "Spare " + serial + " picked"));
+    }
+
+    public void sparePacked(String caseNumber, int lineNo, String serial, String username) {
+        CaseEntity entity = lock(caseNumber);
+        entity.record(clock.instant(), TimelineKind.SPARE_PACKED, username, onLine(entity, entity.line(lineNo), "Spare " + serial + " packed"));
+    }
+
+    public void spareShipped(String caseNumber, int lineNo, String serial, String trackingNumber, String username) {
+        CaseEntity entity = lock(caseNumber);
+        CaseLineEntity line = entity.line(lineNo);
         Instant now = clock.instant();
-        entity.shipped(trackingNumber);
-        entity.record(now, TimelineKind.SPARE_SHIPPED, username, "Spare " + serial + " shipped" + (trackingNumber == null ? "" : ", tracking " + trackingNumber));
+        line.shipped(trackingNumber);
+        entity.record(now, TimelineKind.SPARE_SHIPPED, username, onLine(entity, line,
+                "Spare " + serial + " shipped" + (trackingNumber == null ? "" : ", tracking " + trackingNumber)));
         milestone(entity, CaseMilestone.SPARE_DISPATCHED, now);
     }
 
-    /** The spare arrived on site; a delivery to another site than the case's is refused (the scan is rolled back). */
-    public void spareDelivered(String caseNumber, String serial, Long siteId, String username) {
+    /**
+     * A line's spare arrived on site; the case's spare-on-site clock is met when every line's spare is. A delivery to
+     * another site than the case's is refused (the scan is rolled back).
+     */
+    public void spareDelivered(String caseNumber, int lineNo, String serial, Long siteId, String username) {
         CaseEntity entity = lock(caseNumber);
         if (siteId == null || siteId != entity.siteId()) {
             SiteInfo site = customers.requireSite(entity.siteId());
@@ -267,14 +316,20 @@ public class CaseLifecycle {
                     LocaleContextHolder.getLocale()));
         }
         Instant now = clock.instant();
-        entity.meetClock(SlaStep.SPARE_ON_SITE, now);
-        entity.record(now, TimelineKind.SPARE_DELIVERED, username, "Spare " + serial + " delivered on site");
+        CaseLineEntity line = entity.line(lineNo);
+        line.delivered(now);
+        if (entity.lines().stream().filter(l -> l.state() != LineState.CANCELLED && l.spareSerial() != null)
+                .allMatch(CaseLineEntity::spareDelivered)) {
+            entity.meetClock(SlaStep.SPARE_ON_SITE, now);
+        }
+        entity.record(now, TimelineKind.SPARE_DELIVERED, username, onLine(entity, line, "Spare " + serial + " delivered on site"));
         milestone(entity, CaseMilestone.DELIVERED, now);
     }
 
-    /** The defective board is now expected back: its due day, the reminder before it and the charge limit. */
-    public ReturnLimits returnExpected(String caseNumber) {
+    /** A line's defective board is now expected back: its due day, the reminder before it and the charge limit. */
+    public ReturnLimits returnExpected(String caseNumber, int lineNo) {
         CaseEntity entity = lock(caseNumber);
+        CaseLineEntity line = entity.line(lineNo);
         ServiceTier tier = tiers.require(entity.tier());
         Instant now = clock.instant();
         String responsible = entity.responsibleLocation();
@@ -282,72 +337,103 @@ public class CaseLifecycle {
                 clocks.plusDays(tier, responsible, now, tier.defectiveReturnDays() - tier.defectiveReturnReminderDays()),
                 clocks.plusDays(tier, responsible, now, tier.defectiveReturnDays()),
                 clocks.plusDays(tier, responsible, now, tier.overdueChargeDays()));
-        entity.moveTo(CaseState.AWAITING_RETURN);
+        line.moveTo(LineState.AWAITING_RETURN);
+        line.startClock(SlaStep.DEFECTIVE_RETURN, now, limits.due());
         entity.startClock(SlaStep.DEFECTIVE_RETURN, now, limits.due());
-        entity.record(now, TimelineKind.RETURN_EXPECTED, "system", "Defective board " + entity.faultySerial() + " expected back by " + limits.due());
+        entity.followLines();
+        entity.record(now, TimelineKind.RETURN_EXPECTED, "system", onLine(entity, line,
+                "Defective board " + line.serial() + " expected back by " + limits.due()));
         if (!tier.advanceExchange()) {
             milestone(entity, CaseMilestone.RETURN_REQUESTED, now);
         }
         return limits;
     }
 
-    /** The expected defective board arrived: the repair order opens and the turnaround clock starts. */
-    public Limit defectiveReceived(String caseNumber, String locationCode, String username) {
+    /** A line's defective board arrived: its repair order opens and the turnaround clock starts. */
+    public Limit defectiveReceived(String caseNumber, int lineNo, String locationCode, String username) {
         CaseEntity entity = lock(caseNumber);
+        CaseLineEntity line = entity.line(lineNo);
         Instant now = clock.instant();
-        entity.meetClock(SlaStep.DEFECTIVE_RETURN, now);
-        entity.moveTo(CaseState.IN_REPAIR);
-        int days = parts.require(entity.partNumber()).repairTurnaroundDays();
+        line.meetClock(SlaStep.DEFECTIVE_RETURN, now);
+        if (entity.everyLineMet(SlaStep.DEFECTIVE_RETURN)) {
+            entity.meetClock(SlaStep.DEFECTIVE_RETURN, now);
+        }
+        line.moveTo(LineState.IN_REPAIR);
+        entity.followLines();
+        int days = parts.require(line.partNumber()).repairTurnaroundDays();
         Limit repair = new Limit(now.plus(Duration.ofDays(days)), now.plus(Duration.ofDays(2L * days)));
+        line.startClock(SlaStep.REPAIR_TURNAROUND, now, repair.due());
         entity.startClock(SlaStep.REPAIR_TURNAROUND, now, repair.due());
-        repairs.expect(caseNumber, entity.faultySerial(), entity.partNumber(), entity.symptom());
-        entity.record(now, TimelineKind.DEFECTIVE_RECEIVED, username, "Defective board " + entity.faultySerial() + " received at " + locationCode);
+        repairs.expect(caseNumber, line.serial(), line.partNumber(), entity.symptom(), line.deadOnArrival());
+        entity.record(now, TimelineKind.DEFECTIVE_RECEIVED, username, onLine(entity, line,
+                "Defective board " + line.serial() + " received at " + locationCode));
         milestone(entity, CaseMilestone.DEFECTIVE_RECEIVED, now);
         return repair;
     }
 
     /**
-     * Where the faulty board waits as a received defective board — or already taken in for repair — if it was scanned
-     * in before the case waited for it (the scan found no process to signal then). The board was installed when the
-     * case opened, so this is its return.
+     * Where a line's faulty board waits as a received defective board — or already taken in for repair — if it was
+     * scanned in before the line waited for it (the scan found no process to signal then). The board was installed
+     * when it was named, so this is its return.
      */
     @Transactional(readOnly = true)
-    public Optional<String> defectiveReceivedAt(String caseNumber) {
-        return boards.find(require(caseNumber).faultySerial())
+    public Optional<String> defectiveReceivedAt(String caseNumber, int lineNo) {
+        return boards.find(require(caseNumber).line(lineNo).serial())
                 .filter(b -> b.status() == BoardStatus.DEFECTIVE_RECEIVED || b.status() == BoardStatus.IN_REPAIR)
                 .map(BoardInfo::locationCode);
     }
 
     /**
-     * The case of this customer that waits for the defective return of a board of this part (the oldest, if several):
-     * where a stray defective board of the same part from the same customer most likely belongs.
+     * The case of this customer with a line that waits for the defective return of a board of this part (the oldest,
+     * if several): where a stray defective board of the same part from the same customer most likely belongs.
      */
     @Transactional(readOnly = true)
     public Optional<String> awaitingReturnOf(String customerCode, String partNumber) {
-        return cases.findByCustomerCodeAndPartNumberAndStateOrderByIdAsc(customerCode, partNumber, CaseState.AWAITING_RETURN)
-                .stream().findFirst().map(CaseEntity::number);
+        return cases.findAwaitingReturnOf(customerCode, partNumber).stream().findFirst().map(CaseEntity::number);
     }
 
-    /** A board came back for this case with another serial than the faulty one: flagged, first owner alerted. */
+    /**
+     * A board came back for this case with another serial than its faulty ones: flagged on the line awaiting its
+     * return (the first one), first owner alerted.
+     */
     public void wrongBoardReturned(String caseNumber, String serial, String locationCode, String username) {
         CaseEntity entity = lock(caseNumber);
         Instant now = clock.instant();
-        entity.wrongBoardReturned(serial);
-        String reason = "Board " + serial + " was returned at " + locationCode + " for this case, but the faulty board is " + entity.faultySerial();
+        Optional<CaseLineEntity> awaiting = entity.lines().stream().filter(l -> l.state() == LineState.AWAITING_RETURN)
+                .findFirst().or(entity::firstLine);
+        awaiting.ifPresent(line -> line.wrongBoardReturned(serial));
+        String reason = "Board " + serial + " was returned at " + locationCode + " for this case, but the faulty board is "
+                + awaiting.map(CaseLineEntity::serial).orElse("not known yet");
         entity.record(now, TimelineKind.WRONG_BOARD_RETURNED, username, reason);
         escalation(entity, SlaStep.DEFECTIVE_RETURN, EscalationLevel.ESCALATION, reason, now);
     }
 
-    public void repairFinished(String caseNumber) {
+    /** A line's repair finished: the line is done. Returns whether every line of the case is now finished or cancelled. */
+    public boolean repairFinished(String caseNumber, int lineNo) {
         CaseEntity entity = lock(caseNumber);
+        CaseLineEntity line = entity.line(lineNo);
         Instant now = clock.instant();
-        entity.meetClock(SlaStep.REPAIR_TURNAROUND, now);
-        entity.moveTo(CaseState.RESOLVED);
-        Optional<RepairView> repair = repairs.findByCase(caseNumber);
+        line.meetClock(SlaStep.REPAIR_TURNAROUND, now);
+        line.finish(now);
+        if (entity.everyLineMet(SlaStep.REPAIR_TURNAROUND)) {
+            entity.meetClock(SlaStep.REPAIR_TURNAROUND, now);
+        }
+        Optional<RepairView> repair = repairs.findByCaseAndSerial(caseNumber, line.serial());
         String result = repair.map(r -> "Repair finished: " + r.outcome() + (r.suspectedRogue() ? " — serial " + r.serial()
                 + " returned with no fault found more than once: suspected rogue unit" : "")).orElse("Repair finished");
-        entity.record(now, TimelineKind.REPAIR_FINISHED, "system", result);
+        entity.record(now, TimelineKind.REPAIR_FINISHED, "system", onLine(entity, line, result));
         milestone(entity, CaseMilestone.REPAIRED_OR_REPLACED, now);
+        return linesFinished(entity);
+    }
+
+    /** Every line done: the case is resolved and waits for its first owner to close it. */
+    private boolean linesFinished(CaseEntity entity) {
+        if (!entity.linesDone()) {
+            entity.followLines();
+            return false;
+        }
+        entity.moveTo(CaseState.RESOLVED);
+        return true;
     }
 
     public void close(String caseNumber, String resolution, String username) {
@@ -359,11 +445,11 @@ public class CaseLifecycle {
     }
 
     /**
-     * Cancels the case for {@code reason}, by its first owner or a supervisor (AccessDeniedException otherwise;
-     * ConflictException once it is closed or cancelled, so a repeated cancel is not applied twice). A spare already
-     * picked, packed or on the road is expected back at its depot: returned so the process can wait for it.
+     * Cancels the case and every open line with it, by its first owner or a supervisor (AccessDeniedException
+     * otherwise; ConflictException once it is closed or cancelled). A line's spare already picked, packed, shipped or
+     * received is now expected back in stock at its depot.
      */
-    public Optional<String> cancel(String caseNumber, String reason, StaffUser by) {
+    public CaseCancelled cancel(String caseNumber, String reason, StaffUser by) {
         CaseEntity entity = lock(caseNumber);
         Locale locale = LocaleContextHolder.getLocale();
         if (by.role() != Role.SUPERVISOR && !by.username().equals(entity.firstOwner())) {
@@ -374,22 +460,28 @@ public class CaseLifecycle {
             throw new ConflictException(messages.getMessage("case.cancel.terminal",
                     new Object[] {caseNumber, entity.state()}, locale));
         }
-        Optional<String> returning = Optional.ofNullable(entity.spareSerial()).flatMap(boards::find)
-                .filter(board -> SPARE_ON_ITS_WAY.contains(board.status())).map(BoardInfo::serial);
+        List<CaseLineEntity> open = entity.lines().stream().filter(l -> l.state().open()).toList();
+        Set<String> onItsWay = open.stream().map(CaseLineEntity::spareSerial).filter(Objects::nonNull)
+                .flatMap(serial -> boards.find(serial).stream())
+                .filter(board -> SPARE_ON_ITS_WAY.contains(board.status())).map(BoardInfo::serial).collect(Collectors.toSet());
         Instant now = clock.instant();
-        entity.cancel(reason.trim(), by.username(), now, returning.orElse(null));
-        entity.record(now, TimelineKind.CANCELLED, by.username(), returning
-                .map(serial -> messages.getMessage("case.timeline.cancelled-spare-returning",
-                        new Object[] {by.username(), reason.trim(), serial, entity.spareDepot()}, locale))
-                .orElseGet(() -> messages.getMessage("case.timeline.cancelled", new Object[] {by.username(), reason.trim()}, locale)));
+        List<String> returning = entity.cancel(reason.trim(), by.username(), now, onItsWay);
+        if (returning.isEmpty()) {
+            entity.record(now, TimelineKind.CANCELLED, by.username(),
+                    messages.getMessage("case.timeline.cancelled", new Object[] {by.username(), reason.trim()}, locale));
+        }
+        // One entry per spare on its way, each naming the depot it is expected back at.
+        open.stream().filter(line -> returning.contains(line.spareSerial())).forEach(line -> entity.record(now,
+                TimelineKind.CANCELLED, by.username(), messages.getMessage("case.timeline.cancelled-spare-returning",
+                        new Object[] {by.username(), reason.trim(), line.spareSerial(), line.spareDepot()}, locale)));
         milestone(entity, CaseMilestone.CANCELLED, now);
-        return returning;
+        return new CaseCancelled(open.stream().map(CaseLineEntity::lineNo).toList(), returning);
     }
 
-    /** The spare that was on its way when the case was cancelled is back in stock at its depot. */
+    /** A spare that was on its way when the case was cancelled is back in stock at its depot. */
     public void cancelledSpareReturned(String caseNumber, String serial, String locationCode, String username) {
         CaseEntity entity = lock(caseNumber);
-        entity.spareReturned();
+        entity.spareReturned(serial);
         entity.record(clock.instant(), TimelineKind.SPARE_RETURNED, username, messages.getMessage("case.timeline.spare-returned",
                 new Object[] {serial, locationCode}, LocaleContextHolder.getLocale()));
     }
@@ -420,10 +512,17 @@ public class CaseLifecycle {
         return previous;
     }
 
-    /** A step's limit was missed: breach recorded (once), first owner and supervisor reminded. */
-    public void limitMissed(String caseNumber, SlaStep step) {
+    /**
+     * A step's limit was missed: breach recorded (once), first owner and supervisor reminded. A step of a board (spare
+     * on site, defective return, repair) is marked on that line too; the case's breach is recorded with the first line
+     * that misses it.
+     */
+    public void limitMissed(String caseNumber, SlaStep step, int lineNo) {
         CaseEntity entity = lock(caseNumber);
         Instant now = clock.instant();
+        if (entity.lines().stream().anyMatch(l -> l.lineNo() == lineNo)) {
+            entity.line(lineNo).breach(step);
+        }
         if (entity.breach(step, now)) {
             String reason = step + " limit missed";
             entity.record(now, TimelineKind.BREACH, "system", reason + (entity.firstOwner() == null ? "" : "; owner " + entity.firstOwner() + " reminded"));
@@ -439,31 +538,192 @@ public class CaseLifecycle {
         return escalation(entity, step, EscalationLevel.ESCALATION, reason, now);
     }
 
-    public void returnReminder(String caseNumber) {
+    public void returnReminder(String caseNumber, int lineNo) {
         CaseEntity entity = lock(caseNumber);
+        CaseLineEntity line = entity.line(lineNo);
         Instant now = clock.instant();
-        entity.record(now, TimelineKind.RETURN_REMINDER, "system", "Reminder: defective board " + entity.faultySerial() + " is due back soon");
+        entity.record(now, TimelineKind.RETURN_REMINDER, "system", onLine(entity, line, "Reminder: defective board " + line.serial() + " is due back soon"));
         milestone(entity, CaseMilestone.RETURN_REMINDER, now);
         escalation(entity, SlaStep.DEFECTIVE_RETURN, EscalationLevel.REMINDER, "Defective board due back soon", now);
     }
 
     /** Returns the supervisor the overdue return was escalated to. */
-    public String returnOverdue(String caseNumber) {
+    public String returnOverdue(String caseNumber, int lineNo) {
         CaseEntity entity = lock(caseNumber);
+        CaseLineEntity line = entity.line(lineNo);
         Instant now = clock.instant();
+        line.breach(SlaStep.DEFECTIVE_RETURN);
         entity.breach(SlaStep.DEFECTIVE_RETURN, now);
-        String reason = "Defective board " + entity.faultySerial() + " is overdue";
-        entity.record(now, TimelineKind.RETURN_OVERDUE, "system", reason);
+        String reason = "Defective board " + line.serial() + " is overdue";
+        entity.record(now, TimelineKind.RETURN_OVERDUE, "system", onLine(entity, line, reason));
         milestone(entity, CaseMilestone.RETURN_OVERDUE, now);
         return escalation(entity, SlaStep.DEFECTIVE_RETURN, EscalationLevel.ESCALATION, reason, now);
     }
 
-    public void chargeLimitReached(String caseNumber) {
+    public void chargeLimitReached(String caseNumber, int lineNo) {
         CaseEntity entity = lock(caseNumber);
+        CaseLineEntity line = entity.line(lineNo);
         Instant now = clock.instant();
-        entity.flagCharge();
-        entity.record(now, TimelineKind.CHARGE_FLAGGED, "system", "Defective board not returned by the charge limit: the exchange will be charged");
+        line.flagCharge();
+        entity.record(now, TimelineKind.CHARGE_FLAGGED, "system", onLine(entity, line, "Defective board not returned by the charge limit: the exchange will be charged"));
         milestone(entity, CaseMilestone.RETURN_CHARGE_WARNING, now);
+    }
+
+    // ------------------------------------------------------------------ lines
+
+    /**
+     * The lines whose work starts now, after a diagnosis that needs a spare: every line still only named. Each one
+     * shares the case's spare-on-site limit (counted from the report).
+     */
+    public List<LineStart> startLines(String caseNumber) {
+        CaseEntity entity = lock(caseNumber);
+        ServiceTier tier = tiers.require(entity.tier());
+        Limit spare = tier.advanceExchange() ? spareOnSite(tier, entity) : null;
+        return entity.lines().stream().filter(l -> l.state() == LineState.NAMED)
+                .map(line -> start(entity, line, tier, spare)).toList();
+    }
+
+    private LineStart start(CaseEntity entity, CaseLineEntity line, ServiceTier tier, Limit spare) {
+        line.moveTo(tier.advanceExchange() ? LineState.SPARE_DISPATCH : LineState.AWAITING_RETURN);
+        if (spare != null) {
+            line.startClock(SlaStep.SPARE_ON_SITE, clock.instant(), spare.due());
+        }
+        entity.followLines();
+        return new LineStart(entity.number(), line.lineNo(), line.serial(), !tier.advanceExchange(), spare);
+    }
+
+    /**
+     * Another faulty board found on an open case (by its first owner or a supervisor). Before the diagnosis it is only
+     * named (its work starts with the others); after a diagnosis that needed a spare its work starts now, with a
+     * spare-on-site limit counted from now. A case resolved without a spare, or whose lines are all done, takes no
+     * new line (409): the board needs a case of its own.
+     */
+    public Optional<LineStart> addLine(String caseNumber, String serial, String partNumber, StaffUser user) {
+        CaseEntity entity = lock(caseNumber);
+        requireMayChangeLines(entity, user);
+        if (entity.state() == CaseState.RESOLVED || entity.state() == CaseState.CLOSED) {
+            throw new ConflictException(text("case.line.add-resolved", entity.number(), entity.state()));
+        }
+        Instant now = clock.instant();
+        FaultyBoard board = faultyBoard(customers.requireSite(entity.siteId()), serial, partNumber, "serial");
+        CaseLineEntity line = nameLine(entity, board, null, user.username(), now);
+        cases.flush();
+        return linesStarted(entity) ? Optional.of(startNow(entity, line)) : Optional.empty();
+    }
+
+    /**
+     * The delivered spare of a line is dead on arrival (first owner or supervisor): a new line takes the dead spare as
+     * its faulty board, flagged DOA — a new spare is sourced for it at once, and the dead board is expected back and
+     * repaired as such.
+     */
+    public LineStart deadOnArrival(String caseNumber, int lineNo, String reason, StaffUser user) {
+        CaseEntity entity = lock(caseNumber);
+        requireMayChangeLines(entity, user);
+        CaseLineEntity line = entity.line(lineNo);
+        if (line.state() == LineState.CANCELLED || !line.spareDelivered()) {
+            throw new ConflictException(text("case.line.doa-not-delivered", lineNo, entity.number()));
+        }
+        BoardInfo dead = boards.require(line.spareSerial());
+        if (entity.openLineOf(dead.serial()).isPresent()) {
+            throw new ConflictException(text("case.line.doa-already", dead.serial(), entity.number()));
+        }
+        Instant now = clock.instant();
+        CaseLineEntity replacement = nameLine(entity,
+                new FaultyBoard(dead.serial(), dead.partNumber(), false), lineNo, user.username(), now);
+        entity.record(now, TimelineKind.DEAD_ON_ARRIVAL, user.username(),
+                text("case.line.doa", lineNo, dead.serial(), reason.trim(), replacement.lineNo()));
+        escalation(entity, SlaStep.SPARE_ON_SITE, EscalationLevel.REMINDER,
+                text("case.line.doa", lineNo, dead.serial(), reason.trim(), replacement.lineNo()), now);
+        cases.flush();
+        return startNow(entity, replacement);
+    }
+
+    /**
+     * One line is given up (first owner or supervisor), the others go on. Returns whether every line is now finished
+     * or cancelled (a case past its diagnosis then moves on to its close).
+     */
+    public boolean cancelLine(String caseNumber, int lineNo, String reason, StaffUser user) {
+        CaseEntity entity = lock(caseNumber);
+        requireMayChangeLines(entity, user);
+        CaseLineEntity line = entity.line(lineNo);
+        if (!line.state().open()) {
+            throw new ConflictException(text("case.line.not-open", lineNo, entity.number(), line.state()));
+        }
+        Instant now = clock.instant();
+        line.cancel(reason.trim(), now);
+        entity.record(now, TimelineKind.LINE_CANCELLED, user.username(), text("case.line.cancelled", lineNo, line.serial(), reason.trim()));
+        return linesStarted(entity) && linesFinished(entity);
+    }
+
+    /** Whether the case's lines run as processes: its diagnosis needed a spare and it is not closed. */
+    private static boolean linesStarted(CaseEntity entity) {
+        return entity.diagnosisOutcome() == DiagnosisOutcome.SPARE_NEEDED && entity.state() != CaseState.CLOSED;
+    }
+
+    /** A line added after the diagnosis: its spare-on-site limit counts from now. */
+    private LineStart startNow(CaseEntity entity, CaseLineEntity line) {
+        ServiceTier tier = tiers.require(entity.tier());
+        Limit spare = tier.advanceExchange()
+                ? clocks.limit(tier, entity.responsibleLocation(), clock.instant(), tier.spareOnSiteMinutes()) : null;
+        return start(entity, line, tier, spare);
+    }
+
+    private void requireMayChangeLines(CaseEntity entity, StaffUser user) {
+        if (user.role() != Role.SUPERVISOR && !user.username().equals(entity.firstOwner())) {
+            throw new AccessDeniedException(text("case.line.owner-only", entity.firstOwner(), entity.number()));
+        }
+    }
+
+    /** A faulty board as named: installed at the site, or found there unregistered (then registered on the spot). */
+    private record FaultyBoard(String serial, String partNumber, boolean registeredOnSite) {
+    }
+
+    /**
+     * The board named as faulty at {@code site}: installed there and on no open line. A serial nobody registered is
+     * registered as installed there when its part is named ({@code partNumber}), and flagged; without one it is
+     * refused, saying how to name it. {@code field} names the input in the 400 answer.
+     */
+    private FaultyBoard faultyBoard(SiteInfo site, String serialText, String partNumber, String field) {
+        String serial = Serial.parse(serialText).value();
+        Optional<BoardInfo> found = boards.find(serial);
+        FaultyBoard board;
+        if (found.isPresent()) {
+            BoardInfo known = found.get();
+            if (known.status() != BoardStatus.INSTALLED || !Long.valueOf(site.id()).equals(known.siteId())) {
+                throw new InvalidInputException(text("case.line.not-installed", serial, site.id(), known.status()),
+                        Map.of(field, text("case.line.not-installed.field")));
+            }
+            board = new FaultyBoard(serial, known.partNumber(), false);
+        } else if (partNumber == null || partNumber.isBlank()) {
+            throw new InvalidInputException(text("case.line.unregistered", serial, site.id()),
+                    Map.of(field, text("case.line.unregistered.field")));
+        } else {
+            BoardInfo registered = boards.register(new NewBoard(serial, partNumber.trim().toUpperCase(Locale.ROOT), null,
+                    BoardStatus.INSTALLED, null, site.id()), MoveContext.system(MoveReason.REGISTER, null,
+                    "found at site " + site.id() + " while naming the faulty boards of a case"));
+            board = new FaultyBoard(serial, registered.partNumber(), true);
+        }
+        cases.findOpenBySerial(serial).ifPresent(open -> {
+            throw new ConflictException(text("case.line.open-elsewhere", serial, open.number()));
+        });
+        return board;
+    }
+
+    private CaseLineEntity nameLine(CaseEntity entity, FaultyBoard board, Integer doaOfLine, String username, Instant now) {
+        CaseLineEntity line = entity.addLine(board.serial(), board.partNumber(), board.registeredOnSite(), doaOfLine, now);
+        entity.record(now, TimelineKind.LINE_NAMED, username, text(board.registeredOnSite() ? "case.line.named-registered"
+                : "case.line.named", line.lineNo(), board.serial(), board.partNumber()));
+        return line;
+    }
+
+    /** A timeline text about one line; a one-board case's texts read as before. */
+    private String onLine(CaseEntity entity, CaseLineEntity line, String text) {
+        return entity.lines().size() > 1 ? text("case.line.prefix", line.lineNo(), text) : text;
+    }
+
+    private String text(String key, Object... arguments) {
+        Object[] shown = Arrays.stream(arguments).map(a -> a instanceof Number ? a.toString() : a).toArray();
+        return messages.getMessage(key, shown, LocaleContextHolder.getLocale());
     }
 
     @Transactional(readOnly = true)
@@ -483,19 +743,21 @@ public class CaseLifecycle {
 
     @Transactional(readOnly = true)
     public CaseView view(CaseEntity entity) {
-        return view(entity, repairs.findByCase(entity.number()).orElse(null));
+        return view(entity, repairs.findByCase(entity.number()));
     }
 
     /** Views of many cases, their repair orders read at once. */
     @Transactional(readOnly = true)
     public List<CaseView> views(List<CaseEntity> entities) {
-        Map<String, RepairView> repairsByCase = repairs.findByCases(entities.stream().map(CaseEntity::number).toList());
-        return entities.stream().map(entity -> view(entity, repairsByCase.get(entity.number()))).toList();
+        Map<String, List<RepairView>> repairsByCase = repairs.findByCases(entities.stream().map(CaseEntity::number).toList());
+        return entities.stream().map(entity -> view(entity, repairsByCase.getOrDefault(entity.number(), List.of()))).toList();
     }
 
-    private CaseView view(CaseEntity entity, RepairView repair) {
+    private CaseView view(CaseEntity entity, List<RepairView> repairOrders) {
         StaffUser owner = entity.firstOwner() == null ? null : users.find(entity.firstOwner()).orElse(null);
-        return entity.toView(owner, repair);
+        Map<String, RepairView> bySerial = repairOrders.stream()
+                .collect(Collectors.toMap(RepairView::serial, Function.identity(), (first, later) -> first));
+        return entity.toView(owner, bySerial);
     }
 
     private String escalation(CaseEntity entity, SlaStep step, EscalationLevel level, String reason, Instant at) {

@@ -31,13 +31,14 @@ public class CaseReadScope {
         return reader.role().speaksWithCustomers() ? view : view.withoutTrackingToken();
     }
 
+    /** Whether any line of the case passes through the reader's location (its spare's depot, its repair). */
     private static boolean covers(StaffUser reader, CaseView view) {
         if (reader.role() == Role.DEPOT) {
-            return view.spare() != null && reader.mayActAt(view.spare().depotCode())
-                    || view.repair() != null && reader.mayActAt(view.repair().returnDepot());
+            return view.lines().stream().anyMatch(line -> line.spare() != null && reader.mayActAt(line.spare().depotCode())
+                    || line.repair() != null && reader.mayActAt(line.repair().returnDepot()));
         }
         if (reader.role() == Role.TECHNICIAN) {
-            return view.repair() != null && reader.mayActAt(view.repair().repairCenter());
+            return view.lines().stream().anyMatch(line -> line.repair() != null && reader.mayActAt(line.repair().repairCenter()));
         }
         return true;
     }

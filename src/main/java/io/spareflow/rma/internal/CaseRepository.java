@@ -19,7 +19,9 @@ public interface CaseRepository extends JpaRepository<CaseEntity, Long> {
 
     Optional<CaseEntity> findByTrackingToken(String trackingToken);
 
-    @Query("select c from CaseEntity c where c.faultySerial = :serial and c.state not in (io.spareflow.rma.CaseState.CLOSED, io.spareflow.rma.CaseState.CANCELLED)")
+    /** The case with an open line for this board (at most one: the one-open-case-per-board rule holds per line). */
+    @Query("select c from CaseEntity c join c.lines l where l.serial = :serial "
+            + "and l.state not in (io.spareflow.rma.LineState.FINISHED, io.spareflow.rma.LineState.CANCELLED)")
     Optional<CaseEntity> findOpenBySerial(String serial);
 
     @Query("select c from CaseEntity c where (:state is null or c.state = :state) and (:owner is null or c.firstOwner = :owner) "
@@ -33,10 +35,12 @@ public interface CaseRepository extends JpaRepository<CaseEntity, Long> {
     @Query("select c.number from CaseEntity c where c.state not in (io.spareflow.rma.CaseState.CLOSED, io.spareflow.rma.CaseState.CANCELLED) order by c.id")
     List<String> findOpenNumbers();
 
-    /** The customer's cases in {@code state} for a board of {@code partNumber}, oldest first. */
-    List<CaseEntity> findByCustomerCodeAndPartNumberAndStateOrderByIdAsc(String customerCode, String partNumber, CaseState state);
+    /** The customer's cases with a line awaiting the return of a board of {@code partNumber}, oldest first. */
+    @Query("select distinct c from CaseEntity c join c.lines l where c.customerCode = :customerCode "
+            + "and l.partNumber = :partNumber and l.state = io.spareflow.rma.LineState.AWAITING_RETURN order by c.id")
+    List<CaseEntity> findAwaitingReturnOf(String customerCode, String partNumber);
 
     /** Cancelled cases still waiting for a spare that was on its way to come back to its depot. */
-    @Query("select c.number from CaseEntity c where c.returningSpare is not null order by c.id")
+    @Query("select c.number from CaseEntity c join c.lines l where l.spareReturning = true group by c.id, c.number order by c.id")
     List<String> findAwaitingReturnedSpare();
 }

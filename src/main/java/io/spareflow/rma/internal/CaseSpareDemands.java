@@ -4,7 +4,6 @@ import io.spareflow.sourcing.SpareDemand;
 import io.spareflow.sourcing.SpareDemands;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +22,6 @@ class CaseSpareDemands implements SpareDemands {
     public Optional<SpareDemand> of(String caseNumber) {
         return caseNumber == null ? Optional.empty() : cases.findByNumber(caseNumber.trim().toUpperCase(Locale.ROOT))
                 .map(c -> new SpareDemand(c.number(), c.state().name(), c.firstOwner(), c.siteId(),
-                        c.awaitsSpare() ? Set.of(c.partNumber()) : Set.of()));
+                        c.partsAwaited()));
     }
 }

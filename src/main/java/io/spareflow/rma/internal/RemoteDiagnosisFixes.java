@@ -35,7 +35,8 @@ class RemoteDiagnosisFixes implements TaskSuggestions {
     @Override
     public List<TaskSuggestion> forCase(String caseNumber, int limit) {
         return cases.findByNumber(caseNumber).stream()
-                .flatMap(c -> repairs.suggestions(c.partNumber(), c.symptom(), limit).stream())
+                .flatMap(c -> c.lines().stream().map(CaseLineEntity::partNumber).distinct()
+                        .flatMap(part -> repairs.suggestions(part, c.symptom(), limit).stream()))
                 .map(fix -> new TaskSuggestion(fix.finding(), fix.actions(), fix.occurrences(), fix.lastSeen()))
                 .toList();
     }

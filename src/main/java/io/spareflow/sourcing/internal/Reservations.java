@@ -87,11 +87,12 @@ class Reservations {
     }
 
     /**
-     * Reserves the best board for the case, or puts it on backorder; a case that already holds a request for the same
-     * part and site gets that one back. Requests of one case are serialized, so a repeat never takes a second board.
+     * Reserves the best board for a line of the case, or puts it on backorder; a line that already holds a request for
+     * the same part and site gets that one back. Requests of one line are serialized, so a repeat never takes a second
+     * board.
      */
     @Transactional
-    Placed place(String partNumber, long siteId, String caseNumber, String actor) {
+    Placed place(String partNumber, long siteId, String caseNumber, int line, String actor) {
         String caseNo = CaseNumber.parse(caseNumber).value();
         PartInfo part = parts.require(partNumber);
         SiteInfo site = customers.requireSite(siteId);
@@ -100,12 +101,12 @@ class Reservations {
             throw new ConflictException("Customer " + site.customerCode() + " has tier " + tier.name()
                     + ", which is repair and return without advance exchange: no spare is reserved for its cases");
         }
-        locks.lock("spare-case", caseNo);
-        Optional<SpareReservationEntity> existing = reservations.findByCaseAndStatusIn(caseNo, ReservationStatus.OPEN);
+        locks.lock("spare-case", caseNo + "/" + line);
+        Optional<SpareReservationEntity> existing = reservations.findByLineAndStatusIn(caseNo, line, ReservationStatus.OPEN);
         if (existing.isPresent()) {
             SpareReservationEntity held = existing.get();
             if (!held.getRequestedPart().equals(part.partNumber()) || held.getSiteId() != siteId) {
-                throw new ConflictException("Case " + caseNo + " already holds request " + held.getId() + " ("
+                throw new ConflictException("Line " + line + " of case " + caseNo + " already holds request " + held.getId() + " ("
                         + held.getStatus() + ") for part " + held.getRequestedPart() + " at site " + held.getSiteId()
                         + "; release it before asking for part " + part.partNumber() + " at site " + siteId);
             }
@@ -113,7 +114,7 @@ class Reservations {
         }
         Instant now = clock.instant();
         SpareReservationEntity request = reservations.saveAndFlush(
-                new SpareReservationEntity(caseNo, part.partNumber(), siteId, tier.name(), now));
+                new SpareReservationEntity(caseNo, line, part.partNumber(), siteId, tier.name(), now));
         QuoteEngine.Ranking ranking = quotes.rankFor(part.partNumber(), site, tier, now);
         if (!claimBest(request, ranking, DecisionKind.RESERVED, actor)) {
             decisions.record(request, DecisionKind.BACKORDER, actor, ranking, ranking.reasonFor(null, List.of()));
@@ -153,10 +154,10 @@ class Reservations {
         return reservations.findById(id).orElseThrow(() -> new NotFoundException("Reservation", id));
     }
 
-    /** The case's open reservation or backorder. */
+    /** The open reservation or backorder of a line of the case. */
     @Transactional(readOnly = true)
-    Optional<SpareReservationEntity> openOf(String caseNumber) {
-        return reservations.findByCaseAndStatusIn(CaseNumber.parse(caseNumber).value(), ReservationStatus.OPEN);
+    Optional<SpareReservationEntity> openOf(String caseNumber, int line) {
+        return reservations.findByLineAndStatusIn(CaseNumber.parse(caseNumber).value(), line, ReservationStatus.OPEN);
     }
 
     /** The boards a depot must pick now, oldest first. */
@@ -250,7 +251,7 @@ class Reservations {
     }
 
     private void lost(SpareReservationEntity request, ReservationLost.Cause cause, String reason) {
-        events.publishEvent(new ReservationLost(request.getId(), request.getCaseNumber(), request.getSerial(),
+        events.publishEvent(new ReservationLost(request.getId(), request.getCaseNumber(), request.getLine(), request.getSerial(),
                 request.getDepotCode(), cause, reason));
     }
 

@@ -52,7 +52,12 @@ class SourcingController {
     }
 
     record ReservationRequest(@NotBlank @Size(max = 30) String partNumber, @NotNull @Positive Long siteId,
-                              @NotBlank @Size(max = 40) String caseNumber) {
+                              @NotBlank @Size(max = 40) String caseNumber, @Positive Integer line) {
+
+        /** The line of the case the spare is for; a one-board case's is 1. */
+        int lineOrFirst() {
+            return line == null ? 1 : line;
+        }
     }
 
     record SwapRequest(@NotBlank @Size(max = 40) String serial) {
@@ -78,7 +83,7 @@ class SourcingController {
         String caseNumber = authorization.requireMayReserve(user, request.caseNumber(), request.partNumber(),
                 request.siteId());
         Reservations.Placed placed = reservations.place(request.partNumber(), request.siteId(), caseNumber,
-                user.username());
+                request.lineOrFirst(), user.username());
         return ResponseEntity.status(placed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(placed.request().toView());
     }
 

@@ -22,6 +22,8 @@ class SpareReservationEntity {
     private Long id;
     @Column(name = "case_number")
     private String caseNumber;
+    @Column(name = "line_no")
+    private int line;
     @Column(name = "requested_part")
     private String requestedPart;
     @Column(name = "site_id")
@@ -56,8 +58,9 @@ class SpareReservationEntity {
     protected SpareReservationEntity() {
     }
 
-    SpareReservationEntity(String caseNumber, String requestedPart, long siteId, String tier, Instant at) {
+    SpareReservationEntity(String caseNumber, int line, String requestedPart, long siteId, String tier, Instant at) {
         this.caseNumber = caseNumber;
+        this.line = line;
         this.requestedPart = requestedPart;
         this.siteId = siteId;
         this.tier = tier;
@@ -96,13 +99,13 @@ class SpareReservationEntity {
 
     ReservationOutcome toOutcome() {
         return new ReservationOutcome(status == ReservationStatus.BACKORDER || serial == null
-                ? ReservationOutcome.Status.BACKORDER : ReservationOutcome.Status.RESERVED, id, caseNumber, serial,
+                ? ReservationOutcome.Status.BACKORDER : ReservationOutcome.Status.RESERVED, id, caseNumber, line, serial,
                 boardPart == null ? requestedPart : boardPart, depotCode, distanceKm == null ? 0 : distanceKm,
                 expectedOnSite, predictedBreach);
     }
 
     ReservationView toView() {
-        return new ReservationView(id, caseNumber, status, requestedPart, siteId, tier, serial, boardPart, depotCode,
+        return new ReservationView(id, caseNumber, line, status, requestedPart, siteId, tier, serial, boardPart, depotCode,
                 distanceKm, expectedOnSite, predictedBreach, createdAt, reservedAt, expiresAt, closedAt, closeReason);
     }
 
@@ -112,6 +115,10 @@ class SpareReservationEntity {
 
     String getCaseNumber() {
         return caseNumber;
+    }
+
+    int getLine() {
+        return line;
     }
 
     String getRequestedPart() {

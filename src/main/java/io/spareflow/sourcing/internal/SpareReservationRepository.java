@@ -11,8 +11,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface SpareReservationRepository extends JpaRepository<SpareReservationEntity, Long> {
 
-    @Query("select r from SpareReservationEntity r where r.caseNumber = ?1 and r.status in ?2")
-    Optional<SpareReservationEntity> findByCaseAndStatusIn(String caseNumber, Collection<ReservationStatus> statuses);
+    @Query("select r from SpareReservationEntity r where r.caseNumber = ?1 and r.line = ?2 and r.status in ?3")
+    Optional<SpareReservationEntity> findByLineAndStatusIn(String caseNumber, int line, Collection<ReservationStatus> statuses);
 
     /** Backorders for any of these parts, oldest first. */
     @Query("""

@@ -25,27 +25,27 @@ class SpareSourcingService implements SpareSourcing {
 
     @Override
     @Transactional
-    public ReservationOutcome reserve(String partNumber, long siteId, String caseNumber) {
-        return reservations.place(partNumber, siteId, caseNumber, Reservations.SYSTEM).request().toOutcome();
+    public ReservationOutcome reserve(String partNumber, long siteId, String caseNumber, int line) {
+        return reservations.place(partNumber, siteId, caseNumber, line, Reservations.SYSTEM).request().toOutcome();
     }
 
     @Override
     @Transactional
-    public void release(String caseNumber, String reason) {
-        reservations.openOf(caseNumber).ifPresent(r -> reservations.release(r.getId(), reason, Reservations.SYSTEM));
+    public void release(String caseNumber, int line, String reason) {
+        reservations.openOf(caseNumber, line).ifPresent(r -> reservations.release(r.getId(), reason, Reservations.SYSTEM));
     }
 
     @Override
     @Transactional
-    public ReservationOutcome swap(String caseNumber, String newSerial, String username) {
-        SpareReservationEntity request = reservations.openOf(caseNumber)
-                .orElseThrow(() -> new NotFoundException("Open reservation of case", caseNumber));
+    public ReservationOutcome swap(String caseNumber, int line, String newSerial, String username) {
+        SpareReservationEntity request = reservations.openOf(caseNumber, line)
+                .orElseThrow(() -> new NotFoundException("Open reservation of line " + line + " of case", caseNumber));
         return swaps.swap(request.getId(), newSerial, username).toOutcome();
     }
 
     @Override
-    public Optional<ReservationOutcome> openRequestOf(String caseNumber) {
-        return reservations.openOf(caseNumber).map(SpareReservationEntity::toOutcome);
+    public Optional<ReservationOutcome> openRequestOf(String caseNumber, int line) {
+        return reservations.openOf(caseNumber, line).map(SpareReservationEntity::toOutcome);
     }
 
     @Override

@@ -68,10 +68,11 @@ class HotlineController {
 
     @PostMapping("/hotline/report")
     String report(@RequestParam String customerCode, @RequestParam(required = false) Long siteId,
-                  @RequestParam String faultySerial, @RequestParam String symptom, @RequestParam CaseChannel channel,
+                  @RequestParam(required = false) String faultySerial, @RequestParam String symptom, @RequestParam CaseChannel channel,
                   RedirectAttributes flash) {
         FormOutcome.tell(flash, () -> {
-            CaseView created = cases.report(new CaseReport(customerCode, siteId, faultySerial.trim(), symptom, channel));
+            CaseView created = cases.report(new CaseReport(customerCode, siteId,
+                    faultySerial == null ? null : faultySerial.trim(), symptom, channel));
             return texts.get("pages.hotline.reported", created.number());
         });
         return "redirect:/hotline";

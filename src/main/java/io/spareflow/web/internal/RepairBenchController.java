@@ -3,11 +3,13 @@ package io.spareflow.web.internal;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
+import io.spareflow.repair.Repairs;
 import io.spareflow.worklist.Worklist;
 import io.spareflow.worklist.TaskView;
 import io.spareflow.user.StaffUser;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,11 +27,13 @@ class RepairBenchController {
 
     private final Boards boards;
     private final Worklist work;
+    private final Repairs repairs;
     private final TaskForms taskForms;
 
-    RepairBenchController(Boards boards, Worklist work, TaskForms taskForms) {
+    RepairBenchController(Boards boards, Worklist work, Repairs repairs, TaskForms taskForms) {
         this.boards = boards;
         this.work = work;
+        this.repairs = repairs;
         this.taskForms = taskForms;
     }
 
@@ -38,8 +42,12 @@ class RepairBenchController {
         StaffUser user = CurrentUser.require();
         String center = user.locationCode();
         model.addAttribute("center", center);
-        model.addAttribute("toIntake", waiting(center, BoardStatus.DEFECTIVE_RECEIVED));
-        model.addAttribute("inRepair", waiting(center, BoardStatus.IN_REPAIR));
+        List<BoardInfo> toIntake = waiting(center, BoardStatus.DEFECTIVE_RECEIVED);
+        List<BoardInfo> inRepair = waiting(center, BoardStatus.IN_REPAIR);
+        model.addAttribute("toIntake", toIntake);
+        model.addAttribute("inRepair", inRepair);
+        model.addAttribute("deadOnArrival", repairs.deadOnArrival(Stream.concat(toIntake.stream(), inRepair.stream())
+                .map(BoardInfo::serial).toList()));
         List<TaskView> tasks = work.tasksFor(user);
         model.addAttribute("tasks", tasks);
         return "repair";

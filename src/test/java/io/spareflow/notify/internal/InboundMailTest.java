@@ -99,6 +99,23 @@ class InboundMailTest {
     }
 
     @Test
+    void aKnownContactNamingTheSiteButNoBoardOpensACaseWhoseDiagnosisFindsTheBoard() throws Exception {
+        long leshan = CaseFixtures.siteOf(customers, "CMCC-SC", "Leshan");
+        String siteName = customers.site(leshan).orElseThrow().name();
+        MimeMessage report = Mailboxes.compose(SICHUAN_NOC, SERVICE, "Site down",
+                "Since 03:10 the whole " + siteName + " is down, several shelves in alarm; we do not know which board.");
+        Mailboxes.send(mailServer, report);
+
+        awaitRecorded(report.getMessageID());
+        InboundRecord recorded = inbound.findByMessageKey(report.getMessageID()).orElseThrow();
+        assertThat(recorded.outcome()).isEqualTo(InboundRecord.Outcome.CASE_CREATED);
+        CaseView created = cases.find(recorded.caseNumber()).orElseThrow();
+        assertThat(created.siteId()).isEqualTo(leshan);
+        assertThat(created.lines()).as("the board is found by the diagnosis").isEmpty();
+        assertThat(created.channel()).isEqualTo(CaseChannel.EMAIL);
+    }
+
+    @Test
     void strangersAndOtherCustomersLearnNothingAboutACase() throws Exception {
         String number = sichuanCase();
         String stranger = "someone-" + UUID.randomUUID().toString().substring(0, 6) + "@nowhere.example";

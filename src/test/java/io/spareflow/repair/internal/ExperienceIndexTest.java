@@ -63,7 +63,7 @@ class ExperienceIndexTest {
     private String repaired(String symptom, String finding, String actions) {
         Instant at = Instant.now();
         RepairOrderEntity order = new RepairOrderEntity("EXP-" + UUID.randomUUID().toString().substring(0, 12), "EXP" + run,
-                PART, symptom, at);
+                PART, symptom, false, at);
         order.diagnose(null, RepairDiagnosis.FAULT_CONFIRMED, finding);
         order.addActions(actions);
         order.complete(RepairOutcome.REPAIRED, false, at);

@@ -21,12 +21,15 @@ import io.spareflow.rma.internal.process.CaseSteps;
 import io.spareflow.rma.internal.process.SpareDispatchSteps;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -39,11 +42,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every path of rma-case, spare-dispatch and board-repair, with the service beans mocked: each gateway outcome, each
+ * Every path of rma-case, case-line, spare-dispatch and board-repair, with the service beans mocked: each gateway outcome, each
  * timer (the engine clock is moved, then the due timer job executed) and each message. Flow-node coverage is written to
  * target/process-test-coverage.
  */
-@Deployment(resources = {"processes/rma-case.bpmn", "processes/spare-dispatch.bpmn", "processes/board-repair.bpmn"})
+@Deployment(resources = {"processes/rma-case.bpmn", "processes/case-line.bpmn", "processes/spare-dispatch.bpmn",
+        "processes/board-repair.bpmn"})
 class LifecycleProcessTest {
 
     @RegisterExtension
@@ -51,6 +55,7 @@ class LifecycleProcessTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
     private static final String SPARE = "SPARE-0001";
+    private static final String SECOND_SPARE = "SPARE-0002";
 
     private final CaseSteps caseSteps = mock(CaseSteps.class);
     private final CaseEscalations escalations = mock(CaseEscalations.class);
@@ -66,6 +71,9 @@ class LifecycleProcessTest {
     private int caseCounter;
     private String caseNumber;
     private String faultySerial;
+    private boolean repairAndReturn;
+    /** The lines the diagnosis names (the case-line processes startLines starts), by serial. */
+    private List<String> lineSerials;
 
     @BeforeEach
     void setUp() {
@@ -95,6 +103,31 @@ class LifecycleProcessTest {
             ((DelegateExecution) call.getArgument(0)).setVariables(repairLimit());
             return null;
         }).when(caseSteps).receivedBeforeAwaited(any());
+        doAnswer(call -> {
+            DelegateExecution execution = call.getArgument(0);
+            for (int line = 1; line <= lineSerials.size(); line++) {
+                Map<String, Object> variables = new HashMap<>();
+                variables.put("caseNumber", caseNumber);
+                variables.put("line", line);
+                variables.put("faultySerial", lineSerials.get(line - 1));
+                variables.put("repairAndReturn", repairAndReturn);
+                variables.put("spareOnSiteDue", at(T0.plus(Duration.ofHours(4))));
+                variables.put("spareOnSiteEscalateAt", at(T0.plus(Duration.ofHours(8))));
+                execution.getProcessEngineServices().getRuntimeService()
+                        .startProcessInstanceByKey("case-line", caseNumber, variables);
+            }
+            return null;
+        }).when(caseSteps).startLines(any());
+        // The last line finished lets the case close (what CaseLineProcesses.finished does).
+        doAnswer(call -> {
+            DelegateExecution execution = call.getArgument(0);
+            String number = (String) execution.getVariable("caseNumber");
+            if (runtimeService().createProcessInstanceQuery().processDefinitionKey("case-line")
+                    .processInstanceBusinessKey(number).active().count() <= 1) {
+                runtimeService().createMessageCorrelation("LinesFinished").processInstanceBusinessKey(number).correlate();
+            }
+            return null;
+        }).when(caseSteps).repairFinished(any());
         doAnswer(call -> {
             DelegateExecution execution = call.getArgument(0);
             execution.setVariable("backorder", !stockAvailable);
@@ -138,7 +171,7 @@ class LifecycleProcessTest {
         assertThat(rma).isWaitingAt("Task_CloseCase");
         assertThat(task(rma)).isAssignedTo("agent");
         close(rma);
-        assertThat(rma).isEnded().hasPassed("EndEvent_CaseClosed").hasNotPassed("CallActivity_SpareDispatch");
+        assertThat(rma).isEnded().hasPassed("EndEvent_CaseClosed").hasNotPassed("Activity_StartLines");
         verify(caseSteps).closed(any());
     }
 
@@ -153,7 +186,7 @@ class LifecycleProcessTest {
         assertThat(rma).isWaitingAt("Task_CloseCase");
         verify(caseSteps).siteVisited(any());
         close(rma);
-        assertThat(rma).isEnded().hasNotPassed("Task_AwaitDefectiveReturn");
+        assertThat(rma).isEnded().hasNotPassed("Task_AwaitLines");
     }
 
     @Test
@@ -161,20 +194,22 @@ class LifecycleProcessTest {
         ProcessInstance rma = startCase(false);
         accept(rma, "agent");
         diagnose(rma, "ENGINEER_ON_SITE");
-        complete(rma, Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+        complete(rma, Map.of("diagnosisOutcome", "SPARE_NEEDED", "faultySerials", faultySerial));
 
-        assertThat(rma).isWaitingAt("CallActivity_SpareDispatch");
-        ProcessInstance dispatch = calledProcessInstance("spare-dispatch", rma);
+        assertThat(rma).isWaitingAt("Task_AwaitLines").hasPassed("Activity_StartLines");
+        ProcessInstance line = line(1);
+        assertThat(line).hasBusinessKey(caseNumber).isWaitingAt("CallActivity_SpareDispatch");
+        ProcessInstance dispatch = calledProcessInstance("spare-dispatch", line);
         assertThat(dispatch).hasBusinessKey(caseNumber).isWaitingAt("Task_AwaitPick").hasPassed("Gateway_ReservedJoin");
         deliverSpare(dispatch);
         assertThat(dispatch).isEnded().hasPassed("EndEvent_SpareDelivered");
 
-        assertThat(rma).isWaitingAt("Task_AwaitDefectiveReturn");
+        assertThat(line).isWaitingAt("Task_AwaitDefectiveReturn");
         verify(caseSteps).startReturnClock(any());
-        returnDefective();
-        ProcessInstance repair = calledProcessInstance("board-repair", rma);
+        returnDefective(faultySerial);
+        ProcessInstance repair = calledProcessInstance("board-repair", line);
         assertThat(repair).isWaitingAt("Task_AwaitIntake");
-        intake(repair);
+        intake(repair, faultySerial);
         diagnoseBoard(repair, "FAULT_CONFIRMED");
         assertThat(repair).isWaitingAt("Task_RepairBoard");
         complete(repair, Map.of("actions", "replaced capacitor C12"));
@@ -189,9 +224,30 @@ class LifecycleProcessTest {
         assertThat(repair).isEnded().hasPassed("EndEvent_BackInStock");
 
         verify(caseSteps).repairFinished(any());
+        assertThat(line).isEnded().hasPassed("EndEvent_LineFinished");
         assertThat(rma).isWaitingAt("Task_CloseCase");
         close(rma);
         assertThat(rma).isEnded();
+    }
+
+    @Test
+    void twoBoardsRunAsTwoLinesAndTheCaseWaitsUntilBothAreDone() {
+        ProcessInstance rma = startCase(true);
+        lineSerials = List.of(faultySerial, "SECOND-" + caseCounter);
+        accept(rma, "agent");
+        diagnose(rma, "SPARE_NEEDED");
+
+        ProcessInstance first = line(1);
+        ProcessInstance second = line(2);
+        assertThat(first).isWaitingAt("Task_AwaitDefectiveReturn");
+        assertThat(second).isWaitingAt("Task_AwaitDefectiveReturn");
+        repairWithoutFault(first, faultySerial);
+        assertThat(first).isEnded();
+        assertThat(rma).as("one line still open").isWaitingAt("Task_AwaitLines");
+
+        repairWithoutFault(second, lineSerials.get(1));
+        assertThat(second).isEnded();
+        assertThat(rma).isWaitingAt("Task_CloseCase");
     }
 
     @Test
@@ -200,17 +256,10 @@ class LifecycleProcessTest {
         accept(rma, "agent");
         diagnose(rma, "SPARE_NEEDED");
 
-        assertThat(rma).isWaitingAt("Task_AwaitDefectiveReturn").hasNotPassed("CallActivity_SpareDispatch");
-        returnDefective();
-        ProcessInstance repair = calledProcessInstance("board-repair", rma);
-        intake(repair);
-        diagnoseBoard(repair, "NO_FAULT_FOUND");
-        assertThat(repair).isWaitingAt("Task_TestBoard").hasNotPassed("Task_RepairBoard");
-        complete(repair, Map.of("testResult", "PASS"));
-
-        assertThat(repair).isWaitingAt("Task_AwaitReturnDelivery").hasNotPassed("Activity_ChooseStockDepot");
-        correlate("RepairedBoardDelivered", "repairSerial", faultySerial);
-        assertThat(repair).isEnded().hasPassed("EndEvent_ReturnedToCustomer");
+        ProcessInstance line = line(1);
+        assertThat(line).isWaitingAt("Task_AwaitDefectiveReturn").hasNotPassed("CallActivity_SpareDispatch");
+        repairWithoutFault(line, faultySerial);
+        assertThat(line).hasPassed("EndEvent_LineFinished");
         assertThat(rma).isWaitingAt("Task_CloseCase");
     }
 
@@ -222,9 +271,10 @@ class LifecycleProcessTest {
         diagnose(rma, "SPARE_NEEDED");
 
         verify(caseSteps).receivedBeforeAwaited(any());
-        assertThat(rma).hasPassed("Activity_StartReturnClock", "Activity_RecordEarlyReturn").hasNotPassed("Task_AwaitDefectiveReturn")
+        ProcessInstance line = line(1);
+        assertThat(line).hasPassed("Activity_StartReturnClock", "Activity_RecordEarlyReturn").hasNotPassed("Task_AwaitDefectiveReturn")
                 .isWaitingAt("CallActivity_BoardRepair");
-        assertThat(calledProcessInstance("board-repair", rma)).isWaitingAt("Task_AwaitIntake");
+        assertThat(calledProcessInstance("board-repair", line)).isWaitingAt("Task_AwaitIntake");
     }
 
     @Test
@@ -232,9 +282,9 @@ class LifecycleProcessTest {
         ProcessInstance rma = startCase(true);
         accept(rma, "agent");
         diagnose(rma, "SPARE_NEEDED");
-        returnDefective();
-        ProcessInstance repair = calledProcessInstance("board-repair", rma);
-        intake(repair);
+        returnDefective(faultySerial);
+        ProcessInstance repair = calledProcessInstance("board-repair", line(1));
+        intake(repair, faultySerial);
         diagnoseBoard(repair, "BEYOND_REPAIR");
 
         assertThat(repair).isEnded().hasPassed("Activity_ScrapBoard", "EndEvent_BoardScrapped").hasNotPassed("Task_TestBoard");
@@ -250,7 +300,7 @@ class LifecycleProcessTest {
         accept(rma, "agent");
         diagnose(rma, "SPARE_NEEDED");
 
-        ProcessInstance repair = calledProcessInstance("board-repair", rma);
+        ProcessInstance repair = calledProcessInstance("board-repair", line(1));
         assertThat(repair).hasPassed("Activity_CheckIntake", "Activity_OpenRepairOrder").hasNotPassed("Task_AwaitIntake")
                 .isWaitingAt("Task_DiagnoseBoard");
         verify(repairSteps).checkIntake(any());
@@ -262,10 +312,10 @@ class LifecycleProcessTest {
         ProcessInstance rma = startCase(false);
         accept(rma, "agent");
         diagnose(rma, "SPARE_NEEDED");
-        deliverSpare(calledProcessInstance("spare-dispatch", rma));
-        returnDefective();
-        ProcessInstance repair = calledProcessInstance("board-repair", rma);
-        intake(repair);
+        deliverSpare(calledProcessInstance("spare-dispatch", line(1)));
+        returnDefective(faultySerial);
+        ProcessInstance repair = calledProcessInstance("board-repair", line(1));
+        intake(repair, faultySerial);
         diagnoseBoard(repair, "NO_FAULT_FOUND");
         complete(repair, Map.of("testResult", "PASS"));
 
@@ -280,9 +330,9 @@ class LifecycleProcessTest {
         ProcessInstance rma = startCase(true);
         accept(rma, "agent");
         diagnose(rma, "SPARE_NEEDED");
-        returnDefective();
-        ProcessInstance repair = calledProcessInstance("board-repair", rma);
-        intake(repair);
+        returnDefective(faultySerial);
+        ProcessInstance repair = calledProcessInstance("board-repair", line(1));
+        intake(repair, faultySerial);
         diagnoseBoard(repair, "NO_FAULT_FOUND");
         complete(repair, Map.of("testResult", "PASS"));
 
@@ -296,7 +346,7 @@ class LifecycleProcessTest {
         accept(rma, "agent");
         assertThat(rma).isWaitingAt("Task_RemoteDiagnosis");
 
-        cancel(rma, null);
+        cancel(rma);
 
         assertThat(rma).isEnded().hasPassed("StartEvent_CaseCancelled", "EndEvent_CaseCancelled")
                 .hasNotPassed("Task_AwaitSpareReturn", "EndEvent_CaseClosed");
@@ -304,29 +354,40 @@ class LifecycleProcessTest {
     }
 
     @Test
-    void cancellingWhileTheSpareIsOnItsWayWaitsForItBackInStock() {
+    void cancellingWhileSparesAreOnTheirWayWaitsForEachBackInStock() {
         ProcessInstance rma = startCase(false);
         accept(rma, "agent");
         diagnose(rma, "SPARE_NEEDED");
-        ProcessInstance dispatch = calledProcessInstance("spare-dispatch", rma);
+        ProcessInstance dispatch = calledProcessInstance("spare-dispatch", line(1));
         correlate("BoardPicked", "spareSerial", SPARE);
         correlate("BoardPacked", "spareSerial", SPARE);
         correlate("BoardShipped", "spareSerial", SPARE);
 
-        cancel(rma, SPARE);
+        // What Cases does: the line processes are ended by CaseLineProcesses, the case waits for each spare.
+        runtimeService().deleteProcessInstance(line(1).getId(), "case cancelled", true, true);
+        cancel(rma, SPARE, SECOND_SPARE);
 
         assertThat(dispatch).isEnded().hasNotPassed("EndEvent_SpareDelivered");
         assertThat(rma).isWaitingAt("Task_AwaitSpareReturn");
         assertThat(managementService().createJobQuery().processInstanceId(rma.getId()).timers().count())
                 .as("no SLA timer runs for a cancelled case").isZero();
-        correlate("SpareReturned", "returningSpare", SPARE);
+        spareReturned(SPARE);
+        assertThat(rma).as("the second spare is still on its way").isWaitingAt("Task_AwaitSpareReturn");
+        spareReturned(SECOND_SPARE);
         assertThat(rma).isEnded().hasPassed("Task_AwaitSpareReturn", "EndEvent_CaseCancelled");
     }
 
-    /** What RmaCaseProcess does: the returning spare (or null) on the instance, then the cancellation message. */
-    private static void cancel(ProcessInstance rma, String returningSpare) {
-        runtimeService().setVariable(rma.getId(), "returningSpare", returningSpare);
+    /** What RmaCaseProcess does: the returning spares (maybe none) on the instance, then the cancellation message. */
+    private static void cancel(ProcessInstance rma, String... returningSpares) {
+        runtimeService().setVariable(rma.getId(), "returningSpares", new ArrayList<>(List.of(returningSpares)));
         runtimeService().createMessageCorrelation("CaseCancelled").processInstanceId(rma.getId()).correlate();
+    }
+
+    /** What CaseScanCorrelation does on a put-away: the one wait instance that holds this spare goes on. */
+    private static void spareReturned(String serial) {
+        Execution waiting = runtimeService().createExecutionQuery().messageEventSubscriptionName("SpareReturned").list().stream()
+                .filter(e -> serial.equals(runtimeService().getVariable(e.getId(), "returningSpare"))).findFirst().orElseThrow();
+        runtimeService().messageEventReceived("SpareReturned", waiting.getId());
     }
 
     @Test
@@ -334,9 +395,9 @@ class LifecycleProcessTest {
         ProcessInstance rma = startCase(true);
         accept(rma, "agent");
         diagnose(rma, "SPARE_NEEDED");
-        returnDefective();
-        ProcessInstance repair = calledProcessInstance("board-repair", rma);
-        intake(repair);
+        returnDefective(faultySerial);
+        ProcessInstance repair = calledProcessInstance("board-repair", line(1));
+        intake(repair, faultySerial);
 
         assertThat(task(repair)).hasDefinitionKey("Task_DiagnoseBoard").hasCandidateGroup("certified:OPTICAL");
     }
@@ -349,18 +410,20 @@ class LifecycleProcessTest {
         ProcessInstance rma = startCase(false);
         accept(rma, "agent");
         diagnose(rma, "SPARE_NEEDED");
-        ProcessInstance dispatch = calledProcessInstance("spare-dispatch", rma);
+        ProcessInstance line = line(1);
+        ProcessInstance dispatch = calledProcessInstance("spare-dispatch", line);
         assertThat(dispatch).isWaitingAt("Task_AwaitStock");
+        assertThat(runtimeService().getVariable(dispatch.getId(), "line")).as("the line, handed to the dispatch").isEqualTo(1);
 
         fireTimer(dispatch, "Timer_BackorderEscalation", T0.plus(Duration.ofHours(4)).plusSeconds(1));
         verify(escalations).escalate(any(), eq("BACKORDER"));
         assertThat(dispatch).isWaitingAt("Task_AwaitStock");
 
-        runtimeService().createMessageCorrelation("SpareReserved").processInstanceVariableEquals("caseNumber", caseNumber)
+        runtimeService().createMessageCorrelation("SpareReserved").processInstanceId(dispatch.getId())
                 .setVariable("spareSerial", SPARE).setVariable("backorder", false).correlate();
         assertThat(dispatch).isWaitingAt("Task_AwaitPick");
         deliverSpare(dispatch);
-        assertThat(rma).isWaitingAt("Task_AwaitDefectiveReturn");
+        assertThat(line).isWaitingAt("Task_AwaitDefectiveReturn");
     }
 
     // ------------------------------------------------------------------ timers
@@ -397,11 +460,12 @@ class LifecycleProcessTest {
         ProcessInstance rma = startCase(false);
         accept(rma, "agent");
         diagnose(rma, "SPARE_NEEDED");
-        fireTimer(rma, "Timer_SpareOnSiteLimit", T0.plus(Duration.ofHours(4)).plusSeconds(1));
+        ProcessInstance line = line(1);
+        fireTimer(line, "Timer_SpareOnSiteLimit", T0.plus(Duration.ofHours(4)).plusSeconds(1));
         verify(escalations).limitReached(any(), eq("SPARE_ON_SITE"));
-        fireTimer(rma, "Timer_SpareOnSiteEscalation", T0.plus(Duration.ofHours(8)).plusSeconds(1));
+        fireTimer(line, "Timer_SpareOnSiteEscalation", T0.plus(Duration.ofHours(8)).plusSeconds(1));
         verify(escalations).escalate(any(), eq("SPARE_ON_SITE"));
-        assertThat(calledProcessInstance("spare-dispatch", rma)).isWaitingAt("Task_AwaitPick");
+        assertThat(calledProcessInstance("spare-dispatch", line)).isWaitingAt("Task_AwaitPick");
     }
 
     @Test
@@ -409,17 +473,18 @@ class LifecycleProcessTest {
         ProcessInstance rma = startCase(true);
         accept(rma, "agent");
         diagnose(rma, "SPARE_NEEDED");
-        fireTimer(rma, "Timer_ReturnReminder", T0.plus(Duration.ofDays(8)).plusSeconds(1));
+        ProcessInstance line = line(1);
+        fireTimer(line, "Timer_ReturnReminder", T0.plus(Duration.ofDays(8)).plusSeconds(1));
         verify(escalations).returnReminder(any());
         verify(escalations, never()).returnOverdue(any());
-        fireTimer(rma, "Timer_ReturnOverdue", T0.plus(Duration.ofDays(10)).plusSeconds(1));
+        fireTimer(line, "Timer_ReturnOverdue", T0.plus(Duration.ofDays(10)).plusSeconds(1));
         verify(escalations).returnOverdue(any());
-        fireTimer(rma, "Timer_ReturnChargeLimit", T0.plus(Duration.ofDays(30)).plusSeconds(1));
+        fireTimer(line, "Timer_ReturnChargeLimit", T0.plus(Duration.ofDays(30)).plusSeconds(1));
         verify(escalations).chargeLimitReached(any());
 
-        assertThat(rma).isWaitingAt("Task_AwaitDefectiveReturn");
-        returnDefective();
-        assertThat(rma).isWaitingAt("CallActivity_BoardRepair");
+        assertThat(line).isWaitingAt("Task_AwaitDefectiveReturn");
+        returnDefective(faultySerial);
+        assertThat(line).isWaitingAt("CallActivity_BoardRepair");
     }
 
     @Test
@@ -427,27 +492,26 @@ class LifecycleProcessTest {
         ProcessInstance rma = startCase(true);
         accept(rma, "agent");
         diagnose(rma, "SPARE_NEEDED");
-        returnDefective();
-        fireTimer(rma, "Timer_RepairLimit", now().plus(Duration.ofDays(5)).plusSeconds(1));
+        returnDefective(faultySerial);
+        ProcessInstance line = line(1);
+        fireTimer(line, "Timer_RepairLimit", now().plus(Duration.ofDays(5)).plusSeconds(1));
         verify(escalations).limitReached(any(), eq("REPAIR_TURNAROUND"));
-        fireTimer(rma, "Timer_RepairEscalation", now().plus(Duration.ofDays(5)).plusSeconds(1));
+        fireTimer(line, "Timer_RepairEscalation", now().plus(Duration.ofDays(5)).plusSeconds(1));
         verify(escalations).escalate(any(), eq("REPAIR_TURNAROUND"));
-        assertThat(calledProcessInstance("board-repair", rma)).isWaitingAt("Task_AwaitIntake");
+        assertThat(calledProcessInstance("board-repair", line)).isWaitingAt("Task_AwaitIntake");
     }
 
     // ------------------------------------------------------------------ helpers
 
-    private ProcessInstance startCase(boolean repairAndReturn) {
+    private ProcessInstance startCase(boolean exchangeWithoutSpare) {
         caseNumber = "RMA-TEST-" + (++caseCounter);
         faultySerial = "FAULTY-" + caseCounter;
+        lineSerials = List.of(faultySerial);
+        repairAndReturn = exchangeWithoutSpare;
         Map<String, Object> variables = new HashMap<>();
         variables.put("caseNumber", caseNumber);
-        variables.put("faultySerial", faultySerial);
-        variables.put("repairAndReturn", repairAndReturn);
         variables.put("acceptDue", at(T0.plus(Duration.ofMinutes(15))));
         variables.put("acceptEscalateAt", at(T0.plus(Duration.ofMinutes(30))));
-        variables.put("spareOnSiteDue", at(T0.plus(Duration.ofHours(4))));
-        variables.put("spareOnSiteEscalateAt", at(T0.plus(Duration.ofHours(8))));
         ProcessInstance rma = runtimeService().startProcessInstanceByKey("rma-case", caseNumber, variables);
         assertThat(rma).isWaitingAt("Task_AcceptCase");
         assertThat(task(rma)).hasCandidateGroup("AGENT");
@@ -462,7 +526,7 @@ class LifecycleProcessTest {
     }
 
     private void diagnose(ProcessInstance rma, String outcome) {
-        complete(rma, Map.of("diagnosisOutcome", outcome));
+        complete(rma, Map.of("diagnosisOutcome", outcome, "faultySerials", String.join(",", lineSerials)));
         verify(caseSteps).diagnosed(any());
     }
 
@@ -476,17 +540,36 @@ class LifecycleProcessTest {
         }
     }
 
-    private void returnDefective() {
-        runtimeService().createMessageCorrelation("DefectiveReceived").processInstanceVariableEquals("faultySerial", faultySerial)
+    /** The case's line process of line {@code n}. */
+    private ProcessInstance line(int n) {
+        return runtimeService().createProcessInstanceQuery().processDefinitionKey("case-line")
+                .processInstanceBusinessKey(caseNumber).variableValueEquals("line", n).singleResult();
+    }
+
+    private void returnDefective(String serial) {
+        runtimeService().createMessageCorrelation("DefectiveReceived").processInstanceVariableEquals("faultySerial", serial)
                 .setVariables(repairLimit()).correlate();
+    }
+
+    /** The line's board comes back, is found without fault and goes back to the customer (repair and return). */
+    private void repairWithoutFault(ProcessInstance line, String serial) {
+        returnDefective(serial);
+        ProcessInstance repair = calledProcessInstance("board-repair", line);
+        intake(repair, serial);
+        diagnoseBoard(repair, "NO_FAULT_FOUND");
+        assertThat(repair).isWaitingAt("Task_TestBoard").hasNotPassed("Task_RepairBoard");
+        complete(repair, Map.of("testResult", "PASS"));
+        assertThat(repair).isWaitingAt("Task_AwaitReturnDelivery").hasNotPassed("Activity_ChooseStockDepot");
+        correlate("RepairedBoardDelivered", "repairSerial", serial);
+        assertThat(repair).isEnded().hasPassed("EndEvent_ReturnedToCustomer");
     }
 
     private static Map<String, Object> repairLimit() {
         return Map.of("repairDue", at(now().plus(Duration.ofDays(5))), "repairEscalateAt", at(now().plus(Duration.ofDays(10))));
     }
 
-    private void intake(ProcessInstance repair) {
-        runtimeService().createMessageCorrelation("RepairIntake").processInstanceVariableEquals("repairSerial", faultySerial)
+    private void intake(ProcessInstance repair, String serial) {
+        runtimeService().createMessageCorrelation("RepairIntake").processInstanceVariableEquals("repairSerial", serial)
                 .setVariable("actAt", "RC-SZX").correlate();
         assertThat(repair).hasPassed("Activity_OpenRepairOrder").isWaitingAt("Task_DiagnoseBoard");
     }

@@ -18,9 +18,13 @@ public final class ReleasePolicy {
 
     public enum Upgrade { MIGRATE, KEEP }
 
-    /** What happens to the instances of the released version of each process. */
+    /**
+     * What happens to the instances of the released version of each process. rma-case keeps 0.1.0's instances on
+     * their version: the board's work moved into case-line (lines, issue 18), so the activities a 0.1.0 case waits in
+     * after its diagnosis have no counterpart to migrate to; the called processes migrate.
+     */
     public static final Map<String, Upgrade> POLICY = Map.of(
-            "rma-case", Upgrade.MIGRATE, "spare-dispatch", Upgrade.MIGRATE, "board-repair", Upgrade.MIGRATE);
+            "rma-case", Upgrade.KEEP, "spare-dispatch", Upgrade.MIGRATE, "board-repair", Upgrade.MIGRATE);
 
     private ReleasePolicy() {
     }

@@ -89,7 +89,7 @@ class SpareReservationConcurrencyTest {
         } finally {
             clients.shutdownNow();
             // Backorders first: released boards would otherwise serve them.
-            cases.forEach(c -> fixture.openReservation(c).filter(r -> r.backorder()).ifPresent(r -> sourcing.release(c, "test over")));
+            cases.forEach(c -> fixture.openReservation(c).filter(r -> r.backorder()).ifPresent(r -> sourcing.release(c, 1, "test over")));
             fixture.closeCases();
         }
     }

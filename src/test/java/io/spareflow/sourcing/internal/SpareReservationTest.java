@@ -161,7 +161,7 @@ class SpareReservationTest {
                 .contains("or of a part that supersedes it (" + newer + ")");
 
         // Cancelling the younger backorder leaves nothing waiting.
-        sourcing.release(youngerCase, "customer solved it");
+        sourcing.release(youngerCase, 1, "customer solved it");
         assertThat(fixture.openReservation(youngerCase)).isEmpty();
     }
 
@@ -169,7 +169,7 @@ class SpareReservationTest {
     void stockRegisteredWithoutAMoveIsFoundByTheSweep() {
         String part = fixture.part(null);
         String caseNumber = fixture.caseNumber();
-        assertThat(sourcing.reserve(part, fixture.chengdu().id(), caseNumber).backorder()).isTrue();
+        assertThat(sourcing.reserve(part, fixture.chengdu().id(), caseNumber, 1).backorder()).isTrue();
 
         String serial = fixture.available(part, "CKG", 1).get(0);
         assertThat(fixture.openReservation(caseNumber)).map(ReservationOutcome::backorder).contains(true);
@@ -220,7 +220,7 @@ class SpareReservationTest {
         String part = fixture.part(newer);
         List<String> shelf = fixture.available(part, "CTU", 1);
         String caseNumber = fixture.awaiting(fixture.caseNumber(), part, fixture.chengdu().id());
-        ReservationOutcome reserved = sourcing.reserve(part, fixture.chengdu().id(), caseNumber);
+        ReservationOutcome reserved = sourcing.reserve(part, fixture.chengdu().id(), caseNumber, 1);
         String wrong = fixture.available(newer, "CTU", 1).get(0);
         String unrelated = fixture.available(fixture.part(null), "CTU", 1).get(0);
         assertThat(reserved.serial()).isEqualTo(shelf.get(0));
@@ -243,7 +243,7 @@ class SpareReservationTest {
         assertThat(swapped.getBody().get("partNumber").asText()).isEqualTo(newer);
         assertThat(boards.require(wrong).status()).isEqualTo(BoardStatus.RESERVED);
         assertThat(boards.require(reserved.serial()).status()).isEqualTo(BoardStatus.AVAILABLE);
-        assertThatThrownBy(() -> sourcing.swap(caseNumber, unrelated, "depot-CTU")).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> sourcing.swap(caseNumber, 1, unrelated, "depot-CTU")).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("cannot replace part " + part);
 
         boards.move(wrong, BoardStatus.PICKED, "CTU", null, new MoveContext(MoveReason.PICK, "depot-CTU", null, null, caseNumber, null, null));
@@ -261,7 +261,7 @@ class SpareReservationTest {
         String part = fixture.part(null);
         fixture.available(part, "CTU", 1);
         String caseNumber = fixture.caseNumber();
-        ReservationOutcome reserved = sourcing.reserve(part, fixture.chengdu().id(), caseNumber);
+        ReservationOutcome reserved = sourcing.reserve(part, fixture.chengdu().id(), caseNumber, 1);
 
         boards.move(reserved.serial(), BoardStatus.QUARANTINE, "CTU", null,
                 new MoveContext(MoveReason.QUARANTINE, "depot-CTU", null, null, null, null, "bent connector"));

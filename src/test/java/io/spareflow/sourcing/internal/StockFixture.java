@@ -34,9 +34,9 @@ class StockFixture {
         this.reservations = reservations;
     }
 
-    /** The case's open reservation or backorder, as sourcing's table holds it (no API needs to ask this). */
+    /** The open reservation or backorder of the case's first line, as sourcing's table holds it (no API needs to ask this). */
     Optional<ReservationOutcome> openReservation(String caseNumber) {
-        return reservations.findByCaseAndStatusIn(caseNumber, ReservationStatus.OPEN).map(SpareReservationEntity::toOutcome);
+        return reservations.findByLineAndStatusIn(caseNumber, 1, ReservationStatus.OPEN).map(SpareReservationEntity::toOutcome);
     }
 
     /** A new part of the catalogue that no other test has boards of; {@code supersededBy} may be null. */
@@ -74,17 +74,24 @@ class StockFixture {
      */
     String awaiting(String caseNumber, String part, long siteId) {
         jdbc.update("""
-                insert into rma_case (number, tracking_token, customer_code, site_id, faulty_serial, part_number, symptom,
+                insert into rma_case (number, tracking_token, customer_code, site_id, symptom,
                                       channel, state, tier, responsible_location, reported_by, first_owner,
                                       first_owner_since, created_at)
-                select ?, ?, s.customer_code, s.id, ?, ?, 'sourcing test', 'API', 'SPARE_DISPATCH', 'GOLD', 'SZX',
+                select ?, ?, s.customer_code, s.id, 'sourcing test', 'API', 'SPARE_DISPATCH', 'GOLD', 'SZX',
                        'agent', 'agent', now(), now()
                 from customer_site s where s.id = ?
-                on conflict (number) do nothing""", caseNumber, UUID.randomUUID().toString(), caseNumber, part, siteId);
+                on conflict (number) do nothing""", caseNumber, UUID.randomUUID().toString(), siteId);
+        jdbc.update("""
+                insert into case_line (case_id, line_no, serial, part_number, state, created_at)
+                select c.id, 1, ?, ?, 'SPARE_DISPATCH', now() from rma_case c where c.number = ?
+                on conflict (case_id, line_no) do nothing""", caseNumber, part, caseNumber);
         return caseNumber;
     }
 
     void closeCases() {
+        jdbc.update("""
+                update case_line set state = 'FINISHED', ended_at = now() where state not in ('FINISHED', 'CANCELLED')
+                and case_id in (select id from rma_case where number like ?)""", "TC-" + run + "-%");
         jdbc.update("update rma_case set state = 'CLOSED', closed_at = now() where number like ? and state <> 'CLOSED'",
                 "TC-" + run + "-%");
     }

@@ -23,6 +23,11 @@ final class BoardRepairVariables {
         return (String) scope.getVariable(CASE_NUMBER);
     }
 
+    /** The board under repair: a case has a repair order per board. */
+    String repairSerial() {
+        return (String) scope.getVariable(REPAIR_SERIAL);
+    }
+
     String actAt() {
         return (String) scope.getVariable(ACT_AT);
     }

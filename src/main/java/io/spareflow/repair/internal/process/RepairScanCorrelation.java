@@ -38,7 +38,7 @@ class RepairScanCorrelation {
             }
         } else if (moved.to() == BoardStatus.AVAILABLE && moved.from() == BoardStatus.RECEIVED) {
             for (Execution waiting : waiting(BoardRepairBpmn.MESSAGE_BOARD_PUT_AWAY, moved)) {
-                work.returned((String) runtime.getVariable(waiting.getId(), BoardRepairBpmn.CASE_NUMBER));
+                work.returned((String) runtime.getVariable(waiting.getId(), BoardRepairBpmn.CASE_NUMBER), moved.serial());
                 correlate(BoardRepairBpmn.MESSAGE_BOARD_PUT_AWAY, waiting, Map.of());
             }
         } else if (moved.to() == BoardStatus.INSTALLED) {

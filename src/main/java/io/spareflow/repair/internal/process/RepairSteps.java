@@ -18,48 +18,49 @@ public class RepairSteps {
     /** An intake scanned before the repair waited for it: the repair center where the board already is, or null. */
     public void checkIntake(DelegateExecution execution) {
         BoardRepairVariables variables = new BoardRepairVariables(execution);
-        variables.actAt(work.takenInAt(variables.caseNumber()).orElse(null));
+        variables.actAt(work.takenInAt(variables.repairSerial()).orElse(null));
     }
 
     public void openOrder(DelegateExecution execution) {
         BoardRepairVariables variables = new BoardRepairVariables(execution);
-        variables.productLine(work.intake(variables.caseNumber(), variables.actAt()).productLine().name());
+        variables.productLine(work.intake(variables.caseNumber(), variables.repairSerial(), variables.actAt()).productLine().name());
     }
 
     public void diagnosed(DelegateTask task) {
         BoardRepairVariables variables = new BoardRepairVariables(task);
         variables.technician(task.getAssignee());
-        work.diagnose(variables.caseNumber(), task.getAssignee(), variables.diagnosis(), variables.finding());
+        work.diagnose(variables.caseNumber(), variables.repairSerial(), task.getAssignee(), variables.diagnosis(), variables.finding());
     }
 
     public void repaired(DelegateTask task) {
         BoardRepairVariables variables = new BoardRepairVariables(task);
-        work.recordActions(variables.caseNumber(), variables.actions());
+        work.recordActions(variables.caseNumber(), variables.repairSerial(), variables.actions());
     }
 
     public void tested(DelegateTask task) {
         BoardRepairVariables variables = new BoardRepairVariables(task);
-        work.recordTest(variables.caseNumber(), variables.testResult());
+        work.recordTest(variables.caseNumber(), variables.repairSerial(), variables.testResult());
     }
 
     public void recordResult(DelegateExecution execution) {
         BoardRepairVariables variables = new BoardRepairVariables(execution);
-        work.recordResult(variables.caseNumber(), variables.technician());
-        variables.boardArrived(work.arrived(variables.caseNumber(), variables.repairAndReturn()));
+        work.recordResult(variables.caseNumber(), variables.repairSerial(), variables.technician());
+        variables.boardArrived(work.arrived(variables.repairSerial(), variables.repairAndReturn()));
     }
 
     /** The repaired board was put away in stock before the repair waited for it: the return is recorded now. */
     public void putAwayBeforeAwaited(DelegateExecution execution) {
-        work.returned(new BoardRepairVariables(execution).caseNumber());
+        BoardRepairVariables variables = new BoardRepairVariables(execution);
+        work.returned(variables.caseNumber(), variables.repairSerial());
     }
 
     public void scrap(DelegateExecution execution) {
         BoardRepairVariables variables = new BoardRepairVariables(execution);
-        work.scrap(variables.caseNumber(), variables.technician());
+        work.scrap(variables.caseNumber(), variables.repairSerial(), variables.technician());
     }
 
     public void chooseStockDepot(DelegateExecution execution) {
         BoardRepairVariables variables = new BoardRepairVariables(execution);
-        variables.returnDepot(work.chooseReturnDepot(variables.caseNumber()));
+        variables.returnDepot(work.chooseReturnDepot(variables.caseNumber(), variables.repairSerial()));
     }
 }

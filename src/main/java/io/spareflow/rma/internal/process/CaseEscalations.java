@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * The timers' side of the escalation pattern: at a step's limit the breach is recorded and the first owner reminded;
  * when the step is still open later, the supervisor gets a task (besides the {@code CaseEscalated} event for e-mail).
+ * The timers of a line (case-line, spare-dispatch) name their line; a board step of 0.1.0's rma-case is line 1's.
  */
 @Component("caseEscalations")
 public class CaseEscalations {
@@ -28,7 +29,7 @@ public class CaseEscalations {
 
     /** Called by the timers; {@code step} is an {@link SlaStep} name written in the BPMN expression. */
     public void limitReached(DelegateExecution execution, String step) {
-        lifecycle.limitMissed(caseNumber(execution), SlaStep.valueOf(step));
+        lifecycle.limitMissed(caseNumber(execution), SlaStep.valueOf(step), new CaseLineVariables(execution).line());
     }
 
     public void escalate(DelegateExecution execution, String stepName) {
@@ -39,17 +40,17 @@ public class CaseEscalations {
     }
 
     public void returnReminder(DelegateExecution execution) {
-        lifecycle.returnReminder(caseNumber(execution));
+        lifecycle.returnReminder(caseNumber(execution), new CaseLineVariables(execution).line());
     }
 
     public void returnOverdue(DelegateExecution execution) {
         String caseNumber = caseNumber(execution);
-        supervisorTask(caseNumber, SlaStep.DEFECTIVE_RETURN, lifecycle.returnOverdue(caseNumber),
+        supervisorTask(caseNumber, SlaStep.DEFECTIVE_RETURN, lifecycle.returnOverdue(caseNumber, new CaseLineVariables(execution).line()),
                 "The defective board of case " + caseNumber + " is overdue");
     }
 
     public void chargeLimitReached(DelegateExecution execution) {
-        lifecycle.chargeLimitReached(caseNumber(execution));
+        lifecycle.chargeLimitReached(caseNumber(execution), new CaseLineVariables(execution).line());
     }
 
     /** A stand-alone task, so the case's process never waits for the supervisor to look at it. */

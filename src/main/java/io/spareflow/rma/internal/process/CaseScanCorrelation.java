@@ -9,6 +9,7 @@ import io.spareflow.board.MoveContext;
 import io.spareflow.board.MoveReason;
 import io.spareflow.common.ProcessVariables;
 import io.spareflow.customer.Customers;
+import io.spareflow.rma.CaseLineBpmn;
 import io.spareflow.rma.RmaCaseBpmn;
 import io.spareflow.rma.SpareDispatchBpmn;
 import io.spareflow.rma.internal.CaseEntity;
@@ -16,10 +17,11 @@ import io.spareflow.rma.internal.CaseLifecycle;
 import io.spareflow.rma.internal.Limit;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.sourcing.SpareReserved;
+import io.spareflow.sourcing.SpareSourcing;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.context.event.EventListener;
@@ -38,12 +40,15 @@ class CaseScanCorrelation {
     private final RuntimeService runtime;
     private final CaseLifecycle lifecycle;
     private final Boards boards;
+    private final SpareSourcing sourcing;
     private final Customers customers;
 
-    CaseScanCorrelation(RuntimeService runtime, CaseLifecycle lifecycle, Boards boards, Customers customers) {
+    CaseScanCorrelation(RuntimeService runtime, CaseLifecycle lifecycle, Boards boards, SpareSourcing sourcing,
+                        Customers customers) {
         this.runtime = runtime;
         this.lifecycle = lifecycle;
         this.boards = boards;
+        this.sourcing = sourcing;
         this.customers = customers;
     }
 
@@ -54,18 +59,16 @@ class CaseScanCorrelation {
         String actor = context == null || context.username() == null ? "system" : context.username();
         switch (moved.to()) {
             case PICKED -> signal(SpareDispatchBpmn.MESSAGE_BOARD_PICKED, SpareDispatchBpmn.SPARE_SERIAL, moved,
-                    caseNumber -> step(() -> lifecycle.sparePicked(caseNumber, moved.serial(), actor)));
+                    (caseNumber, line) -> step(() -> lifecycle.sparePicked(caseNumber, line, moved.serial(), actor)));
             case PACKED -> signal(SpareDispatchBpmn.MESSAGE_BOARD_PACKED, SpareDispatchBpmn.SPARE_SERIAL, moved,
-                    caseNumber -> step(() -> lifecycle.sparePacked(caseNumber, moved.serial(), actor)));
+                    (caseNumber, line) -> step(() -> lifecycle.sparePacked(caseNumber, line, moved.serial(), actor)));
             case IN_TRANSIT -> signal(SpareDispatchBpmn.MESSAGE_BOARD_SHIPPED, SpareDispatchBpmn.SPARE_SERIAL, moved,
-                    caseNumber -> step(() -> lifecycle.spareShipped(caseNumber, moved.serial(),
+                    (caseNumber, line) -> step(() -> lifecycle.spareShipped(caseNumber, line, moved.serial(),
                             context == null ? null : context.trackingNumber(), actor)));
             case INSTALLED -> signal(SpareDispatchBpmn.MESSAGE_BOARD_DELIVERED, SpareDispatchBpmn.SPARE_SERIAL, moved,
-                    caseNumber -> step(() -> lifecycle.spareDelivered(caseNumber, moved.serial(), moved.siteId(), actor)));
+                    (caseNumber, line) -> step(() -> lifecycle.spareDelivered(caseNumber, line, moved.serial(), moved.siteId(), actor)));
             case RESERVED -> spareSwapped(moved, actor);
-            case AVAILABLE -> signal(RmaCaseBpmn.MESSAGE_SPARE_RETURNED, RmaCaseBpmn.RETURNING_SPARE, moved,
-                    caseNumber -> step(() -> lifecycle.cancelledSpareReturned(caseNumber, moved.serial(),
-                            moved.locationCode(), actor)));
+            case AVAILABLE -> spareReturned(moved, actor);
             case DEFECTIVE_RECEIVED -> defectiveReceived(moved, actor);
             default -> {
                 // other moves (stock handling, repair) are not waited for by these processes
@@ -73,12 +76,12 @@ class CaseScanCorrelation {
         }
     }
 
-    /** Sourcing served a backordered case: the dispatch continues with the reserved board. */
+    /** Sourcing served a backordered line: its dispatch continues with the reserved board. */
     @EventListener
     void on(SpareReserved served) {
         ReservationOutcome reservation = served.reservation();
-        for (Execution execution : waiting(SpareDispatchBpmn.MESSAGE_SPARE_RESERVED, SpareDispatchBpmn.CASE_NUMBER,
-                reservation.caseNumber())) {
+        for (Execution execution : waitingOnLine(SpareDispatchBpmn.MESSAGE_SPARE_RESERVED, reservation.caseNumber(),
+                reservation.line())) {
             lifecycle.spareSourced(reservation);
             correlate(SpareDispatchBpmn.MESSAGE_SPARE_RESERVED, execution, SpareDispatchVariables.served(reservation.serial()));
         }
@@ -96,15 +99,34 @@ class CaseScanCorrelation {
             return;
         }
         for (Execution execution : waiting(SpareDispatchBpmn.MESSAGE_BOARD_PICKED, SpareDispatchBpmn.CASE_NUMBER, caseNumber)) {
-            runtime.setVariable(execution.getProcessInstanceId(), SpareDispatchBpmn.SPARE_SERIAL, moved.serial());
-            lifecycle.spareSwapped(caseNumber, moved.serial(), moved.locationCode(), actor);
+            int line = CaseLineVariables.lineOf(runtime, execution.getId());
+            if (sourcing.openRequestOf(caseNumber, line).filter(r -> moved.serial().equals(r.serial())).isPresent()) {
+                runtime.setVariable(execution.getProcessInstanceId(), SpareDispatchBpmn.SPARE_SERIAL, moved.serial());
+                lifecycle.spareSwapped(caseNumber, line, moved.serial(), moved.locationCode(), actor);
+            }
+        }
+    }
+
+    /**
+     * A spare that was on its way to a cancelled case is back in stock: the one instance of the cancelled case's
+     * multi-instance wait that holds this spare goes on. Its element variable lives on the instance's concurrent
+     * parent execution, not on the waiting one, so it is read up the tree rather than queried.
+     */
+    private void spareReturned(BoardMoved moved, String actor) {
+        List<Execution> waiting = runtime.createExecutionQuery().messageEventSubscriptionName(RmaCaseBpmn.MESSAGE_SPARE_RETURNED)
+                .list().stream().filter(e -> moved.serial().equals(runtime.getVariable(e.getId(), RmaCaseVariables.RETURNING_SPARE)))
+                .toList();
+        for (Execution execution : waiting) {
+            String caseNumber = (String) runtime.getVariable(execution.getId(), ProcessVariables.CASE_NUMBER);
+            lifecycle.cancelledSpareReturned(caseNumber, moved.serial(), moved.locationCode(), actor);
+            runtime.messageEventReceived(RmaCaseBpmn.MESSAGE_SPARE_RETURNED, execution.getId());
         }
     }
 
     private void defectiveReceived(BoardMoved moved, String actor) {
-        boolean expected = signal(RmaCaseBpmn.MESSAGE_DEFECTIVE_RECEIVED, RmaCaseBpmn.FAULTY_SERIAL, moved, caseNumber -> {
-            Limit repair = lifecycle.defectiveReceived(caseNumber, moved.locationCode(), actor);
-            return RmaCaseVariables.repairLimit(repair);
+        boolean expected = signal(CaseLineBpmn.MESSAGE_DEFECTIVE_RECEIVED, CaseLineBpmn.FAULTY_SERIAL, moved, (caseNumber, line) -> {
+            Limit repair = lifecycle.defectiveReceived(caseNumber, line, moved.locationCode(), actor);
+            return CaseLineVariables.repairLimit(repair);
         });
         if (expected) {
             return;
@@ -142,15 +164,22 @@ class CaseScanCorrelation {
 
     /**
      * Signals every execution waiting for {@code message} whose process has {@code serialVariable} = the board's
-     * serial, after {@code step} has recorded it on the case; the step may hand variables to the process.
+     * serial, after {@code step} has recorded it on the case's line; the step may hand variables to the process.
      */
-    private boolean signal(String message, String serialVariable, BoardMoved moved, Function<String, Map<String, Object>> step) {
+    private boolean signal(String message, String serialVariable, BoardMoved moved,
+                           BiFunction<String, Integer, Map<String, Object>> step) {
         List<Execution> waiting = waiting(message, serialVariable, moved.serial());
         for (Execution execution : waiting) {
             String caseNumber = (String) runtime.getVariable(execution.getId(), ProcessVariables.CASE_NUMBER);
-            correlate(message, execution, step.apply(caseNumber));
+            correlate(message, execution, step.apply(caseNumber, CaseLineVariables.lineOf(runtime, execution.getId())));
         }
         return !waiting.isEmpty();
+    }
+
+    /** The executions of a case's line that wait for {@code message}. */
+    private List<Execution> waitingOnLine(String message, String caseNumber, int line) {
+        return waiting(message, ProcessVariables.CASE_NUMBER, caseNumber).stream()
+                .filter(execution -> CaseLineVariables.lineOf(runtime, execution.getId()) == line).toList();
     }
 
     /** The executions that wait for {@code message} in a process whose {@code variable} is {@code value}. */

@@ -1,18 +1,24 @@
 package io.spareflow.rma.internal.process;
 
 import io.spareflow.rma.internal.CaseLifecycle;
+import io.spareflow.rma.internal.LineStart;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-/** Task listeners and service tasks of the rma-case process, delegating to {@link CaseLifecycle}. */
+/**
+ * Task listeners and service tasks of the rma-case and case-line processes, delegating to {@link CaseLifecycle}. The
+ * board steps (return clock, early return, repair finished) serve case-line and the one-board rma-case of 0.1.0 alike.
+ */
 @Component("caseSteps")
 public class CaseSteps {
 
     private final CaseLifecycle lifecycle;
+    private final CaseLineProcesses lines;
 
-    CaseSteps(CaseLifecycle lifecycle) {
+    CaseSteps(CaseLifecycle lifecycle, CaseLineProcesses lines) {
         this.lifecycle = lifecycle;
+        this.lines = lines;
     }
 
     /** Whoever takes the Accept task first becomes the first owner. */
@@ -31,29 +37,42 @@ public class CaseSteps {
 
     public void diagnosed(DelegateTask task) {
         RmaCaseVariables variables = new RmaCaseVariables(task);
-        lifecycle.diagnosed(variables.caseNumber(), variables.diagnosisOutcome(), variables.note(), actor(task));
+        lifecycle.diagnosed(variables.caseNumber(), variables.diagnosisOutcome(), variables.note(),
+                variables.faultySerials(), actor(task));
     }
 
     public void siteVisited(DelegateTask task) {
         RmaCaseVariables variables = new RmaCaseVariables(task);
-        lifecycle.siteVisited(variables.caseNumber(), variables.diagnosisOutcome(), variables.note(), actor(task));
+        lifecycle.siteVisited(variables.caseNumber(), variables.diagnosisOutcome(), variables.note(),
+                variables.faultySerials(), actor(task));
+    }
+
+    /** A spare is needed: every named line starts its own case-line process. */
+    public void startLines(DelegateExecution execution) {
+        for (LineStart start : lifecycle.startLines(new RmaCaseVariables(execution).caseNumber())) {
+            lines.start(start);
+        }
     }
 
     public void startReturnClock(DelegateExecution execution) {
-        RmaCaseVariables variables = new RmaCaseVariables(execution);
-        variables.returnLimits(lifecycle.returnExpected(variables.caseNumber()));
-        variables.defectiveReceivedAt(lifecycle.defectiveReceivedAt(variables.caseNumber()).orElse(null));
+        CaseLineVariables variables = new CaseLineVariables(execution);
+        variables.returnLimits(lifecycle.returnExpected(variables.caseNumber(), variables.line()));
+        variables.defectiveReceivedAt(lifecycle.defectiveReceivedAt(variables.caseNumber(), variables.line()).orElse(null));
     }
 
-    /** The faulty board was scanned in before the case waited for it: its return counts now, the repair starts. */
+    /** The faulty board was scanned in before the line waited for it: its return counts now, the repair starts. */
     public void receivedBeforeAwaited(DelegateExecution execution) {
-        RmaCaseVariables variables = new RmaCaseVariables(execution);
-        execution.setVariables(RmaCaseVariables.repairLimit(
-                lifecycle.defectiveReceived(variables.caseNumber(), variables.defectiveReceivedAt(), "system")));
+        CaseLineVariables variables = new CaseLineVariables(execution);
+        execution.setVariables(CaseLineVariables.repairLimit(lifecycle.defectiveReceived(variables.caseNumber(),
+                variables.line(), variables.defectiveReceivedAt(), "system")));
     }
 
+    /** The line's board is repaired (or scrapped, or found without fault); the last line done lets the case close. */
     public void repairFinished(DelegateExecution execution) {
-        lifecycle.repairFinished(new RmaCaseVariables(execution).caseNumber());
+        CaseLineVariables variables = new CaseLineVariables(execution);
+        if (lifecycle.repairFinished(variables.caseNumber(), variables.line())) {
+            lines.finished(variables.caseNumber());
+        }
     }
 
     public void closed(DelegateTask task) {

@@ -35,7 +35,8 @@ class LostSpareRecovery {
     void on(ReservationLost lost) {
         for (Execution execution : waitingForPick(SpareDispatchBpmn.SPARE_SERIAL, lost.serial())) {
             CaseEntity entity = lifecycle.require(lost.caseNumber());
-            ReservationOutcome next = sourcing.reserve(entity.partNumber(), entity.siteId(), entity.number());
+            ReservationOutcome next = sourcing.reserve(entity.line(lost.line()).partNumber(), entity.siteId(),
+                    entity.number(), lost.line());
             lifecycle.spareResourced(lost, next);
             runtime.setVariables(execution.getProcessInstanceId(),
                     SpareDispatchVariables.spare(next.backorder() ? null : next.serial()));
@@ -47,7 +48,8 @@ class LostSpareRecovery {
     void on(SpareReserved served) {
         ReservationOutcome reservation = served.reservation();
         for (Execution execution : waitingForPick(SpareDispatchBpmn.CASE_NUMBER, reservation.caseNumber())) {
-            if (Boolean.TRUE.equals(runtime.getVariable(execution.getId(), SpareDispatchBpmn.BACKORDER))) {
+            if (Boolean.TRUE.equals(runtime.getVariable(execution.getId(), SpareDispatchBpmn.BACKORDER))
+                    && CaseLineVariables.lineOf(runtime, execution.getId()) == reservation.line()) {
                 lifecycle.spareSourced(reservation);
                 runtime.setVariables(execution.getProcessInstanceId(), SpareDispatchVariables.served(reservation.serial()));
             }

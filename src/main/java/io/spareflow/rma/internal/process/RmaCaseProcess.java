@@ -3,6 +3,8 @@ package io.spareflow.rma.internal.process;
 import io.spareflow.common.ConflictException;
 import io.spareflow.rma.RmaCaseBpmn;
 import io.spareflow.rma.internal.NewCase;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -32,10 +34,11 @@ public class RmaCaseProcess {
 
     /**
      * The case was cancelled: its lifecycle process interrupts every step (called processes and open tasks end) and,
-     * when {@code returningSpare} is given, waits for that board to be back in stock. A case still on a process
+     * waits for each of {@code returningSpares} (spares of its lines already on their way) to be back in stock. Its
+     * lines' processes are ended by {@link CaseLineProcesses#cancel}. A case still on a process
      * version without the cancellation event is refused (ConflictException) until it is migrated.
      */
-    public void cancelled(String caseNumber, String returningSpare) {
+    public void cancelled(String caseNumber, List<String> returningSpares) {
         ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(RmaCaseBpmn.PROCESS_KEY)
                 .processInstanceBusinessKey(caseNumber).active().singleResult();
         if (instance == null) {
@@ -48,7 +51,7 @@ public class RmaCaseProcess {
                     new Object[] {caseNumber, instance.getProcessDefinitionId()}, LocaleContextHolder.getLocale()));
         }
         // Set on the instance before the event sub-process starts: its gateway reads it, the return scan matches it.
-        runtime.setVariable(instance.getId(), RmaCaseBpmn.RETURNING_SPARE, returningSpare);
+        runtime.setVariable(instance.getId(), RmaCaseBpmn.RETURNING_SPARES, new ArrayList<>(returningSpares));
         runtime.createMessageCorrelation(RmaCaseBpmn.MESSAGE_CASE_CANCELLED).processInstanceId(instance.getId()).correlate();
     }
 

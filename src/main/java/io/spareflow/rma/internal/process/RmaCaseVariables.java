@@ -2,22 +2,30 @@ package io.spareflow.rma.internal.process;
 
 import static io.spareflow.rma.RmaCaseBpmn.*;
 
+import io.spareflow.rma.CaseLineBpmn;
 import io.spareflow.rma.DiagnosisOutcome;
 import io.spareflow.rma.internal.Limit;
 import io.spareflow.rma.internal.NewCase;
-import io.spareflow.rma.internal.ReturnLimits;
-import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Typed access to the variables of the rma-case process (names in {@link io.spareflow.rma.RmaCaseBpmn}): the case
- * number, the faulty serial (scans correlate on it), the first owner (assignee of the later tasks), the diagnosis
- * outcome (gateways), and the due dates of the timers. The case's data lives in its table.
+ * number, the first owner (assignee of the later tasks), the diagnosis outcome (gateways) and the faulty boards it
+ * names, and the due dates of the timers. The case's data lives in its table; each board's work in its line process.
  */
 final class RmaCaseVariables {
+
+    /**
+     * The element variable of the multi-instance {@code Task_AwaitSpareReturn} (over {@code returningSpares}): the one
+     * spare each instance waits for. Named in the model only as {@code camunda:elementVariable}, hence not in
+     * RmaCaseBpmn, whose constants are checked against the model's expressions.
+     */
+    static final String RETURNING_SPARE = "returningSpare";
 
     private final VariableScope scope;
 
@@ -28,25 +36,16 @@ final class RmaCaseVariables {
     static Map<String, Object> start(NewCase created) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(CASE_NUMBER, created.caseNumber());
-        variables.put(FAULTY_SERIAL, created.faultySerial());
-        variables.put(REPAIR_AND_RETURN, created.repairAndReturn());
-        put(variables, ACCEPT_DUE, ACCEPT_ESCALATE_AT, created.accept());
+        variables.put(ACCEPT_DUE, Date.from(created.accept().due()));
+        variables.put(ACCEPT_ESCALATE_AT, Date.from(created.accept().escalateAt()));
+        // What the rma-case of 0.1.0 reads (its board's steps are in it): a case reported now still runs there.
+        variables.put(CaseLineBpmn.FAULTY_SERIAL, created.faultySerial());
+        variables.put(CaseLineBpmn.REPAIR_AND_RETURN, created.repairAndReturn());
         if (created.spareOnSite() != null) {
-            put(variables, SPARE_ON_SITE_DUE, SPARE_ON_SITE_ESCALATE_AT, created.spareOnSite());
+            variables.put(CaseLineBpmn.SPARE_ON_SITE_DUE, Date.from(created.spareOnSite().due()));
+            variables.put(CaseLineBpmn.SPARE_ON_SITE_ESCALATE_AT, Date.from(created.spareOnSite().escalateAt()));
         }
         return variables;
-    }
-
-    /** The repair turnaround's timers, handed to the process with the message that the defective board arrived. */
-    static Map<String, Object> repairLimit(Limit limit) {
-        Map<String, Object> variables = new HashMap<>();
-        put(variables, REPAIR_DUE, REPAIR_ESCALATE_AT, limit);
-        return variables;
-    }
-
-    private static void put(Map<String, Object> variables, String due, String escalateAt, Limit limit) {
-        variables.put(due, date(limit.due()));
-        variables.put(escalateAt, date(limit.escalateAt()));
     }
 
     String caseNumber() {
@@ -58,27 +57,18 @@ final class RmaCaseVariables {
     }
 
     void diagnosisLimit(Limit limit) {
-        scope.setVariable(DIAGNOSIS_DUE, date(limit.due()));
-        scope.setVariable(DIAGNOSIS_ESCALATE_AT, date(limit.escalateAt()));
-    }
-
-    void returnLimits(ReturnLimits limits) {
-        scope.setVariable(RETURN_REMINDER_AT, date(limits.reminderAt()));
-        scope.setVariable(RETURN_DUE, date(limits.due()));
-        scope.setVariable(RETURN_CHARGE_AT, date(limits.chargeAt()));
-    }
-
-    /** Where the faulty board already waits as received, or null: the gateway after the return clock reads it. */
-    void defectiveReceivedAt(String locationCode) {
-        scope.setVariable(DEFECTIVE_RECEIVED_AT, locationCode);
-    }
-
-    String defectiveReceivedAt() {
-        return (String) scope.getVariable(DEFECTIVE_RECEIVED_AT);
+        scope.setVariable(DIAGNOSIS_DUE, Date.from(limit.due()));
+        scope.setVariable(DIAGNOSIS_ESCALATE_AT, Date.from(limit.escalateAt()));
     }
 
     DiagnosisOutcome diagnosisOutcome() {
         return DiagnosisOutcome.valueOf((String) scope.getVariable(DIAGNOSIS_OUTCOME));
+    }
+
+    /** The serials the form named (commas, semicolons or white space between them), as typed; none when empty. */
+    List<String> faultySerials() {
+        Object value = scope.getVariable(FAULTY_SERIALS);
+        return value == null ? List.of() : Arrays.stream(value.toString().split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
     }
 
     String note() {
@@ -87,9 +77,5 @@ final class RmaCaseVariables {
 
     String resolution() {
         return (String) scope.getVariable(RESOLUTION);
-    }
-
-    private static Date date(Instant instant) {
-        return Date.from(instant);
     }
 }

@@ -7,7 +7,7 @@ import io.spareflow.sourcing.SpareSourcing;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** The service task of the spare-dispatch process: source and reserve a spare for the case. */
+/** The service task of the spare-dispatch process: source and reserve a spare for a line of the case. */
 @Component("spareDispatchSteps")
 public class SpareDispatchSteps {
 
@@ -22,7 +22,8 @@ public class SpareDispatchSteps {
     public void reserve(DelegateExecution execution) {
         SpareDispatchVariables variables = new SpareDispatchVariables(execution);
         CaseEntity entity = lifecycle.require(variables.caseNumber());
-        ReservationOutcome outcome = sourcing.reserve(entity.partNumber(), entity.siteId(), entity.number());
+        int line = variables.line();
+        ReservationOutcome outcome = sourcing.reserve(entity.line(line).partNumber(), entity.siteId(), entity.number(), line);
         lifecycle.spareSourced(outcome);
         variables.reserved(outcome.backorder() ? null : outcome.serial());
     }

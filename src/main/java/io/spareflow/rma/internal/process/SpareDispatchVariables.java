@@ -2,6 +2,7 @@ package io.spareflow.rma.internal.process;
 
 import static io.spareflow.rma.SpareDispatchBpmn.BACKORDER;
 import static io.spareflow.rma.SpareDispatchBpmn.CASE_NUMBER;
+import static io.spareflow.rma.SpareDispatchBpmn.LINE;
 import static io.spareflow.rma.SpareDispatchBpmn.SPARE_SERIAL;
 
 import java.util.HashMap;
@@ -22,6 +23,11 @@ final class SpareDispatchVariables {
 
     String caseNumber() {
         return (String) scope.getVariable(CASE_NUMBER);
+    }
+
+    /** The case's line the spare is for (line 1 when 0.1.0's rma-case called without one). */
+    int line() {
+        return CaseLineVariables.line(scope.getVariable(LINE));
     }
 
     void reserved(String serial) {

@@ -5,9 +5,12 @@ import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.common.ProcessVariables;
 import io.spareflow.repair.BoardRepairBpmn;
+import io.spareflow.rma.CaseLineBpmn;
 import io.spareflow.rma.RmaCaseBpmn;
+import io.spareflow.rma.internal.CaseLifecycle;
 import io.spareflow.rma.SpareDispatchBpmn;
 import io.spareflow.rma.StalledStep;
+import io.spareflow.rma.internal.CaseLineEntity;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.sourcing.SpareSourcing;
 import io.spareflow.user.StaffUser;
@@ -20,8 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -42,7 +47,7 @@ public class StallAudit {
             SpareDispatchBpmn.TASK_AWAIT_PACK, EnumSet.of(BoardStatus.PICKED),
             SpareDispatchBpmn.TASK_AWAIT_SHIPMENT, EnumSet.of(BoardStatus.PACKED),
             SpareDispatchBpmn.TASK_AWAIT_DELIVERY, EnumSet.of(BoardStatus.PICKED, BoardStatus.PACKED, BoardStatus.IN_TRANSIT),
-            RmaCaseBpmn.TASK_AWAIT_DEFECTIVE_RETURN, EnumSet.of(BoardStatus.INSTALLED, BoardStatus.DEFECTIVE_IN_TRANSIT),
+            CaseLineBpmn.TASK_AWAIT_DEFECTIVE_RETURN, EnumSet.of(BoardStatus.INSTALLED, BoardStatus.DEFECTIVE_IN_TRANSIT),
             RmaCaseBpmn.TASK_AWAIT_SPARE_RETURN, EnumSet.of(BoardStatus.PICKED, BoardStatus.PACKED, BoardStatus.IN_TRANSIT,
                     BoardStatus.RECEIVED),
             BoardRepairBpmn.TASK_AWAIT_INTAKE, EnumSet.of(BoardStatus.DEFECTIVE_RECEIVED, BoardStatus.DEFECTIVE_IN_TRANSIT),
@@ -56,8 +61,8 @@ public class StallAudit {
             SpareDispatchBpmn.TASK_AWAIT_PACK, SpareDispatchBpmn.SPARE_SERIAL,
             SpareDispatchBpmn.TASK_AWAIT_SHIPMENT, SpareDispatchBpmn.SPARE_SERIAL,
             SpareDispatchBpmn.TASK_AWAIT_DELIVERY, SpareDispatchBpmn.SPARE_SERIAL,
-            RmaCaseBpmn.TASK_AWAIT_DEFECTIVE_RETURN, RmaCaseBpmn.FAULTY_SERIAL,
-            RmaCaseBpmn.TASK_AWAIT_SPARE_RETURN, RmaCaseBpmn.RETURNING_SPARE,
+            CaseLineBpmn.TASK_AWAIT_DEFECTIVE_RETURN, CaseLineBpmn.FAULTY_SERIAL,
+            RmaCaseBpmn.TASK_AWAIT_SPARE_RETURN, RmaCaseVariables.RETURNING_SPARE,
             BoardRepairBpmn.TASK_AWAIT_INTAKE, BoardRepairBpmn.REPAIR_SERIAL,
             BoardRepairBpmn.TASK_AWAIT_PUTAWAY, BoardRepairBpmn.REPAIR_SERIAL,
             BoardRepairBpmn.TASK_AWAIT_RETURN_DELIVERY, BoardRepairBpmn.REPAIR_SERIAL);
@@ -68,9 +73,11 @@ public class StallAudit {
     private final SpareSourcing sourcing;
     private final Users users;
     private final Worklist worklist;
+    private final CaseLifecycle lifecycle;
 
     StallAudit(RuntimeService runtime, TaskService tasks, Boards boards, SpareSourcing sourcing, Users users,
-               Worklist worklist) {
+               Worklist worklist, CaseLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.runtime = runtime;
         this.tasks = tasks;
         this.boards = boards;
@@ -86,8 +93,16 @@ public class StallAudit {
         for (String caseNumber : openCases) {
             for (ProcessInstance instance : runtime.createProcessInstanceQuery()
                     .variableValueEquals(ProcessVariables.CASE_NUMBER, caseNumber).active().list()) {
-                for (String step : runtime.getActiveActivityIds(instance.getId())) {
-                    check(caseNumber, instance.getId(), step).ifPresent(stalled::add);
+                for (String step : runtime.getActiveActivityIds(instance.getId()).stream().distinct().toList()) {
+                    if (step.equals(RmaCaseBpmn.TASK_AWAIT_SPARE_RETURN)) {
+                        // A multi-instance wait: each instance names its spare in a variable of its own execution.
+                        for (Execution waiting : runtime.createExecutionQuery().processInstanceId(instance.getId())
+                                .activityId(step).list()) {
+                            check(caseNumber, waiting.getId(), step).ifPresent(stalled::add);
+                        }
+                    } else {
+                        check(caseNumber, instance.getId(), step).ifPresent(stalled::add);
+                    }
                 }
             }
         }
@@ -100,13 +115,16 @@ public class StallAudit {
         if (SERIAL_OF.containsKey(step) && !isBackorderedPick(instanceId, step) && serial(instanceId, step) == null) {
             expected = "the board it waits for named in " + SERIAL_OF.get(step);
             actual = Optional.of("no board is named");
+        } else if (step.equals(RmaCaseBpmn.TASK_AWAIT_LINES)) {
+            expected = "a running line process for every open line";
+            actual = linesProblem(caseNumber);
         } else if (step.equals(SpareDispatchBpmn.TASK_AWAIT_STOCK) || isBackorderedPick(instanceId, step)) {
             expected = "the case is in the backorder queue";
-            actual = backorderProblem(caseNumber);
+            actual = backorderProblem(caseNumber, CaseLineVariables.lineOf(runtime, instanceId));
         } else if (step.equals(SpareDispatchBpmn.TASK_AWAIT_PICK)) {
             String serial = serial(instanceId, step);
             expected = "board " + serial + " RESERVED for this case";
-            actual = pickProblem(caseNumber, serial);
+            actual = pickProblem(caseNumber, CaseLineVariables.lineOf(runtime, instanceId), serial);
         } else if (BOARD_FOR.containsKey(step)) {
             String serial = serial(instanceId, step);
             Set<BoardStatus> allowed = BOARD_FOR.get(step);
@@ -125,13 +143,23 @@ public class StallAudit {
         return actual.map(now -> new StalledStep(caseNumber, step, expected, now));
     }
 
+    /** The open lines of a case that waits for its lines, without a line process that could finish them. */
+    private Optional<String> linesProblem(String caseNumber) {
+        Set<Integer> running = runtime.createProcessInstanceQuery().processDefinitionKey(CaseLineBpmn.PROCESS_KEY)
+                .processInstanceBusinessKey(caseNumber).list().stream()
+                .map(instance -> CaseLineVariables.lineOf(runtime, instance.getId())).collect(Collectors.toSet());
+        List<Integer> orphaned = lifecycle.require(caseNumber).lines().stream().filter(l -> l.state().open())
+                .map(CaseLineEntity::lineNo).filter(line -> !running.contains(line)).toList();
+        return orphaned.isEmpty() ? Optional.empty() : Optional.of("open line(s) " + orphaned + " without a line process");
+    }
+
     private boolean isBackorderedPick(String instanceId, String step) {
         return step.equals(SpareDispatchBpmn.TASK_AWAIT_PICK)
                 && Boolean.TRUE.equals(runtime.getVariable(instanceId, SpareDispatchBpmn.BACKORDER));
     }
 
-    private Optional<String> backorderProblem(String caseNumber) {
-        Optional<ReservationOutcome> open = sourcing.openRequestOf(caseNumber);
+    private Optional<String> backorderProblem(String caseNumber, int line) {
+        Optional<ReservationOutcome> open = sourcing.openRequestOf(caseNumber, line);
         if (open.isEmpty()) {
             return Optional.of("no open backorder");
         }
@@ -139,8 +167,8 @@ public class StallAudit {
                 : Optional.of("board " + open.get().serial() + " is reserved, but the step still waits for stock");
     }
 
-    private Optional<String> pickProblem(String caseNumber, String serial) {
-        Optional<ReservationOutcome> open = sourcing.openRequestOf(caseNumber);
+    private Optional<String> pickProblem(String caseNumber, int line, String serial) {
+        Optional<ReservationOutcome> open = sourcing.openRequestOf(caseNumber, line);
         if (open.isEmpty() || open.get().backorder()) {
             return Optional.of(open.isEmpty() ? "no open reservation" : "backordered, but the pick waits for " + serial);
         }

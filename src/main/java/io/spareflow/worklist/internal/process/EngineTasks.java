@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -156,7 +157,24 @@ public class EngineTasks {
         if (task.getAssignee() == null) {
             tasks.claim(taskId, user.username());
         }
-        forms.submitTaskForm(taskId, values);
+        try {
+            forms.submitTaskForm(taskId, values);
+        } catch (ProcessEngineException e) {
+            throw refusal(e);
+        }
+    }
+
+    /**
+     * A task listener that refused the completion (the case's rules: a wrong serial, a board on another case) is
+     * answered as that refusal, not as an engine error; the engine wraps what listeners throw.
+     */
+    private static RuntimeException refusal(ProcessEngineException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException || cause instanceof ConflictException || cause instanceof NotFoundException) {
+                return (RuntimeException) cause;
+            }
+        }
+        return e;
     }
 
     private Map<String, Object> validate(Task task, Map<String, Object> fields) {
