@@ -7,6 +7,7 @@ import io.spareflow.board.internal.CustodyEntity;
 import io.spareflow.board.internal.CustodyRepository;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.common.TransactionLocks;
 import io.spareflow.customer.Customers;
@@ -70,13 +71,13 @@ public class Boards {
     }
 
     public BoardInfo require(String serial) {
-        return find(serial).orElseThrow(() -> new NotFoundException("Board", serial));
+        return find(serial).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.board"), serial));
     }
 
     /** The board with its chain of custody, oldest hand-off first, and the legs between hand-offs. */
     public BoardHistory history(String serial) {
         BoardEntity board = repository.findBySerial(Serial.parse(serial).value())
-                .orElseThrow(() -> new NotFoundException("Board", serial));
+                .orElseThrow(() -> new NotFoundException(Message.of("errors.thing.board"), serial));
         return BoardHistory.of(board.toInfo(), custody.findByBoardIdOrderByMovedAtAscIdAsc(board.getId()).stream()
                 .map(CustodyEntity::toRecord).toList());
     }
@@ -132,7 +133,7 @@ public class Boards {
         // Two registrations of one serial at once: the second waits and is refused here, not by the unique key.
         locks.lock(SERIAL_LOCK, serial);
         if (repository.findBySerial(serial).isPresent()) {
-            throw new ConflictException("A board with serial " + serial + " is already registered");
+            throw new ConflictException(Message.of("errors.board.registered", serial));
         }
         validatePlace(board);
         PartInfo part = parts.require(board.partNumber());
@@ -201,7 +202,7 @@ public class Boards {
             throw new IllegalArgumentException("a move needs a context: who moved the board and why");
         }
         String normalized = Serial.parse(serial).value();
-        BoardEntity board = repository.lockBySerial(normalized).orElseThrow(() -> new NotFoundException("Board", serial));
+        BoardEntity board = repository.lockBySerial(normalized).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.board"), serial));
         BoardStatus from = board.getStatus();
         Instant at = clock.instant();
         board.moveTo(target, locationCode(locationCode), siteId, at);
@@ -220,27 +221,27 @@ public class Boards {
     public NewBoard checkNew(BoardRow row) {
         String serial = Serial.parse(row.serial()).value();
         if (find(serial).isPresent()) {
-            throw new InvalidInputException("board " + serial + " is already registered");
+            throw new InvalidInputException(Message.of("errors.board.row.registered", serial));
         }
-        PartInfo part = parts.find(row.partNumber()).orElseThrow(() -> new InvalidInputException("part '"
-                + row.partNumber() + "' is not in the catalogue"));
+        PartInfo part = parts.find(row.partNumber()).orElseThrow(() -> new InvalidInputException(
+                Message.of("errors.board.row.part", row.partNumber())));
         BoardStatus status = status(row.status());
         String location = row.locationCode();
         Long siteId = siteId(row.siteId());
         if (status == BoardStatus.INSTALLED) {
             if (siteId == null || location != null) {
-                throw new InvalidInputException("an INSTALLED board needs site_id and no location_code");
+                throw new InvalidInputException(Message.of("errors.board.row.installed"));
             }
             if (customers.site(siteId).isEmpty()) {
-                throw new InvalidInputException("customer site " + siteId + " does not exist");
+                throw new InvalidInputException(Message.of("errors.board.row.site", String.valueOf(siteId)));
             }
         } else {
             if (location == null || siteId != null) {
-                throw new InvalidInputException("a " + status + " board needs location_code and no site_id");
+                throw new InvalidInputException(Message.of("errors.board.row.stored", status));
             }
             location = LocationCode.tryParse(location).map(LocationCode::value).orElse(location);
             if (locations.find(location).isEmpty()) {
-                throw new InvalidInputException("location '" + location + "' does not exist");
+                throw new InvalidInputException(Message.of("errors.board.row.location", location));
             }
         }
         String revision = Optional.ofNullable(row.revision()).orElse(part.revision());
@@ -251,8 +252,8 @@ public class Boards {
         try {
             return BoardStatus.valueOf(value == null ? "" : value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status '" + value + "' is not a board status; one of "
-                    + List.of(BoardStatus.values()));
+            throw new InvalidInputException(Message.of("errors.board.row.status", value,
+                    List.of(BoardStatus.values()).toString()));
         }
     }
 
@@ -260,7 +261,7 @@ public class Boards {
         try {
             return value == null ? null : Long.valueOf(value);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("site_id '" + value + "' is not a number");
+            throw new InvalidInputException(Message.of("errors.board.row.siteId", value));
         }
     }
 
@@ -269,11 +270,11 @@ public class Boards {
 
     private void validatePlace(NewBoard board) {
         if (board.status() == null) {
-            throw new InvalidInputException("A board needs a status", Map.of("status", "required"));
+            throw new InvalidInputException(Message.of("errors.board.status"), Map.of("status", Message.of("errors.required")));
         }
         if ((board.locationCode() == null) == (board.siteId() == null)) {
-            throw new InvalidInputException("A board is either at a location or at a customer site, not both or neither",
-                    Map.of("locationCode", "exactly one of locationCode and siteId"));
+            throw new InvalidInputException(Message.of("errors.board.place"),
+                    Map.of("locationCode", Message.of("errors.board.place.field")));
         }
         if (board.locationCode() != null) {
             locations.require(board.locationCode());

@@ -1,6 +1,7 @@
 package io.spareflow.board;
 
 import io.spareflow.common.ConflictException;
+import io.spareflow.common.Message;
 import java.util.Set;
 
 /** A board was asked to move where its state machine does not allow. */
@@ -11,8 +12,8 @@ public class IllegalBoardMoveException extends ConflictException {
     private final BoardStatus requested;
 
     public IllegalBoardMoveException(String serial, BoardStatus current, BoardStatus requested) {
-        super("Board " + serial + " is " + current + " and cannot become " + requested
-                + (current.next().isEmpty() ? "; it cannot move any more" : "; from " + current + " it may only become " + current.next()));
+        super(current.next().isEmpty() ? Message.of("errors.board.move.final", serial, current, requested)
+                : Message.of("errors.board.move", serial, current, requested, current.next().toString()));
         this.serial = serial;
         this.current = current;
         this.requested = requested;

@@ -1,6 +1,7 @@
 package io.spareflow.board;
 
 import io.spareflow.common.Codes;
+import io.spareflow.common.Message;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,7 @@ public record Serial(String value) {
 
     /** The board serial in {@code text} (trimmed, upper-cased); a 400 that says what one looks like when it is none. */
     public static Serial parse(String text) {
-        return new Serial(Codes.require(text, FORMAT, "serial", "a board serial", "4 to 40 letters, digits or dashes, starting with a letter or digit"));
+        return new Serial(Codes.require(text, FORMAT, "serial", Message.of("errors.code.serial"), Message.of("errors.code.serial.expected")));
     }
 
     /** The board serial in {@code text}, or empty when it is none (a lookup of such a value finds nothing). */

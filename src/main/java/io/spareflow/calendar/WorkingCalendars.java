@@ -4,6 +4,7 @@ import io.spareflow.calendar.internal.CalendarStore;
 import io.spareflow.common.BusinessHours;
 import io.spareflow.common.CalendarDay;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.common.WorkingCalendar;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.Locations;
@@ -25,8 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -48,7 +47,6 @@ public class WorkingCalendars {
 
     private final CalendarStore store;
     private final Locations locations;
-    private final MessageSource messages;
     private final Clock clock;
     private final AtomicLong version = new AtomicLong();
     private volatile Snapshot snapshot;
@@ -69,10 +67,9 @@ public class WorkingCalendars {
         }
     }
 
-    WorkingCalendars(CalendarStore store, Locations locations, MessageSource messages, Clock clock) {
+    WorkingCalendars(CalendarStore store, Locations locations, Clock clock) {
         this.store = store;
         this.locations = locations;
-        this.messages = messages;
         this.clock = clock;
     }
 
@@ -185,18 +182,18 @@ public class WorkingCalendars {
     }
 
     private Target target(String country, int year, String location) {
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Message> errors = new LinkedHashMap<>();
         String code = country == null ? "" : country.trim().toUpperCase(Locale.ROOT);
         if (!code.matches("[A-Z]{2}")) {
-            errors.put("country", text("calendar.error.country", country));
+            errors.put("country", Message.of("calendar.error.country", country));
         }
         if (year < 2000 || year > 2100) {
-            errors.put("year", text("calendar.error.year", year));
+            errors.put("year", Message.of("calendar.error.year", year));
         }
         String place = location == null || location.isBlank() ? null : location.trim().toUpperCase(Locale.ROOT);
         if (place != null && errors.isEmpty()
                 && locations.find(place).filter(l -> l.country().equals(code)).isEmpty()) {
-            errors.put("location", text("calendar.error.location", location, code));
+            errors.put("location", Message.of("calendar.error.location", location, code));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors.values().iterator().next(), errors);
@@ -205,12 +202,12 @@ public class WorkingCalendars {
     }
 
     private List<CalendarDay> validDays(int year, CalendarUpdate update) {
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Message> errors = new LinkedHashMap<>();
         if (update == null || update.source() == null || update.source().isBlank() || update.source().trim().length() > 1000) {
-            errors.put("source", text("calendar.error.source"));
+            errors.put("source", Message.of("calendar.error.source"));
         }
         if (update == null || update.days() == null) {
-            errors.put("days", text("calendar.error.days"));
+            errors.put("days", Message.of("calendar.error.days"));
             throw new InvalidInputException(errors.values().iterator().next(), errors);
         }
         List<CalendarDay> days = new ArrayList<>();
@@ -219,31 +216,31 @@ public class WorkingCalendars {
             CalendarUpdate.Day day = update.days().get(i);
             String field = "days[" + i + "]";
             if (day == null || day.date() == null || day.date().getYear() != year) {
-                errors.put(field + ".date", text("calendar.error.date", i + 1, year));
+                errors.put(field + ".date", Message.of("calendar.error.date", i + 1, year));
                 continue;
             }
             if (!seen.add(day.date())) {
-                errors.put(field + ".date", text("calendar.error.duplicate", i + 1, day.date()));
+                errors.put(field + ".date", Message.of("calendar.error.duplicate", i + 1, day.date()));
             }
             if (day.kind() == null) {
-                errors.put(field + ".kind", text("calendar.error.kind", i + 1));
+                errors.put(field + ".kind", Message.of("calendar.error.kind", i + 1));
                 continue;
             }
             boolean reduced = day.kind() == CalendarDay.Kind.REDUCED_HOURS;
             boolean hoursGiven = day.opens() != null && day.closes() != null;
             if (reduced != hoursGiven || (!reduced && (day.opens() != null || day.closes() != null))
                     || (hoursGiven && !day.opens().isBefore(day.closes()))) {
-                errors.put(field + ".opens", text("calendar.error.hours", i + 1));
+                errors.put(field + ".opens", Message.of("calendar.error.hours", i + 1));
                 continue;
             }
             if (day.name() == null || day.name().isBlank() || day.name().trim().length() > 200) {
-                errors.put(field + ".name", text("calendar.error.name", i + 1));
+                errors.put(field + ".name", Message.of("calendar.error.name", i + 1));
                 continue;
             }
             days.add(new CalendarDay(day.date(), day.kind(), day.opens(), day.closes(), day.name().trim()));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(text("calendar.error.invalid", errors.size(), errors.values().iterator().next()), errors);
+            throw new InvalidInputException(Message.of("calendar.error.invalid", errors.size(), errors.values().iterator().next()), errors);
         }
         return days;
     }
@@ -251,9 +248,5 @@ public class WorkingCalendars {
     private static String summary(List<CalendarDay> days) {
         Map<CalendarDay.Kind, Long> counts = days.stream().collect(Collectors.groupingBy(CalendarDay::kind, TreeMap::new, Collectors.counting()));
         return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-    }
-
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

@@ -31,7 +31,7 @@ public record CaseNumber(String value) {
 
     /** The case number in {@code text} (trimmed, upper-cased); a 400 that says what one looks like when it is none. */
     public static CaseNumber parse(String text) {
-        return new CaseNumber(Codes.require(text, FORMAT, "caseNumber", "a case number", "1 to 40 letters, digits, . - / _"));
+        return new CaseNumber(Codes.require(text, FORMAT, "caseNumber", Message.of("errors.code.caseNumber"), Message.of("errors.code.caseNumber.expected")));
     }
 
     public static Optional<CaseNumber> tryParse(String text) {

@@ -21,8 +21,8 @@ public final class Codes {
     }
 
     /** The canonical form of {@code raw}; a 400 naming {@code field} and what it expects when it is none. */
-    public static String require(String raw, Pattern format, String field, String what, String expected) {
+    public static String require(String raw, Pattern format, String field, Message what, Message expected) {
         return canonical(raw, format).orElseThrow(() -> new InvalidInputException(
-                "'" + raw + "' is not " + what + ": expected " + expected, Map.of(field, "not " + what)));
+                Message.of("errors.code.invalid", raw, what, expected), Map.of(field, Message.of("errors.code.invalid.field", what))));
     }
 }

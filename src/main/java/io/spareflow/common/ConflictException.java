@@ -1,9 +1,27 @@
 package io.spareflow.common;
 
 /** The request is well-formed but contradicts the current state: answered with 409. */
-public class ConflictException extends RuntimeException {
+public class ConflictException extends RuntimeException implements Explained {
 
+    private final transient Message detail;
+
+    public ConflictException(Message detail) {
+        this.detail = detail;
+    }
+
+    /** Until rma's details are keyed (removed then). */
+    @Deprecated(forRemoval = true)
     public ConflictException(String message) {
-        super(message);
+        this(Message.of("errors.unkeyed", message));
+    }
+
+    @Override
+    public Message detail() {
+        return detail;
+    }
+
+    @Override
+    public String getMessage() {
+        return detail.english();
     }
 }

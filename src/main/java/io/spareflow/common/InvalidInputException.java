@@ -3,20 +3,49 @@ package io.spareflow.common;
 import java.util.Map;
 
 /** A request value is not acceptable: answered with 400, naming each field's problem. */
-public class InvalidInputException extends RuntimeException {
+public class InvalidInputException extends RuntimeException implements Explained {
 
-    private final Map<String, String> fieldErrors;
+    private final transient Message detail;
+    private final transient Map<String, Message> fieldErrors;
 
-    public InvalidInputException(String message) {
-        this(message, Map.of());
+    public InvalidInputException(Message detail) {
+        this(detail, Map.of());
     }
 
+    /** Until rma's details are keyed (removed then). */
+    @Deprecated(forRemoval = true)
+    public InvalidInputException(String message) {
+        this(Message.of("errors.unkeyed", message));
+    }
+
+    /** Until rma's details are keyed (removed then). */
+    @Deprecated(forRemoval = true)
     public InvalidInputException(String message, Map<String, String> fieldErrors) {
-        super(message);
+        this(Message.of("errors.unkeyed", message), fieldErrors.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                Map.Entry::getKey, e -> Message.of("errors.unkeyed", e.getValue()))));
+    }
+
+    public InvalidInputException(Message detail, Map<String, Message> fieldErrors) {
+        this.detail = detail;
         this.fieldErrors = Map.copyOf(fieldErrors);
     }
 
-    public Map<String, String> fieldErrors() {
+    /** One field's problem, which is also the whole detail. */
+    public static InvalidInputException field(String field, Message problem) {
+        return new InvalidInputException(problem, Map.of(field, problem));
+    }
+
+    @Override
+    public Message detail() {
+        return detail;
+    }
+
+    public Map<String, Message> fieldErrors() {
         return fieldErrors;
+    }
+
+    @Override
+    public String getMessage() {
+        return detail.english();
     }
 }

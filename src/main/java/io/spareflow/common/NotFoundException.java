@@ -1,9 +1,28 @@
 package io.spareflow.common;
 
 /** Something named by the caller does not exist: answered with 404 and a detail that names it. */
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends RuntimeException implements Explained {
 
+    private final transient Message detail;
+
+    /** {@code what} names the kind of thing (a message key under {@code errors.thing.}), {@code id} the one asked for. */
+    public NotFoundException(Message what, Object id) {
+        this.detail = Message.of("errors.notFound", what, id);
+    }
+
+    /** Until rma's details are keyed (removed then). */
+    @Deprecated(forRemoval = true)
     public NotFoundException(String what, Object id) {
-        super(what + " '" + id + "' does not exist");
+        this(Message.of("errors.unkeyed", what), id);
+    }
+
+    @Override
+    public Message detail() {
+        return detail;
+    }
+
+    @Override
+    public String getMessage() {
+        return detail.english();
     }
 }

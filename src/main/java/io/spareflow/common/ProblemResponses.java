@@ -42,12 +42,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, texts.get("problem.title.notFound"), e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, texts.get("problem.title.notFound"), texts.get(e.detail()));
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, texts.get("problem.title.conflict"), e.getMessage());
+        return problem(HttpStatus.CONFLICT, texts.get("problem.title.conflict"), texts.get(e.detail()));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -57,9 +57,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, texts.get("problem.title.invalid"), e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, texts.get("problem.title.invalid"), texts.get(e.detail()));
         if (!e.fieldErrors().isEmpty()) {
-            problem.setProperty("errors", e.fieldErrors());
+            problem.setProperty("errors", texts.get(e.fieldErrors()));
         }
         return problem;
     }
@@ -83,7 +83,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, texts.get("problem.title.forbidden"), e.getMessage());
+        return problem(HttpStatus.FORBIDDEN, texts.get("problem.title.forbidden"),
+                e instanceof Explained explained ? texts.get(explained.detail()) : e.getMessage());
     }
 
     @Override

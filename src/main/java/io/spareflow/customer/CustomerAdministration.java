@@ -4,6 +4,7 @@ import io.spareflow.audit.Audit;
 import io.spareflow.audit.AuditedEntity;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.common.Texts;
 import io.spareflow.customer.internal.ContactEntity;
@@ -56,11 +57,11 @@ public class CustomerAdministration {
 
     public Map<String, String> create(@Valid CustomerRequests.Customer request) {
         if (request.code() == null) {
-            throw new InvalidInputException(texts.get("people.customer.codeRequired"), Map.of("code", texts.get("people.customer.codeRequired")));
+            throw new InvalidInputException(Message.of("people.customer.codeRequired"), Map.of("code", Message.of("people.customer.codeRequired")));
         }
         String code = request.code().toUpperCase(Locale.ROOT);
         if (customers.existsById(code)) {
-            throw new ConflictException(texts.get("people.customer.exists", code));
+            throw new ConflictException(Message.of("people.customer.exists", code));
         }
         CustomerEntity created = customers.saveAndFlush(new CustomerEntity(code, request.name().trim(), request.country()));
         audit.record(AuditedEntity.CUSTOMER, code, null, created.fields());
@@ -70,7 +71,7 @@ public class CustomerAdministration {
     public Map<String, String> update(String code, @Valid CustomerRequests.Customer request) {
         CustomerEntity customer = customer(code);
         if (request.code() != null && !request.code().equalsIgnoreCase(customer.getCode())) {
-            throw new InvalidInputException(texts.get("people.customer.noRename", customer.getCode()));
+            throw new InvalidInputException(Message.of("people.customer.noRename", customer.getCode()));
         }
         Map<String, String> before = customer.fields();
         customer.update(request.name().trim(), request.country());
@@ -122,12 +123,12 @@ public class CustomerAdministration {
     public CustomerInfo.Contract addContract(String code, @Valid CustomerRequests.Contract contract) {
         CustomerEntity customer = customer(code);
         if (contract.contractNumber() == null) {
-            throw new InvalidInputException(texts.get("people.contract.numberRequired"),
-                    Map.of("contractNumber", texts.get("people.contract.numberRequired")));
+            throw new InvalidInputException(Message.of("people.contract.numberRequired"),
+                    Map.of("contractNumber", Message.of("people.contract.numberRequired")));
         }
         String number = contract.contractNumber().toUpperCase(Locale.ROOT);
         if (contracts.existsById(number)) {
-            throw new ConflictException(texts.get("people.contract.exists", number));
+            throw new ConflictException(Message.of("people.contract.exists", number));
         }
         CustomerInfo.Contract created = contracts.saveAndFlush(new ContractEntity(number, customer.getCode(),
                 tier(contract.tier()), contract.validFrom(), contract.validTo())).toInfo();
@@ -148,12 +149,12 @@ public class CustomerAdministration {
 
     private CustomerEntity customer(String code) {
         return customers.findById(code == null ? "" : code.trim().toUpperCase(Locale.ROOT))
-                .orElseThrow(() -> new NotFoundException("Customer", code));
+                .orElseThrow(() -> new NotFoundException(Message.of("errors.thing.customer"), code));
     }
 
     private String tier(String name) {
-        return tiers.find(name).orElseThrow(() -> new InvalidInputException(texts.get("people.contract.noSuchTier", name),
-                Map.of("tier", texts.get("people.contract.noSuchTier", name)))).name();
+        return tiers.find(name).orElseThrow(() -> new InvalidInputException(Message.of("people.contract.noSuchTier", name),
+                Map.of("tier", Message.of("people.contract.noSuchTier", name)))).name();
     }
 
     /** A region time zone (Asia/Shanghai); a fixed offset would ignore daylight saving. */
@@ -166,7 +167,7 @@ public class CustomerAdministration {
         } catch (DateTimeException notAZone) {
             // refused below
         }
-        throw new InvalidInputException(texts.get("people.site.timeZone", timeZone), Map.of("timeZone", texts.get("people.site.timeZone", timeZone)));
+        throw new InvalidInputException(Message.of("people.site.timeZone", timeZone), Map.of("timeZone", Message.of("people.site.timeZone", timeZone)));
     }
 
     private static String locale(String locale) {

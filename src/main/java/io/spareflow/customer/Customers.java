@@ -1,5 +1,6 @@
 package io.spareflow.customer;
 
+import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.customer.internal.ContactEntity;
 import io.spareflow.customer.internal.ContactRepository;
@@ -48,7 +49,7 @@ public class Customers {
     }
 
     public CustomerInfo require(String code) {
-        return find(code).orElseThrow(() -> new NotFoundException("Customer", code));
+        return find(code).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.customer"), code));
     }
 
     public Optional<SiteInfo> site(long siteId) {
@@ -56,7 +57,7 @@ public class Customers {
     }
 
     public SiteInfo requireSite(long siteId) {
-        return site(siteId).orElseThrow(() -> new NotFoundException("Customer site", siteId));
+        return site(siteId).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.site"), siteId));
     }
 
     public Optional<ContactInfo> contact(long contactId) {

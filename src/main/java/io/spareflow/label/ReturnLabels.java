@@ -1,6 +1,7 @@
 package io.spareflow.label;
 
 import io.spareflow.common.ConflictException;
+import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.customer.CustomerInfo;
 import io.spareflow.customer.Customers;
@@ -72,7 +73,7 @@ public class ReturnLabels {
     }
 
     private Map<String, String> values(String caseNumber, Locale locale) {
-        CaseView view = cases.find(caseNumber).orElseThrow(() -> new NotFoundException("Case", caseNumber));
+        CaseView view = cases.find(caseNumber).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.case"), caseNumber));
         if (NO_RETURN.contains(view.state())) {
             throw new ConflictException(texts.text("labels.return.notExpected", locale, view.number(), view.state()));
         }

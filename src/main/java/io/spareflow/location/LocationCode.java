@@ -1,6 +1,7 @@
 package io.spareflow.location;
 
 import io.spareflow.common.Codes;
+import io.spareflow.common.Message;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,7 @@ public record LocationCode(String value) {
 
     /** The location code in {@code text} (trimmed, upper-cased); a 400 that says what one looks like when it is none. */
     public static LocationCode parse(String text) {
-        return new LocationCode(Codes.require(text, FORMAT, "code", "a location code", "2 to 16 of A-Z, 0-9 and '-'"));
+        return new LocationCode(Codes.require(text, FORMAT, "code", Message.of("errors.code.location"), Message.of("errors.code.location.expected")));
     }
 
     /** The location code in {@code text}, or empty when it is none (a lookup of such a value finds nothing). */

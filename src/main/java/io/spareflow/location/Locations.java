@@ -2,6 +2,7 @@ package io.spareflow.location;
 
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.location.internal.LocationEntity;
 import io.spareflow.location.internal.LocationRepository;
@@ -42,7 +43,7 @@ public class Locations {
     }
 
     public LocationInfo require(String code) {
-        return find(code).orElseThrow(() -> new NotFoundException("Location", code));
+        return find(code).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.location"), code));
     }
 
     /**
@@ -52,7 +53,7 @@ public class Locations {
     public LocationInfo checkNew(LocationRow row) {
         LocationInfo location = LocationRules.check(row);
         if (find(location.code()).isPresent()) {
-            throw new InvalidInputException("location " + location.code() + " exists already");
+            throw new InvalidInputException(Message.of("errors.location.exists", location.code()));
         }
         return location;
     }
@@ -74,7 +75,7 @@ public class Locations {
         List<String> taken = repository.findAllById(network.stream().map(LocationInfo::code).toList()).stream()
                 .map(LocationEntity::toInfo).map(LocationInfo::code).toList();
         if (!taken.isEmpty()) {
-            throw new ConflictException("Location code(s) " + taken + " are taken already; new locations need new codes");
+            throw new ConflictException(Message.of("errors.location.taken", taken.toString()));
         }
         repository.saveAll(network.stream().map(LocationEntity::new).toList());
     }

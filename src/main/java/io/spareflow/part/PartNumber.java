@@ -1,6 +1,7 @@
 package io.spareflow.part;
 
 import io.spareflow.common.Codes;
+import io.spareflow.common.Message;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,7 @@ public record PartNumber(String value) {
 
     /** The part number in {@code text} (trimmed, upper-cased); a 400 that says what one looks like when it is none. */
     public static PartNumber parse(String text) {
-        return new PartNumber(Codes.require(text, FORMAT, "partNumber", "a part number", "1 to 30 letters, digits, . - / _"));
+        return new PartNumber(Codes.require(text, FORMAT, "partNumber", Message.of("errors.code.partNumber"), Message.of("errors.code.partNumber.expected")));
     }
 
     /** The part number in {@code text}, or empty when it is none (a lookup of such a value finds nothing). */

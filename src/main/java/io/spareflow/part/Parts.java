@@ -1,5 +1,6 @@
 package io.spareflow.part;
 
+import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.part.internal.GtinAssignment;
 import io.spareflow.part.internal.PartEntity;
@@ -34,7 +35,7 @@ public class Parts {
     }
 
     public PartInfo require(String partNumber) {
-        return find(partNumber).orElseThrow(() -> new NotFoundException("Part", partNumber));
+        return find(partNumber).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.part"), partNumber));
     }
 
     private PartInfo info(PartEntity entity) {

@@ -3,6 +3,7 @@ package io.spareflow.repair;
 import io.spareflow.audit.Audit;
 import io.spareflow.audit.AuditedEntity;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.common.Texts;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.Locations;
@@ -54,11 +55,11 @@ public class StockTargets {
     public StockTarget set(String depot, String partNumber, int target) {
         LocationInfo location = locations.require(depot);
         if (locations.depots().stream().noneMatch(d -> d.code().equals(location.code()))) {
-            throw new InvalidInputException(texts.get("people.stock.notADepot", location.code(), location.type()),
-                    Map.of("depot", texts.get("people.stock.depotExpected")));
+            throw new InvalidInputException(Message.of("people.stock.notADepot", location.code(), location.type()),
+                    Map.of("depot", Message.of("people.stock.depotExpected")));
         }
         if (target < 0) {
-            throw new InvalidInputException(texts.get("people.stock.negative"), Map.of("target", texts.get("people.stock.negative")));
+            throw new InvalidInputException(Message.of("people.stock.negative"), Map.of("target", Message.of("people.stock.negative")));
         }
         String part = parts.require(partNumber).partNumber();
         StockTarget before = targets.find(location.code(), part).stream().findFirst().orElse(null);

@@ -3,6 +3,7 @@ package io.spareflow.tier;
 import io.spareflow.audit.Audit;
 import io.spareflow.audit.AuditedEntity;
 import io.spareflow.common.ConflictException;
+import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.common.Texts;
 import io.spareflow.tier.internal.ServiceTierEntity;
@@ -38,14 +39,14 @@ public class ServiceTiers {
     }
 
     public ServiceTier require(String name) {
-        return find(name).orElseThrow(() -> new NotFoundException("Service tier", name));
+        return find(name).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.tier"), name));
     }
 
     /** Replaces a tier's limits; existing cases keep the due times they were given. */
     @Transactional
     public ServiceTier update(String name, ServiceTier limits) {
         ServiceTierEntity entity = repository.findById(key(name))
-                .orElseThrow(() -> new NotFoundException("Service tier", name));
+                .orElseThrow(() -> new NotFoundException(Message.of("errors.thing.tier"), name));
         ServiceTier before = entity.toTier();
         entity.update(limits);
         ServiceTier after = repository.saveAndFlush(entity).toTier();
@@ -58,7 +59,7 @@ public class ServiceTiers {
     public ServiceTier create(ServiceTier tier) {
         String name = key(tier.name());
         if (repository.existsById(name)) {
-            throw new ConflictException(texts.get("people.tier.exists", name));
+            throw new ConflictException(Message.of("people.tier.exists", name));
         }
         ServiceTier created = repository.saveAndFlush(new ServiceTierEntity(name, tier)).toTier();
         audit.record(AuditedEntity.SERVICE_TIER, name, null, created);
@@ -72,13 +73,13 @@ public class ServiceTiers {
     @Transactional
     public void delete(String name) {
         ServiceTierEntity entity = repository.findById(key(name))
-                .orElseThrow(() -> new NotFoundException("Service tier", name));
+                .orElseThrow(() -> new NotFoundException(Message.of("errors.thing.tier"), name));
         ServiceTier before = entity.toTier();
         try {
             repository.delete(entity);
             repository.flush();
         } catch (DataIntegrityViolationException used) {
-            throw new ConflictException(texts.get("people.tier.inUse", before.name()));
+            throw new ConflictException(Message.of("people.tier.inUse", before.name()));
         }
         audit.record(AuditedEntity.SERVICE_TIER, before.name(), before, null);
     }

@@ -3,6 +3,7 @@ package io.spareflow.training;
 import io.spareflow.audit.Audit;
 import io.spareflow.audit.AuditedEntity;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.common.Texts;
 import io.spareflow.part.ProductLine;
@@ -65,13 +66,13 @@ public class Certifications {
     public Certification issue(String username, @Valid NewCertification request) {
         StaffUser holder = holder(username);
         if (!HOLDERS.contains(holder.role())) {
-            throw new InvalidInputException(texts.get("training.error.holderRole", holder.username(), holder.role()));
+            throw new InvalidInputException(Message.of("training.error.holderRole", holder.username(), holder.role()));
         }
         if (request.level() == CertificationLevel.L2 && holder.role() != Role.TECHNICIAN) {
-            throw new InvalidInputException(texts.get("training.error.l2TechniciansOnly", holder.username()));
+            throw new InvalidInputException(Message.of("training.error.l2TechniciansOnly", holder.username()));
         }
         if (request.validUntil().isBefore(request.validFrom())) {
-            throw new InvalidInputException(texts.get("training.error.dates", request.validFrom(), request.validUntil()));
+            throw new InvalidInputException(Message.of("training.error.dates", request.validFrom(), request.validUntil()));
         }
         Certification issued = certifications.saveAndFlush(new CertificationEntity(holder.username(), request, clock.instant()))
                 .toView(today());
@@ -108,6 +109,6 @@ public class Certifications {
     }
 
     private StaffUser holder(String username) {
-        return users.find(username).orElseThrow(() -> new NotFoundException("User", username));
+        return users.find(username).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.user"), username));
     }
 }

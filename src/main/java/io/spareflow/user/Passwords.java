@@ -3,8 +3,8 @@ package io.spareflow.user;
 import io.spareflow.audit.Audit;
 import io.spareflow.audit.AuditedEntity;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
-import io.spareflow.common.Texts;
 import io.spareflow.user.internal.PasswordLinks;
 import io.spareflow.user.internal.PasswordPolicy;
 import io.spareflow.user.internal.UserEntity;
@@ -41,13 +41,12 @@ public class Passwords {
     private final PasswordLinks links;
     private final Audit audit;
     private final ApplicationEventPublisher events;
-    private final Texts texts;
     private final Clock clock;
     private final Duration linkValidity;
     private final String baseUrl;
 
     Passwords(UserRepository users, PasswordEncoder encoder, PasswordPolicy policy, PasswordLinks links, Audit audit,
-              ApplicationEventPublisher events, Texts texts, Clock clock,
+              ApplicationEventPublisher events, Clock clock,
               @Value("${spareflow.security.password-link-validity:PT1H}") Duration linkValidity,
               @Value("${spareflow.public-base-url}") String baseUrl) {
         this.users = users;
@@ -56,7 +55,6 @@ public class Passwords {
         this.links = links;
         this.audit = audit;
         this.events = events;
-        this.texts = texts;
         this.clock = clock;
         this.linkValidity = linkValidity;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -64,25 +62,25 @@ public class Passwords {
 
     /** The policy's objections to {@code password} for {@code username}; empty when it is acceptable. */
     @Transactional(readOnly = true)
-    public List<String> problems(String username, String password) {
+    public List<Message> problems(String username, String password) {
         return policy.problems(username, password);
     }
 
     /** The user's own change: the current password must match and the new one pass the policy. */
     public void change(String username, String current, String next) {
-        UserEntity user = users.findById(username).orElseThrow(() -> new NotFoundException("User", username));
+        UserEntity user = users.findById(username).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.user"), username));
         if (current == null || !encoder.matches(current, user.toStaffUser().passwordHash())) {
-            throw new InvalidInputException(texts.get("people.password.currentWrong"), Map.of("current", texts.get("people.password.currentWrong")));
+            throw new InvalidInputException(Message.of("people.password.currentWrong"), Map.of("current", Message.of("people.password.currentWrong")));
         }
         if (next != null && next.equals(current)) {
-            throw new InvalidInputException(texts.get("people.password.sameAsCurrent"), Map.of("new", texts.get("people.password.sameAsCurrent")));
+            throw new InvalidInputException(Message.of("people.password.sameAsCurrent"), Map.of("new", Message.of("people.password.sameAsCurrent")));
         }
         set(user, next, "new");
     }
 
     /** Mails the user a one-time link to choose a password ({@code firstPassword}: the account was just created). */
     public LinkSent sendLink(String username, boolean firstPassword) {
-        UserEntity entity = users.findById(username).orElseThrow(() -> new NotFoundException("User", username));
+        UserEntity entity = users.findById(username).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.user"), username));
         UserAccount user = entity.toAccount();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(linkValidity);
@@ -104,16 +102,16 @@ public class Passwords {
 
     /** Sets a password through a mailed link, which is then used up; returns the user name. */
     public String setWithLink(String token, String next) {
-        String username = linkHolder(token).orElseThrow(() -> new InvalidInputException(texts.get("people.password.linkInvalid")));
-        UserEntity user = users.findById(username).orElseThrow(() -> new NotFoundException("User", username));
+        String username = linkHolder(token).orElseThrow(() -> new InvalidInputException(Message.of("people.password.linkInvalid")));
+        UserEntity user = users.findById(username).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.user"), username));
         // A refused password rolls the use back: the link stays valid for another try.
-        links.use(token, clock.instant()).orElseThrow(() -> new InvalidInputException(texts.get("people.password.linkInvalid")));
+        links.use(token, clock.instant()).orElseThrow(() -> new InvalidInputException(Message.of("people.password.linkInvalid")));
         set(user, next, "password");
         return username;
     }
 
     private void set(UserEntity user, String next, String field) {
-        List<String> problems = policy.problems(user.getUsername(), next);
+        List<Message> problems = policy.problems(user.getUsername(), next);
         if (!problems.isEmpty()) {
             throw refused(problems, field);
         }
@@ -122,8 +120,8 @@ public class Passwords {
         audit.record(AuditedEntity.USER, user.getUsername(), before, users.saveAndFlush(user).toAccount());
     }
 
-    private InvalidInputException refused(List<String> problems, String field) {
-        String all = String.join(" ", problems);
-        return new InvalidInputException(texts.get("people.password.refused", all), Map.of(field, all));
+    private InvalidInputException refused(List<Message> problems, String field) {
+        Message all = Message.sentences(problems);
+        return new InvalidInputException(Message.of("people.password.refused", all), Map.of(field, all));
     }
 }

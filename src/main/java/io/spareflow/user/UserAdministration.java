@@ -4,8 +4,8 @@ import io.spareflow.audit.Audit;
 import io.spareflow.audit.AuditedEntity;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
-import io.spareflow.common.Texts;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.LocationType;
 import io.spareflow.location.Locations;
@@ -44,19 +44,17 @@ public class UserAdministration {
     private final PasswordEncoder encoder;
     private final Audit audit;
     private final ApplicationEventPublisher events;
-    private final Texts texts;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     UserAdministration(UserRepository users, Locations locations, Passwords passwords, PasswordEncoder encoder,
-                       Audit audit, ApplicationEventPublisher events, Texts texts, Clock clock) {
+                       Audit audit, ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.locations = locations;
         this.passwords = passwords;
         this.encoder = encoder;
         this.audit = audit;
         this.events = events;
-        this.texts = texts;
         this.clock = clock;
     }
 
@@ -72,7 +70,7 @@ public class UserAdministration {
 
     @Transactional(readOnly = true)
     public UserAccount require(String username) {
-        return find(username).orElseThrow(() -> new NotFoundException("User", username));
+        return find(username).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.user"), username));
     }
 
     /**
@@ -80,20 +78,20 @@ public class UserAdministration {
      * mailed a one-time link to choose it.
      */
     public UserAccount create(@Valid UserRequest request) {
-        Map<String, String> errors = check(request, null);
+        Map<String, Message> errors = check(request, null);
         if (request.username() == null || request.username().isBlank()) {
-            errors.put("username", texts.get("people.user.usernameRequired"));
+            errors.put("username", Message.of("people.user.usernameRequired"));
         }
         if (request.password() != null) {
-            List<String> problems = passwords.problems(request.username(), request.password());
+            List<Message> problems = passwords.problems(request.username(), request.password());
             if (!problems.isEmpty()) {
-                errors.put("password", String.join(" ", problems));
+                errors.put("password", Message.sentences(problems));
             }
         }
         refuseIfAny(errors);
         String username = request.username().trim();
         if (users.existsById(username)) {
-            throw new ConflictException(texts.get("people.user.exists", username));
+            throw new ConflictException(Message.of("people.user.exists", username));
         }
         boolean mailLink = request.password() == null;
         String hash = encoder.encode(mailLink ? unguessable() : request.password());
@@ -108,13 +106,13 @@ public class UserAdministration {
 
     /** Replaces a user's settings (not the password: see {@link Passwords}). */
     public UserAccount update(String username, @Valid UserRequest request) {
-        UserEntity entity = users.findById(username).orElseThrow(() -> new NotFoundException("User", username));
-        Map<String, String> errors = check(request, entity.getUsername());
+        UserEntity entity = users.findById(username).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.user"), username));
+        Map<String, Message> errors = check(request, entity.getUsername());
         if (request.username() != null && !request.username().trim().equals(entity.getUsername())) {
-            errors.put("username", texts.get("people.user.noRename", entity.getUsername()));
+            errors.put("username", Message.of("people.user.noRename", entity.getUsername()));
         }
         if (request.password() != null) {
-            errors.put("password", texts.get("people.user.passwordNotHere"));
+            errors.put("password", Message.of("people.user.passwordNotHere"));
         }
         refuseIfAny(errors);
         UserAccount before = entity.toAccount();
@@ -128,35 +126,35 @@ public class UserAdministration {
     }
 
     /** The scope rules; field → reason. */
-    private Map<String, String> check(UserRequest request, String self) {
-        Map<String, String> errors = new LinkedHashMap<>();
+    private Map<String, Message> check(UserRequest request, String self) {
+        Map<String, Message> errors = new LinkedHashMap<>();
         Role role = request.role();
         Optional<LocationInfo> location = Optional.ofNullable(request.locationCode()).filter(c -> !c.isBlank())
                 .flatMap(locations::find);
         if (request.locationCode() != null && !request.locationCode().isBlank() && location.isEmpty()) {
-            errors.put("locationCode", texts.get("people.user.noSuchLocation", request.locationCode()));
+            errors.put("locationCode", Message.of("people.user.noSuchLocation", request.locationCode()));
         } else if (role == Role.DEPOT && location.map(l -> !DEPOTS.contains(l.type())).orElse(true)) {
-            errors.put("locationCode", texts.get("people.user.depotNeeded"));
+            errors.put("locationCode", Message.of("people.user.depotNeeded"));
         } else if (role == Role.TECHNICIAN && location.map(l -> l.type() != LocationType.REPAIR_CENTER).orElse(true)) {
-            errors.put("locationCode", texts.get("people.user.repairCenterNeeded"));
+            errors.put("locationCode", Message.of("people.user.repairCenterNeeded"));
         } else if (role == Role.AGENT && location.isEmpty()) {
-            errors.put("locationCode", texts.get("people.user.locationNeeded"));
+            errors.put("locationCode", Message.of("people.user.locationNeeded"));
         }
         String supervisor = request.supervisor() == null || request.supervisor().isBlank() ? null : request.supervisor().trim();
         if (supervisor != null) {
             Optional<UserEntity> boss = users.findById(supervisor);
             if (supervisor.equals(self)) {
-                errors.put("supervisor", texts.get("people.user.ownSupervisor"));
+                errors.put("supervisor", Message.of("people.user.ownSupervisor"));
             } else if (boss.isEmpty() || boss.get().toStaffUser().role() != Role.SUPERVISOR) {
-                errors.put("supervisor", texts.get("people.user.supervisorRole", supervisor));
+                errors.put("supervisor", Message.of("people.user.supervisorRole", supervisor));
             }
         }
         return errors;
     }
 
-    private void refuseIfAny(Map<String, String> errors) {
+    private void refuseIfAny(Map<String, Message> errors) {
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(texts.get("people.user.invalid", String.join(" ", errors.values())), errors);
+            throw new InvalidInputException(Message.of("people.user.invalid", Message.sentences(List.copyOf(errors.values()))), errors);
         }
     }
 

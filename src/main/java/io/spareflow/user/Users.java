@@ -1,5 +1,6 @@
 package io.spareflow.user;
 
+import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.LocationType;
@@ -39,7 +40,7 @@ public class Users {
     }
 
     public StaffUser require(String username) {
-        return find(username).orElseThrow(() -> new NotFoundException("User", username));
+        return find(username).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.user"), username));
     }
 
     /**
@@ -82,7 +83,7 @@ public class Users {
     /** Remembers the language {@code username} chose for their pages and mail; answers the user speaking it. */
     @Transactional
     public StaffUser changeLanguage(String username, Locale language) {
-        UserEntity user = repository.findById(username).orElseThrow(() -> new NotFoundException("User", username));
+        UserEntity user = repository.findById(username).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.user"), username));
         user.speak(language);
         return user.toStaffUser();
     }

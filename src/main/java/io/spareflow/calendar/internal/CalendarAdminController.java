@@ -7,6 +7,7 @@ import io.spareflow.calendar.WorkingCalendars;
 import io.spareflow.common.CalendarDay;
 import io.spareflow.common.Csv;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ class CalendarAdminController {
                 model.addAttribute("daysText", lines(selected.days()));
                 model.addAttribute("changes", store.changes(selected.country(), selected.location(), shownYear));
             } catch (InvalidInputException e) {
-                model.addAttribute("errors", e.fieldErrors().values());
+                model.addAttribute("errors", e.fieldErrors().values().stream().map(this::text).toList());
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             }
         }
@@ -88,7 +89,7 @@ class CalendarAdminController {
                         .queryParam("year", saved.year()).queryParamIfPresent("location", java.util.Optional.ofNullable(saved.location()))
                         .build().encode().toUriString();
             } catch (InvalidInputException e) {
-                errors.addAll(e.fieldErrors().isEmpty() ? List.of(e.getMessage()) : e.fieldErrors().values());
+                errors.addAll(e.fieldErrors().isEmpty() ? List.of(text(e.detail())) : e.fieldErrors().values().stream().map(this::text).toList());
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -141,6 +142,10 @@ class CalendarAdminController {
 
     private int thisYear() {
         return clock.instant().atZone(ZoneOffset.UTC).getYear();
+    }
+
+    private String text(Message message) {
+        return message.in(messages, LocaleContextHolder.getLocale());
     }
 
     private String text(String key, Object... args) {

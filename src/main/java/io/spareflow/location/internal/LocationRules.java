@@ -2,6 +2,7 @@ package io.spareflow.location.internal;
 
 import io.spareflow.common.BusinessHours;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.location.LocationCode;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.LocationRow;
@@ -22,10 +23,10 @@ public final class LocationRules {
     /** The location {@code row} describes; {@link InvalidInputException} naming the first wrong value. */
     public static LocationInfo check(LocationRow row) {
         String code = LocationCode.tryParse(row.code()).map(LocationCode::value).orElseThrow(() ->
-                new InvalidInputException("code '" + row.code() + "' is not 2 to 16 of A-Z, 0-9 and '-'"));
+                new InvalidInputException(Message.of("errors.location.row.code", row.code())));
         String country = row.country();
         if (country == null || !COUNTRY.matcher(country).matches()) {
-            throw new InvalidInputException("country '" + country + "' is not two upper-case letters (ISO 3166, e.g. CN)");
+            throw new InvalidInputException(Message.of("errors.location.row.country", country));
         }
         return new LocationInfo(code, text(row.name(), "name", 120), type(row.type()), text(row.city(), "city", 80), country,
                 degrees(row.latitude(), "latitude", 90), degrees(row.longitude(), "longitude", 180), timeZone(row.timeZone()),
@@ -35,7 +36,7 @@ public final class LocationRules {
 
     private static String text(String value, String column, int maxLength) {
         if (value == null || value.isEmpty() || value.length() > maxLength) {
-            throw new InvalidInputException(column + " must be 1 to " + maxLength + " characters");
+            throw new InvalidInputException(Message.of("errors.location.row.text", column, maxLength));
         }
         return value;
     }
@@ -48,8 +49,8 @@ public final class LocationRules {
         try {
             return LocationType.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("type '" + value + "' is not a location type; one of "
-                    + List.of(LocationType.values()));
+            throw new InvalidInputException(Message.of("errors.location.row.type", value,
+                    List.of(LocationType.values()).toString()));
         }
     }
 
@@ -61,7 +62,7 @@ public final class LocationRules {
             degrees = Double.NaN;
         }
         if (!(degrees >= -limit && degrees <= limit)) {
-            throw new InvalidInputException(column + " '" + value + "' is not a number from -" + limit + " to " + limit);
+            throw new InvalidInputException(Message.of("errors.location.row.degrees", column, value, limit));
         }
         return degrees;
     }
@@ -69,7 +70,7 @@ public final class LocationRules {
     /** Region ids of the IANA database only: offsets like "+08:00" would not follow daylight saving time. */
     private static String timeZone(String value) {
         if (!ZoneId.getAvailableZoneIds().contains(value)) {
-            throw new InvalidInputException("time_zone '" + value + "' is not an IANA time zone (e.g. Asia/Shanghai)");
+            throw new InvalidInputException(Message.of("errors.location.row.timeZone", value));
         }
         return value;
     }
@@ -79,7 +80,7 @@ public final class LocationRules {
             BusinessHours.parse(value);
             return value.toUpperCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("business_hours: " + e.getMessage());
+            throw new InvalidInputException(Message.of("errors.location.row.hours", e.getMessage()));
         }
     }
 
@@ -92,6 +93,6 @@ public final class LocationRules {
         } catch (NumberFormatException e) {
             // reported below, like a negative number
         }
-        throw new InvalidInputException("handling_minutes '" + value + "' is not a whole number of minutes, 0 or more");
+        throw new InvalidInputException(Message.of("errors.location.row.handling", value));
     }
 }

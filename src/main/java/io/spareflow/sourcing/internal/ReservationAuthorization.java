@@ -2,6 +2,7 @@ package io.spareflow.sourcing.internal;
 
 import io.spareflow.common.CaseNumber;
 import io.spareflow.common.ConflictException;
+import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.sourcing.SpareDemand;
 import io.spareflow.sourcing.SpareDemands;
@@ -31,7 +32,7 @@ class ReservationAuthorization {
     /** The case's number as recorded, when {@code user} may reserve a spare of the part at the site for it. */
     String requireMayReserve(StaffUser user, String caseNumber, String partNumber, long siteId) {
         String number = CaseNumber.parse(caseNumber).value();
-        SpareDemand demand = demands.of(number).orElseThrow(() -> new NotFoundException("Case", number));
+        SpareDemand demand = demands.of(number).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.case"), number));
         requireAnswersFor(user, demand);
         if (!demand.awaits(partNumber, siteId)) {
             throw new ConflictException(demand.partsAwaited().isEmpty()

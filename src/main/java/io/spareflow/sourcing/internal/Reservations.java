@@ -10,6 +10,7 @@ import io.spareflow.board.Stock;
 import io.spareflow.common.CaseNumber;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.common.TransactionLocks;
 import io.spareflow.customer.Customers;
@@ -151,7 +152,7 @@ class Reservations {
 
     @Transactional(readOnly = true)
     SpareReservationEntity require(long id) {
-        return reservations.findById(id).orElseThrow(() -> new NotFoundException("Reservation", id));
+        return reservations.findById(id).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.reservation"), id));
     }
 
     /** The open reservation or backorder of a line of the case. */

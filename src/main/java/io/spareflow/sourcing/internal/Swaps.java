@@ -8,6 +8,7 @@ import io.spareflow.board.MoveReason;
 import io.spareflow.board.Serial;
 import io.spareflow.board.Stock;
 import io.spareflow.common.ConflictException;
+import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.part.Parts;
 import jakarta.persistence.EntityManager;
@@ -43,7 +44,7 @@ class Swaps {
     /** Swaps the reserved board of reservation {@code id} for {@code newSerial}; the same board again changes nothing. */
     @Transactional
     SpareReservationEntity swap(long id, String newSerial, String username) {
-        SpareReservationEntity request = reservations.findById(id).orElseThrow(() -> new NotFoundException("Reservation", id));
+        SpareReservationEntity request = reservations.findById(id).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.reservation"), id));
         String serial = Serial.parse(newSerial).value();
         if (request.getStatus() != ReservationStatus.RESERVED) {
             throw new ConflictException("Reservation " + request.getId() + " of case " + request.getCaseNumber() + " is "
@@ -56,7 +57,7 @@ class Swaps {
         // Both boards locked in serial order, so two swaps crossing each other cannot deadlock.
         Map<String, BoardInfo> locked = new HashMap<>();
         Stream.of(reserved, serial).sorted().forEach(s -> locked.put(s, stock.lock(s)
-                .orElseThrow(() -> new NotFoundException("Board", s))));
+                .orElseThrow(() -> new NotFoundException(Message.of("errors.thing.board"), s))));
         entityManager.refresh(request, LockModeType.PESSIMISTIC_WRITE);
         if (request.getStatus() != ReservationStatus.RESERVED || !reserved.equals(request.getSerial())) {
             throw new ConflictException("Reservation " + request.getId() + " changed while swapping (now "

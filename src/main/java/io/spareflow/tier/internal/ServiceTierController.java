@@ -1,6 +1,7 @@
 package io.spareflow.tier.internal;
 
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.common.Texts;
 import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.ServiceTiers;
@@ -65,7 +66,7 @@ class ServiceTierController {
     @Operation(summary = "Create a service tier (ADMIN)", description = "409 when the name exists.")
     ServiceTier create(@Valid @RequestBody ServiceTier tier) {
         if (tier.name() == null || !NAME.matcher(tier.name().trim()).matches()) {
-            throw new InvalidInputException(texts.get("people.tier.nameRequired"));
+            throw new InvalidInputException(Message.of("people.tier.nameRequired"));
         }
         return tiers.create(tier);
     }

@@ -1,6 +1,6 @@
 package io.spareflow.user.internal;
 
-import io.spareflow.common.Texts;
+import io.spareflow.common.Message;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -32,10 +32,8 @@ public class PasswordPolicy {
     public static final int MAX_LENGTH = 128;
 
     private final PasswordValidator validator;
-    private final Texts texts;
 
-    PasswordPolicy(@Value("${spareflow.security.common-passwords:classpath:security/common-passwords.txt}") Resource list,
-                   Texts texts) throws IOException {
+    PasswordPolicy(@Value("${spareflow.security.common-passwords:classpath:security/common-passwords.txt}") Resource list) throws IOException {
         ArrayWordList words;
         try (Reader reader = new InputStreamReader(list.getInputStream(), StandardCharsets.UTF_8)) {
             words = WordLists.createFromReader(new Reader[] {reader}, false, new ArraysSort());
@@ -43,14 +41,13 @@ public class PasswordPolicy {
         DictionaryRule common = new DictionaryRule(new WordListDictionary(words));
         common.setMatchBackwards(true);
         this.validator = new PasswordValidator(new LengthRule(MIN_LENGTH, MAX_LENGTH), new UsernameRule(true, true), common);
-        this.texts = texts;
     }
 
     /** What is wrong with {@code password} for {@code username}, in the reader's language; empty when it is fine. */
-    public List<String> problems(String username, String password) {
+    public List<Message> problems(String username, String password) {
         RuleResult result = validator.validate(new PasswordData(username == null ? "" : username, password == null ? "" : password));
-        LinkedHashSet<String> problems = new LinkedHashSet<>();
-        result.getDetails().forEach(d -> problems.add(texts.get("people.password.rule." + d.getErrorCode(), MIN_LENGTH, MAX_LENGTH)));
+        LinkedHashSet<Message> problems = new LinkedHashSet<>();
+        result.getDetails().forEach(d -> problems.add(Message.of("people.password.rule." + d.getErrorCode(), MIN_LENGTH, MAX_LENGTH)));
         return List.copyOf(problems);
     }
 }

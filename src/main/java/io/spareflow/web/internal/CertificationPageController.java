@@ -1,6 +1,7 @@
 package io.spareflow.web.internal;
 
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.common.Texts;
 import io.spareflow.part.ProductLine;
 import io.spareflow.training.Certification;
@@ -81,14 +82,14 @@ class CertificationPageController {
 
     private <E extends Enum<E>> E choice(E[] values, String value, String field) {
         return Arrays.stream(values).filter(v -> v.name().equals(value)).findFirst()
-                .orElseThrow(() -> new InvalidInputException(texts.get("training.page.choose", field, Arrays.toString(values))));
+                .orElseThrow(() -> new InvalidInputException(Message.of("training.page.choose", field, Arrays.toString(values))));
     }
 
     private LocalDate day(String value, String field) {
         try {
             return LocalDate.parse(value == null ? "" : value.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(texts.get("training.page.date", field, value));
+            throw new InvalidInputException(Message.of("training.page.date", field, value));
         }
     }
 }

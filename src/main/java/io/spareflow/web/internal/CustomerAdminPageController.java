@@ -1,6 +1,7 @@
 package io.spareflow.web.internal;
 
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.common.Texts;
 import io.spareflow.customer.CustomerAdministration;
 import io.spareflow.customer.CustomerRequests;
@@ -136,7 +137,7 @@ class CustomerAdminPageController {
         try {
             return Double.valueOf(form.getOrDefault(field, "").trim());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(texts.get("people.customers.notANumber", field, form.get(field)));
+            throw new InvalidInputException(Message.of("people.customers.notANumber", field, form.get(field)));
         }
     }
 
@@ -144,7 +145,7 @@ class CustomerAdminPageController {
         try {
             return LocalDate.parse(form.getOrDefault(field, "").trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(texts.get("people.customers.notADay", field, form.get(field)));
+            throw new InvalidInputException(Message.of("people.customers.notADay", field, form.get(field)));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.spareflow.web.internal;
 
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.common.Texts;
 import io.spareflow.user.Passwords;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,7 +46,7 @@ class PasswordPageController {
                   @RequestParam String confirm, Model model, HttpServletResponse response, RedirectAttributes flash) {
         try {
             if (!next.equals(confirm)) {
-                throw new InvalidInputException(texts.get("people.password.confirmDiffers"));
+                throw new InvalidInputException(Message.of("people.password.confirmDiffers"));
             }
             passwords.change(CurrentUser.require().username(), current, next);
         } catch (InvalidInputException refused) {
@@ -74,7 +75,7 @@ class PasswordPageController {
         model.addAttribute("token", token);
         try {
             if (!password.equals(confirm)) {
-                throw new InvalidInputException(texts.get("people.password.confirmDiffers"));
+                throw new InvalidInputException(Message.of("people.password.confirmDiffers"));
             }
             passwords.setWithLink(token, password);
         } catch (InvalidInputException refused) {

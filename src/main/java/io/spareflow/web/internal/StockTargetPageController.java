@@ -1,6 +1,7 @@
 package io.spareflow.web.internal;
 
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.common.Texts;
 import io.spareflow.location.Locations;
 import io.spareflow.part.Parts;
@@ -46,7 +47,7 @@ class StockTargetPageController {
             try {
                 value = Integer.parseInt(target.trim());
             } catch (NumberFormatException e) {
-                throw new InvalidInputException(texts.get("people.stock.negative"));
+                throw new InvalidInputException(Message.of("people.stock.negative"));
             }
             var set = targets.set(depot, part, value);
             return texts.get("people.stock.saved", set.depot(), set.partNumber(), set.target());

@@ -2,6 +2,7 @@ package io.spareflow.worklist.internal.process;
 
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.common.ProcessVariables;
 import io.spareflow.user.StaffUser;
@@ -264,7 +265,7 @@ public class EngineTasks {
     private Task require(String taskId) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
-            throw new NotFoundException("Task", taskId);
+            throw new NotFoundException(Message.of("errors.thing.task"), taskId);
         }
         return task;
     }

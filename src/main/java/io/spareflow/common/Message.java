@@ -1,0 +1,49 @@
+package io.spareflow.common;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+
+/**
+ * A text a person reads, named by its message key and arguments rather than written out, so that it is worded in the
+ * reader's language where it is shown (an API answer, a page) and not where it is made. Arguments that are themselves
+ * {@code Message}s are worded in the same language.
+ */
+public record Message(String key, List<Object> args) {
+
+    public Message {
+        Objects.requireNonNull(key, "key");
+        args = Collections.unmodifiableList(Arrays.asList(args.toArray()));
+    }
+
+    public static Message of(String key, Object... args) {
+        return new Message(key, Arrays.asList(args));
+    }
+
+    /** Several texts one after the other, as one. */
+    public static Message sentences(List<Message> parts) {
+        return of("errors.sentences", new Sentences(List.copyOf(parts)));
+    }
+
+    public String in(MessageSource messages, Locale locale) {
+        Object[] worded = args.stream().map(a -> a instanceof Message m ? m.in(messages, locale)
+                : a instanceof Sentences s ? s.in(messages, locale) : a).toArray();
+        return messages.getMessage(key, worded, locale);
+    }
+
+    private record Sentences(List<Message> parts) {
+
+        String in(MessageSource messages, Locale locale) {
+            return parts.stream().map(m -> m.in(messages, locale)).collect(Collectors.joining(" "));
+        }
+    }
+
+    /** In English, for logs and engine incidents, which have no reader's language. */
+    public String english() {
+        return in(EnglishTexts.MESSAGES, Locale.ENGLISH);
+    }
+}
