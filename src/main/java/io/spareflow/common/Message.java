@@ -24,21 +24,26 @@ public record Message(String key, List<Object> args) {
         return new Message(key, Arrays.asList(args));
     }
 
-    /** Several texts one after the other, as one. */
+    /** Several sentences one after the other, as one text. */
     public static Message sentences(List<Message> parts) {
-        return of("errors.sentences", new Sentences(List.copyOf(parts)));
+        return joined(parts, " ");
+    }
+
+    /** Several texts as one, between each two the {@code separator}. */
+    public static Message joined(List<Message> parts, String separator) {
+        return of("errors.joined", new Joined(List.copyOf(parts), separator));
     }
 
     public String in(MessageSource messages, Locale locale) {
         Object[] worded = args.stream().map(a -> a instanceof Message m ? m.in(messages, locale)
-                : a instanceof Sentences s ? s.in(messages, locale) : a).toArray();
+                : a instanceof Joined j ? j.in(messages, locale) : a).toArray();
         return messages.getMessage(key, worded, locale);
     }
 
-    private record Sentences(List<Message> parts) {
+    private record Joined(List<Message> parts, String separator) {
 
         String in(MessageSource messages, Locale locale) {
-            return parts.stream().map(m -> m.in(messages, locale)).collect(Collectors.joining(" "));
+            return parts.stream().map(m -> m.in(messages, locale)).collect(Collectors.joining(separator));
         }
     }
 

@@ -10,6 +10,11 @@ public class NotFoundException extends RuntimeException implements Explained {
         this.detail = Message.of("errors.notFound", what, id);
     }
 
+    /** A detail of its own, where the thing is named with others ("the repair order of case X"). */
+    public NotFoundException(Message detail) {
+        this.detail = detail;
+    }
+
     /** Until rma's details are keyed (removed then). */
     @Deprecated(forRemoval = true)
     public NotFoundException(String what, Object id) {

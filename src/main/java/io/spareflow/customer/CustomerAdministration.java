@@ -6,7 +6,6 @@ import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
-import io.spareflow.common.Texts;
 import io.spareflow.customer.internal.ContactEntity;
 import io.spareflow.customer.internal.ContactRepository;
 import io.spareflow.customer.internal.ContractEntity;
@@ -42,22 +41,20 @@ public class CustomerAdministration {
     private final ContractRepository contracts;
     private final ServiceTiers tiers;
     private final Audit audit;
-    private final Texts texts;
 
     CustomerAdministration(CustomerRepository customers, SiteRepository sites, ContactRepository contacts,
-                           ContractRepository contracts, ServiceTiers tiers, Audit audit, Texts texts) {
+                           ContractRepository contracts, ServiceTiers tiers, Audit audit) {
         this.customers = customers;
         this.sites = sites;
         this.contacts = contacts;
         this.contracts = contracts;
         this.tiers = tiers;
         this.audit = audit;
-        this.texts = texts;
     }
 
     public Map<String, String> create(@Valid CustomerRequests.Customer request) {
         if (request.code() == null) {
-            throw new InvalidInputException(Message.of("people.customer.codeRequired"), Map.of("code", Message.of("people.customer.codeRequired")));
+            throw InvalidInputException.field("code", Message.of("people.customer.codeRequired"));
         }
         String code = request.code().toUpperCase(Locale.ROOT);
         if (customers.existsById(code)) {
@@ -89,7 +86,7 @@ public class CustomerAdministration {
 
     public SiteInfo updateSite(String code, long id, @Valid CustomerRequests.Site site) {
         SiteEntity entity = sites.findById(id).filter(s -> s.customerCode().equals(customer(code).getCode()))
-                .orElseThrow(() -> new NotFoundException("Site of customer " + code, id));
+                .orElseThrow(() -> new NotFoundException(Message.of("errors.thing.siteOf", code), id));
         SiteInfo before = entity.toInfo();
         entity.update(site.name().trim(), site.city().trim(), site.country(), site.latitude(), site.longitude(), zone(site.timeZone()));
         SiteInfo after = sites.saveAndFlush(entity).toInfo();
@@ -107,7 +104,7 @@ public class CustomerAdministration {
 
     public ContactInfo updateContact(String code, long id, @Valid CustomerRequests.Contact contact) {
         ContactEntity entity = contacts.findById(id).filter(c -> c.customerCode().equals(customer(code).getCode()))
-                .orElseThrow(() -> new NotFoundException("Contact of customer " + code, id));
+                .orElseThrow(() -> new NotFoundException(Message.of("errors.thing.contactOf", code), id));
         ContactInfo before = entity.toInfo();
         entity.update(contact.name().trim(), contact.email().trim(), locale(contact.locale()));
         ContactInfo after = contacts.saveAndFlush(entity).toInfo();
@@ -123,8 +120,7 @@ public class CustomerAdministration {
     public CustomerInfo.Contract addContract(String code, @Valid CustomerRequests.Contract contract) {
         CustomerEntity customer = customer(code);
         if (contract.contractNumber() == null) {
-            throw new InvalidInputException(Message.of("people.contract.numberRequired"),
-                    Map.of("contractNumber", Message.of("people.contract.numberRequired")));
+            throw InvalidInputException.field("contractNumber", Message.of("people.contract.numberRequired"));
         }
         String number = contract.contractNumber().toUpperCase(Locale.ROOT);
         if (contracts.existsById(number)) {
@@ -139,7 +135,7 @@ public class CustomerAdministration {
     public CustomerInfo.Contract updateContract(String code, String number, @Valid CustomerRequests.Contract contract) {
         ContractEntity entity = contracts.findById(number.toUpperCase(Locale.ROOT))
                 .filter(c -> c.customerCode().equals(customer(code).getCode()))
-                .orElseThrow(() -> new NotFoundException("Contract of customer " + code, number));
+                .orElseThrow(() -> new NotFoundException(Message.of("errors.thing.contractOf", code), number));
         CustomerInfo.Contract before = entity.toInfo();
         entity.update(tier(contract.tier()), contract.validFrom(), contract.validTo());
         CustomerInfo.Contract after = contracts.saveAndFlush(entity).toInfo();
@@ -153,8 +149,7 @@ public class CustomerAdministration {
     }
 
     private String tier(String name) {
-        return tiers.find(name).orElseThrow(() -> new InvalidInputException(Message.of("people.contract.noSuchTier", name),
-                Map.of("tier", Message.of("people.contract.noSuchTier", name)))).name();
+        return tiers.find(name).orElseThrow(() -> InvalidInputException.field("tier", Message.of("people.contract.noSuchTier", name))).name();
     }
 
     /** A region time zone (Asia/Shanghai); a fixed offset would ignore daylight saving. */
@@ -167,7 +162,7 @@ public class CustomerAdministration {
         } catch (DateTimeException notAZone) {
             // refused below
         }
-        throw new InvalidInputException(Message.of("people.site.timeZone", timeZone), Map.of("timeZone", Message.of("people.site.timeZone", timeZone)));
+        throw InvalidInputException.field("timeZone", Message.of("people.site.timeZone", timeZone));
     }
 
     private static String locale(String locale) {

@@ -1,6 +1,7 @@
 package io.spareflow.label;
 
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import java.util.Map;
 
 /** What a label is printed from: a 300 dpi image, a PDF for office printers, or ZPL for Zebra thermal printers. */
@@ -22,8 +23,8 @@ public enum LabelFormat {
                 return format;
             }
         }
-        throw new InvalidInputException("Labels are printed as png, pdf or zpl, not '" + extension + "'",
-                Map.of("format", "png, pdf or zpl"));
+        throw new InvalidInputException(Message.of("errors.label.format", extension),
+                Map.of("format", Message.of("errors.label.format.field")));
     }
 
     public String mediaType() {

@@ -2,11 +2,10 @@ package io.spareflow.label;
 
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.Boards;
+import io.spareflow.common.ForbiddenException;
+import io.spareflow.common.Message;
 import io.spareflow.user.StaffUser;
 import java.util.List;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +16,9 @@ import org.springframework.stereotype.Component;
 public class LabelPrintScope {
 
     private final Boards boards;
-    private final MessageSource messages;
 
-    LabelPrintScope(Boards boards, MessageSource messages) {
+    LabelPrintScope(Boards boards) {
         this.boards = boards;
-        this.messages = messages;
     }
 
     /** A board installed at a site (no location) is at no one's location: only unbound roles print its label. */
@@ -44,7 +41,7 @@ public class LabelPrintScope {
         }
     }
 
-    private AccessDeniedException denied(String key, Object... arguments) {
-        return new AccessDeniedException(messages.getMessage(key, arguments, LocaleContextHolder.getLocale()));
+    private ForbiddenException denied(String key, Object... arguments) {
+        return new ForbiddenException(Message.of(key, arguments));
     }
 }

@@ -4,6 +4,7 @@ import io.spareflow.common.CaseNumber;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.Boards;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.label.internal.Gs1ElementString;
 import io.spareflow.label.internal.LabelLayout;
 import io.spareflow.label.internal.LabelPrinter;
@@ -70,8 +71,8 @@ public class Labels {
     /** Board labels of many serials on A4 sheets (PDF), in the order given. */
     public byte[] boardSheet(List<String> serials, String size) {
         if (serials == null || serials.isEmpty() || serials.size() > MAX_SHEET_LABELS) {
-            throw new InvalidInputException("A label sheet needs 1 to " + MAX_SHEET_LABELS + " serials", Map.of("serials",
-                    "1 to " + MAX_SHEET_LABELS + " serials"));
+            throw new InvalidInputException(Message.of("errors.label.sheet", MAX_SHEET_LABELS), Map.of("serials",
+                    Message.of("errors.label.sheet.field", MAX_SHEET_LABELS)));
         }
         String template = boardTemplate(size);
         LabelLayout layout = templates.layout(template);
@@ -91,8 +92,8 @@ public class Labels {
     private static String boardTemplate(String size) {
         String normalized = size == null ? null : size.trim().toLowerCase(Locale.ROOT);
         if (normalized == null || !BOARD_SIZES.contains(normalized)) {
-            throw new InvalidInputException("Label size '" + size + "' is not offered: choose one of " + BOARD_SIZES
-                    + " (inches)", Map.of("size", "one of " + BOARD_SIZES));
+            throw new InvalidInputException(Message.of("errors.label.size", size, BOARD_SIZES.toString()),
+                    Map.of("size", Message.of("errors.oneOf", BOARD_SIZES.toString())));
         }
         return "board-" + normalized;
     }
@@ -112,23 +113,23 @@ public class Labels {
     }
 
     private Map<String, String> shippingValues(ShippingLabel label, Locale locale) {
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Message> errors = new LinkedHashMap<>();
         LocationInfo from = location(label.fromLocation(), "from", errors);
         LocationInfo to = location(label.toLocation(), "to", errors);
         String tracking = label.trackingNumber() == null ? "" : label.trackingNumber().trim();
         if (!tracking.matches("[A-Za-z0-9\\-]{4,40}")) {
-            errors.put("trackingNumber", "4 to 40 letters, digits or dashes");
+            errors.put("trackingNumber", Message.of("errors.label.tracking"));
         }
         if (!isWebLink(label.trackingUrl())) {
-            errors.put("trackingUrl", "an http or https link of at most 300 characters");
+            errors.put("trackingUrl", Message.of("errors.label.trackingUrl"));
         }
         Optional<CaseNumber> caseNumber = CaseNumber.tryParse(label.caseNumber());
         if (caseNumber.isEmpty()) {
-            errors.put("caseNumber", "1 to 40 letters, digits, . - / _");
+            errors.put("caseNumber", Message.of("errors.code.caseNumber.expected"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("A shipping label needs " + String.join("; ", errors.entrySet().stream()
-                    .map(e -> e.getKey() + ": " + e.getValue()).toList()), errors);
+            throw new InvalidInputException(Message.of("errors.label.shipping", Message.joined(errors.entrySet().stream()
+                    .map(e -> Message.of("errors.field", e.getKey(), e.getValue())).toList(), "; ")), errors);
         }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("fromCode", from.code());
@@ -145,10 +146,10 @@ public class Labels {
         return values;
     }
 
-    private LocationInfo location(String code, String field, Map<String, String> errors) {
+    private LocationInfo location(String code, String field, Map<String, Message> errors) {
         LocationInfo location = locations.find(code).orElse(null);
         if (location == null) {
-            errors.put(field, "'" + code + "' is not a location code");
+            errors.put(field, Message.of("errors.label.location", code));
         }
         return location;
     }

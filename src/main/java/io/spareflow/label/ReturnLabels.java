@@ -75,7 +75,7 @@ public class ReturnLabels {
     private Map<String, String> values(String caseNumber, Locale locale) {
         CaseView view = cases.find(caseNumber).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.case"), caseNumber));
         if (NO_RETURN.contains(view.state())) {
-            throw new ConflictException(texts.text("labels.return.notExpected", locale, view.number(), view.state()));
+            throw new ConflictException(Message.of("labels.return.notExpected", view.number(), view.state()));
         }
         PartInfo part = parts.require(view.partNumber());
         SiteInfo site = customers.requireSite(view.siteId());

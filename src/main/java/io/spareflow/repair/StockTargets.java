@@ -4,7 +4,6 @@ import io.spareflow.audit.Audit;
 import io.spareflow.audit.AuditedEntity;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.Message;
-import io.spareflow.common.Texts;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.Locations;
 import io.spareflow.part.Parts;
@@ -27,16 +26,14 @@ public class StockTargets {
     private final Locations locations;
     private final Parts parts;
     private final Audit audit;
-    private final Texts texts;
     private final int defaultTarget;
 
-    StockTargets(StockTargetRepository targets, Locations locations, Parts parts, Audit audit, Texts texts,
+    StockTargets(StockTargetRepository targets, Locations locations, Parts parts, Audit audit,
                  @Value("${spareflow.repair.default-stock-target:3}") int defaultTarget) {
         this.targets = targets;
         this.locations = locations;
         this.parts = parts;
         this.audit = audit;
-        this.texts = texts;
         this.defaultTarget = defaultTarget;
     }
 
@@ -59,7 +56,7 @@ public class StockTargets {
                     Map.of("depot", Message.of("people.stock.depotExpected")));
         }
         if (target < 0) {
-            throw new InvalidInputException(Message.of("people.stock.negative"), Map.of("target", Message.of("people.stock.negative")));
+            throw InvalidInputException.field("target", Message.of("people.stock.negative"));
         }
         String part = parts.require(partNumber).partNumber();
         StockTarget before = targets.find(location.code(), part).stream().findFirst().orElse(null);

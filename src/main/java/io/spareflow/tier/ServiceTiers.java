@@ -5,7 +5,6 @@ import io.spareflow.audit.AuditedEntity;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
-import io.spareflow.common.Texts;
 import io.spareflow.tier.internal.ServiceTierEntity;
 import io.spareflow.tier.internal.ServiceTierRepository;
 import java.util.List;
@@ -22,12 +21,10 @@ public class ServiceTiers {
 
     private final ServiceTierRepository repository;
     private final Audit audit;
-    private final Texts texts;
 
-    ServiceTiers(ServiceTierRepository repository, Audit audit, Texts texts) {
+    ServiceTiers(ServiceTierRepository repository, Audit audit) {
         this.repository = repository;
         this.audit = audit;
-        this.texts = texts;
     }
 
     public List<ServiceTier> all() {

@@ -5,7 +5,6 @@ import io.spareflow.audit.AuditedEntity;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
-import io.spareflow.common.Texts;
 import io.spareflow.part.ProductLine;
 import io.spareflow.training.internal.CertificationEntity;
 import io.spareflow.training.internal.CertificationRepository;
@@ -38,14 +37,12 @@ public class Certifications {
     private final CertificationRepository certifications;
     private final Users users;
     private final Audit audit;
-    private final Texts texts;
     private final Clock clock;
 
-    Certifications(CertificationRepository certifications, Users users, Audit audit, Texts texts, Clock clock) {
+    Certifications(CertificationRepository certifications, Users users, Audit audit, Clock clock) {
         this.certifications = certifications;
         this.users = users;
         this.audit = audit;
-        this.texts = texts;
         this.clock = clock;
     }
 
@@ -83,7 +80,7 @@ public class Certifications {
     @Transactional
     public void revoke(String username, long id) {
         CertificationEntity found = certifications.findByIdAndUsername(id, holder(username).username())
-                .orElseThrow(() -> new NotFoundException("Certification of " + username, String.valueOf(id)));
+                .orElseThrow(() -> new NotFoundException(Message.of("errors.thing.certificationOf", username), String.valueOf(id)));
         Certification before = found.toView(today());
         certifications.delete(found);
         audit.record(AuditedEntity.CERTIFICATION, id, before, null);

@@ -1,5 +1,6 @@
 package io.spareflow.user;
 
+import io.spareflow.common.ForbiddenException;
 import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.location.LocationInfo;
@@ -78,6 +79,11 @@ public class Users {
     public static Optional<StaffUser> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof StaffUser user ? Optional.of(user) : Optional.empty();
+    }
+
+    /** The user of the current request; refused (403) when nobody is signed in. */
+    public static StaffUser signedIn() {
+        return current().orElseThrow(() -> new ForbiddenException(Message.of("errors.signIn")));
     }
 
     /** Remembers the language {@code username} chose for their pages and mail; answers the user speaking it. */

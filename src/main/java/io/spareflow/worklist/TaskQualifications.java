@@ -1,5 +1,6 @@
 package io.spareflow.worklist;
 
+import io.spareflow.common.Message;
 import io.spareflow.user.StaffUser;
 import java.util.Collection;
 import java.util.Optional;
@@ -19,5 +20,5 @@ public interface TaskQualifications {
      * Why {@code user} may not work on a task offered to {@code candidateGroups}, when those include groups this
      * feature grants and the user holds none of them now; empty otherwise. The text is for the person refused.
      */
-    Optional<String> refusal(StaffUser user, Collection<String> candidateGroups);
+    Optional<Message> refusal(StaffUser user, Collection<String> candidateGroups);
 }

@@ -1,6 +1,7 @@
 package io.spareflow.kpi.internal;
 
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.customer.Customers;
 import io.spareflow.location.Locations;
 import io.spareflow.part.ProductLine;
@@ -15,8 +16,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Reads and checks the period and filters of a KPI request; a wrong value is a 400 that says what would be right. */
@@ -29,14 +28,12 @@ class KpiRequests {
     private final ServiceTiers tiers;
     private final Customers customers;
     private final Locations locations;
-    private final MessageSource messages;
     private final Clock clock;
 
-    KpiRequests(ServiceTiers tiers, Customers customers, Locations locations, MessageSource messages, Clock clock) {
+    KpiRequests(ServiceTiers tiers, Customers customers, Locations locations, Clock clock) {
         this.tiers = tiers;
         this.customers = customers;
         this.locations = locations;
-        this.messages = messages;
         this.clock = clock;
     }
 
@@ -114,7 +111,6 @@ class KpiRequests {
     }
 
     private InvalidInputException invalid(String field, String key, Object... args) {
-        String detail = messages.getMessage(key, args, LocaleContextHolder.getLocale());
-        return new InvalidInputException(detail, Map.of(field, detail));
+        return InvalidInputException.field(field, Message.of(key, args));
     }
 }

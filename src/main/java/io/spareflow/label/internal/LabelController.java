@@ -15,7 +15,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -99,7 +98,7 @@ class LabelController {
     }
 
     private static StaffUser signedIn() {
-        return Users.current().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+        return Users.signedIn();
     }
 
     private static ResponseEntity<byte[]> file(byte[] content, LabelFormat format, String filename) {

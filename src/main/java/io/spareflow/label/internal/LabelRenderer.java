@@ -8,6 +8,7 @@ import com.google.zxing.oned.Code128Writer;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -119,9 +120,7 @@ public class LabelRenderer {
         boolean[] modules = new Code128Writer().encode(data);
         int moduleDots = box.width() / (modules.length + 2 * CODE128_QUIET_MODULES);
         if (moduleDots < CODE128_MIN_MODULE_DOTS) {
-            throw new InvalidInputException("'" + data + "' is too long for the Code 128 of the " + label
-                    + ": its bars would be thinner than " + CODE128_MIN_MODULE_DOTS + " dots and scan unreliably;"
-                    + " print a larger label (4x2)");
+            throw new InvalidInputException(Message.of("errors.label.code128", data, label, CODE128_MIN_MODULE_DOTS));
         }
         int left = box.x() + (box.width() - modules.length * moduleDots) / 2;
         for (int i = 0; i < modules.length; i++) {

@@ -2,6 +2,8 @@ package io.spareflow.portal.internal;
 
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.Boards;
+import io.spareflow.common.ForbiddenException;
+import io.spareflow.common.Message;
 import io.spareflow.customer.CustomerInfo;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +33,7 @@ class ContactScope {
     }
 
     PortalContact contact() {
-        return PortalSessions.current().orElseThrow(() -> new AccessDeniedException("Sign in to the portal first"));
+        return PortalSessions.current().orElseThrow(() -> new ForbiddenException(Message.of("errors.signIn.portal")));
     }
 
     CustomerInfo customer() {

@@ -1,6 +1,7 @@
 package io.spareflow.repair.internal;
 
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.repair.RepairSuggestion;
 import io.spareflow.repair.RepairView;
@@ -44,7 +45,7 @@ class RepairController {
     List<RepairSuggestion> suggestions(@RequestParam String part, @RequestParam(required = false) String symptom,
                                        @RequestParam(defaultValue = "5") int limit) {
         if (limit < 1 || limit > 50) {
-            throw new InvalidInputException("limit must be between 1 and 50", Map.of("limit", "1..50"));
+            throw new InvalidInputException(Message.of("errors.repair.limit"), Map.of("limit", Message.of("errors.repair.limit.field")));
         }
         return repairs.suggestions(part, symptom, limit);
     }
@@ -54,7 +55,7 @@ class RepairController {
     RepairView byCase(@PathVariable String caseNumber, @RequestParam(required = false) String serial) {
         return (serial == null ? repairs.findByCase(caseNumber).stream().findFirst()
                 : repairs.findByCaseAndSerial(caseNumber, serial.trim().toUpperCase(Locale.ROOT)))
-                .orElseThrow(() -> new NotFoundException("Repair order of case", caseNumber));
+                .orElseThrow(() -> new NotFoundException(Message.of("errors.repair.notFound", caseNumber)));
     }
 
     @GetMapping("/stock-targets")

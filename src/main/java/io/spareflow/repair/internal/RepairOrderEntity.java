@@ -1,5 +1,6 @@
 package io.spareflow.repair.internal;
 
+import io.spareflow.common.Message;
 import io.spareflow.repair.HistoricRepair;
 import io.spareflow.repair.TestResult;
 import io.spareflow.repair.RepairDiagnosis;
@@ -130,7 +131,7 @@ public class RepairOrderEntity {
 
     private void requireOpen() {
         if (outcome != null) {
-            throw new ConflictException("Repair order of case " + caseNumber + " is already completed (" + outcome + ")");
+            throw new ConflictException(Message.of("errors.repair.completed", caseNumber, outcome));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.spareflow.repair.internal;
 
+import io.spareflow.common.Message;
 import io.spareflow.repair.TestResult;
 import io.spareflow.repair.RepairDiagnosis;
 import io.spareflow.board.BoardInfo;
@@ -115,6 +116,6 @@ public class RepairWork {
 
     private RepairOrderEntity require(String caseNumber, String serial) {
         return orders.findByCaseNumberAndSerial(caseNumber, serial)
-                .orElseThrow(() -> new NotFoundException("Repair order of board " + serial + " of case", caseNumber));
+                .orElseThrow(() -> new NotFoundException(Message.of("errors.repair.notFound.board", serial, caseNumber)));
     }
 }

@@ -1,6 +1,7 @@
 package io.spareflow.scan.internal;
 
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.common.PageOf;
 import io.spareflow.scan.ScanReply;
 import io.spareflow.scan.ScanRequest;
@@ -92,8 +93,8 @@ class ScanController {
         try (InputStream in = photo.getInputStream()) {
             return decoder.decode(in);
         } catch (IOException e) {
-            throw new InvalidInputException("The photo could not be read from the upload: " + e.getMessage(),
-                    Map.of("photo", "unreadable upload"));
+            throw new InvalidInputException(Message.of("errors.photo.upload", e.getMessage()),
+                    Map.of("photo", Message.of("errors.photo.upload.field")));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.spareflow.sourcing.internal;
 
+import io.spareflow.common.ForbiddenException;
+import io.spareflow.common.Message;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.Users;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,7 +16,6 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -120,8 +121,8 @@ class SourcingController {
         SpareReservationEntity reservation = reservations.require(id);
         StaffUser user = signedIn();
         if (reservation.getDepotCode() != null && !user.mayActAt(reservation.getDepotCode())) {
-            throw new AccessDeniedException("You work at " + user.locationCode() + "; reservation " + id
-                    + " is held at depot " + reservation.getDepotCode());
+            throw new ForbiddenException(Message.of("errors.reservation.elsewhere", user.locationCode(), String.valueOf(id),
+                    reservation.getDepotCode()));
         }
         return swaps.swap(id, request.serial(), user.username()).toView();
     }
@@ -133,6 +134,6 @@ class SourcingController {
     }
 
     private static StaffUser signedIn() {
-        return Users.current().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+        return Users.signedIn();
     }
 }

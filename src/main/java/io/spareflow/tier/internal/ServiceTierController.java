@@ -2,7 +2,6 @@ package io.spareflow.tier.internal;
 
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.Message;
-import io.spareflow.common.Texts;
 import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.ServiceTiers;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,11 +29,9 @@ class ServiceTierController {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]{2,20}");
 
     private final ServiceTiers tiers;
-    private final Texts texts;
 
-    ServiceTierController(ServiceTiers tiers, Texts texts) {
+    ServiceTierController(ServiceTiers tiers) {
         this.tiers = tiers;
-        this.texts = texts;
     }
 
     @GetMapping
@@ -54,8 +51,7 @@ class ServiceTierController {
     @Operation(summary = "Change a tier's limits (ADMIN)", description = "Cases already open keep their due times.")
     ServiceTier update(@PathVariable String name, @Valid @RequestBody ServiceTier limits) {
         if (limits.name() != null && !limits.name().equalsIgnoreCase(name)) {
-            throw new InvalidInputException("The body names tier '" + limits.name() + "' but the path names '" + name
-                    + "'; a tier cannot be renamed");
+            throw new InvalidInputException(Message.of("errors.tier.rename", limits.name(), name));
         }
         return tiers.update(name, limits);
     }

@@ -1,7 +1,7 @@
 package io.spareflow.training.internal;
 
+import io.spareflow.common.Message;
 import io.spareflow.common.ProcessVariables;
-import io.spareflow.common.Texts;
 import io.spareflow.part.ProductLine;
 import io.spareflow.training.CertificationLevel;
 import io.spareflow.training.Certifications;
@@ -30,12 +30,10 @@ class CertifiedGroups implements TaskQualifications {
 
     private final Certifications certifications;
     private final CertificationRepository repository;
-    private final Texts texts;
 
-    CertifiedGroups(Certifications certifications, CertificationRepository repository, Texts texts) {
+    CertifiedGroups(Certifications certifications, CertificationRepository repository) {
         this.certifications = certifications;
         this.repository = repository;
-        this.texts = texts;
     }
 
     @Override
@@ -48,7 +46,7 @@ class CertifiedGroups implements TaskQualifications {
     }
 
     @Override
-    public Optional<String> refusal(StaffUser user, Collection<String> candidateGroups) {
+    public Optional<Message> refusal(StaffUser user, Collection<String> candidateGroups) {
         List<ProductLine> asked = candidateGroups.stream().flatMap(group -> lineOf(group).stream()).toList();
         Set<String> held = groupsOf(user);
         if (asked.isEmpty() || candidateGroups.stream().anyMatch(held::contains)) {
@@ -60,11 +58,11 @@ class CertifiedGroups implements TaskQualifications {
                 .stream().filter(c -> c.productLine() == line && c.level() == CertificationLevel.L2)
                 .max(Comparator.comparing(CertificationEntity::validUntil));
         if (user.role() != Role.TECHNICIAN || last.isEmpty()) {
-            return Optional.of(texts.get("training.refused.none", user.username(), line.name()));
+            return Optional.of(Message.of("training.refused.none", user.username(), line.name()));
         }
         return Optional.of(last.get().validUntil().isBefore(today)
-                ? texts.get("training.refused.expired", user.username(), line.name(), last.get().validUntil())
-                : texts.get("training.refused.notYet", user.username(), line.name(), last.get().toView(today).validFrom()));
+                ? Message.of("training.refused.expired", user.username(), line.name(), last.get().validUntil())
+                : Message.of("training.refused.notYet", user.username(), line.name(), last.get().toView(today).validFrom()));
     }
 
     /** The product line of a {@code certified:<line>} group. */

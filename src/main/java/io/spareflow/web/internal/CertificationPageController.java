@@ -61,7 +61,7 @@ class CertificationPageController {
 
     @PostMapping("/admin/certifications/{user}")
     String issue(@PathVariable String user, @RequestParam Map<String, String> form, RedirectAttributes flash) {
-        FormOutcome.tell(flash, () -> {
+        FormOutcome.tell(flash, texts, () -> {
             Certification issued = certifications.issue(user, new NewCertification(
                     choice(ProductLine.values(), form.get("productLine"), "productLine"),
                     choice(CertificationLevel.values(), form.get("level"), "level"), form.get("issuedBy"),
@@ -73,7 +73,7 @@ class CertificationPageController {
 
     @PostMapping("/admin/certifications/{user}/{id}/revoke")
     String revoke(@PathVariable String user, @PathVariable long id, RedirectAttributes flash) {
-        FormOutcome.tell(flash, () -> {
+        FormOutcome.tell(flash, texts, () -> {
             certifications.revoke(user, id);
             return texts.get("training.page.revoked", id, user);
         });

@@ -1,7 +1,9 @@
 package io.spareflow.web.internal;
 
 import io.spareflow.common.Csv;
+import io.spareflow.common.Explained;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +74,7 @@ class CsvImport {
         try {
             rows = Csv.read(new ByteArrayInputStream(file));
         } catch (IllegalArgumentException unreadable) {
-            return new Report(0, List.of("The file is not CSV with a header line: " + unreadable.getMessage()));
+            return new Report(0, List.of(text(Message.of("errors.csv.unreadable", unreadable.getMessage()))));
         }
         if (rows.size() > maxRows) {
             return new Report(0, List.of(messages.getMessage("hardening.csv.too-many-rows",
@@ -85,16 +87,21 @@ class CsvImport {
             try {
                 T record = kind.check(row);
                 if (!seen.add(kind.key(record))) {
-                    throw new InvalidInputException(kind.key(record) + " appears twice in the file");
+                    throw new InvalidInputException(Message.of("errors.csv.twice", kind.key(record)));
                 }
                 good.add(record);
             } catch (InvalidInputException | IllegalArgumentException bad) {
-                rejected.add("line " + row.line() + ": " + bad.getMessage());
+                rejected.add(text(Message.of("errors.csv.line", String.valueOf(row.line()),
+                        bad instanceof Explained explained ? explained.detail() : bad.getMessage())));
             }
         }
         if (!good.isEmpty()) {
             transaction.executeWithoutResult(status -> kind.writeAll(good));
         }
         return new Report(good.size(), rejected);
+    }
+
+    private String text(Message message) {
+        return message.in(messages, LocaleContextHolder.getLocale());
     }
 }

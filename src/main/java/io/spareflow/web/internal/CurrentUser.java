@@ -2,7 +2,6 @@ package io.spareflow.web.internal;
 
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.Users;
-import org.springframework.security.access.AccessDeniedException;
 
 /** The signed-in user of a page request (the security chain lets no anonymous request reach the page controllers). */
 final class CurrentUser {
@@ -11,6 +10,6 @@ final class CurrentUser {
     }
 
     static StaffUser require() {
-        return Users.current().orElseThrow(() -> new AccessDeniedException("Sign in first"));
+        return Users.signedIn();
     }
 }

@@ -48,7 +48,7 @@ class CustomerAdminPageController {
     @PostMapping("/admin/customers")
     String create(@RequestParam Map<String, String> form, RedirectAttributes flash) {
         String code = form.getOrDefault("code", "").trim().toUpperCase(Locale.ROOT);
-        FormOutcome.tell(flash, () -> {
+        FormOutcome.tell(flash, texts, () -> {
             administration.create(new CustomerRequests.Customer(code, form.get("name"), form.get("country")));
             return texts.get("people.customers.created", code);
         });
@@ -65,7 +65,7 @@ class CustomerAdminPageController {
 
     @PostMapping("/admin/customers/{code}/sites")
     String addSite(@PathVariable String code, @RequestParam Map<String, String> form, RedirectAttributes flash) {
-        FormOutcome.tell(flash, () -> {
+        FormOutcome.tell(flash, texts, () -> {
             var site = administration.addSite(code, site(form));
             return texts.get("people.customers.siteAdded", site.name());
         });
@@ -74,7 +74,7 @@ class CustomerAdminPageController {
 
     @PostMapping("/admin/customers/{code}/contacts")
     String addContact(@PathVariable String code, @RequestParam Map<String, String> form, RedirectAttributes flash) {
-        FormOutcome.tell(flash, () -> {
+        FormOutcome.tell(flash, texts, () -> {
             var contact = administration.addContact(code, contact(form));
             return texts.get("people.customers.contactAdded", contact.email());
         });
@@ -84,7 +84,7 @@ class CustomerAdminPageController {
     @PostMapping("/admin/customers/{code}/sites/{id}")
     String updateSite(@PathVariable String code, @PathVariable long id, @RequestParam Map<String, String> form,
                       RedirectAttributes flash) {
-        FormOutcome.tell(flash, () -> {
+        FormOutcome.tell(flash, texts, () -> {
             var site = administration.updateSite(code, id, site(form));
             return texts.get("masterdata.siteSaved", site.name());
         });
@@ -94,7 +94,7 @@ class CustomerAdminPageController {
     @PostMapping("/admin/customers/{code}/contacts/{id}")
     String updateContact(@PathVariable String code, @PathVariable long id, @RequestParam Map<String, String> form,
                          RedirectAttributes flash) {
-        FormOutcome.tell(flash, () -> {
+        FormOutcome.tell(flash, texts, () -> {
             var contact = administration.updateContact(code, id, contact(form));
             return texts.get("masterdata.contactSaved", contact.email());
         });
@@ -103,7 +103,7 @@ class CustomerAdminPageController {
 
     @PostMapping("/admin/customers/{code}/contracts")
     String addContract(@PathVariable String code, @RequestParam Map<String, String> form, RedirectAttributes flash) {
-        FormOutcome.tell(flash, () -> {
+        FormOutcome.tell(flash, texts, () -> {
             var contract = administration.addContract(code, contract(form, form.get("contractNumber")));
             return texts.get("people.customers.contractSaved", contract.contractNumber(), contract.tier());
         });
@@ -113,7 +113,7 @@ class CustomerAdminPageController {
     @PostMapping("/admin/customers/{code}/contracts/{number}")
     String updateContract(@PathVariable String code, @PathVariable String number, @RequestParam Map<String, String> form,
                           RedirectAttributes flash) {
-        FormOutcome.tell(flash, () -> {
+        FormOutcome.tell(flash, texts, () -> {
             var contract = administration.updateContract(code, number, contract(form, null));
             return texts.get("people.customers.contractSaved", contract.contractNumber(), contract.tier());
         });

@@ -1,8 +1,10 @@
 package io.spareflow.web.internal;
 
 import io.spareflow.common.ConflictException;
+import io.spareflow.common.Explained;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.NotFoundException;
+import io.spareflow.common.Texts;
 import jakarta.validation.ConstraintViolationException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -17,19 +19,19 @@ final class FormOutcome {
     private FormOutcome() {
     }
 
-    static void tell(RedirectAttributes flash, Supplier<String> action) {
+    static void tell(RedirectAttributes flash, Texts texts, Supplier<String> action) {
         try {
             flash.addFlashAttribute("ok", action.get());
         } catch (InvalidInputException invalid) {
-            flash.addFlashAttribute("error", invalid.getMessage() + (invalid.fieldErrors().isEmpty() ? ""
-                    : ": " + invalid.fieldErrors().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+            flash.addFlashAttribute("error", texts.get(invalid.detail()) + (invalid.fieldErrors().isEmpty() ? ""
+                    : ": " + texts.get(invalid.fieldErrors()).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                     .collect(Collectors.joining("; "))));
         } catch (ConstraintViolationException invalid) {
             flash.addFlashAttribute("error", invalid.getConstraintViolations().stream()
                     .map(v -> lastNode(v.getPropertyPath().toString()) + " " + v.getMessage())
                     .sorted().collect(Collectors.joining("; ")));
         } catch (ConflictException | NotFoundException refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", texts.get(((Explained) refused).detail()));
         }
     }
 

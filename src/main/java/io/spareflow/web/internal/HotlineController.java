@@ -70,7 +70,7 @@ class HotlineController {
     String report(@RequestParam String customerCode, @RequestParam(required = false) Long siteId,
                   @RequestParam(required = false) String faultySerial, @RequestParam String symptom, @RequestParam CaseChannel channel,
                   RedirectAttributes flash) {
-        FormOutcome.tell(flash, () -> {
+        FormOutcome.tell(flash, texts, () -> {
             CaseView created = cases.report(new CaseReport(customerCode, siteId,
                     faultySerial == null ? null : faultySerial.trim(), symptom, channel));
             return texts.get("pages.hotline.reported", created.number());

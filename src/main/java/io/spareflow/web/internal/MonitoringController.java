@@ -86,7 +86,7 @@ class MonitoringController {
     @PostMapping("/monitor/transfer")
     String transfer(@RequestParam String caseNumber, @RequestParam String toUser, @RequestParam String reason,
                     RedirectAttributes flash) {
-        FormOutcome.tell(flash, () -> {
+        FormOutcome.tell(flash, texts, () -> {
             CaseView moved = cases.transfer(caseNumber, toUser, reason.trim());
             return texts.get("pages.monitor.transferred", moved.number(), moved.firstOwner().displayName());
         });

@@ -3,6 +3,7 @@ package io.spareflow.web.internal;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.NotFoundException;
+import io.spareflow.common.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,19 +18,25 @@ import org.springframework.web.servlet.ModelAndView;
         ScanStationController.class})
 class PageErrors {
 
+    private final Texts texts;
+
+    PageErrors(Texts texts) {
+        this.texts = texts;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound(NotFoundException e) {
-        return page(HttpStatus.NOT_FOUND, e.getMessage());
+        return page(HttpStatus.NOT_FOUND, texts.get(e.detail()));
     }
 
     @ExceptionHandler(InvalidInputException.class)
     ModelAndView invalid(InvalidInputException e) {
-        return page(HttpStatus.BAD_REQUEST, e.getMessage());
+        return page(HttpStatus.BAD_REQUEST, texts.get(e.detail()));
     }
 
     @ExceptionHandler(ConflictException.class)
     ModelAndView conflict(ConflictException e) {
-        return page(HttpStatus.CONFLICT, e.getMessage());
+        return page(HttpStatus.CONFLICT, texts.get(e.detail()));
     }
 
     private static ModelAndView page(HttpStatus status, String message) {

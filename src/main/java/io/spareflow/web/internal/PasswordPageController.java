@@ -51,7 +51,7 @@ class PasswordPageController {
             passwords.change(CurrentUser.require().username(), current, next);
         } catch (InvalidInputException refused) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("error", refused.getMessage());
+            model.addAttribute("error", texts.get(refused.detail()));
             return "account/password";
         }
         flash.addFlashAttribute("ok", texts.get("people.password.changed"));
@@ -80,7 +80,7 @@ class PasswordPageController {
             passwords.setWithLink(token, password);
         } catch (InvalidInputException refused) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("error", refused.getMessage());
+            model.addAttribute("error", texts.get(refused.detail()));
             model.addAttribute("invalid", passwords.linkHolder(token).isEmpty());
             return "account/password-link";
         }

@@ -1,6 +1,7 @@
 package io.spareflow.web.internal;
 
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.scan.ScanCode;
 import io.spareflow.scan.ScanReply;
 import io.spareflow.scan.ScanRequest;
@@ -64,8 +65,8 @@ class ScanStationEndpoints {
         try (InputStream in = photo.getInputStream()) {
             return scans.readPhoto(in);
         } catch (IOException e) {
-            throw new InvalidInputException("The photo could not be read from the upload: " + e.getMessage(),
-                    Map.of("photo", "unreadable upload"));
+            throw new InvalidInputException(Message.of("errors.photo.upload", e.getMessage()),
+                    Map.of("photo", Message.of("errors.photo.upload.field")));
         }
     }
 }

@@ -42,7 +42,7 @@ class StockTargetPageController {
 
     @PostMapping("/admin/stock-targets")
     String set(@RequestParam String depot, @RequestParam String part, @RequestParam String target, RedirectAttributes flash) {
-        FormOutcome.tell(flash, () -> {
+        FormOutcome.tell(flash, texts, () -> {
             int value;
             try {
                 value = Integer.parseInt(target.trim());

@@ -1,5 +1,6 @@
 package io.spareflow.web.internal;
 
+import io.spareflow.common.Message;
 import io.spareflow.common.Texts;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.worklist.Worklist;
@@ -23,9 +24,9 @@ class TaskForms {
     }
 
     void complete(String taskId, Map<String, String> params, StaffUser user, RedirectAttributes flash) {
-        FormOutcome.tell(flash, () -> {
+        FormOutcome.tell(flash, texts, () -> {
             TaskView task = work.tasksFor(user).stream().filter(t -> t.id().equals(taskId)).findFirst()
-                    .orElseThrow(() -> new NotFoundException("Open task of yours", taskId));
+                    .orElseThrow(() -> new NotFoundException(Message.of("errors.thing.yourTask"), taskId));
             Map<String, Object> fields = new HashMap<>();
             task.formFields().forEach(field -> {
                 String value = params.get(field.id());

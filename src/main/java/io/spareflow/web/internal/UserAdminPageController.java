@@ -1,6 +1,7 @@
 package io.spareflow.web.internal;
 
 import io.spareflow.common.ConflictException;
+import io.spareflow.common.Explained;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.Texts;
 import io.spareflow.location.Locations;
@@ -99,13 +100,13 @@ class UserAdminPageController {
     }
 
     /** The service's reason; a bean-validation refusal names each field. */
-    private static String reason(RuntimeException refused) {
+    private String reason(RuntimeException refused) {
         if (refused instanceof ConstraintViolationException invalid) {
             return invalid.getConstraintViolations().stream()
                     .map(v -> v.getPropertyPath().toString().replaceFirst("^.*\\.", "") + " " + v.getMessage())
                     .sorted().collect(Collectors.joining("; "));
         }
-        return refused.getMessage();
+        return refused instanceof Explained explained ? texts.get(explained.detail()) : refused.getMessage();
     }
 
     private String listPage(Model model, Map<String, String> form) {

@@ -1,5 +1,6 @@
 package io.spareflow.worklist.internal;
 
+import io.spareflow.common.Message;
 import io.spareflow.user.StaffUser;
 import io.spareflow.worklist.TaskQualifications;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public class CandidateGroups {
     }
 
     /** Why {@code user} is not (or no longer) qualified for a task offered to these groups; empty when they are. */
-    public Optional<String> refusal(StaffUser user, Collection<String> candidateGroups) {
+    public Optional<Message> refusal(StaffUser user, Collection<String> candidateGroups) {
         return qualifications.stream().map(q -> q.refusal(user, candidateGroups)).flatMap(Optional::stream).findFirst();
     }
 }

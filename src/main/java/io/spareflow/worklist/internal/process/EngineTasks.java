@@ -1,6 +1,7 @@
 package io.spareflow.worklist.internal.process;
 
 import io.spareflow.common.ConflictException;
+import io.spareflow.common.ForbiddenException;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
@@ -32,7 +33,6 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -136,7 +136,7 @@ public class EngineTasks {
             return view(task);
         }
         if (task.getAssignee() != null) {
-            throw new ConflictException("Task " + taskId + " is already taken by " + task.getAssignee());
+            throw new ConflictException(Message.of("errors.task.taken", taskId, task.getAssignee()));
         }
         requireCandidate(user, task);
         tasks.claim(taskId, user.username());
@@ -149,8 +149,7 @@ public class EngineTasks {
         if (task.getAssignee() == null) {
             requireCandidate(user, task);
         } else if (!user.username().equals(task.getAssignee())) {
-            throw new ConflictException("Task " + taskId + " is assigned to " + task.getAssignee()
-                    + "; only they can complete it (a supervisor can transfer the case)");
+            throw new ConflictException(Message.of("errors.task.assigned", taskId, task.getAssignee()));
         } else {
             requireQualified(user, task);
         }
@@ -180,36 +179,37 @@ public class EngineTasks {
 
     private Map<String, Object> validate(Task task, Map<String, Object> fields) {
         List<TaskView.FormFieldView> formFields = formFields(task);
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Message> errors = new LinkedHashMap<>();
         Map<String, TaskView.FormFieldView> byId = new LinkedHashMap<>();
         formFields.forEach(f -> byId.put(f.id(), f));
         fields.keySet().stream().filter(k -> !byId.containsKey(k)).forEach(k -> errors.put(k,
-                byId.isEmpty() ? "this task takes no fields" : "unknown field; the task takes " + byId.keySet()));
+                byId.isEmpty() ? Message.of("errors.task.noFields") : Message.of("errors.task.unknownField", byId.keySet().toString())));
         Map<String, Object> values = new HashMap<>();
         for (TaskView.FormFieldView field : formFields) {
             Object value = fields.get(field.id());
             boolean blank = value == null || value.toString().isBlank();
             if (blank) {
                 if (field.required()) {
-                    errors.put(field.id(), "required" + (field.allowedValues().isEmpty() ? "" : ": one of " + field.allowedValues()));
+                    errors.put(field.id(), field.allowedValues().isEmpty() ? Message.of("errors.required")
+                            : Message.of("errors.task.requiredOneOf", field.allowedValues().toString()));
                 }
                 continue;
             }
             if (!(value instanceof String text)) {
-                errors.put(field.id(), "must be text");
+                errors.put(field.id(), Message.of("errors.task.text"));
                 continue;
             }
             List<String> allowed = field.allowedValues();
             if (!allowed.isEmpty() && !allowed.contains(text)) {
-                errors.put(field.id(), "'" + text + "' is not allowed; allowed values: " + String.join(", ", allowed));
+                errors.put(field.id(), Message.of("errors.task.notAllowed", text, String.join(", ", allowed)));
             } else if (text.length() > 2000) {
-                errors.put(field.id(), "at most 2000 characters");
+                errors.put(field.id(), Message.of("errors.task.tooLong", 2000));
             } else {
                 values.put(field.id(), text.trim());
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("Task '" + task.getName() + "' cannot be completed with these fields", errors);
+            throw new InvalidInputException(Message.of("errors.task.fields", task.getName()), errors);
         }
         return values;
     }
@@ -228,26 +228,27 @@ public class EngineTasks {
         List<String> candidateGroups = candidateGroups(task.getId());
         if (candidateGroups.stream().noneMatch(groups::contains)) {
             unqualified(user, groups, candidateGroups).ifPresent(why -> {
-                throw new AccessDeniedException(why);
+                throw new ForbiddenException(why);
             });
-            throw new AccessDeniedException("Task " + task.getId() + " is for " + (candidateGroups.isEmpty()
-                    ? "its assignee only" : "the groups " + candidateGroups) + "; " + user.username() + " is in " + groups);
+            throw new ForbiddenException(candidateGroups.isEmpty()
+                    ? Message.of("errors.task.assigneeOnly", task.getId(), user.username(), groups.toString())
+                    : Message.of("errors.task.groups", task.getId(), candidateGroups.toString(), user.username(), groups.toString()));
         }
         if (!mayActAt(user, task)) {
-            throw new AccessDeniedException("Task " + task.getId() + " is done at " + tasks.getVariable(task.getId(), ProcessVariables.ACT_AT)
-                    + "; " + user.username() + " works at " + user.locationCode());
+            throw new ForbiddenException(Message.of("errors.task.elsewhere", task.getId(),
+                    String.valueOf(tasks.getVariable(task.getId(), ProcessVariables.ACT_AT)), user.username(), user.locationCode()));
         }
     }
 
     /** The task's own assignee, who must still hold the qualification its groups ask for (e.g. a valid certification). */
     private void requireQualified(StaffUser user, Task task) {
         unqualified(user, groups.of(user), candidateGroups(task.getId())).ifPresent(why -> {
-            throw new AccessDeniedException(why);
+            throw new ForbiddenException(why);
         });
     }
 
     /** Why the user is not qualified for a task offered to these groups; empty when they are in one or none asks for a qualification. */
-    private Optional<String> unqualified(StaffUser user, List<String> userGroups, List<String> candidateGroups) {
+    private Optional<Message> unqualified(StaffUser user, List<String> userGroups, List<String> candidateGroups) {
         return candidateGroups.stream().anyMatch(userGroups::contains) ? Optional.empty() : groups.refusal(user, candidateGroups);
     }
 
