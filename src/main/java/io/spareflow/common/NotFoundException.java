@@ -7,7 +7,7 @@ public class NotFoundException extends RuntimeException implements Explained {
 
     /** {@code what} names the kind of thing (a message key under {@code errors.thing.}), {@code id} the one asked for. */
     public NotFoundException(Message what, Object id) {
-        this.detail = Message.of("errors.notFound", what, id);
+        this.detail = Message.of("errors.notFound", what, String.valueOf(id));
     }
 
     /** A detail of its own, where the thing is named with others ("the repair order of case X"). */

@@ -1,5 +1,6 @@
 package io.spareflow.scan;
 
+import io.spareflow.common.Message;
 import io.spareflow.part.PartNumber;
 import io.spareflow.board.Serial;
 import io.spareflow.common.CaseNumber;
@@ -53,15 +54,15 @@ final class ScanCodeParser {
 
     static ScanCode parse(String raw) {
         if (raw == null || raw.isEmpty()) {
-            throw refused(raw, "nothing was read");
+            throw refused(raw, Message.of("errors.scan.code.empty"));
         }
         if (raw.length() > MAX_LENGTH) {
-            throw new UnreadableCodeException("Read " + raw.length() + " characters starting '" + visible(raw.substring(0, 20))
-                    + "…': not a board code, too long (at most " + MAX_LENGTH + " characters)");
+            throw new UnreadableCodeException(Message.of("errors.scan.code.tooLong", String.valueOf(raw.length()), visible(raw.substring(0, 20)),
+                    MAX_LENGTH));
         }
         String text = trimScannerNoise(raw);
         if (text.isEmpty()) {
-            throw refused(raw, "only spaces or line ends were read");
+            throw refused(raw, Message.of("errors.scan.code.blank"));
         }
         boolean gs1 = false;
         Matcher aim = AIM_PREFIX.matcher(text);
@@ -81,8 +82,7 @@ final class ScanCodeParser {
             return fromElements(raw, elementString(raw, text));
         }
         rejectControlCharacters(raw, text);
-        Serial serial = Serial.tryParse(text).orElseThrow(() -> refused(raw, "not a board serial (4 to 40 letters,"
-                + " digits or dashes, starting with a letter or digit) nor a GS1 code with a (21) serial"));
+        Serial serial = Serial.tryParse(text).orElseThrow(() -> refused(raw, Message.of("errors.scan.code.neither")));
         return new ScanCode(serial.value(), null, null, false, Map.of(), null);
     }
 
@@ -109,7 +109,7 @@ final class ScanCodeParser {
         int position = 0;
         while (position < text.length()) {
             if (!m.find(position) || m.start() != position) {
-                throw refused(raw, "the bracketed form must be (AI)value(AI)value…, with 2 to 4 digit AIs");
+                throw refused(raw, Message.of("errors.scan.code.brackets"));
             }
             rejectControlCharacters(raw, m.group(2));
             put(raw, elements, m.group(1), m.group(2).trim().toUpperCase(Locale.ROOT));
@@ -134,8 +134,7 @@ final class ScanCodeParser {
             if (fixed != null) {
                 valueEnd = valueStart + fixed;
                 if (valueEnd > text.length()) {
-                    throw refused(raw, "GS1 (" + ai + ") needs " + fixed + " characters, only "
-                            + (text.length() - valueStart) + " follow");
+                    throw refused(raw, Message.of("errors.scan.code.short", ai, fixed, text.length() - valueStart));
                 }
             } else {
                 int separator = text.indexOf(GS, valueStart);
@@ -157,25 +156,23 @@ final class ScanCodeParser {
                 return candidate;
             }
         }
-        throw refused(raw, "GS1 data at position " + (position + 1) + " ('" + visible(text.substring(position,
-                Math.min(text.length(), position + 6))) + "…') does not start with an Application Identifier a board"
-                + " label uses (e.g. 21 serial, 240 part number, 01 GTIN)");
+        throw refused(raw, Message.of("errors.scan.code.noAi", String.valueOf(position + 1), visible(text.substring(position,
+                Math.min(text.length(), position + 6)))));
     }
 
     private static void put(String raw, Map<String, String> elements, String ai, String value) {
         if (value.isEmpty()) {
-            throw refused(raw, "GS1 (" + ai + ") has no value");
+            throw refused(raw, Message.of("errors.scan.code.noValue", ai));
         }
         Integer max = VARIABLE_LENGTH.get(ai);
         if (max != null && value.length() > max) {
-            throw refused(raw, "GS1 (" + ai + ") is " + value.length() + " characters, at most " + max + " allowed"
-                    + " (a scanner that drops GS separators joins fields: configure it to send GS or {GS})");
+            throw refused(raw, Message.of("errors.scan.code.long", ai, String.valueOf(value.length()), max));
         }
         if (!FIXED_LENGTH.containsKey(ai) && !VARIABLE_LENGTH.containsKey(ai)) {
-            throw refused(raw, "(" + ai + ") is not an Application Identifier a board label uses");
+            throw refused(raw, Message.of("errors.scan.code.unknownAi", ai));
         }
         if (elements.putIfAbsent(ai, value) != null) {
-            throw refused(raw, "GS1 (" + ai + ") appears twice");
+            throw refused(raw, Message.of("errors.scan.code.twice", ai));
         }
     }
 
@@ -183,24 +180,23 @@ final class ScanCodeParser {
         String serial = elements.get(SERIAL_AI);
         String caseNumber = elements.get(CASE_AI);
         if (caseNumber != null && CaseNumber.tryParse(caseNumber).isEmpty()) {
-            throw refused(raw, "the (400) case number '" + visible(caseNumber) + "' of a return label is not a case number");
+            throw refused(raw, Message.of("errors.scan.code.caseNumber", visible(caseNumber)));
         }
         if (serial == null && caseNumber == null) {
-            throw refused(raw, "a GS1 code without a (21) serial number (read " + elements.keySet().stream()
-                    .map(ai -> "(" + ai + ")").toList() + ")");
+            throw refused(raw, Message.of("errors.scan.code.noSerial", elements.keySet().stream()
+                    .map(ai -> "(" + ai + ")").toList().toString()));
         }
         if (serial != null && Serial.tryParse(serial).isEmpty()) {
-            throw refused(raw, "the (21) serial '" + visible(serial) + "' is not a board serial (4 to 40 letters, digits"
-                    + " or dashes)");
+            throw refused(raw, Message.of("errors.scan.code.serial", visible(serial)));
         }
         String part = elements.get(PART_AI);
         if (part != null && PartNumber.tryParse(part).isEmpty()) {
-            throw refused(raw, "the (240) part number '" + visible(part) + "' is not a part number");
+            throw refused(raw, Message.of("errors.scan.code.part", visible(part)));
         }
         String gtin = elements.get(GTIN_AI);
         if (gtin != null && !Gtin.isValid(gtin)) {
-            throw refused(raw, "the (01) GTIN " + gtin + " fails its check digit (expected "
-                    + (gtin.matches("\\d{14}") ? String.valueOf(Gtin.checkDigit(gtin.substring(0, 13))) : "14 digits") + ")");
+            throw refused(raw, Message.of("errors.scan.code.gtin", gtin, gtin.matches("\\d{14}")
+                    ? String.valueOf(Gtin.checkDigit(gtin.substring(0, 13))) : Message.of("errors.scan.code.gtin.digits")));
         }
         return new ScanCode(serial, part, gtin, true, elements, caseNumber);
     }
@@ -209,15 +205,14 @@ final class ScanCodeParser {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                throw refused(raw, "it contains the control character " + visible(String.valueOf(c))
-                        + ", which no board label carries");
+                throw refused(raw, Message.of("errors.scan.code.control", visible(String.valueOf(c))));
             }
         }
     }
 
-    private static UnreadableCodeException refused(String raw, String why) {
-        String read = raw == null || raw.isEmpty() ? "nothing" : "'" + visible(raw) + "'";
-        return new UnreadableCodeException("Read " + read + ": not a board code, " + why);
+    private static UnreadableCodeException refused(String raw, Message why) {
+        return new UnreadableCodeException(raw == null || raw.isEmpty() ? Message.of("errors.scan.code.nothing", why)
+                : Message.of("errors.scan.code", visible(raw), why));
     }
 
     /** Shows control characters the way a person can read them: GS as {@code <GS>}, others as {@code \\u0007}. */

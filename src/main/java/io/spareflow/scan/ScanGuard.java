@@ -1,5 +1,6 @@
 package io.spareflow.scan;
 
+import io.spareflow.common.Message;
 import java.util.Optional;
 
 /**
@@ -9,5 +10,5 @@ import java.util.Optional;
 public interface ScanGuard {
 
     /** Empty to let the scan pass, or the reason to refuse it, in words for the person scanning. */
-    Optional<String> refuse(ScanAttempt attempt);
+    Optional<Message> refuse(ScanAttempt attempt);
 }

@@ -9,6 +9,7 @@ import io.spareflow.board.IllegalBoardMoveException;
 import io.spareflow.board.MoveContext;
 import io.spareflow.board.NewBoard;
 import io.spareflow.common.ConflictException;
+import io.spareflow.common.Message;
 import io.spareflow.common.ProblemResponses;
 import io.spareflow.common.TransactionLocks;
 import io.spareflow.common.Texts;
@@ -31,6 +32,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -120,9 +122,7 @@ public class Scans {
     private Optional<ScanReply> replay(String clientScanId, String fingerprint) {
         return events.findByClientScanId(clientScanId).map(event -> {
             if (!event.getFingerprint().equals(fingerprint)) {
-                throw new ConflictException("Scan id '" + clientScanId + "' was already used for a different scan"
-                        + " (scan " + event.getId() + "). A retry must repeat the scan unchanged; a new scan needs a new"
-                        + " clientScanId.");
+                throw new ConflictException(Message.of("errors.scan.idUsed", clientScanId, String.valueOf(event.getId())));
             }
             return new ScanReply(event.getResponseStatus(), event.getResponseBody(), true);
         });
@@ -153,7 +153,7 @@ public class Scans {
             moved = boards.move(board.serial(), target, delivered ? null : location.code(),
                     delivered ? request.siteId() : null, moveContext(request, caseNumber, user, event));
         } catch (IllegalBoardMoveException illegal) {
-            throw refused(HttpStatus.CONFLICT, illegal.getMessage(), board);
+            throw refused(HttpStatus.CONFLICT, illegal.detail(), board);
         }
         // The reactions to the move may have moved the board on (a defective board with no open case is
         // quarantined): the move returns the board as it stands now, which the worker is told.
@@ -187,37 +187,33 @@ public class Scans {
 
     private LocationInfo checkScope(ScanRequest request, StaffUser user) {
         if (user.role() == Role.AGENT) {
-            throw refused(HttpStatus.FORBIDDEN, "Hotline agents do not scan boards: scans are made by depot staff,"
-                    + " technicians and supervisors", null);
+            throw refused(HttpStatus.FORBIDDEN, Message.of("errors.scan.agent"), null);
         }
         if (!user.mayActAt(request.location())) {
-            throw refused(HttpStatus.FORBIDDEN, "You work at " + user.locationCode() + "; a scan at "
-                    + locationCode(request) + " must be made by staff of that location", null);
+            throw refused(HttpStatus.FORBIDDEN, Message.of("errors.scan.elsewhere", user.locationCode(), locationCode(request)), null);
         }
         return locations.find(request.location()).orElseThrow(() -> refused(HttpStatus.BAD_REQUEST,
-                "Location '" + request.location() + "' does not exist: send the code of the depot or repair center"
-                        + " where the board is scanned", null));
+                Message.of("errors.scan.location", request.location()), null));
     }
 
     private static ScanCode read(String raw) {
         try {
             return ScanCode.parse(raw);
         } catch (UnreadableCodeException unreadable) {
-            throw refused(HttpStatus.BAD_REQUEST, unreadable.getMessage(), null);
+            throw refused(HttpStatus.BAD_REQUEST, unreadable.detail(), null);
         }
     }
 
     private void checkActionFields(ScanRequest request) {
         if (request.action() == ScanAction.REPAIR_RESULT && request.result() == null) {
-            throw refused(HttpStatus.BAD_REQUEST, "REPAIR_RESULT needs the test's result: REPAIRED or NFF", null);
+            throw refused(HttpStatus.BAD_REQUEST, Message.of("errors.scan.repairResult"), null);
         }
         if (request.action() == ScanAction.DELIVER) {
             if (request.siteId() == null) {
-                throw refused(HttpStatus.BAD_REQUEST, "DELIVER needs siteId, the customer site where the board is"
-                        + " installed", null);
+                throw refused(HttpStatus.BAD_REQUEST, Message.of("errors.scan.deliverSite"), null);
             }
             if (customers.site(request.siteId()).isEmpty()) {
-                throw refused(HttpStatus.BAD_REQUEST, "Customer site " + request.siteId() + " does not exist", null);
+                throw refused(HttpStatus.BAD_REQUEST, Message.of("errors.scan.site", String.valueOf(request.siteId())), null);
             }
         }
     }
@@ -230,24 +226,22 @@ public class Scans {
         ScanAttempt attempt = new ScanAttempt(board, action, location.code(), user.username());
         if (!board.status().canMoveTo(target)) {
             // A guard may know which board was meant (e.g. the one reserved for the pick): say so with the refusal.
-            throw refused(HttpStatus.CONFLICT, "Board " + board.serial() + " is " + board.status() + where(board) + ": "
-                    + action + " would make it " + target + ", which is not allowed from " + board.status()
-                    + ". Allowed now: " + describe(ScanAction.allowedFrom(board.status()))
-                    + guardRefusal(attempt).map(reason -> ". " + reason).orElse(""), board);
+            Message notAllowed = Message.of("errors.scan.notAllowed", board.serial(), board.status(), where(board), action, target,
+                    describe(ScanAction.allowedFrom(board.status())));
+            throw refused(HttpStatus.CONFLICT, guardRefusal(attempt).<Message>map(reason -> Message.joined(List.of(notAllowed, reason), ". "))
+                    .orElse(notAllowed), board);
         }
         if (board.status() == BoardStatus.QUARANTINE && user.role() != Role.SUPERVISOR && user.role() != Role.ADMIN) {
-            throw refused(HttpStatus.FORBIDDEN, "Board " + board.serial() + " is in QUARANTINE" + where(board)
-                    + ": only a supervisor may release it", board);
+            throw refused(HttpStatus.FORBIDDEN, Message.of("errors.scan.quarantine", board.serial(), where(board)), board);
         }
         boolean arriving = action.mayFindUnknownBoards();
         if (!arriving && board.status().isAtLocation() && !location.code().equals(board.locationCode())) {
-            throw refused(HttpStatus.CONFLICT, "Board " + board.serial() + " is " + board.status() + where(board)
-                    + ", not here at " + location.code() + ": receive it here first (RECEIVE or DEFECTIVE_RECEIVE)", board);
+            throw refused(HttpStatus.CONFLICT, Message.of("errors.scan.notHere", board.serial(), board.status(), where(board),
+                    location.code()), board);
         }
         if (code.partNumber() != null && !code.partNumber().equals(board.partNumber())) {
-            throw refused(HttpStatus.CONFLICT, "The label says part " + code.partNumber() + " but board " + board.serial()
-                    + " is registered as part " + board.partNumber() + ": quarantine it (QUARANTINE) for a supervisor",
-                    board);
+            throw refused(HttpStatus.CONFLICT, Message.of("errors.scan.wrongPart", code.partNumber(), board.serial(),
+                    board.partNumber()), board);
         }
         guardRefusal(attempt).ifPresent(reason -> {
             throw refused(HttpStatus.CONFLICT, reason, board);
@@ -255,7 +249,7 @@ public class Scans {
         return target;
     }
 
-    private Optional<String> guardRefusal(ScanAttempt attempt) {
+    private Optional<Message> guardRefusal(ScanAttempt attempt) {
         return guards.orderedStream().map(guard -> guard.refuse(attempt)).flatMap(Optional::stream).findFirst();
     }
 
@@ -263,18 +257,15 @@ public class Scans {
     private ScanReply registerFound(ScanRequest request, String caseNumber, StaffUser user, ScanEventEntity event,
                                     LocationInfo location, ScanCode code) {
         if (!request.action().mayFindUnknownBoards()) {
-            throw new ScanRefusedException(HttpStatus.NOT_FOUND, "No board with serial " + code.serial()
-                    + " is registered. A board nobody expects is taken in with RECEIVE or DEFECTIVE_RECEIVE, which puts"
-                    + " it in quarantine for a supervisor", code.serial(), null, false);
+            throw new ScanRefusedException(HttpStatus.NOT_FOUND, Message.of("errors.scan.unknownBoard", code.serial()),
+                    code.serial(), null, false);
         }
         String partNumber = code.partNumber() != null ? code.partNumber()
                 : request.partNumber() == null || request.partNumber().isBlank() ? null : request.partNumber().trim();
         if (partNumber == null || parts.find(partNumber).isEmpty()) {
-            throw new ScanRefusedException(HttpStatus.UNPROCESSABLE_ENTITY, "Board " + code.serial()
-                    + " is not registered and " + (partNumber == null ? "its part number is unknown"
-                    : "part " + partNumber + " is not in the catalogue") + ": scan the DataMatrix of its label (it"
-                    + " carries the part number) or send partNumber. Keep the board aside; a supervisor sees this scan",
-                    code.serial(), null, true);
+            throw new ScanRefusedException(HttpStatus.UNPROCESSABLE_ENTITY, partNumber == null
+                    ? Message.of("errors.scan.unknownPart", code.serial())
+                    : Message.of("errors.scan.partNotInCatalogue", code.serial(), partNumber), code.serial(), null, true);
         }
         BoardInfo found = boards.register(new NewBoard(code.serial(), partNumber, null, BoardStatus.QUARANTINE,
                 location.code(), null), moveContext(request, caseNumber, user, event));
@@ -303,7 +294,8 @@ public class Scans {
             ScanEventEntity event = newEvent(request, user, fingerprint);
             BoardInfo board = refused.board();
             event.identify(refused.serial(), board == null ? null : board.partNumber());
-            ProblemDetail problem = ProblemResponses.problem(refused.status(), texts.get("problem.title.scanRefused"), refused.getMessage());
+            String reason = texts.get(refused.reason());
+            ProblemDetail problem = ProblemResponses.problem(refused.status(), texts.get("problem.title.scanRefused"), reason);
             problem.setProperty("scanId", event.getId());
             problem.setProperty("clientScanId", request.clientScanId());
             if (refused.serial() != null) {
@@ -316,7 +308,7 @@ public class Scans {
             }
             problem.setProperty("flaggedForSupervisor", refused.flagged());
             String body = write(problem);
-            event.answer(ScanResult.Result.REFUSED, board == null ? null : board.status(), null, refused.getMessage(),
+            event.answer(ScanResult.Result.REFUSED, board == null ? null : board.status(), null, reason,
                     refused.flagged(), refused.status().value(), body);
             events.saveAndFlush(event);
             return new ScanReply(refused.status().value(), body, false);
@@ -334,17 +326,18 @@ public class Scans {
         return LocationCode.tryParse(request.location()).map(LocationCode::value).orElse(request.location().trim());
     }
 
-    private static ScanRefusedException refused(HttpStatus status, String reason, BoardInfo board) {
+    private static ScanRefusedException refused(HttpStatus status, Message reason, BoardInfo board) {
         return new ScanRefusedException(status, reason, board == null ? null : board.serial(), board, false);
     }
 
-    private static String where(BoardInfo board) {
-        return board.locationCode() != null ? " at " + board.locationCode()
-                : board.siteId() != null ? " at customer site " + board.siteId() : "";
+    private static Message where(BoardInfo board) {
+        return board.locationCode() != null ? Message.of("errors.scan.where.location", board.locationCode())
+                : board.siteId() != null ? Message.of("errors.scan.where.site", String.valueOf(board.siteId()))
+                : Message.of("errors.scan.where.unknown");
     }
 
-    private static String describe(java.util.Set<ScanAction> actions) {
-        return actions.isEmpty() ? "none (the board cannot move any more)"
+    private static Object describe(java.util.Set<ScanAction> actions) {
+        return actions.isEmpty() ? Message.of("errors.scan.noActions")
                 : actions.stream().map(Enum::name).collect(Collectors.joining(", "));
     }
 

@@ -1,5 +1,6 @@
 package io.spareflow.scan;
 
+import io.spareflow.common.Message;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -13,9 +14,10 @@ class RefuseMarkedSerialsGuard implements ScanGuard {
     static final String MARK = "GUARDED";
 
     @Override
-    public Optional<String> refuse(ScanAttempt attempt) {
+    public Optional<Message> refuse(ScanAttempt attempt) {
         return attempt.board().serial().startsWith(MARK) && attempt.action() == ScanAction.PICK
-                ? Optional.of("Wrong board: expected serial EXPECTED-" + attempt.board().serial().substring(MARK.length()))
+                ? Optional.of(Message.of("errors.scan.pickReserved", "EXPECTED-" + attempt.board().serial().substring(MARK.length()),
+                        "TEST-CASE", "TEST-PART"))
                 : Optional.empty();
     }
 }

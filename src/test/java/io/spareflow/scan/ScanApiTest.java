@@ -163,7 +163,7 @@ class ScanApiTest {
         ResponseEntity<String> refused = scan("depot-LIM", serial, "PICK", "LIM", id());
 
         assertThat(refused.getStatusCode().value()).isEqualTo(409);
-        assertThat(body(refused).get("detail").asText()).startsWith("Wrong board: expected serial EXPECTED-");
+        assertThat(body(refused).get("detail").asText()).startsWith("Wrong board: this depot must pick serial EXPECTED-");
         assertThat(boards.require(serial).status()).isEqualTo(BoardStatus.RESERVED);
     }
 

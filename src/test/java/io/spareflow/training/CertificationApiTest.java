@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.audit.Audit;
 import io.spareflow.board.Boards;
-import io.spareflow.common.Texts;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.part.ProductLine;
@@ -105,19 +104,18 @@ class CertificationApiTest {
     }
 
     @Test
-    void validityFollowsTheClockPastTheLastDay(@Autowired CertificationRepository repository, @Autowired Audit audit,
-                                               @Autowired Texts texts) {
+    void validityFollowsTheClockPastTheLastDay(@Autowired CertificationRepository repository, @Autowired Audit audit) {
         String technician = technician("RC-NKG");
         LocalDate today = certifications.today();
         issue(technician, "POWER", "L2", today.minusDays(10), today.plusDays(5));
         assertThat(certifications.validLines(technician, CertificationLevel.L2)).containsExactly(ProductLine.POWER);
 
-        Certifications onTheLastDay = new Certifications(repository, users, audit, texts, Clock.offset(clock, Duration.ofDays(5)));
+        Certifications onTheLastDay = new Certifications(repository, users, audit, Clock.offset(clock, Duration.ofDays(5)));
         assertThat(onTheLastDay.validLines(technician, CertificationLevel.L2)).as("the last day is included").containsExactly(ProductLine.POWER);
-        Certifications dayAfter = new Certifications(repository, users, audit, texts, Clock.offset(clock, Duration.ofDays(6)));
+        Certifications dayAfter = new Certifications(repository, users, audit, Clock.offset(clock, Duration.ofDays(6)));
         assertThat(dayAfter.validLines(technician, CertificationLevel.L2)).isEmpty();
         assertThat(dayAfter.of(technician)).singleElement().satisfies(c -> assertThat(c.valid()).isFalse());
-        Certifications beforeItStarts = new Certifications(repository, users, audit, texts, Clock.offset(clock, Duration.ofDays(-11)));
+        Certifications beforeItStarts = new Certifications(repository, users, audit, Clock.offset(clock, Duration.ofDays(-11)));
         assertThat(beforeItStarts.validLines(technician, CertificationLevel.L2)).isEmpty();
         assertThat(dayAfter.holders(ProductLine.POWER, CertificationLevel.L2)).doesNotContain(technician);
         assertThat(certifications.holders(ProductLine.POWER, CertificationLevel.L2)).contains(technician);

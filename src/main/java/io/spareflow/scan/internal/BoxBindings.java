@@ -1,5 +1,6 @@
 package io.spareflow.scan.internal;
 
+import io.spareflow.common.Message;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,8 +74,8 @@ public class BoxBindings {
                 : Optional.of(text("labels.binding.wrongBoard", binding.caseNumber(), binding.expectedSerial(), serial));
     }
 
-    public String notAtDefectiveReceive(String caseNumber, Object action) {
-        return text("labels.binding.onlyAtDefectiveReceive", caseNumber, action);
+    public Message notAtDefectiveReceive(String caseNumber, Object action) {
+        return Message.of("labels.binding.onlyAtDefectiveReceive", caseNumber, action);
     }
 
     private String text(String key, Object... args) {

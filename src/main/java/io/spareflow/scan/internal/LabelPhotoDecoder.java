@@ -13,6 +13,7 @@ import com.google.zxing.datamatrix.DataMatrixReader;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.GenericMultipleBarcodeReader;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.scan.ScanCode;
 import io.spareflow.scan.UnreadableCodeException;
 import java.awt.Graphics2D;
@@ -123,8 +124,7 @@ public class LabelPhotoDecoder {
             findDataMatrix(image).ifPresent(results::add);
         }
         if (results.isEmpty()) {
-            throw new InvalidInputException("No barcode found in the photo: hold the camera square to the label, close"
-                    + " enough that the label fills most of the picture, without glare", Map.of("photo", "no barcode found"));
+            throw new InvalidInputException(Message.of("errors.photo.noBarcode"), Map.of("photo", Message.of("errors.photo.noBarcode.field")));
         }
         List<Symbol> symbols = new ArrayList<>();
         for (Result result : results) {
@@ -132,14 +132,15 @@ public class LabelPhotoDecoder {
             try {
                 symbols.add(new Symbol(result.getBarcodeFormat().name(), scannerText, ScanCode.parse(scannerText), null));
             } catch (UnreadableCodeException refused) {
-                symbols.add(new Symbol(result.getBarcodeFormat().name(), scannerText, null, refused.getMessage()));
+                symbols.add(new Symbol(result.getBarcodeFormat().name(), scannerText, null,
+                        refused.detail().in(messages, LocaleContextHolder.getLocale())));
             }
         }
         return symbols.stream().filter(s -> s.code() != null)
                 .max(Comparator.comparing((Symbol s) -> s.code().partNumber() != null))
                 .map(best -> new Decoded(best.code(), symbols))
-                .orElseThrow(() -> new UnreadableCodeException("The photo shows " + symbols.size() + " barcode(s) but"
-                        + " none is a board code: " + symbols.stream().map(Symbol::refusal).toList()));
+                .orElseThrow(() -> new UnreadableCodeException(Message.of("errors.photo.noBoardCode", symbols.size(),
+                        symbols.stream().map(Symbol::refusal).toList().toString())));
     }
 
     /**
@@ -212,8 +213,7 @@ public class LabelPhotoDecoder {
     }
 
     private InvalidInputException notAnImage() {
-        return new InvalidInputException("The upload is not an image this service reads: send a PNG or JPEG photo",
-                Map.of("photo", "not a PNG or JPEG image"));
+        return new InvalidInputException(Message.of("errors.photo.notAnImage"), Map.of("photo", Message.of("errors.photo.notAnImage.field")));
     }
 
     private ErrorResponseException tooLarge(int width, int height) {

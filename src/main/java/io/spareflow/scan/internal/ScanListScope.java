@@ -1,21 +1,14 @@
 package io.spareflow.scan.internal;
 
+import io.spareflow.common.ForbiddenException;
+import io.spareflow.common.Message;
 import io.spareflow.location.LocationCode;
 import io.spareflow.user.StaffUser;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /** Whose scans a user may list: staff bound to a location their own location's only, others any location or all. */
 @Component
 class ScanListScope {
-
-    private final MessageSource messages;
-
-    ScanListScope(MessageSource messages) {
-        this.messages = messages;
-    }
 
     /** The location to list for {@code user} asking for {@code requested} (null or blank: all, or their own). */
     String locationFor(StaffUser user, String requested) {
@@ -25,8 +18,7 @@ class ScanListScope {
             return location;
         }
         if (location != null && !user.mayActAt(location)) {
-            throw new AccessDeniedException(messages.getMessage("scope.scans.otherLocation",
-                    new Object[] {user.locationCode(), location}, LocaleContextHolder.getLocale()));
+            throw new ForbiddenException(Message.of("scope.scans.otherLocation", user.locationCode(), location));
         }
         return user.locationCode();
     }

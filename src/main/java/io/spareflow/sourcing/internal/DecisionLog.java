@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.common.CaseNumber;
+import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.sourcing.SourcingDecision;
 import java.time.Clock;
@@ -57,7 +58,7 @@ class DecisionLog {
     List<DecisionView> requireViews(String caseNumber) {
         List<DecisionView> found = views(caseNumber);
         if (found.isEmpty()) {
-            throw new NotFoundException("Sourcing decisions of case", caseNumber);
+            throw new NotFoundException(Message.of("errors.sourcing.noDecisions", caseNumber));
         }
         return found;
     }

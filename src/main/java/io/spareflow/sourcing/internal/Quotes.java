@@ -2,6 +2,7 @@ package io.spareflow.sourcing.internal;
 
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.part.PartInfo;
@@ -44,8 +45,8 @@ public class Quotes {
     public SpareQuote quote(String partNumber, Long siteId, Double latitude, Double longitude, String tierName) {
         boolean point = latitude != null || longitude != null;
         if ((siteId != null) == point || (point && (latitude == null || longitude == null))) {
-            throw new InvalidInputException("Give either siteId or both lat and lon, not both and not neither",
-                    Map.of("siteId", "either siteId or lat and lon"));
+            throw new InvalidInputException(Message.of("errors.quote.destination"),
+                    Map.of("siteId", Message.of("errors.quote.destination.field")));
         }
         PartInfo part = parts.require(partNumber);
         Destination destination;
@@ -57,8 +58,8 @@ public class Quotes {
         } else {
             destination = new Destination(null, null, null, latitude, longitude, eta.defaultRoads());
             if (tierName == null) {
-                throw new InvalidInputException("A quote for coordinates needs a tier: one of " + tierNames(),
-                        Map.of("tier", "required with lat and lon"));
+                throw new InvalidInputException(Message.of("errors.quote.tier", tierNames().toString()),
+                        Map.of("tier", Message.of("errors.quote.tier.field")));
             }
             tier = tierNamed(tierName);
         }
@@ -72,8 +73,8 @@ public class Quotes {
 
     /** The tier of the site's contract in force; a site without one cannot be served. */
     ServiceTier contractTier(SiteInfo site) {
-        String tier = customers.tierOf(site.customerCode()).orElseThrow(() -> new ConflictException("Customer "
-                + site.customerCode() + " of site " + site.id() + " has no service contract in force, so no tier"));
+        String tier = customers.tierOf(site.customerCode()).orElseThrow(() -> new ConflictException(
+                Message.of("errors.quote.noContract", site.customerCode(), String.valueOf(site.id()))));
         return tiers.require(tier);
     }
 
@@ -83,8 +84,8 @@ public class Quotes {
     }
 
     private ServiceTier tierNamed(String name) {
-        return tiers.find(name).orElseThrow(() -> new InvalidInputException("'" + name + "' is not a service tier: expected one of "
-                + tierNames(), Map.of("tier", "one of " + tierNames())));
+        return tiers.find(name).orElseThrow(() -> new InvalidInputException(
+                Message.of("errors.quote.noSuchTier", name, tierNames().toString()), Map.of("tier", Message.of("errors.oneOf", tierNames().toString()))));
     }
 
     private List<String> tierNames() {

@@ -2,6 +2,7 @@ package io.spareflow.sourcing.internal;
 
 import io.spareflow.common.CaseNumber;
 import io.spareflow.common.ConflictException;
+import io.spareflow.common.ForbiddenException;
 import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.sourcing.SpareDemand;
@@ -9,9 +10,6 @@ import io.spareflow.sourcing.SpareDemands;
 import io.spareflow.user.Role;
 import io.spareflow.user.StaffUser;
 import java.util.Optional;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +20,9 @@ import org.springframework.stereotype.Component;
 class ReservationAuthorization {
 
     private final SpareDemands demands;
-    private final MessageSource messages;
 
-    ReservationAuthorization(SpareDemands demands, MessageSource messages) {
+    ReservationAuthorization(SpareDemands demands) {
         this.demands = demands;
-        this.messages = messages;
     }
 
     /** The case's number as recorded, when {@code user} may reserve a spare of the part at the site for it. */
@@ -36,8 +32,8 @@ class ReservationAuthorization {
         requireAnswersFor(user, demand);
         if (!demand.awaits(partNumber, siteId)) {
             throw new ConflictException(demand.partsAwaited().isEmpty()
-                    ? text("scope.reservation.notAwaiting", demand.caseNumber(), demand.state())
-                    : text("scope.reservation.otherSpare", demand.caseNumber(), String.join(", ", demand.partsAwaited()),
+                    ? Message.of("scope.reservation.notAwaiting", demand.caseNumber(), demand.state())
+                    : Message.of("scope.reservation.otherSpare", demand.caseNumber(), String.join(", ", demand.partsAwaited()),
                             String.valueOf(demand.siteId()), partNumber, String.valueOf(siteId)));
         }
         return demand.caseNumber();
@@ -49,19 +45,15 @@ class ReservationAuthorization {
         if (demand.isPresent()) {
             requireAnswersFor(user, demand.get());
         } else if (user.role() != Role.SUPERVISOR) {
-            throw new AccessDeniedException(text("scope.reservation.orphan", String.valueOf(reservation.id()), reservation.caseNumber()));
+            throw new ForbiddenException(Message.of("scope.reservation.orphan", String.valueOf(reservation.id()), reservation.caseNumber()));
         }
     }
 
     private void requireAnswersFor(StaffUser user, SpareDemand demand) {
         if (user.role() != Role.SUPERVISOR && !user.username().equals(demand.firstOwner())) {
-            throw new AccessDeniedException(demand.firstOwner() == null
-                    ? text("scope.reservation.unowned", demand.caseNumber())
-                    : text("scope.reservation.notOwner", demand.caseNumber(), demand.firstOwner()));
+            throw new ForbiddenException(demand.firstOwner() == null
+                    ? Message.of("scope.reservation.unowned", demand.caseNumber())
+                    : Message.of("scope.reservation.notOwner", demand.caseNumber(), demand.firstOwner()));
         }
-    }
-
-    private String text(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 }

@@ -99,17 +99,16 @@ class Reservations {
         SiteInfo site = customers.requireSite(siteId);
         ServiceTier tier = quotes.contractTier(site);
         if (!tier.advanceExchange()) {
-            throw new ConflictException("Customer " + site.customerCode() + " has tier " + tier.name()
-                    + ", which is repair and return without advance exchange: no spare is reserved for its cases");
+            throw new ConflictException(Message.of("errors.sourcing.noAdvanceExchange", site.customerCode(), tier.name()));
         }
         locks.lock("spare-case", caseNo + "/" + line);
         Optional<SpareReservationEntity> existing = reservations.findByLineAndStatusIn(caseNo, line, ReservationStatus.OPEN);
         if (existing.isPresent()) {
             SpareReservationEntity held = existing.get();
             if (!held.getRequestedPart().equals(part.partNumber()) || held.getSiteId() != siteId) {
-                throw new ConflictException("Line " + line + " of case " + caseNo + " already holds request " + held.getId() + " ("
-                        + held.getStatus() + ") for part " + held.getRequestedPart() + " at site " + held.getSiteId()
-                        + "; release it before asking for part " + part.partNumber() + " at site " + siteId);
+                throw new ConflictException(Message.of("errors.sourcing.lineHolds", line, caseNo, String.valueOf(held.getId()),
+                        held.getStatus(), held.getRequestedPart(), String.valueOf(held.getSiteId()), part.partNumber(),
+                        String.valueOf(siteId)));
             }
             return new Placed(held, false);
         }
@@ -176,14 +175,13 @@ class Reservations {
     SpareReservationEntity release(long id, String reason, String actor) {
         String why = reason == null || reason.isBlank() ? "Released by " + actor : reason.trim();
         if (why.length() > MAX_REASON) {
-            throw new InvalidInputException("The reason is " + why.length() + " characters long; at most " + MAX_REASON
-                    + " are kept", Map.of("reason", "at most " + MAX_REASON + " characters"));
+            throw new InvalidInputException(Message.of("errors.sourcing.reasonLength", String.valueOf(why.length()),
+                    String.valueOf(MAX_REASON)), Map.of("reason", Message.of("errors.task.tooLong", MAX_REASON)));
         }
         SpareReservationEntity released = close(id, ReservationStatus.RELEASED, why, actor);
         if (released.getStatus() == ReservationStatus.PICKED) {
-            throw new ConflictException("Reservation " + id + " of case " + released.getCaseNumber() + " is already picked:"
-                    + " board " + released.getSerial() + " left the shelf at " + released.getDepotCode()
-                    + "; put it back by scanning it instead");
+            throw new ConflictException(Message.of("errors.sourcing.picked", String.valueOf(id), released.getCaseNumber(),
+                    released.getSerial(), released.getDepotCode()));
         }
         return released;
     }

@@ -1,6 +1,7 @@
 package io.spareflow.sourcing.internal;
 
 import io.spareflow.board.BoardInfo;
+import io.spareflow.common.Message;
 import io.spareflow.location.LocationCode;
 import io.spareflow.part.Parts;
 import io.spareflow.scan.ScanAction;
@@ -27,7 +28,7 @@ class ReservedBoardScanGuard implements ScanGuard {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<String> refuse(ScanAttempt attempt) {
+    public Optional<Message> refuse(ScanAttempt attempt) {
         if (attempt.action() != ScanAction.PICK) {
             return Optional.empty();
         }
@@ -35,7 +36,7 @@ class ReservedBoardScanGuard implements ScanGuard {
     }
 
     /** Why the depot must pick another board: an open reservation at it for a part this board could also serve. */
-    private Optional<String> wrongBoard(BoardInfo board, String depotCode) {
+    private Optional<Message> wrongBoard(BoardInfo board, String depotCode) {
         List<SpareReservationEntity> open = reservations.findByDepotCodeAndStatusOrderByReservedAt(
                 LocationCode.tryParse(depotCode).map(LocationCode::value).orElse(""), ReservationStatus.RESERVED);
         if (open.stream().anyMatch(r -> r.getSerial().equals(board.serial()))) {
@@ -46,7 +47,6 @@ class ReservedBoardScanGuard implements ScanGuard {
                 .filter(r -> compatibleByPart.computeIfAbsent(r.getRequestedPart(), parts::replacementsFor)
                         .contains(board.partNumber()))
                 .findFirst()
-                .map(r -> "Wrong board: this depot must pick serial " + r.getSerial() + " for case " + r.getCaseNumber()
-                        + " (part " + r.getBoardPart() + ")");
+                .map(r -> Message.of("errors.scan.pickReserved", r.getSerial(), r.getCaseNumber(), r.getBoardPart()));
     }
 }

@@ -1,5 +1,6 @@
 package io.spareflow.sourcing.internal;
 
+import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.sourcing.SourcingDecision;
@@ -39,7 +40,7 @@ class SpareSourcingService implements SpareSourcing {
     @Transactional
     public ReservationOutcome swap(String caseNumber, int line, String newSerial, String username) {
         SpareReservationEntity request = reservations.openOf(caseNumber, line)
-                .orElseThrow(() -> new NotFoundException("Open reservation of line " + line + " of case", caseNumber));
+                .orElseThrow(() -> new NotFoundException(Message.of("errors.sourcing.noOpenReservation", line, caseNumber)));
         return swaps.swap(request.getId(), newSerial, username).toOutcome();
     }
 

@@ -47,8 +47,8 @@ class Swaps {
         SpareReservationEntity request = reservations.findById(id).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.reservation"), id));
         String serial = Serial.parse(newSerial).value();
         if (request.getStatus() != ReservationStatus.RESERVED) {
-            throw new ConflictException("Reservation " + request.getId() + " of case " + request.getCaseNumber() + " is "
-                    + request.getStatus() + ": only a RESERVED board can be swapped");
+            throw new ConflictException(Message.of("errors.swap.notReserved", String.valueOf(request.getId()), request.getCaseNumber(),
+                    request.getStatus()));
         }
         String reserved = request.getSerial();
         if (serial.equals(reserved)) {
@@ -60,19 +60,19 @@ class Swaps {
                 .orElseThrow(() -> new NotFoundException(Message.of("errors.thing.board"), s))));
         entityManager.refresh(request, LockModeType.PESSIMISTIC_WRITE);
         if (request.getStatus() != ReservationStatus.RESERVED || !reserved.equals(request.getSerial())) {
-            throw new ConflictException("Reservation " + request.getId() + " changed while swapping (now "
-                    + request.getStatus() + ", board " + request.getSerial() + "); nothing was swapped, try again");
+            throw new ConflictException(Message.of("errors.swap.changed", String.valueOf(request.getId()), request.getStatus(),
+                    request.getSerial()));
         }
         BoardInfo replacement = locked.get(serial);
         List<String> compatible = parts.replacementsFor(request.getRequestedPart());
         if (replacement.status() != BoardStatus.AVAILABLE || !request.getDepotCode().equals(replacement.locationCode())) {
-            throw new ConflictException("Board " + serial + " is " + replacement.status() + " at "
-                    + (replacement.locationCode() == null ? "a customer site" : replacement.locationCode())
-                    + "; only an AVAILABLE board at depot " + request.getDepotCode() + " can replace reserved board " + reserved);
+            throw new ConflictException(Message.of("errors.swap.notAvailable", serial, replacement.status(),
+                    replacement.locationCode() == null ? Message.of("errors.swap.atSite") : replacement.locationCode(),
+                    request.getDepotCode(), reserved));
         }
         if (!compatible.contains(replacement.partNumber())) {
-            throw new ConflictException("Board " + serial + " is part " + replacement.partNumber() + ", which cannot replace part "
-                    + request.getRequestedPart() + " of case " + request.getCaseNumber() + "; compatible parts: " + compatible);
+            throw new ConflictException(Message.of("errors.swap.incompatible", serial, replacement.partNumber(),
+                    request.getRequestedPart(), request.getCaseNumber(), compatible.toString()));
         }
         String note = "Swap at pick for case " + request.getCaseNumber() + ": " + serial + " replaces " + reserved;
         MoveContext context = new MoveContext(MoveReason.SWAP, username, null, null, request.getCaseNumber(), null, note);

@@ -10,6 +10,7 @@ import io.spareflow.board.Boards;
 import io.spareflow.board.MoveContext;
 import io.spareflow.board.MoveReason;
 import io.spareflow.common.ConflictException;
+import io.spareflow.common.Message;
 import io.spareflow.customer.Customers;
 import io.spareflow.scan.ScanAction;
 import io.spareflow.scan.ScanAttempt;
@@ -302,6 +303,6 @@ class SpareReservationTest {
 
     private List<String> refusals(String serial, ScanAction action, String location) {
         ScanAttempt attempt = new ScanAttempt(boards.require(serial), action, location, "depot-" + location);
-        return guards.stream().map(g -> g.refuse(attempt)).flatMap(java.util.Optional::stream).toList();
+        return guards.stream().map(g -> g.refuse(attempt)).flatMap(java.util.Optional::stream).map(Message::english).toList();
     }
 }
