@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -84,6 +85,48 @@ class ErrorDetailLanguageTest {
         if (inChinese.has("errors")) {
             inChinese.get("errors").forEach(reason -> assertThat(reason.asText()).as(feature + " field error").containsPattern("\\p{IsHan}"));
             inEnglish.get("errors").forEach(reason -> assertThat(reason.asText()).as(feature + " field error").doesNotContainPattern("\\p{IsHan}"));
+        }
+    }
+
+    static Stream<Arguments> springRefusals() {
+        return Stream.of(
+                Arguments.of("405", HttpMethod.DELETE, "/api/boards", null, null, 405),
+                Arguments.of("415", HttpMethod.POST, "/api/scans", MediaType.TEXT_PLAIN, null, 415),
+                Arguments.of("406", HttpMethod.GET, "/api/locations/CTU", null, MediaType.APPLICATION_XML, 406),
+                Arguments.of("missing parameter", HttpMethod.GET, "/api/repairs/suggestions", null, null, 400),
+                Arguments.of("unknown path", HttpMethod.GET, "/api/no-such-thing", null, null, 404),
+                Arguments.of("unreadable body", HttpMethod.POST, "/api/scans", MediaType.APPLICATION_JSON, null, 400));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("springRefusals")
+    void springsOwnRefusalsAreProblemsInTheReadersLanguage(String what, HttpMethod method, String path, MediaType contentType,
+                                                   MediaType accept, int status) throws Exception {
+        for (String language : List.of("zh-CN", "en")) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+            if (contentType != null) {
+                headers.setContentType(contentType);
+            }
+            if (accept != null) {
+                headers.setAccept(List.of(accept));
+            }
+            ResponseEntity<String> answer = http.withBasicAuth("admin", "demo").exchange(path, method,
+                    new HttpEntity<>(contentType == null ? null : "{not json", headers), String.class);
+            assertThat(answer.getStatusCode().value()).as(what).isEqualTo(status);
+            assertThat(answer.getHeaders().getContentType()).as(what).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            JsonNode problem = json.readTree(answer.getBody());
+            for (String field : List.of("title", "detail")) {
+                if (language.equals("en")) {
+                    assertThat(problem.get(field).asText()).as(what + " " + field).doesNotContainPattern("\\p{IsHan}");
+                } else {
+                    assertThat(problem.get(field).asText()).as(what + " " + field).containsPattern("\\p{IsHan}");
+                }
+            }
+            if (what.equals("405")) {
+                assertThat(problem.get("detail").asText()).isEqualTo(language.equals("en") ? "Method 'DELETE' is not supported."
+                        : "不支持请求方法“DELETE”。");
+            }
         }
     }
 
