@@ -7,7 +7,7 @@ import io.spareflow.common.ProcessVariables;
 import io.spareflow.repair.BoardRepairBpmn;
 import io.spareflow.rma.CaseLineBpmn;
 import io.spareflow.rma.RmaCaseBpmn;
-import io.spareflow.rma.internal.CaseLifecycle;
+import io.spareflow.rma.internal.CaseLookup;
 import io.spareflow.rma.SpareDispatchBpmn;
 import io.spareflow.rma.StalledStep;
 import io.spareflow.rma.internal.CaseLineEntity;
@@ -73,11 +73,11 @@ public class StallAudit {
     private final SpareSourcing sourcing;
     private final Users users;
     private final Worklist worklist;
-    private final CaseLifecycle lifecycle;
+    private final CaseLookup lookup;
 
     StallAudit(RuntimeService runtime, TaskService tasks, Boards boards, SpareSourcing sourcing, Users users,
-               Worklist worklist, CaseLifecycle lifecycle) {
-        this.lifecycle = lifecycle;
+               Worklist worklist, CaseLookup lookup) {
+        this.lookup = lookup;
         this.runtime = runtime;
         this.tasks = tasks;
         this.boards = boards;
@@ -148,7 +148,7 @@ public class StallAudit {
         Set<Integer> running = runtime.createProcessInstanceQuery().processDefinitionKey(CaseLineBpmn.PROCESS_KEY)
                 .processInstanceBusinessKey(caseNumber).list().stream()
                 .map(instance -> CaseLineVariables.lineOf(runtime, instance.getId())).collect(Collectors.toSet());
-        List<Integer> orphaned = lifecycle.require(caseNumber).lines().stream().filter(l -> l.state().open())
+        List<Integer> orphaned = lookup.require(caseNumber).lines().stream().filter(l -> l.state().open())
                 .map(CaseLineEntity::lineNo).filter(line -> !running.contains(line)).toList();
         return orphaned.isEmpty() ? Optional.empty() : Optional.of("open line(s) " + orphaned + " without a line process");
     }
