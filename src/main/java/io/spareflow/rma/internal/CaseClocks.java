@@ -73,7 +73,7 @@ class CaseClocks {
      * The instant {@code days} after {@code start} for a limit in days: calendar days for a 24x7 tier, else the close
      * of the {@code days}-th working day of the responsible location.
      */
-    private Instant plusDays(ServiceTier tier, String responsibleLocation, Instant start, int days) {
+    Instant plusDays(ServiceTier tier, String responsibleLocation, Instant start, int days) {
         if (tier.calendar() == TierCalendar.ALWAYS) {
             return start.plus(Duration.ofDays(days));
         }
