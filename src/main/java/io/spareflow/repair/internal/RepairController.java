@@ -1,6 +1,7 @@
 package io.spareflow.repair.internal;
 
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.board.Serial;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.repair.RepairSuggestion;
 import io.spareflow.repair.RepairView;
@@ -14,7 +15,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +52,7 @@ class RepairController {
     @Operation(summary = "The repair order of a case: of the board 'serial', or the case's first (a case has one per board)")
     RepairView byCase(@PathVariable String caseNumber, @RequestParam(required = false) String serial) {
         return (serial == null ? repairs.findByCase(caseNumber).stream().findFirst()
-                : repairs.findByCaseAndSerial(caseNumber, serial.trim().toUpperCase(Locale.ROOT)))
+                : Serial.tryParse(serial).flatMap(board -> repairs.findByCaseAndSerial(caseNumber, board.value())))
                 .orElseThrow(() -> new NotFoundException("Repair order of case", caseNumber));
     }
 
