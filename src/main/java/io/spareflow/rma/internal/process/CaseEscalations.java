@@ -3,6 +3,7 @@ package io.spareflow.rma.internal.process;
 import io.spareflow.rma.RmaCaseBpmn;
 import io.spareflow.rma.SlaStep;
 import io.spareflow.rma.internal.CaseDeadlines;
+import io.spareflow.user.Role;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Component;
 @Component("caseEscalations")
 public class CaseEscalations {
 
-    /** Candidate group of escalation tasks: any supervisor may take them. */
-    static final String SUPERVISORS = "SUPERVISOR";
+    /** Candidate group of escalation tasks: any supervisor may take them (a role's group is its name). */
+    static final String SUPERVISORS = Role.SUPERVISOR.name();
 
     private final CaseDeadlines deadlines;
     private final TaskService tasks;
