@@ -9,12 +9,6 @@ public class ConflictException extends RuntimeException implements Explained {
         this.detail = detail;
     }
 
-    /** Until rma's details are keyed (removed then). */
-    @Deprecated(forRemoval = true)
-    public ConflictException(String message) {
-        this(Message.of("errors.unkeyed", message));
-    }
-
     @Override
     public Message detail() {
         return detail;

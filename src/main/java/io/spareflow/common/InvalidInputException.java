@@ -12,19 +12,6 @@ public class InvalidInputException extends RuntimeException implements Explained
         this(detail, Map.of());
     }
 
-    /** Until rma's details are keyed (removed then). */
-    @Deprecated(forRemoval = true)
-    public InvalidInputException(String message) {
-        this(Message.of("errors.unkeyed", message));
-    }
-
-    /** Until rma's details are keyed (removed then). */
-    @Deprecated(forRemoval = true)
-    public InvalidInputException(String message, Map<String, String> fieldErrors) {
-        this(Message.of("errors.unkeyed", message), fieldErrors.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                Map.Entry::getKey, e -> Message.of("errors.unkeyed", e.getValue()))));
-    }
-
     public InvalidInputException(Message detail, Map<String, Message> fieldErrors) {
         this.detail = detail;
         this.fieldErrors = Map.copyOf(fieldErrors);

@@ -15,12 +15,6 @@ public class NotFoundException extends RuntimeException implements Explained {
         this.detail = detail;
     }
 
-    /** Until rma's details are keyed (removed then). */
-    @Deprecated(forRemoval = true)
-    public NotFoundException(String what, Object id) {
-        this(Message.of("errors.unkeyed", what), id);
-    }
-
     @Override
     public Message detail() {
         return detail;

@@ -2,6 +2,7 @@ package io.spareflow.rma;
 
 import io.spareflow.board.Serial;
 import io.spareflow.common.CaseNumber;
+import io.spareflow.common.Message;
 import io.spareflow.rma.internal.CaseCancelled;
 import io.spareflow.rma.internal.CaseEntity;
 import io.spareflow.common.NotFoundException;
@@ -89,7 +90,7 @@ public class Cases {
      * AccessDeniedException when it does not pass through the reader's location.
      */
     public CaseView read(String caseNumber, StaffUser reader) {
-        return readScope.visibleTo(reader, find(caseNumber).orElseThrow(() -> new NotFoundException("Case", caseNumber)));
+        return readScope.visibleTo(reader, find(caseNumber).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.case"), caseNumber)));
     }
 
     public Optional<CaseView> findByTrackingToken(String token) {
@@ -126,7 +127,7 @@ public class Cases {
     /** A supervisor hands the case to another agent, with a reason; the open tasks of the old owner move along. */
     @Transactional
     public CaseView transfer(String caseNumber, String toUser, String reason) {
-        StaffUser supervisor = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in as a supervisor to transfer a case"));
+        StaffUser supervisor = Users.signedIn();
         String number = lookup.require(CaseNumber.parse(caseNumber).value()).number();
         String previous = transitions.transfer(number, toUser.trim(), reason, supervisor);
         process.ownerChanged(number, previous, toUser.trim());
@@ -139,7 +140,7 @@ public class Cases {
      */
     @Transactional
     public CaseView addLine(String caseNumber, String serial, String partNumber) {
-        StaffUser user = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in to change a case's lines"));
+        StaffUser user = Users.signedIn();
         String number = lookup.require(CaseNumber.parse(caseNumber).value()).number();
         lineTransitions.addLine(number, serial, partNumber, user).ifPresent(lines::start);
         return views.of(lookup.require(number));
@@ -151,7 +152,7 @@ public class Cases {
      */
     @Transactional
     public CaseView cancelLine(String caseNumber, int line, String reason) {
-        StaffUser user = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in to change a case's lines"));
+        StaffUser user = Users.signedIn();
         String number = lookup.require(CaseNumber.parse(caseNumber).value()).number();
         boolean allDone = lineTransitions.cancelLine(number, line, reason, user);
         lines.cancel(number, line, reason);
@@ -168,7 +169,7 @@ public class Cases {
      */
     @Transactional
     public CaseView deadOnArrival(String caseNumber, int line, String reason) {
-        StaffUser user = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in to change a case's lines"));
+        StaffUser user = Users.signedIn();
         String number = lookup.require(CaseNumber.parse(caseNumber).value()).number();
         lines.start(lineTransitions.deadOnArrival(number, line, reason, user));
         return views.of(lookup.require(number));
@@ -182,7 +183,7 @@ public class Cases {
      */
     @Transactional
     public CaseView cancel(String caseNumber, String reason) {
-        StaffUser by = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in to cancel a case"));
+        StaffUser by = Users.signedIn();
         String number = lookup.require(CaseNumber.parse(caseNumber).value()).number();
         CaseCancelled cancelled = transitions.cancel(number, reason, by);
         process.cancelled(number, cancelled.returningSpares());

@@ -1,6 +1,7 @@
 package io.spareflow.rma.internal;
 
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.rma.CaseReport;
 import io.spareflow.rma.CaseState;
 import io.spareflow.rma.CaseView;
@@ -72,7 +73,7 @@ class CaseController {
     List<CaseView> search(@RequestParam(required = false) CaseState state, @RequestParam(required = false) String owner,
                           @RequestParam(required = false) String customer, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 500) {
-            throw new InvalidInputException("limit must be between 1 and 500", Map.of("limit", "1..500"));
+            throw new InvalidInputException(Message.of("errors.case.limit"), Map.of("limit", Message.of("errors.case.limit.field")));
         }
         return cases.search(state, owner, customer, limit);
     }

@@ -1,5 +1,6 @@
 package io.spareflow.rma.internal;
 
+import io.spareflow.common.Message;
 import io.spareflow.rma.DiagnosisOutcome;
 import io.spareflow.rma.SlaStep;
 import io.spareflow.rma.TimelineKind;
@@ -166,7 +167,7 @@ public class CaseEntity {
     void transferTo(String username, Instant at) {
         requireOpen();
         if (firstOwner == null) {
-            throw new ConflictException("Case " + number + " has no first owner yet: it is transferred by accepting it");
+            throw new ConflictException(Message.of("errors.case.noOwner", number));
         }
         firstOwner = username;
         firstOwnerSince = at;
@@ -191,7 +192,7 @@ public class CaseEntity {
 
     public CaseLineEntity line(int lineNo) {
         return lines.stream().filter(l -> l.lineNo() == lineNo).findFirst()
-                .orElseThrow(() -> new NotFoundException("Line " + lineNo + " of case", number));
+                .orElseThrow(() -> new NotFoundException(Message.of("errors.case.noLine", String.valueOf(lineNo), number)));
     }
 
     /** The open line of this board, if any. */
@@ -267,7 +268,7 @@ public class CaseEntity {
 
     private void requireOpen() {
         if (state.isTerminal()) {
-            throw new ConflictException("Case " + number + " is " + state);
+            throw new ConflictException(Message.of("errors.case.closed", number, state));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.spareflow.rma.internal;
 
 import io.spareflow.common.ConflictException;
+import io.spareflow.common.Message;
 import io.spareflow.repair.RepairView;
 import io.spareflow.rma.CaseView;
 import io.spareflow.rma.LineState;
@@ -183,7 +184,7 @@ public class CaseLineEntity {
 
     private void requireOpen() {
         if (!state.open()) {
-            throw new ConflictException("Line " + lineNo + " (board " + serial + ") is " + state);
+            throw new ConflictException(Message.of("errors.case.lineClosed", String.valueOf(lineNo), serial, state));
         }
     }
 

@@ -3,6 +3,7 @@ package io.spareflow.rma.internal;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
+import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -24,13 +25,13 @@ public class CaseLookup {
     /** The case; NotFoundException when there is none. */
     @Transactional(readOnly = true)
     public CaseEntity require(String caseNumber) {
-        return cases.findByNumber(caseNumber).orElseThrow(() -> new NotFoundException("Case", caseNumber));
+        return cases.findByNumber(caseNumber).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.case"), caseNumber));
     }
 
     /** The case, locked until the change that needs it commits; NotFoundException when there is none. */
     @Transactional(propagation = Propagation.MANDATORY)
     public CaseEntity lock(String caseNumber) {
-        return cases.lockByNumber(caseNumber).orElseThrow(() -> new NotFoundException("Case", caseNumber));
+        return cases.lockByNumber(caseNumber).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.case"), caseNumber));
     }
 
     @Transactional(readOnly = true)

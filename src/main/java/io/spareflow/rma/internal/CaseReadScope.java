@@ -1,10 +1,10 @@
 package io.spareflow.rma.internal;
 
+import io.spareflow.common.ForbiddenException;
+import io.spareflow.common.Message;
 import io.spareflow.rma.CaseView;
 import io.spareflow.user.Role;
 import io.spareflow.user.StaffUser;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -16,17 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseReadScope {
 
-    private final MessageSource messages;
-
-    CaseReadScope(MessageSource messages) {
-        this.messages = messages;
-    }
-
-    /** The case as {@code reader} may see it; AccessDeniedException when it does not pass through their location. */
+    /** The case as {@code reader} may see it; ForbiddenException when it does not pass through their location. */
     public CaseView visibleTo(StaffUser reader, CaseView view) {
         if (!covers(reader, view)) {
-            throw new AccessDeniedException(messages.getMessage("scope.cases.elsewhere",
-                    new Object[] {view.number(), reader.locationCode()}, LocaleContextHolder.getLocale()));
+            throw new ForbiddenException(Message.of("scope.cases.elsewhere", view.number(), reader.locationCode()));
         }
         return reader.role().speaksWithCustomers() ? view : view.withoutTrackingToken();
     }

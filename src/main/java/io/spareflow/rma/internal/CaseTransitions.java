@@ -5,6 +5,7 @@ import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.customer.CustomerInfo;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
@@ -83,13 +84,13 @@ public class CaseTransitions {
      */
     public NewCase report(CaseReport report, String reporter) {
         CustomerInfo customer = customers.find(report.customerCode()).orElseThrow(() -> new InvalidInputException(
-                "Customer '" + report.customerCode() + "' does not exist", Map.of("customerCode", "an existing customer code")));
+                Message.of("errors.case.customer", report.customerCode()), Map.of("customerCode", Message.of("errors.case.customer.field"))));
         SiteInfo site = customers.site(report.siteId()).filter(s -> s.customerCode().equals(customer.code()))
-                .orElseThrow(() -> new InvalidInputException("Site " + report.siteId() + " is not a site of customer " + customer.code(),
-                        Map.of("siteId", "the id of one of the customer's sites")));
+                .orElseThrow(() -> new InvalidInputException(Message.of("errors.case.site", String.valueOf(report.siteId()), customer.code()),
+                        Map.of("siteId", Message.of("errors.case.site.field"))));
         if (customer.tier() == null) {
-            throw new InvalidInputException("Customer " + customer.code() + " has no service contract in force",
-                    Map.of("customerCode", "a customer with a contract in force"));
+            throw new InvalidInputException(Message.of("errors.case.noContract", customer.code()),
+                    Map.of("customerCode", Message.of("errors.case.noContract.field")));
         }
         Optional<FaultyBoard> board = report.boardNamed()
                 ? Optional.of(faultyBoards.find(site, report.faultySerial(), null, CaseReport.FAULTY_SERIAL)) : Optional.empty();
@@ -114,7 +115,7 @@ public class CaseTransitions {
         try {
             cases.saveAndFlush(entity);
         } catch (DataIntegrityViolationException e) {
-            throw new ConflictException(texts.text("case.line.open-elsewhere", serial, "?"));
+            throw new ConflictException(Message.of("case.line.open-elsewhere", serial, "?"));
         }
     }
 
@@ -193,7 +194,7 @@ public class CaseTransitions {
         CaseEntity entity = lookup.lock(caseNumber);
         rights.requireMayCancel(entity, by);
         if (entity.state().isTerminal()) {
-            throw new ConflictException(texts.text("case.cancel.terminal", caseNumber, entity.state()));
+            throw new ConflictException(Message.of("case.cancel.terminal", caseNumber, entity.state()));
         }
         List<CaseLineEntity> open = entity.lines().stream().filter(l -> l.state().open()).toList();
         Set<String> onItsWay = open.stream().map(CaseLineEntity::spareSerial).filter(Objects::nonNull)
@@ -225,18 +226,18 @@ public class CaseTransitions {
     public String transfer(String caseNumber, String toUser, String reason, StaffUser supervisor) {
         rights.requireMayTransfer(supervisor);
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("A transfer needs a reason", Map.of("reason", "why the case changes hands"));
+            throw new InvalidInputException(Message.of("errors.case.transferReason"), Map.of("reason", Message.of("errors.case.transferReason.field")));
         }
         StaffUser target = users.find(toUser).filter(StaffUser::enabled).orElseThrow(() -> new InvalidInputException(
-                "User '" + toUser + "' does not exist or is disabled", Map.of("toUser", "an enabled agent or supervisor")));
+                Message.of("errors.case.transferUser", toUser), Map.of("toUser", Message.of("errors.case.transferUser.field"))));
         if (target.role() != Role.AGENT && target.role() != Role.SUPERVISOR) {
-            throw new InvalidInputException("User " + toUser + " is " + target.role() + "; a case's first owner is an agent or a supervisor",
-                    Map.of("toUser", "an agent or a supervisor"));
+            throw new InvalidInputException(Message.of("errors.case.transferRole", toUser, target.role()),
+                    Map.of("toUser", Message.of("errors.case.transferRole.field")));
         }
         CaseEntity entity = lookup.lock(caseNumber);
         String previous = entity.firstOwner();
         if (target.username().equals(previous)) {
-            throw new ConflictException("Case " + caseNumber + " is already owned by " + previous);
+            throw new ConflictException(Message.of("errors.case.alreadyOwned", caseNumber, previous));
         }
         Instant now = clock.instant();
         entity.transferTo(target.username(), now);

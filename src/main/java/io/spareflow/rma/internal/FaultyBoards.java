@@ -9,6 +9,7 @@ import io.spareflow.board.NewBoard;
 import io.spareflow.board.Serial;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.rma.DiagnosisOutcome;
@@ -47,8 +48,8 @@ class FaultyBoards {
     void nameFromDiagnosis(CaseEntity entity, DiagnosisOutcome outcome, List<String> faultySerials, String username,
                            Instant now) {
         if (outcome == DiagnosisOutcome.SPARE_NEEDED && faultySerials.isEmpty() && entity.linesDone()) {
-            throw new InvalidInputException(texts.text("case.line.serial-required", entity.number()),
-                    Map.of(RmaCaseBpmn.FAULTY_SERIALS, texts.text("case.line.serial-required.field")));
+            throw new InvalidInputException(Message.of("case.line.serial-required", entity.number()),
+                    Map.of(RmaCaseBpmn.FAULTY_SERIALS, Message.of("case.line.serial-required.field")));
         }
         SiteInfo site = customers.requireSite(entity.siteId());
         for (String named : faultySerials) {
@@ -73,13 +74,13 @@ class FaultyBoards {
         if (found.isPresent()) {
             BoardInfo known = found.get();
             if (known.status() != BoardStatus.INSTALLED || !Long.valueOf(site.id()).equals(known.siteId())) {
-                throw new InvalidInputException(texts.text("case.line.not-installed", serial, site.id(), known.status()),
-                        Map.of(field, texts.text("case.line.not-installed.field")));
+                throw new InvalidInputException(Message.of("case.line.not-installed", serial, String.valueOf(site.id()), known.status()),
+                        Map.of(field, Message.of("case.line.not-installed.field")));
             }
             board = new FaultyBoard(serial, known.partNumber(), false);
         } else if (partNumber == null || partNumber.isBlank()) {
-            throw new InvalidInputException(texts.text("case.line.unregistered", serial, site.id()),
-                    Map.of(field, texts.text("case.line.unregistered.field")));
+            throw new InvalidInputException(Message.of("case.line.unregistered", serial, String.valueOf(site.id())),
+                    Map.of(field, Message.of("case.line.unregistered.field")));
         } else {
             // the board feature normalises the part number and refuses one the catalogue does not know
             BoardInfo registered = boards.register(new NewBoard(serial, partNumber, null,
@@ -88,7 +89,7 @@ class FaultyBoards {
             board = new FaultyBoard(serial, registered.partNumber(), true);
         }
         cases.findOpenBySerial(serial).ifPresent(open -> {
-            throw new ConflictException(texts.text("case.line.open-elsewhere", serial, open.number()));
+            throw new ConflictException(Message.of("case.line.open-elsewhere", serial, open.number()));
         });
         return board;
     }

@@ -3,6 +3,7 @@ package io.spareflow.rma.internal;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.Boards;
 import io.spareflow.common.ConflictException;
+import io.spareflow.common.Message;
 import io.spareflow.customer.Customers;
 import io.spareflow.part.Parts;
 import io.spareflow.repair.RepairView;
@@ -96,7 +97,7 @@ public class LineTransitions {
         CaseEntity entity = lookup.lock(caseNumber);
         rights.requireMayChangeLines(entity, user);
         if (entity.state() == CaseState.RESOLVED || entity.state() == CaseState.CLOSED) {
-            throw new ConflictException(texts.text("case.line.add-resolved", entity.number(), entity.state()));
+            throw new ConflictException(Message.of("case.line.add-resolved", entity.number(), entity.state()));
         }
         Instant now = clock.instant();
         FaultyBoard board = faultyBoards.find(customers.requireSite(entity.siteId()), serial, partNumber, "serial");
@@ -115,11 +116,11 @@ public class LineTransitions {
         rights.requireMayChangeLines(entity, user);
         CaseLineEntity line = entity.line(lineNo);
         if (line.state() == LineState.CANCELLED || !line.spareDelivered()) {
-            throw new ConflictException(texts.text("case.line.doa-not-delivered", lineNo, entity.number()));
+            throw new ConflictException(Message.of("case.line.doa-not-delivered", String.valueOf(lineNo), entity.number()));
         }
         BoardInfo dead = boards.require(line.spareSerial());
         if (entity.openLineOf(dead.serial()).isPresent()) {
-            throw new ConflictException(texts.text("case.line.doa-already", dead.serial(), entity.number()));
+            throw new ConflictException(Message.of("case.line.doa-already", dead.serial(), entity.number()));
         }
         Instant now = clock.instant();
         CaseLineEntity replacement = faultyBoards.name(entity,
@@ -140,7 +141,7 @@ public class LineTransitions {
         rights.requireMayChangeLines(entity, user);
         CaseLineEntity line = entity.line(lineNo);
         if (!line.state().open()) {
-            throw new ConflictException(texts.text("case.line.not-open", lineNo, entity.number(), line.state()));
+            throw new ConflictException(Message.of("case.line.not-open", String.valueOf(lineNo), entity.number(), line.state()));
         }
         Instant now = clock.instant();
         line.cancel(reason.trim(), now);

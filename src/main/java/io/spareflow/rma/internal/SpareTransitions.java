@@ -1,6 +1,7 @@
 package io.spareflow.rma.internal;
 
 import io.spareflow.common.ConflictException;
+import io.spareflow.common.Message;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.rma.CaseMilestone;
@@ -117,7 +118,7 @@ public class SpareTransitions {
         CaseEntity entity = lookup.lock(caseNumber);
         if (siteId == null || siteId != entity.siteId()) {
             SiteInfo site = customers.requireSite(entity.siteId());
-            throw new ConflictException(texts.text("case.delivery.wrong-site", serial, caseNumber, site.name(),
+            throw new ConflictException(Message.of("case.delivery.wrong-site", serial, caseNumber, site.name(),
                     String.valueOf(site.id()), String.valueOf(siteId)));
         }
         Instant now = clock.instant();

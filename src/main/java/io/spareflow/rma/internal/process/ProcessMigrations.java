@@ -4,6 +4,7 @@ import io.spareflow.audit.Audit;
 import io.spareflow.audit.AuditedEntity;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,6 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,16 +41,13 @@ public class ProcessMigrations {
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final TransactionTemplate transactions;
-    private final MessageSource messages;
     private final Audit audit;
 
-    ProcessMigrations(RepositoryService repository, RuntimeService runtime, TransactionTemplate transactions,
-                      MessageSource messages, Audit audit) {
+    ProcessMigrations(RepositoryService repository, RuntimeService runtime, TransactionTemplate transactions, Audit audit) {
         this.audit = audit;
         this.repository = repository;
         this.runtime = runtime;
         this.transactions = transactions;
-        this.messages = messages;
     }
 
     /**
@@ -63,8 +59,7 @@ public class ProcessMigrations {
         ProcessDefinition source = version(processKey, sourceVersion);
         ProcessDefinition target = targetVersion == null ? latest(processKey) : version(processKey, targetVersion);
         if (source.getId().equals(target.getId())) {
-            throw new InvalidInputException(text("releases.migration.same-version", processKey, sourceVersion),
-                    Map.of("targetVersion", text("releases.migration.same-version", processKey, sourceVersion)));
+            throw InvalidInputException.field("targetVersion", Message.of("releases.migration.same-version", processKey, sourceVersion));
         }
         long instances = instancesOf(source).count();
         List<String> problems;
@@ -80,7 +75,7 @@ public class ProcessMigrations {
                 source.getVersion(), target.getVersion(), by, instances, problems.isEmpty() ? (migrated ? "migrated" : "valid")
                         : "refused: " + problems);
         if (!dryRun && !problems.isEmpty()) {
-            throw new ConflictException(text("releases.migration.refused", processKey, source.getVersion(),
+            throw new ConflictException(Message.of("releases.migration.refused", processKey, source.getVersion(),
                     target.getVersion(), String.join("; ", problems)));
         }
         return new Report(processKey, source.getVersion(), target.getVersion(), dryRun, instances,
@@ -131,7 +126,7 @@ public class ProcessMigrations {
         ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(key)
                 .processDefinitionVersion(version).singleResult();
         if (definition == null) {
-            throw new InvalidInputException(text("releases.migration.unknown-version", key, version));
+            throw new InvalidInputException(Message.of("releases.migration.unknown-version", key, version));
         }
         return definition;
     }
@@ -140,12 +135,8 @@ public class ProcessMigrations {
         ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
                 .singleResult();
         if (definition == null) {
-            throw new InvalidInputException(text("releases.migration.unknown-process", key));
+            throw new InvalidInputException(Message.of("releases.migration.unknown-process", key));
         }
         return definition;
-    }
-
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

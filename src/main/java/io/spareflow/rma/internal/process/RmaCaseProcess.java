@@ -1,6 +1,7 @@
 package io.spareflow.rma.internal.process;
 
 import io.spareflow.common.ConflictException;
+import io.spareflow.common.Message;
 import io.spareflow.rma.RmaCaseBpmn;
 import io.spareflow.rma.internal.NewCase;
 import java.util.ArrayList;
@@ -9,8 +10,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Starts a case's lifecycle process, keeps its first owner in step with the case and ends it when it is cancelled. */
@@ -19,12 +18,10 @@ public class RmaCaseProcess {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final MessageSource messages;
 
-    RmaCaseProcess(RuntimeService runtime, TaskService tasks, MessageSource messages) {
+    RmaCaseProcess(RuntimeService runtime, TaskService tasks) {
         this.runtime = runtime;
         this.tasks = tasks;
-        this.messages = messages;
     }
 
     /** The business key of every process instance of a case (and its called processes) is the case number. */
@@ -47,8 +44,7 @@ public class RmaCaseProcess {
         boolean cancellable = runtime.createEventSubscriptionQuery().processInstanceId(instance.getId())
                 .eventName(RmaCaseBpmn.MESSAGE_CASE_CANCELLED).count() > 0;
         if (!cancellable) {
-            throw new ConflictException(messages.getMessage("case.cancel.old-process",
-                    new Object[] {caseNumber, instance.getProcessDefinitionId()}, LocaleContextHolder.getLocale()));
+            throw new ConflictException(Message.of("case.cancel.old-process", caseNumber, instance.getProcessDefinitionId()));
         }
         // Set on the instance before the event sub-process starts: its gateway reads it, the return scan matches it.
         runtime.setVariable(instance.getId(), RmaCaseBpmn.RETURNING_SPARES, new ArrayList<>(returningSpares));
