@@ -64,6 +64,13 @@ class ErrorDetailLanguageTest {
                         Map.of("code", "(99)ABC(21)SZ2114000417", "action", "RECEIVE", "location", "CTU", "clientScanId", "err-lang-" + UUID.randomUUID()),
                         400, "Read '(99)ABC(21)SZ2114000417': not a board code, (99) is not an Application Identifier a board label uses",
                         "读到“(99)ABC(21)SZ2114000417”：不是单板编码，(99) 不是单板标签所用的应用标识符"),
+                refusal("case", "agent", HttpMethod.GET, "/api/cases/NO-SUCH-CASE", null, 404,
+                        "Case 'NO-SUCH-CASE' does not exist", "工单“NO-SUCH-CASE”不存在"),
+                refusal("case search", "agent", HttpMethod.GET, "/api/cases?limit=9999", null, 400,
+                        "limit must be between 1 and 500", "limit 须在 1 到 500 之间"),
+                refusal("calendar", "admin", HttpMethod.GET, "/api/calendars/XYZ?year=2026", null, 400,
+                        "Country 'XYZ' is not a two-letter ISO 3166 code (for example CN, EG, EC).",
+                        "国家“XYZ”不是两位 ISO 3166 代码（例如 CN、EG、EC）。"),
                 refusal("scan scope", "depot-CTU", HttpMethod.GET, "/api/scans?location=CKG", null, 403, null, null));
     }
 

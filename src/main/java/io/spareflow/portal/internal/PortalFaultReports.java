@@ -5,6 +5,7 @@ import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
+import io.spareflow.common.Message;
 import io.spareflow.customer.CustomerInfo;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.rma.CaseChannel;
@@ -97,7 +98,7 @@ class PortalFaultReports {
             return page(HttpStatus.CONFLICT, texts.text("portal.report.error.onOpenCaseNow", faultySerial), siteId.toString(),
                     code, symptom);
         } catch (InvalidInputException refused) {
-            return page(HttpStatus.BAD_REQUEST, texts.text("portal.report.error.refused", refused.getMessage()),
+            return page(HttpStatus.BAD_REQUEST, texts.text(Message.of("portal.report.error.refused", refused.detail())),
                     siteId.toString(), code, symptom);
         }
     }

@@ -1,5 +1,6 @@
 package io.spareflow.portal.internal;
 
+import io.spareflow.common.Message;
 import io.spareflow.notify.CustomerTimeline;
 import io.spareflow.rma.CaseView;
 import java.util.List;
@@ -28,6 +29,10 @@ class PortalTexts {
         return CustomerTimeline.of(c).stream()
                 .map(step -> new Line(step.at(), CustomerTimeline.text(step, messages, LocaleContextHolder.getLocale())))
                 .toList();
+    }
+
+    String text(Message message) {
+        return message.in(messages, LocaleContextHolder.getLocale());
     }
 
     String text(String key, Object... args) {
