@@ -33,6 +33,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,6 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class EngineTasks {
 
+    private static final String TASK_NAMES = "task.";
     private static final int MAX_TASKS = 200;
 
     private final TaskService tasks;
@@ -52,14 +55,16 @@ public class EngineTasks {
     private final RuntimeService runtime;
     private final RepositoryService repository;
     private final CandidateGroups groups;
+    private final MessageSource messages;
 
     EngineTasks(TaskService tasks, FormService forms, RuntimeService runtime, RepositoryService repository,
-                CandidateGroups groups) {
+                CandidateGroups groups, MessageSource messages) {
         this.tasks = tasks;
         this.forms = forms;
         this.runtime = runtime;
         this.repository = repository;
         this.groups = groups;
+        this.messages = messages;
     }
 
     /**
@@ -209,7 +214,7 @@ public class EngineTasks {
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(Message.of("errors.task.fields", task.getName()), errors);
+            throw new InvalidInputException(Message.of("errors.task.fields", named(TASK_NAMES + task.getTaskDefinitionKey(), task.getName())), errors);
         }
         return values;
     }
@@ -299,12 +304,22 @@ public class EngineTasks {
         }
         return userTask.getExtensionElements().getElementsQuery().filterByType(CamundaFormData.class).list().stream()
                 .flatMap(form -> form.getCamundaFormFields().stream())
-                .map(f -> new TaskView.FormFieldView(f.getCamundaId(), f.getCamundaLabel(), f.getCamundaType(), isRequired(f), allowed(f)))
+                .map(f -> new TaskView.FormFieldView(f.getCamundaId(),
+                        named(TASK_NAMES + task.getTaskDefinitionKey() + "." + f.getCamundaId(), f.getCamundaLabel()),
+                        f.getCamundaType(), isRequired(f), allowed(f)))
                 .toList();
     }
 
+    /**
+     * A step's name or field label in the reader's language (keys {@code task.<step id>[.<field id>]}); a step the
+     * bundles do not know yet (a new BPMN task) keeps the name its BPMN gives.
+     */
+    private String named(String key, String bpmnName) {
+        return messages.getMessage(key, null, bpmnName, LocaleContextHolder.getLocale());
+    }
+
     private TaskView view(Task task, List<TaskView.FormFieldView> fields, Object caseNumber) {
-        return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+        return new TaskView(task.getId(), named(TASK_NAMES + task.getTaskDefinitionKey(), task.getName()), task.getTaskDefinitionKey(),
                 caseNumber == null ? null : caseNumber.toString(), task.getAssignee(), candidateGroups(task.getId()),
                 task.getCreateTime().toInstant(), task.getDescription(), fields, List.of());
     }
