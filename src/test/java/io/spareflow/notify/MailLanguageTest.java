@@ -66,10 +66,12 @@ class MailLanguageTest {
 
         MimeMessage toSupervisor = await(mailServer, supervisor + "@spareflow.example", subjectContains(number), 1).get(0);
         assertThat(toSupervisor.getSubject()).startsWith("[" + number + "] ").contains("远程诊断");
-        assertThat(Mailboxes.text(toSupervisor)).contains("环节：远程诊断", "第一责任人：Agent " + suffix);
+        assertThat(Mailboxes.text(toSupervisor)).contains("环节：远程诊断", "第一责任人：Agent " + suffix,
+                "工单 " + number + " 的远程诊断超过时限很久仍未完成");
         MimeMessage toOwner = await(mailServer, agent + "@spareflow.example", subjectContains(number), 1).get(0);
         assertThat(toOwner.getSubject()).startsWith("[" + number + "] ").contains("Remote diagnosis");
-        assertThat(Mailboxes.text(toOwner)).contains("Step: Remote diagnosis", "First owner: Agent " + suffix).doesNotContain("环节");
+        assertThat(Mailboxes.text(toOwner)).contains("Step: Remote diagnosis", "First owner: Agent " + suffix,
+                "Remote diagnosis of case " + number + " is still open well after its limit").doesNotContain("环节");
     }
 
     private String report(String customer, String city) {

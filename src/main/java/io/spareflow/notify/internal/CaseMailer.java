@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -36,10 +37,12 @@ class CaseMailer {
     private final CaseMailContext context;
     private final Outbox outbox;
     private final MailAttachments attachments;
+    private final MessageSource messages;
 
     CaseMailer(Cases cases, Customers customers, Users users, MailRenderer renderer, CaseMailContext context, Outbox outbox,
-               MailAttachments attachments) {
+               MailAttachments attachments, MessageSource messages) {
         this.attachments = attachments;
+        this.messages = messages;
         this.cases = cases;
         this.customers = customers;
         this.users = users;
@@ -75,7 +78,7 @@ class CaseMailer {
             Map<String, Object> vars = context.of(c, reader.locale(), reader.zone());
             vars.put("step", event.step());
             vars.put("level", event.level());
-            vars.put("reason", event.reason());
+            vars.put("reason", event.reason().in(messages, reader.locale()));
             outbox.enqueue(c.number(), "ESCALATION", "escalation:" + c.number() + ":" + event.step() + ":" + event.level()
                     + ":" + event.at().toEpochMilli() + ":" + reader.email(), reader.email(),
                     renderer.render("escalation", reader.locale(), vars), null);

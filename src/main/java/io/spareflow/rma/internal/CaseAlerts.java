@@ -1,5 +1,6 @@
 package io.spareflow.rma.internal;
 
+import io.spareflow.common.Message;
 import io.spareflow.rma.CaseEscalated;
 import io.spareflow.rma.CaseMilestone;
 import io.spareflow.rma.CaseMilestoneReached;
@@ -32,7 +33,7 @@ class CaseAlerts {
     }
 
     /** Tells the first owner and the supervisor; returns the supervisor (null when none is configured). */
-    String escalate(CaseEntity entity, SlaStep step, EscalationLevel level, String reason, Instant at) {
+    String escalate(CaseEntity entity, SlaStep step, EscalationLevel level, Message reason, Instant at) {
         String supervisor = supervisorOf(entity.firstOwner());
         events.publishEvent(new CaseEscalated(entity.number(), step, level, entity.firstOwner(), supervisor, reason, at));
         return supervisor;

@@ -1,5 +1,6 @@
 package io.spareflow.rma.internal;
 
+import io.spareflow.common.Message;
 import io.spareflow.rma.CaseMilestone;
 import io.spareflow.rma.EscalationLevel;
 import io.spareflow.rma.SlaStep;
@@ -42,17 +43,17 @@ public class CaseDeadlines {
             entity.line(lineNo).breach(step);
         }
         if (entity.breach(step, now)) {
-            String reason = step + " limit missed";
-            entity.record(now, TimelineKind.BREACH, "system", reason + (entity.firstOwner() == null ? "" : "; owner " + entity.firstOwner() + " reminded"));
+            Message reason = Message.of("escalation.limitMissed", Message.of("mail.step." + step.name()));
+            entity.record(now, TimelineKind.BREACH, "system", texts.text(reason) + (entity.firstOwner() == null ? "" : "; owner " + entity.firstOwner() + " reminded"));
             alerts.escalate(entity, step, EscalationLevel.REMINDER, reason, now);
         }
     }
 
     /** The step is still not done well after its limit: the supervisor steps in. Returns the supervisor. */
-    public String escalate(String caseNumber, SlaStep step, String reason) {
+    public String escalate(String caseNumber, SlaStep step, Message reason) {
         CaseEntity entity = lookup.lock(caseNumber);
         Instant now = clock.instant();
-        entity.record(now, TimelineKind.ESCALATED, "system", reason);
+        entity.record(now, TimelineKind.ESCALATED, "system", texts.text(reason));
         return alerts.escalate(entity, step, EscalationLevel.ESCALATION, reason, now);
     }
 
@@ -60,9 +61,9 @@ public class CaseDeadlines {
     public void stalled(StalledStep stall) {
         CaseEntity entity = lookup.lock(stall.caseNumber());
         Instant now = clock.instant();
-        String text = texts.text("case.timeline.stalled", stall.step(), stall.expected(), stall.actual());
-        entity.record(now, TimelineKind.STALLED, "system", text);
-        alerts.escalate(entity, SlaStep.STALL, EscalationLevel.ESCALATION, text, now);
+        Message reason = Message.of("case.timeline.stalled", stall.step(), stall.expected(), stall.actual());
+        entity.record(now, TimelineKind.STALLED, "system", texts.text(reason));
+        alerts.escalate(entity, SlaStep.STALL, EscalationLevel.ESCALATION, reason, now);
     }
 
     public void returnReminder(String caseNumber, int lineNo) {
@@ -72,7 +73,7 @@ public class CaseDeadlines {
         entity.record(now, TimelineKind.RETURN_REMINDER, "system", texts.onLine(entity, line,
                 "Reminder: defective board " + line.serial() + " is due back soon"));
         alerts.milestone(entity, CaseMilestone.RETURN_REMINDER, now);
-        alerts.escalate(entity, SlaStep.DEFECTIVE_RETURN, EscalationLevel.REMINDER, "Defective board due back soon", now);
+        alerts.escalate(entity, SlaStep.DEFECTIVE_RETURN, EscalationLevel.REMINDER, Message.of("escalation.dueSoon"), now);
     }
 
     /** Returns the supervisor the overdue return was escalated to. */
@@ -82,8 +83,8 @@ public class CaseDeadlines {
         Instant now = clock.instant();
         line.breach(SlaStep.DEFECTIVE_RETURN);
         entity.breach(SlaStep.DEFECTIVE_RETURN, now);
-        String reason = "Defective board " + line.serial() + " is overdue";
-        entity.record(now, TimelineKind.RETURN_OVERDUE, "system", texts.onLine(entity, line, reason));
+        Message reason = Message.of("escalation.overdue", line.serial());
+        entity.record(now, TimelineKind.RETURN_OVERDUE, "system", texts.onLine(entity, line, texts.text(reason)));
         alerts.milestone(entity, CaseMilestone.RETURN_OVERDUE, now);
         return alerts.escalate(entity, SlaStep.DEFECTIVE_RETURN, EscalationLevel.ESCALATION, reason, now);
     }

@@ -1,5 +1,6 @@
 package io.spareflow.rma.internal;
 
+import io.spareflow.common.Message;
 import java.util.Arrays;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -16,6 +17,10 @@ class CaseTexts {
 
     CaseTexts(MessageSource messages) {
         this.messages = messages;
+    }
+
+    String text(Message message) {
+        return message.in(messages, LocaleContextHolder.getLocale());
     }
 
     String text(String key, Object... arguments) {

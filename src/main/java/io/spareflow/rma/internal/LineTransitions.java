@@ -125,9 +125,9 @@ public class LineTransitions {
         Instant now = clock.instant();
         CaseLineEntity replacement = faultyBoards.name(entity,
                 new FaultyBoard(dead.serial(), dead.partNumber(), false), lineNo, user.username(), now);
-        String text = texts.text("case.line.doa", lineNo, dead.serial(), reason.trim(), replacement.lineNo());
-        entity.record(now, TimelineKind.DEAD_ON_ARRIVAL, user.username(), text);
-        alerts.escalate(entity, SlaStep.SPARE_ON_SITE, EscalationLevel.REMINDER, text, now);
+        Message why = Message.of("case.line.doa", String.valueOf(lineNo), dead.serial(), reason.trim(), String.valueOf(replacement.lineNo()));
+        entity.record(now, TimelineKind.DEAD_ON_ARRIVAL, user.username(), texts.text(why));
+        alerts.escalate(entity, SlaStep.SPARE_ON_SITE, EscalationLevel.REMINDER, why, now);
         cases.flush();
         return startNow(entity, replacement);
     }
@@ -212,9 +212,9 @@ public class LineTransitions {
         Optional<CaseLineEntity> awaiting = entity.lines().stream().filter(l -> l.state() == LineState.AWAITING_RETURN)
                 .findFirst().or(entity::firstLine);
         awaiting.ifPresent(line -> line.wrongBoardReturned(serial));
-        String reason = "Board " + serial + " was returned at " + locationCode + " for this case, but the faulty board is "
-                + awaiting.map(CaseLineEntity::serial).orElse("not known yet");
-        entity.record(now, TimelineKind.WRONG_BOARD_RETURNED, username, reason);
+        Message reason = Message.of("escalation.wrongBoard", serial, locationCode,
+                awaiting.map(CaseLineEntity::serial).<Object>map(s -> s).orElse(Message.of("escalation.wrongBoard.unknown")));
+        entity.record(now, TimelineKind.WRONG_BOARD_RETURNED, username, texts.text(reason));
         alerts.escalate(entity, SlaStep.DEFECTIVE_RETURN, EscalationLevel.ESCALATION, reason, now);
     }
 

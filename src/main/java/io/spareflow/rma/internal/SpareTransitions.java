@@ -45,8 +45,8 @@ public class SpareTransitions {
         Instant now = clock.instant();
         if (outcome.backorder()) {
             line.backordered();
-            String reason = "No compatible spare of " + outcome.partNumber() + " in stock anywhere: backordered";
-            entity.record(now, TimelineKind.BACKORDER, "system", texts.onLine(entity, line, reason));
+            Message reason = Message.of("escalation.backorder", outcome.partNumber());
+            entity.record(now, TimelineKind.BACKORDER, "system", texts.onLine(entity, line, texts.text(reason)));
             alerts.escalate(entity, SlaStep.BACKORDER, EscalationLevel.REMINDER, reason, now);
         } else {
             line.spareReserved(outcome.serial(), outcome.depotCode(), outcome.distanceKm(), outcome.expectedOnSite());
@@ -65,19 +65,19 @@ public class SpareTransitions {
         CaseEntity entity = lookup.lock(lost.caseNumber());
         CaseLineEntity line = entity.line(lost.line());
         Instant now = clock.instant();
-        String why = texts.text("case.spare-lost.cause." + lost.cause().name()) + ": " + lost.reason();
-        String text;
+        Message why = Message.of("escalation.spareLost", Message.of("case.spare-lost.cause." + lost.cause().name()), lost.reason());
+        Message reason;
         if (next.backorder()) {
             line.backordered();
-            text = texts.text("case.timeline.spare-resourced-backorder", lost.serial(), lost.depotCode(), why, next.partNumber());
+            reason = Message.of("case.timeline.spare-resourced-backorder", lost.serial(), lost.depotCode(), why, next.partNumber());
         } else {
             line.spareReserved(next.serial(), next.depotCode(), next.distanceKm(), next.expectedOnSite());
-            text = texts.text("case.timeline.spare-resourced", lost.serial(), lost.depotCode(), why, next.serial(),
+            reason = Message.of("case.timeline.spare-resourced", lost.serial(), lost.depotCode(), why, next.serial(),
                     next.depotCode(), String.valueOf(next.expectedOnSite()));
         }
         entity.followLines();
-        entity.record(now, TimelineKind.SPARE_RESOURCED, "system", texts.onLine(entity, line, text));
-        alerts.escalate(entity, SlaStep.SPARE_ON_SITE, EscalationLevel.REMINDER, text, now);
+        entity.record(now, TimelineKind.SPARE_RESOURCED, "system", texts.onLine(entity, line, texts.text(reason)));
+        alerts.escalate(entity, SlaStep.SPARE_ON_SITE, EscalationLevel.REMINDER, reason, now);
     }
 
     public void spareSwapped(String caseNumber, int lineNo, String serial, String depotCode, String username) {

@@ -1,5 +1,6 @@
 package io.spareflow.rma.internal.process;
 
+import io.spareflow.common.Message;
 import io.spareflow.rma.RmaCaseBpmn;
 import io.spareflow.rma.SlaStep;
 import io.spareflow.rma.internal.CaseDeadlines;
@@ -36,8 +37,8 @@ public class CaseEscalations {
     public void escalate(DelegateExecution execution, String stepName) {
         SlaStep step = SlaStep.valueOf(stepName);
         String caseNumber = caseNumber(execution);
-        String reason = step + " of case " + caseNumber + " is still open well after its limit";
-        supervisorTask(caseNumber, step, deadlines.escalate(caseNumber, step, reason), reason);
+        Message reason = Message.of("escalation.stillOpen", Message.of("mail.step." + step.name()), caseNumber);
+        supervisorTask(caseNumber, step, deadlines.escalate(caseNumber, step, reason), reason.english());
     }
 
     public void returnReminder(DelegateExecution execution) {
