@@ -123,12 +123,13 @@ public class WorkingCalendars {
     public CalendarYear year(String country, int year, String location) {
         Target target = target(country, year, location);
         return store.find(target.country(), target.location(), year).orElseGet(() ->
-                new CalendarYear(target.country(), target.location(), year, false, null, null, null, List.of()));
+                new CalendarYear(target.country(), target.location(), year, false, false, null, null, null, List.of()));
     }
 
     /**
      * Replaces one year of a calendar and records the change (who, when, source, days before and after). Cases already
-     * open keep their due dates; limits computed from now on use the new days.
+     * open keep their due dates; limits computed from now on use the new days. A year an administrator sends is no
+     * longer provisional.
      */
     @Transactional
     public CalendarYear replace(String country, int year, String location, CalendarUpdate update, String actor) {
@@ -136,7 +137,7 @@ public class WorkingCalendars {
         List<CalendarDay> days = validDays(year, update);
         Instant now = clock.instant();
         int before = store.find(target.country(), target.location(), year).map(y -> y.days().size()).orElse(0);
-        store.replace(target.country(), target.location(), year, update.source().trim(), days, actor, now);
+        store.replace(target.country(), target.location(), year, update.source().trim(), false, days, actor, now);
         store.recordChange(target.country(), target.location(), year, actor, now, update.source().trim(), before,
                 days.size(), summary(days));
         // Timetables read before the change is committed are out of date; those read after it are not.
@@ -155,9 +156,10 @@ public class WorkingCalendars {
                 TreeMap::new, Collectors.mapping(LocationInfo::code, Collectors.toList())));
         List<CalendarStatus> status = new ArrayList<>();
         byCountry.forEach((country, codes) -> {
-            Set<Integer> loaded = store.loadedYears(country);
-            status.add(new CalendarStatus(country, codes, years.stream().filter(loaded::contains).toList(),
-                    years.stream().filter(y -> !loaded.contains(y)).toList()));
+            Map<Integer, Boolean> loaded = store.loadedYears(country);
+            status.add(new CalendarStatus(country, codes, years.stream().filter(loaded::containsKey).toList(),
+                    years.stream().filter(y -> !loaded.containsKey(y)).toList(),
+                    years.stream().filter(y -> loaded.getOrDefault(y, false)).toList()));
         });
         return status;
     }

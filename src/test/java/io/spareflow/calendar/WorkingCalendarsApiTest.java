@@ -55,12 +55,31 @@ class WorkingCalendarsApiTest {
 
     @Test
     void aYearWithoutAnnouncementIsNotLoadedRatherThanEmpty() {
-        Map<String, Object> body = rest.withBasicAuth("agent", "demo").getForObject("/api/calendars/CN?year=2027", Map.class);
+        Map<String, Object> body = rest.withBasicAuth("agent", "demo").getForObject("/api/calendars/CN?year=2028", Map.class);
 
         assertThat(body.get("loaded")).isEqualTo(false);
         assertThat((List<?>) body.get("days")).isEmpty();
+        assertThat(calendars.network(List.of(2026, 2028))).filteredOn(s -> s.country().equals("CN")).singleElement()
+                .satisfies(cn -> assertThat(cn.missingYears()).containsExactly(2028));
+    }
+
+    @Test
+    void chinas2027IsProvisionalStatutoryHolidaysWithoutInventedSwaps() {
+        Map<String, Object> body = rest.withBasicAuth("agent", "demo").getForObject("/api/calendars/CN?year=2027", Map.class);
+
+        assertThat(body.get("loaded")).isEqualTo(true);
+        assertThat(body.get("provisional")).isEqualTo(true);
+        assertThat((String) body.get("source")).startsWith("PROVISIONAL").contains("全国年节及纪念日放假办法");
+        List<Map<String, Object>> days = (List<Map<String, Object>>) body.get("days");
+        assertThat(days).allSatisfy(d -> assertThat(d.get("kind")).isEqualTo("CLOSED"));
+        // 除夕 to 初三 of the Year of the Goat, and the 13 statutory days of the 2024 amendment.
+        assertThat(days).extracting(d -> d.get("date")).contains("2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08")
+                .hasSize(13);
         assertThat(calendars.network(List.of(2026, 2027))).filteredOn(s -> s.country().equals("CN")).singleElement()
-                .satisfies(cn -> assertThat(cn.missingYears()).containsExactly(2027));
+                .satisfies(cn -> {
+                    assertThat(cn.missingYears()).isEmpty();
+                    assertThat(cn.provisionalYears()).containsExactly(2027);
+                });
     }
 
     @Test

@@ -96,7 +96,7 @@ class CalendarAdminController {
         model.addAttribute("source", source);
         model.addAttribute("daysText", days);
         model.addAttribute("selected", new CalendarYear(country.trim().toUpperCase(Locale.ROOT),
-                location == null || location.isBlank() ? null : location.trim().toUpperCase(Locale.ROOT), year, false, source,
+                location == null || location.isBlank() ? null : location.trim().toUpperCase(Locale.ROOT), year, false, false, source,
                 null, null, List.of()));
         return view(model, country, year, location);
     }
@@ -107,6 +107,7 @@ class CalendarAdminController {
         List<CalendarStatus> network = calendars.network(List.of(thisYear, thisYear + 1));
         model.addAttribute("network", network);
         model.addAttribute("incomplete", network.stream().filter(s -> !s.complete()).count());
+        model.addAttribute("provisional", network.stream().filter(s -> !s.provisionalYears().isEmpty()).count());
         model.addAttribute("country", country == null ? "" : country.trim().toUpperCase(Locale.ROOT));
         model.addAttribute("year", year);
         model.addAttribute("location", location == null ? "" : location.trim().toUpperCase(Locale.ROOT));
