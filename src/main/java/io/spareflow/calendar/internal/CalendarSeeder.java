@@ -1,5 +1,7 @@
 package io.spareflow.calendar.internal;
 
+import io.spareflow.audit.Audit;
+import io.spareflow.audit.AuditedEntity;
 import io.spareflow.common.CalendarDay;
 import io.spareflow.common.Csv;
 import io.spareflow.location.LocationInfo;
@@ -50,12 +52,14 @@ class CalendarSeeder implements ApplicationRunner {
     private static final String FOLDER = "data/calendars/";
 
     private final CalendarStore store;
+    private final Audit audit;
     private final HolidayLibrary library;
     private final Locations locations;
     private final Clock clock;
 
-    CalendarSeeder(CalendarStore store, HolidayLibrary library, Locations locations, Clock clock) {
+    CalendarSeeder(CalendarStore store, Audit audit, HolidayLibrary library, Locations locations, Clock clock) {
         this.store = store;
+        this.audit = audit;
         this.library = library;
         this.locations = locations;
         this.clock = clock;
@@ -102,8 +106,8 @@ class CalendarSeeder implements ApplicationRunner {
             return 0;
         }
         store.replace(y.country(), null, y.year(), y.source(), y.provisional(), y.days(), ACTOR, now);
-        store.recordChange(y.country(), null, y.year(), ACTOR, now, y.source(),
-                stored.map(s -> s.days().size()).orElse(0), y.days().size(), y.provisional() ? "seeded, provisional" : "seeded");
+        audit.record(AuditedEntity.CALENDAR, AuditedCalendarYear.id(y.country(), null, y.year()),
+                stored.map(AuditedCalendarYear::of).orElse(null), new AuditedCalendarYear(y.source(), y.provisional(), y.days()));
         return 1;
     }
 

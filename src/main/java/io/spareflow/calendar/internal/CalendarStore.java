@@ -19,7 +19,7 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The calendar tables: a row per calendar and year, its days, and the append-only record of changes. */
+/** The calendar tables: a row per calendar and year, and its days (changes are in the audit trail). */
 @Repository
 public class CalendarStore {
 
@@ -99,27 +99,6 @@ public class CalendarStore {
                 });
     }
 
-    /** Appends one change to the calendar's record; rows are never updated or deleted (a trigger refuses it). */
-    public void recordChange(String country, String location, int year, String actor, Instant at, String source,
-                             int daysBefore, int daysAfter, String summary) {
-        jdbc.update("""
-                        insert into calendar_change (country, location_code, year, changed_at, changed_by, source,
-                                                     days_before, days_after, summary)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                country, location, year, Timestamp.from(at), actor, source, daysBefore, daysAfter, summary);
-    }
-
-    /** The record of changes of a calendar year, newest first. */
-    public List<CalendarChange> changes(String country, String location, int year) {
-        return jdbc.query("""
-                        select changed_at, changed_by, source, days_before, days_after, summary from calendar_change
-                        where country = ? and year = ? and coalesce(location_code, '') = coalesce(?, '')
-                        order by changed_at desc, id desc""",
-                (rs, i) -> new CalendarChange(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        rs.getInt(4), rs.getInt(5), rs.getString(6)),
-                country, year, location);
-    }
-
     private static CalendarDay day(ResultSet rs) throws SQLException {
         return new CalendarDay(rs.getObject("day", java.time.LocalDate.class),
                 CalendarDay.Kind.valueOf(rs.getString("kind")), rs.getObject("opens", LocalTime.class),
@@ -129,9 +108,5 @@ public class CalendarStore {
     private List<CalendarDay> days(long yearId) {
         return jdbc.query("select day, kind, opens, closes, name from calendar_day where calendar_year_id = ? order by day",
                 (rs, i) -> day(rs), yearId);
-    }
-
-    /** One recorded change. */
-    public record CalendarChange(Instant at, String by, String source, int daysBefore, int daysAfter, String summary) {
     }
 }
