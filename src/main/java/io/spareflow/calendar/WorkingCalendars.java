@@ -125,6 +125,14 @@ public class WorkingCalendars {
         return end;
     }
 
+    /**
+     * The years between {@code start} and {@code end} for which the location's country has no calendar loaded: time
+     * counted through them followed the weekly hours alone, without public holidays.
+     */
+    public Set<Integer> yearsNotLoaded(LocationInfo location, Instant start, Instant end) {
+        return timetable(location).yearsWithoutCalendar(start, end);
+    }
+
     /** One year of a country's calendar ({@code location} null) or of a location's own days. */
     public CalendarYear year(String country, int year, String location) {
         Target target = target(country, year, location);

@@ -122,7 +122,7 @@ public class CaseLifecycle {
         CaseEntity entity = new CaseEntity(numbers.next(now), numbers.trackingToken(), customer.code(), site.id(),
                 report.symptom().trim(), report.channel(), tier.name(), responsible, reporter, now);
         Limit accept = clocks.limit(tier, responsible, now, tier.acceptMinutes());
-        entity.startClock(SlaStep.ACCEPT, now, accept.due());
+        clocks.startClock(entity, tier, SlaStep.ACCEPT, now, accept.due());
         entity.record(now, TimelineKind.REPORTED, reporter, board.map(b -> "Fault reported by " + report.channel()
                 + " for board " + b.serial() + " (" + b.partNumber() + ") at site " + site.name() + ": " + entity.symptom())
                 .orElseGet(() -> text("case.line.reported-without-board", report.channel(), site.name(), entity.symptom())));
@@ -159,7 +159,7 @@ public class CaseLifecycle {
         entity.meetClock(SlaStep.ACCEPT, now);
         ServiceTier tier = tiers.require(entity.tier());
         Limit diagnosis = clocks.limit(tier, entity.responsibleLocation(), now, tier.remoteDiagnosisMinutes());
-        entity.startClock(SlaStep.REMOTE_DIAGNOSIS, now, diagnosis.due());
+        clocks.startClock(entity, tier, SlaStep.REMOTE_DIAGNOSIS, now, diagnosis.due());
         entity.record(now, TimelineKind.ACCEPTED, username, "Case accepted; remote diagnosis due by " + diagnosis.due());
         milestone(entity, CaseMilestone.ACCEPTED, now);
         return diagnosis;
@@ -212,7 +212,7 @@ public class CaseLifecycle {
     private void startSpareClockIfNeeded(CaseEntity entity, DiagnosisOutcome outcome) {
         ServiceTier tier = tiers.require(entity.tier());
         if (outcome == DiagnosisOutcome.SPARE_NEEDED && tier.advanceExchange()) {
-            entity.startClock(SlaStep.SPARE_ON_SITE, entity.createdAt(), spareOnSite(tier, entity).due());
+            clocks.startClock(entity, tier, SlaStep.SPARE_ON_SITE, entity.createdAt(), spareOnSite(tier, entity).due());
         }
     }
 
@@ -339,7 +339,7 @@ public class CaseLifecycle {
                 clocks.plusDays(tier, responsible, now, tier.overdueChargeDays()));
         line.moveTo(LineState.AWAITING_RETURN);
         line.startClock(SlaStep.DEFECTIVE_RETURN, now, limits.due());
-        entity.startClock(SlaStep.DEFECTIVE_RETURN, now, limits.due());
+        clocks.startClock(entity, tier, SlaStep.DEFECTIVE_RETURN, now, limits.due());
         entity.followLines();
         entity.record(now, TimelineKind.RETURN_EXPECTED, "system", onLine(entity, line,
                 "Defective board " + line.serial() + " expected back by " + limits.due()));
