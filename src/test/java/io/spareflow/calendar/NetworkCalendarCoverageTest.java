@@ -21,7 +21,7 @@ class NetworkCalendarCoverageTest {
      * Countries of the demo network that no kept holiday library covers (neither Jollyday nor date-holidays) and whose
      * 2026 announcement was not found in the sources at hand: they stay unseeded and flagged on the admin page.
      * Adding a country's file must remove it from here. Nepal: the Ministry of Home Affairs' lists for 2082 and 2083 BS
-     * were not found; Cambodia's 2026 is loaded, provisional (its sub-decree relayed, not read).
+     * were not found; Cambodia's 2026 is loaded, provisional (two agreeing holiday tables, its sub-decree not read).
      */
     static final Set<String> UNSOURCED_2026 = Set.of("NP");
 
