@@ -3,9 +3,8 @@ package io.spareflow.common;
 import java.util.Map;
 
 /** A request value is not acceptable: answered with 400, naming each field's problem. */
-public class InvalidInputException extends RuntimeException implements Explained {
+public class InvalidInputException extends ExplainedException {
 
-    private final transient Message detail;
     private final transient Map<String, Message> fieldErrors;
 
     public InvalidInputException(Message detail) {
@@ -13,7 +12,7 @@ public class InvalidInputException extends RuntimeException implements Explained
     }
 
     public InvalidInputException(Message detail, Map<String, Message> fieldErrors) {
-        this.detail = detail;
+        super(detail);
         this.fieldErrors = Map.copyOf(fieldErrors);
     }
 
@@ -22,17 +21,7 @@ public class InvalidInputException extends RuntimeException implements Explained
         return new InvalidInputException(problem, Map.of(field, problem));
     }
 
-    @Override
-    public Message detail() {
-        return detail;
-    }
-
     public Map<String, Message> fieldErrors() {
         return fieldErrors;
-    }
-
-    @Override
-    public String getMessage() {
-        return detail.english();
     }
 }
