@@ -2,6 +2,7 @@ package io.spareflow.rma.internal.process;
 
 import io.spareflow.rma.internal.CaseLifecycle;
 import io.spareflow.rma.internal.LineStart;
+import io.spareflow.rma.internal.UncertifiedRepairEscalation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -15,10 +16,12 @@ public class CaseSteps {
 
     private final CaseLifecycle lifecycle;
     private final CaseLineProcesses lines;
+    private final UncertifiedRepairEscalation uncertifiedRepair;
 
-    CaseSteps(CaseLifecycle lifecycle, CaseLineProcesses lines) {
+    CaseSteps(CaseLifecycle lifecycle, CaseLineProcesses lines, UncertifiedRepairEscalation uncertifiedRepair) {
         this.lifecycle = lifecycle;
         this.lines = lines;
+        this.uncertifiedRepair = uncertifiedRepair;
     }
 
     /** Whoever takes the Accept task first becomes the first owner. */
@@ -57,6 +60,7 @@ public class CaseSteps {
     public void startReturnClock(DelegateExecution execution) {
         CaseLineVariables variables = new CaseLineVariables(execution);
         variables.returnLimits(lifecycle.returnExpected(variables.caseNumber(), variables.line()));
+        uncertifiedRepair.returnExpected(variables.caseNumber(), variables.line());
         variables.defectiveReceivedAt(lifecycle.defectiveReceivedAt(variables.caseNumber(), variables.line()).orElse(null));
     }
 
