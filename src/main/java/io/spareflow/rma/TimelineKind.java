@@ -38,5 +38,9 @@ public enum TimelineKind {
     /** One line was given up while the others go on. */
     LINE_CANCELLED,
     /** A line's delivered spare was dead on arrival: a new line replaces it and sends it back. */
-    DEAD_ON_ARRIVAL
+    DEAD_ON_ARRIVAL,
+    /** The first owner holds no valid L1 certification for the case's product lines: a certified colleague is asked. */
+    CONSULT_REQUESTED,
+    /** The colleague asked gave their advice on the remote diagnosis. */
+    CONSULT_ANSWERED
 }

@@ -14,10 +14,12 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import io.spareflow.repair.internal.process.RepairSteps;
 import io.spareflow.rma.internal.process.CaseEscalations;
 import io.spareflow.rma.internal.process.CaseSteps;
+import io.spareflow.rma.internal.process.RemoteConsults;
 import io.spareflow.rma.internal.process.SpareDispatchSteps;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -61,6 +64,8 @@ class LifecycleProcessTest {
     private final CaseEscalations escalations = mock(CaseEscalations.class);
     private final SpareDispatchSteps dispatchSteps = mock(SpareDispatchSteps.class);
     private final RepairSteps repairSteps = mock(RepairSteps.class);
+    /** Needs no consult unless a test says so (the mock answers false). */
+    private final RemoteConsults consults = mock(RemoteConsults.class);
     private boolean stockAvailable = true;
     /** Where the faulty board already waits when the return clock starts (scanned in early), or null. */
     private String defectiveReceivedAt;
@@ -83,6 +88,7 @@ class LifecycleProcessTest {
         Mocks.register("caseEscalations", escalations);
         Mocks.register("spareDispatchSteps", dispatchSteps);
         Mocks.register("repairSteps", repairSteps);
+        Mocks.register("remoteConsults", consults);
         // What the real steps write back into the processes.
         doAnswer(call -> {
             DelegateTask task = call.getArgument(0);
@@ -173,6 +179,32 @@ class LifecycleProcessTest {
         close(rma);
         assertThat(rma).isEnded().hasPassed("EndEvent_CaseClosed").hasNotPassed("Activity_StartLines");
         verify(caseSteps).closed(any());
+    }
+
+    @Test
+    void aFirstOwnerWithoutL1KeepsTheDiagnosisWhileACertifiedColleagueAdvises() {
+        when(consults.needed(any())).thenReturn(true);
+        doAnswer(call -> {
+            ((DelegateExecution) call.getArgument(0)).setVariable("consultant", "agent-l1");
+            return null;
+        }).when(consults).choose(any());
+        ProcessInstance rma = startCase(false);
+        accept(rma, "agent-new");
+
+        assertThat(rma).isWaitingAt("Task_RemoteDiagnosis", "Task_ConsultDiagnosis");
+        assertThat(taskService().createTaskQuery().processInstanceId(rma.getId()).taskDefinitionKey("Task_RemoteDiagnosis")
+                .singleResult()).isAssignedTo("agent-new");
+        Task consult = taskService().createTaskQuery().processInstanceId(rma.getId())
+                .taskDefinitionKey("Task_ConsultDiagnosis").singleResult();
+        assertThat(consult).isAssignedTo("agent-l1");
+        taskService().complete(consult.getId(), Map.of("consultAdvice", "reseat the SFP, then check the Rx power"));
+        verify(consults).answered(any());
+        assertThat(rma).hasPassed("EndEvent_ConsultAnswered").isWaitingAt("Task_RemoteDiagnosis");
+
+        diagnose(rma, "RESOLVED_REMOTELY");
+        verify(consults).diagnosing(any());
+        close(rma);
+        assertThat(rma).isEnded().hasPassed("Gateway_ConsultFork", "Activity_ChooseConsultant", "Gateway_DiagnosisJoin");
     }
 
     @Test
