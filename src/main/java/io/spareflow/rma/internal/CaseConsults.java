@@ -1,6 +1,5 @@
 package io.spareflow.rma.internal;
 
-import io.spareflow.common.NotFoundException;
 import io.spareflow.common.Texts;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
@@ -34,18 +33,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.MANDATORY)
 public class CaseConsults {
 
-    private final CaseRepository cases;
-    private final CaseLifecycle lifecycle;
+    private final CaseLookup lookup;
+    private final CaseDeadlines deadlines;
     private final Parts parts;
     private final Certifications certifications;
     private final Users users;
     private final Texts texts;
     private final Clock clock;
 
-    CaseConsults(CaseRepository cases, CaseLifecycle lifecycle, Parts parts, Certifications certifications, Users users,
+    CaseConsults(CaseLookup lookup, CaseDeadlines deadlines, Parts parts, Certifications certifications, Users users,
                  Texts texts, Clock clock) {
-        this.cases = cases;
-        this.lifecycle = lifecycle;
+        this.lookup = lookup;
+        this.deadlines = deadlines;
         this.parts = parts;
         this.certifications = certifications;
         this.users = users;
@@ -58,7 +57,7 @@ public class CaseConsults {
      * every line is covered, no board is named yet, or nobody owns the case.
      */
     public Set<ProductLine> uncoveredLines(String caseNumber) {
-        CaseEntity entity = cases.findByNumber(caseNumber).orElseThrow(() -> new NotFoundException("Case", caseNumber));
+        CaseEntity entity = lookup.require(caseNumber);
         if (entity.firstOwner() == null) {
             return Set.of();
         }
@@ -72,7 +71,7 @@ public class CaseConsults {
     /** Asks a colleague for advice (recorded on the timeline) and returns who was asked. */
     public String ask(String caseNumber) {
         Set<ProductLine> lines = uncoveredLines(caseNumber);
-        CaseEntity entity = lock(caseNumber);
+        CaseEntity entity = lookup.lock(caseNumber);
         StaffUser owner = users.require(entity.firstOwner());
         String names = lines.stream().map(ProductLine::name).collect(Collectors.joining(", "));
         Optional<StaffUser> colleague = certifiedColleague(owner, lines);
@@ -86,23 +85,19 @@ public class CaseConsults {
                 .orElseThrow(() -> new IllegalStateException("Nobody to ask for advice on case " + caseNumber));
         String reason = texts.get("training.consult.noneCertified", owner.username(), names, supervisor);
         entity.record(clock.instant(), TimelineKind.CONSULT_REQUESTED, owner.username(), reason);
-        lifecycle.escalate(caseNumber, SlaStep.REMOTE_DIAGNOSIS, reason);
+        deadlines.escalate(caseNumber, SlaStep.REMOTE_DIAGNOSIS, reason);
         return supervisor;
     }
 
     /** The colleague's advice, on the timeline; returns it as the first owner reads it with their diagnosis task. */
     public String answered(String caseNumber, String consultant, String advice) {
-        CaseEntity entity = lock(caseNumber);
+        CaseEntity entity = lookup.lock(caseNumber);
         String name = users.find(consultant).map(StaffUser::displayName).orElse(consultant);
         entity.record(clock.instant(), TimelineKind.CONSULT_ANSWERED, consultant,
                 texts.get("training.consult.answered", name, consultant, advice));
         return users.reader(entity.firstOwner())
                 .map(owner -> texts.in(owner.locale(), "training.consult.answered", name, consultant, advice))
                 .orElseGet(() -> texts.get("training.consult.answered", name, consultant, advice));
-    }
-
-    private CaseEntity lock(String caseNumber) {
-        return cases.lockByNumber(caseNumber).orElseThrow(() -> new NotFoundException("Case", caseNumber));
     }
 
     private Optional<StaffUser> certifiedColleague(StaffUser owner, Set<ProductLine> lines) {

@@ -20,14 +20,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class UncertifiedRepairEscalation {
 
-    private final CaseLifecycle lifecycle;
+    private final CaseLookup lookup;
+    private final CaseDeadlines deadlines;
     private final Parts parts;
     private final Customers customers;
     private final RepairRouting routing;
     private final Texts texts;
 
-    UncertifiedRepairEscalation(CaseLifecycle lifecycle, Parts parts, Customers customers, RepairRouting routing, Texts texts) {
-        this.lifecycle = lifecycle;
+    UncertifiedRepairEscalation(CaseLookup lookup, CaseDeadlines deadlines, Parts parts, Customers customers,
+                                RepairRouting routing, Texts texts) {
+        this.lookup = lookup;
+        this.deadlines = deadlines;
         this.parts = parts;
         this.customers = customers;
         this.routing = routing;
@@ -36,7 +39,7 @@ public class UncertifiedRepairEscalation {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void returnExpected(String caseNumber, int lineNo) {
-        CaseEntity entity = lifecycle.require(caseNumber);
+        CaseEntity entity = lookup.require(caseNumber);
         CaseLineEntity line = entity.line(lineNo);
         if (line.partNumber() == null) {
             return;
@@ -44,7 +47,7 @@ public class UncertifiedRepairEscalation {
         PartInfo part = parts.require(line.partNumber());
         RepairRoute route = routing.routeFor(part.productLine(), customers.requireSite(entity.siteId()).point());
         if (!route.certified()) {
-            lifecycle.escalate(caseNumber, SlaStep.REPAIR_TURNAROUND, texts.get("training.case.noCertifiedRepairCenter",
+            deadlines.escalate(caseNumber, SlaStep.REPAIR_TURNAROUND, texts.get("training.case.noCertifiedRepairCenter",
                     line.serial(), part.partNumber(), route.productLine(), route.repairCenter().code(),
                     route.repairCenter().name()));
         }
