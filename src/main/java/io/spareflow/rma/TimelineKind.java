@@ -39,6 +39,8 @@ public enum TimelineKind {
     LINE_CANCELLED,
     /** A line's delivered spare was dead on arrival: a new line replaces it and sends it back. */
     DEAD_ON_ARRIVAL,
+    /** A due time was counted through a year without a loaded working calendar: weekly hours only, no holidays. */
+    CALENDAR_NOT_LOADED,
     /** The first owner holds no valid L1 certification for the case's product lines: a certified colleague is asked. */
     CONSULT_REQUESTED,
     /** The colleague asked gave their advice on the remote diagnosis. */

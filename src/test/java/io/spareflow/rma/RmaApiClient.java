@@ -61,6 +61,17 @@ public class RmaApiClient {
         return number;
     }
 
+    /** The texts of a case's timeline entries of one kind, in order. */
+    public static List<String> timelineTexts(JsonNode caseView, String kind) {
+        List<String> texts = new ArrayList<>();
+        caseView.get("timeline").forEach(t -> {
+            if (t.get("kind").asText().equals(kind)) {
+                texts.add(t.get("text").asText());
+            }
+        });
+        return texts;
+    }
+
     /** The kinds of a case's timeline entries, in order. */
     public static List<String> kinds(JsonNode timeline) {
         List<String> kinds = new ArrayList<>();

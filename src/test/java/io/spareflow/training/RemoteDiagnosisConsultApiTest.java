@@ -15,7 +15,6 @@ import io.spareflow.user.NewUser;
 import io.spareflow.user.Role;
 import io.spareflow.user.Users;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -135,12 +134,6 @@ class RemoteDiagnosisConsultApiTest {
     }
 
     private List<String> timelineTexts(String number, String kind) {
-        List<String> texts = new ArrayList<>();
-        api.getCase(number).get("timeline").forEach(entry -> {
-            if (entry.get("kind").asText().equals(kind)) {
-                texts.add(entry.get("text").asText());
-            }
-        });
-        return texts;
+        return RmaApiClient.timelineTexts(api.getCase(number), kind);
     }
 }
