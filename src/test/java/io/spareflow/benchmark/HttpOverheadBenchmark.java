@@ -35,8 +35,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * What HTTP adds to an API call: the same spare quote (one part, one site) called in process ({@link Quotes#quote})
  * and through {@code POST /api/sourcing/quotes} with HTTP Basic, one client, p50/p99; beside it the floor of the
- * stack, {@code GET /css/spareflow.css} (a static file: no authentication, no database). The HTTP phase runs under a Java
- * Flight Recorder profile, and the CPU samples of the server's request threads are split by what they were in
+ * stack, {@code GET /css/spareflow.css} (a static file: no authentication, no database). The three are called in turn,
+ * call by call, so they share the machine's load. The measurement runs under a Java Flight Recorder profile, and the CPU samples of the server's request threads are split by what they were in
  * (security filter chain, authentication, user look-up, JSON, logging, the quote itself). Run:
  * <pre>mvn -B test -Pbenchmark -Dtest=HttpOverheadBenchmark</pre>
  * Writes target/benchmark/http-overhead.md and the recording target/benchmark/http-overhead.jfr.
@@ -66,20 +66,25 @@ class HttpOverheadBenchmark {
         String body = "{\"partNumber\":\"" + PART + "\",\"siteId\":" + site.id() + "}";
         StringBuilder report = new StringBuilder("| call | calls | p50 ms | p99 ms |\n|---|---:|---:|---:|\n");
 
-        long[] inProcess = measure(() -> quotes.quote(PART, site.id(), null, null, null));
         Path jfr = Path.of("target/benchmark/http-overhead.jfr");
         Files.createDirectories(jfr.getParent());
-        long[] overHttp;
-        long[] staticFile;
+        Runnable inProcessCall = () -> quotes.quote(PART, site.id(), null, null, null);
+        Runnable httpCall = () -> send(HttpRequest.newBuilder(uri("/api/sourcing/quotes"))
+                .header("Content-Type", "application/json").header("Authorization", auth)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        Runnable staticCall = () -> send(HttpRequest.newBuilder(uri("/css/spareflow.css")).GET().build());
+        long[][] latencies;
+        String loadBefore = loadAverage();
         try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
             recording.start();
-            overHttp = measure(() -> send(HttpRequest.newBuilder(uri("/api/sourcing/quotes"))
-                    .header("Content-Type", "application/json").header("Authorization", auth)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
-            staticFile = measure(() -> send(HttpRequest.newBuilder(uri("/css/spareflow.css")).GET().build()));
+            latencies = alternated(List.of(inProcessCall, httpCall, staticCall));
             recording.stop();
             recording.dump(jfr);
         }
+        long[] inProcess = latencies[0];
+        long[] overHttp = latencies[1];
+        long[] staticFile = latencies[2];
+        report.append(String.format(Locale.ROOT, "Load average (1 min) before / after: %s / %s%n%n", loadBefore, loadAverage()));
         row(report, "Quotes.quote in process", inProcess);
         row(report, "POST /api/sourcing/quotes (HTTP Basic)", overHttp);
         row(report, "GET /css/spareflow.css (static file, no authentication)", staticFile);
@@ -91,18 +96,32 @@ class HttpOverheadBenchmark {
         assertThat(p(overHttp, 50)).isPositive();
     }
 
-    private long[] measure(Runnable call) {
+    /**
+     * The calls one after the other, call by call, in a rotating order, so that every kind sees the same load of the
+     * machine (which on a shared machine changes from second to second) and none always runs right after another.
+     */
+    private long[][] alternated(List<Runnable> calls) {
         for (int i = 0; i < 300; i++) {
-            call.run(); // warm-up: JIT, caches, connections, the remembered credentials
+            calls.forEach(Runnable::run); // warm-up: JIT, caches, connections, the remembered credentials
         }
-        long[] latencies = new long[CALLS];
+        long[][] latencies = new long[calls.size()][CALLS];
         for (int i = 0; i < CALLS; i++) {
-            long t0 = System.nanoTime();
-            call.run();
-            latencies[i] = System.nanoTime() - t0;
+            for (int k = 0; k < calls.size(); k++) {
+                int which = (i + k) % calls.size();
+                long t0 = System.nanoTime();
+                calls.get(which).run();
+                latencies[which][i] = System.nanoTime() - t0;
+            }
         }
-        Arrays.sort(latencies);
+        for (long[] sorted : latencies) {
+            Arrays.sort(sorted);
+        }
         return latencies;
+    }
+
+    private static String loadAverage() throws java.io.IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.exists(loadavg) ? Files.readString(loadavg).split(" ")[0] : "unknown";
     }
 
     private void send(HttpRequest request) {
