@@ -2,6 +2,8 @@ package io.spareflow.rma.internal;
 
 import io.spareflow.calendar.WorkingCalendars;
 import io.spareflow.common.GeoPoint;
+import io.spareflow.rma.SlaStep;
+import io.spareflow.rma.TimelineKind;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.Locations;
 import io.spareflow.tier.ServiceTier;
@@ -9,6 +11,10 @@ import io.spareflow.tier.TierCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +27,34 @@ class CaseClocks {
 
     private final Locations locations;
     private final WorkingCalendars calendars;
+    private final MessageSource messages;
 
-    CaseClocks(Locations locations, WorkingCalendars calendars) {
+    CaseClocks(Locations locations, WorkingCalendars calendars, MessageSource messages) {
         this.locations = locations;
         this.calendars = calendars;
+        this.messages = messages;
+    }
+
+    /**
+     * Starts the case's clock of {@code step} (unless it runs already); when its due time was counted through a year
+     * whose working calendar is not loaded (weekly hours only, no public holidays), the case's timeline says so.
+     */
+    void startClock(CaseEntity entity, ServiceTier tier, SlaStep step, Instant start, Instant due) {
+        if (entity.clock(step).isPresent()) {
+            return;
+        }
+        entity.startClock(step, start, due);
+        if (tier.calendar() == TierCalendar.ALWAYS) {
+            return;
+        }
+        LocationInfo location = locations.require(entity.responsibleLocation());
+        Set<Integer> missing = calendars.yearsNotLoaded(location, start, due);
+        if (!missing.isEmpty()) {
+            entity.record(start, TimelineKind.CALENDAR_NOT_LOADED, "system", messages.getMessage("calendar.timeline.weeklyHoursOnly",
+                    new Object[] {step, location.code(), location.country(),
+                            missing.stream().map(String::valueOf).collect(Collectors.joining(", "))},
+                    LocaleContextHolder.getLocale()));
+        }
     }
 
     String responsibleLocationFor(GeoPoint site) {
@@ -38,6 +68,28 @@ class CaseClocks {
     Limit limit(ServiceTier tier, String responsibleLocation, Instant start, int minutes) {
         Instant due = plus(tier, responsibleLocation, start, minutes);
         return new Limit(due, plus(tier, responsibleLocation, due, minutes));
+    }
+
+    /**
+     * The spare-on-site limit of a case counting from {@code start}: from the report for the lines named before the
+     * diagnosis, from their naming for lines added later.
+     */
+    Limit spareOnSite(ServiceTier tier, CaseEntity entity, Instant start) {
+        return limit(tier, entity.responsibleLocation(), start, tier.spareOnSiteMinutes());
+    }
+
+    /** A defective return expected from {@code now}: the reminder before its due day, the due day and the charge limit. */
+    ReturnLimits defectiveReturn(ServiceTier tier, CaseEntity entity, Instant now) {
+        String responsible = entity.responsibleLocation();
+        return new ReturnLimits(
+                plusDays(tier, responsible, now, tier.defectiveReturnDays() - tier.defectiveReturnReminderDays()),
+                plusDays(tier, responsible, now, tier.defectiveReturnDays()),
+                plusDays(tier, responsible, now, tier.overdueChargeDays()));
+    }
+
+    /** A repair's turnaround in calendar days from {@code now}; the supervisor steps in after twice that. */
+    static Limit repairTurnaround(Instant now, int days) {
+        return new Limit(now.plus(Duration.ofDays(days)), now.plus(Duration.ofDays(2L * days)));
     }
 
     private Instant plus(ServiceTier tier, String responsibleLocation, Instant start, int minutes) {

@@ -2,7 +2,8 @@ package io.spareflow.rma.internal.process;
 
 import io.spareflow.rma.SpareDispatchBpmn;
 import io.spareflow.rma.internal.CaseEntity;
-import io.spareflow.rma.internal.CaseLifecycle;
+import io.spareflow.rma.internal.CaseLookup;
+import io.spareflow.rma.internal.SpareTransitions;
 import io.spareflow.sourcing.ReservationLost;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.sourcing.SpareReserved;
@@ -22,22 +23,24 @@ import org.springframework.stereotype.Component;
 class LostSpareRecovery {
 
     private final RuntimeService runtime;
-    private final CaseLifecycle lifecycle;
+    private final CaseLookup lookup;
+    private final SpareTransitions spares;
     private final SpareSourcing sourcing;
 
-    LostSpareRecovery(RuntimeService runtime, CaseLifecycle lifecycle, SpareSourcing sourcing) {
+    LostSpareRecovery(RuntimeService runtime, CaseLookup lookup, SpareTransitions spares, SpareSourcing sourcing) {
         this.runtime = runtime;
-        this.lifecycle = lifecycle;
+        this.lookup = lookup;
+        this.spares = spares;
         this.sourcing = sourcing;
     }
 
     @EventListener
     void on(ReservationLost lost) {
         for (Execution execution : waitingForPick(SpareDispatchBpmn.SPARE_SERIAL, lost.serial())) {
-            CaseEntity entity = lifecycle.require(lost.caseNumber());
+            CaseEntity entity = lookup.require(lost.caseNumber());
             ReservationOutcome next = sourcing.reserve(entity.line(lost.line()).partNumber(), entity.siteId(),
                     entity.number(), lost.line());
-            lifecycle.spareResourced(lost, next);
+            spares.spareResourced(lost, next);
             runtime.setVariables(execution.getProcessInstanceId(),
                     SpareDispatchVariables.spare(next.backorder() ? null : next.serial()));
         }
@@ -50,7 +53,7 @@ class LostSpareRecovery {
         for (Execution execution : waitingForPick(SpareDispatchBpmn.CASE_NUMBER, reservation.caseNumber())) {
             if (Boolean.TRUE.equals(runtime.getVariable(execution.getId(), SpareDispatchBpmn.BACKORDER))
                     && CaseLineVariables.lineOf(runtime, execution.getId()) == reservation.line()) {
-                lifecycle.spareSourced(reservation);
+                spares.spareSourced(reservation);
                 runtime.setVariables(execution.getProcessInstanceId(), SpareDispatchVariables.served(reservation.serial()));
             }
         }

@@ -1,7 +1,8 @@
 package io.spareflow.rma.internal.process;
 
 import io.spareflow.rma.internal.CaseEntity;
-import io.spareflow.rma.internal.CaseLifecycle;
+import io.spareflow.rma.internal.CaseLookup;
+import io.spareflow.rma.internal.SpareTransitions;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.sourcing.SpareSourcing;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,20 +12,22 @@ import org.springframework.stereotype.Component;
 @Component("spareDispatchSteps")
 public class SpareDispatchSteps {
 
-    private final CaseLifecycle lifecycle;
+    private final CaseLookup lookup;
+    private final SpareTransitions spares;
     private final SpareSourcing sourcing;
 
-    SpareDispatchSteps(CaseLifecycle lifecycle, SpareSourcing sourcing) {
-        this.lifecycle = lifecycle;
+    SpareDispatchSteps(CaseLookup lookup, SpareTransitions spares, SpareSourcing sourcing) {
+        this.lookup = lookup;
+        this.spares = spares;
         this.sourcing = sourcing;
     }
 
     public void reserve(DelegateExecution execution) {
         SpareDispatchVariables variables = new SpareDispatchVariables(execution);
-        CaseEntity entity = lifecycle.require(variables.caseNumber());
+        CaseEntity entity = lookup.require(variables.caseNumber());
         int line = variables.line();
         ReservationOutcome outcome = sourcing.reserve(entity.line(line).partNumber(), entity.siteId(), entity.number(), line);
-        lifecycle.spareSourced(outcome);
+        spares.spareSourced(outcome);
         variables.reserved(outcome.backorder() ? null : outcome.serial());
     }
 }
