@@ -54,8 +54,9 @@ public class Boards {
     private final TransactionLocks locks;
     private final Clock clock;
 
-    Boards(BoardRepository repository, LockedBoards lockedBoards, CustodyRepository custody, BulkBoardWriter bulkWriter, Parts parts, Locations locations,
-           Customers customers, ApplicationEventPublisher events, TransactionLocks locks, Clock clock) {
+    Boards(BoardRepository repository, LockedBoards lockedBoards, CustodyRepository custody, BulkBoardWriter bulkWriter,
+           Parts parts, Locations locations, Customers customers, ApplicationEventPublisher events, TransactionLocks locks,
+           Clock clock) {
         this.repository = repository;
         this.lockedBoards = lockedBoards;
         this.custody = custody;
