@@ -76,7 +76,7 @@ class HttpOverheadBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         Runnable staticCall = () -> send(HttpRequest.newBuilder(uri("/css/spareflow.css")).GET().build());
         long[][] latencies;
-        String loadBefore = loadAverage();
+        String loadBefore = MachineLoad.now();
         try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
             recording.start();
             latencies = alternated(List.of(inProcessCall, httpCall, staticCall));
@@ -86,7 +86,7 @@ class HttpOverheadBenchmark {
         long[] inProcess = latencies[0];
         long[] overHttp = latencies[1];
         long[] staticFile = latencies[2];
-        report.append(String.format(Locale.ROOT, "Load average (1 min) before / after: %s / %s%n%n", loadBefore, loadAverage()));
+        report.append(String.format(Locale.ROOT, "Load average (1 min) before / after: %s / %s%n%n", loadBefore, MachineLoad.now()));
         row(report, "Quotes.quote in process", inProcess);
         row(report, "POST /api/sourcing/quotes (HTTP Basic)", overHttp);
         row(report, "GET /css/spareflow.css (static file, no authentication)", staticFile);
@@ -121,10 +121,6 @@ class HttpOverheadBenchmark {
         return latencies;
     }
 
-    private static String loadAverage() throws java.io.IOException {
-        Path loadavg = Path.of("/proc/loadavg");
-        return Files.exists(loadavg) ? Files.readString(loadavg).split(" ")[0] : "unknown";
-    }
 
     private void send(HttpRequest request) {
         try {

@@ -92,14 +92,14 @@ class ScanIngestBenchmark {
         StringBuilder ratios = new StringBuilder("\n| clients | HTTP ÷ pgbench | in process ÷ pgbench | load average |\n"
                 + "|---|---|---|---|\n");
         for (int clients : CLIENTS) {
-            String load = loadAverage();
+            String load = MachineLoad.now();
             Figures overHttp = run("POST /api/scans (HTTP, Basic auth)", clients, SCANS_PER_RUN, serial -> scanOverHttp(serial, auth));
             Figures inProcess = run("Scans.scan (in process, no HTTP)", clients, SCANS_PER_RUN,
                     serial -> scans.scan(request(serial), depotUser));
             Figures pgbench = pgbench(clients);
             figures.addAll(List.of(overHttp, inProcess, pgbench));
             ratios.append(String.format(java.util.Locale.ROOT, "| %d | %.3f | %.3f | %s → %s |%n", clients,
-                    overHttp.perSecond() / pgbench.perSecond(), inProcess.perSecond() / pgbench.perSecond(), load, loadAverage()));
+                    overHttp.perSecond() / pgbench.perSecond(), inProcess.perSecond() / pgbench.perSecond(), load, MachineLoad.now()));
         }
         StringBuilder report = new StringBuilder("| what | clients | operations | per second | p50 ms | p99 ms |\n"
                 + "|---|---|---|---|---|---|\n");
@@ -113,10 +113,6 @@ class ScanIngestBenchmark {
         System.out.println(report);
     }
 
-    private static String loadAverage() throws java.io.IOException {
-        Path loadavg = Path.of("/proc/loadavg");
-        return Files.exists(loadavg) ? Files.readString(loadavg).split(" ")[0] : "unknown";
-    }
 
     private Figures run(String what, int clients, int scanCount, Consumer<String> scan) throws Exception {
         ConcurrentLinkedQueue<String> serials = new ConcurrentLinkedQueue<>(boardsInTransit(scanCount));
