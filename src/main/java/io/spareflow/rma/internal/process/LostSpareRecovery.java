@@ -1,12 +1,10 @@
 package io.spareflow.rma.internal.process;
 
 import io.spareflow.rma.SpareDispatchBpmn;
-import io.spareflow.rma.internal.CaseEntity;
 import io.spareflow.rma.internal.CaseLifecycle;
 import io.spareflow.sourcing.ReservationLost;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.sourcing.SpareReserved;
-import io.spareflow.sourcing.SpareSourcing;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
@@ -23,20 +21,18 @@ class LostSpareRecovery {
 
     private final RuntimeService runtime;
     private final CaseLifecycle lifecycle;
-    private final SpareSourcing sourcing;
+    private final LineSpares spares;
 
-    LostSpareRecovery(RuntimeService runtime, CaseLifecycle lifecycle, SpareSourcing sourcing) {
+    LostSpareRecovery(RuntimeService runtime, CaseLifecycle lifecycle, LineSpares spares) {
         this.runtime = runtime;
         this.lifecycle = lifecycle;
-        this.sourcing = sourcing;
+        this.spares = spares;
     }
 
     @EventListener
     void on(ReservationLost lost) {
         for (Execution execution : waitingForPick(SpareDispatchBpmn.SPARE_SERIAL, lost.serial())) {
-            CaseEntity entity = lifecycle.require(lost.caseNumber());
-            ReservationOutcome next = sourcing.reserve(entity.line(lost.line()).partNumber(), entity.siteId(),
-                    entity.number(), lost.line());
+            ReservationOutcome next = spares.reserve(lost.caseNumber(), lost.line());
             lifecycle.spareResourced(lost, next);
             runtime.setVariables(execution.getProcessInstanceId(),
                     SpareDispatchVariables.spare(next.backorder() ? null : next.serial()));

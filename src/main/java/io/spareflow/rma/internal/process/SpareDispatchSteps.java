@@ -1,9 +1,7 @@
 package io.spareflow.rma.internal.process;
 
-import io.spareflow.rma.internal.CaseEntity;
 import io.spareflow.rma.internal.CaseLifecycle;
 import io.spareflow.sourcing.ReservationOutcome;
-import io.spareflow.sourcing.SpareSourcing;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -12,18 +10,16 @@ import org.springframework.stereotype.Component;
 public class SpareDispatchSteps {
 
     private final CaseLifecycle lifecycle;
-    private final SpareSourcing sourcing;
+    private final LineSpares spares;
 
-    SpareDispatchSteps(CaseLifecycle lifecycle, SpareSourcing sourcing) {
+    SpareDispatchSteps(CaseLifecycle lifecycle, LineSpares spares) {
         this.lifecycle = lifecycle;
-        this.sourcing = sourcing;
+        this.spares = spares;
     }
 
     public void reserve(DelegateExecution execution) {
         SpareDispatchVariables variables = new SpareDispatchVariables(execution);
-        CaseEntity entity = lifecycle.require(variables.caseNumber());
-        int line = variables.line();
-        ReservationOutcome outcome = sourcing.reserve(entity.line(line).partNumber(), entity.siteId(), entity.number(), line);
+        ReservationOutcome outcome = spares.reserve(variables.caseNumber(), variables.line());
         lifecycle.spareSourced(outcome);
         variables.reserved(outcome.backorder() ? null : outcome.serial());
     }
