@@ -513,6 +513,18 @@ public class CaseLifecycle {
         return new CaseCancelled(open.stream().map(CaseLineEntity::lineNo).toList(), returning);
     }
 
+    /**
+     * A spare on its way back after its case was cancelled may not be delivered to a site: the delivery scan is
+     * refused (409, rolled back), the board stays on its way and the cancelled case keeps waiting for it at its depot.
+     */
+    @Transactional(readOnly = true)
+    public void refuseDeliveryOfReturningSpare(String serial) {
+        cases.findReturningSpare(serial).ifPresent(entity -> {
+            throw new ConflictException(text("case.delivery.cancelled-returning", serial, entity.number(),
+                    entity.returnDepotOf(serial).orElse("?")));
+        });
+    }
+
     /** A spare that was on its way when the case was cancelled is back in stock at its depot. */
     public void cancelledSpareReturned(String caseNumber, String serial, String locationCode, String username) {
         CaseEntity entity = lock(caseNumber);
