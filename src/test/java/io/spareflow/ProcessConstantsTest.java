@@ -187,6 +187,26 @@ class ProcessConstantsTest {
         assertThat(offenders).as("string literals naming BPMN elements outside the constants classes").isEmpty();
     }
 
+    /**
+     * A process's ids stay in the feature that runs it: another feature asks that feature's typed API (e.g. repair's
+     * {@code RepairBoardWait} for the stall audit) instead of naming the process's tasks and variables.
+     */
+    @ParameterizedTest
+    @MethodSource("processes")
+    void noOtherFeatureNamesTheProcessConstants(Definition definition) throws IOException {
+        Path feature = Path.of("src/main/java", definition.constants().getPackageName().split("\\."));
+        Pattern use = Pattern.compile("\\b" + definition.constants().getSimpleName() + "\\b");
+        List<String> offenders = new ArrayList<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java") && !p.startsWith(feature)).toList()) {
+                if (use.matcher(Files.readString(source)).find()) {
+                    offenders.add(source.toString());
+                }
+            }
+        }
+        assertThat(offenders).as("sources outside %s naming %s", feature, definition.constants().getSimpleName()).isEmpty();
+    }
+
     private static Map<String, String> constants(Class<?> type) throws IllegalAccessException {
         Map<String, String> constants = new LinkedHashMap<>();
         for (Field field : type.getDeclaredFields()) {

@@ -7,6 +7,10 @@ import io.spareflow.customer.SiteInfo;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.ProductLine;
+import io.spareflow.rma.CaseState;
+import io.spareflow.rma.DiagnosisOutcome;
+import io.spareflow.rma.SlaStep;
+import io.spareflow.rma.TimelineKind;
 import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.TierCalendar;
 import java.sql.Timestamp;
@@ -263,16 +267,16 @@ class DemoHistory {
             CaseRows c = new CaseRows(site, tier, responsible, faulty, reported, CHANNELS.get(random.nextInt(CHANNELS.size())),
                     random.nextInt(100) < 85 ? "agent" : "supervisor", Base64.getUrlEncoder().withoutPadding().encodeToString(token),
                     SYMPTOMS[random.nextInt(SYMPTOMS.length)]);
-            c.timeline("REPORTED", reported, c.reporter(), "Fault reported by " + c.channel + " for board " + faulty.serial
+            c.timeline(TimelineKind.REPORTED, reported, c.reporter(), "Fault reported by " + c.channel + " for board " + faulty.serial
                     + " (" + faulty.part.partNumber() + ") at site " + site.name() + ": " + c.symptom);
 
-            Instant accepted = clock(c, "ACCEPT", reported, tier.acceptMinutes(), breachRate);
-            c.timeline("FIRST_OWNER", accepted.minusSeconds(30), c.owner, c.owner + " took the case and is its first owner");
-            c.timeline("ACCEPTED", accepted, c.owner, "Case accepted");
-            Instant diagnosed = clock(c, "REMOTE_DIAGNOSIS", accepted, tier.remoteDiagnosisMinutes(), breachRate);
+            Instant accepted = clock(c, SlaStep.ACCEPT, reported, tier.acceptMinutes(), breachRate);
+            c.timeline(TimelineKind.FIRST_OWNER, accepted.minusSeconds(30), c.owner, c.owner + " took the case and is its first owner");
+            c.timeline(TimelineKind.ACCEPTED, accepted, c.owner, "Case accepted");
+            Instant diagnosed = clock(c, SlaStep.REMOTE_DIAGNOSIS, accepted, tier.remoteDiagnosisMinutes(), breachRate);
             boolean resolvedRemotely = random.nextInt(100) < 15;
-            c.diagnosis = resolvedRemotely ? "RESOLVED_REMOTELY" : "SPARE_NEEDED";
-            c.timeline("DIAGNOSED", diagnosed, c.owner, "Remote diagnosis: " + c.diagnosis);
+            c.diagnosis = resolvedRemotely ? DiagnosisOutcome.RESOLVED_REMOTELY : DiagnosisOutcome.SPARE_NEEDED;
+            c.timeline(TimelineKind.DIAGNOSED, diagnosed, c.owner, "Remote diagnosis: " + c.diagnosis);
             Instant end = diagnosed;
             if (!resolvedRemotely) {
                 end = tier.advanceExchange() ? advanceExchange(c, diagnosed, breachRate) : repairAndReturn(c, diagnosed, breachRate);
@@ -282,11 +286,11 @@ class DemoHistory {
                 c.resolution = "Resolved remotely: configuration restored";
             }
             if (random.nextInt(100) < 8) {
-                c.timeline("TRANSFERRED", end.minus(Duration.ofHours(2)), c.owner, "Case handed on to supervisor");
+                c.timeline(TimelineKind.TRANSFERRED, end.minus(Duration.ofHours(2)), c.owner, "Case handed on to supervisor");
                 c.closer = "supervisor";
             }
             c.closed = end.plus(Duration.ofMinutes(30 + random.nextInt(600)));
-            c.timeline("CLOSED", c.closed, c.closer, "Case closed");
+            c.timeline(TimelineKind.CLOSED, c.closed, c.closer, "Case closed");
             if (c.closed.isAfter(closedBy)) {
                 undo.forEach(Runnable::run);
                 return;
@@ -311,25 +315,25 @@ class DemoHistory {
             if (!delivered.isAfter(shipped.plus(Duration.ofMinutes(30)))) {
                 delivered = shipped.plus(Duration.ofMinutes(30 + random.nextInt(90)));
             }
-            c.clock("SPARE_ON_SITE", c.reported, spareDue, delivered);
+            c.clock(SlaStep.SPARE_ON_SITE, c.reported, spareDue, delivered);
             c.reservation(spare, reserved, served, backorder, random.nextInt(100) < 5);
             if (backorder) {
-                c.timeline("BACKORDER", reserved, "system", "No spare in stock within the limit: backordered");
+                c.timeline(TimelineKind.BACKORDER, reserved, "system", "No spare in stock within the limit: backordered");
             }
-            c.timeline("SPARE_RESERVED", served, "system", "Spare " + spare.serial + " reserved at " + spare.location);
+            c.timeline(TimelineKind.SPARE_RESERVED, served, "system", "Spare " + spare.serial + " reserved at " + spare.location);
             move(spare, "RESERVED", spare.location, null, served, c);
             move(spare, "PICKED", spare.location, null, served.plus(Duration.ofMinutes(15)), c);
             move(spare, "IN_TRANSIT", null, null, shipped, c);
-            c.timeline("SPARE_SHIPPED", shipped, "depot-" + c.spareDepot, "Spare shipped");
+            c.timeline(TimelineKind.SPARE_SHIPPED, shipped, "depot-" + c.spareDepot, "Spare shipped");
             install(spare, c.site, delivered, c);
-            c.timeline("SPARE_DELIVERED", delivered, "system", "Spare delivered on site");
+            c.timeline(TimelineKind.SPARE_DELIVERED, delivered, "system", "Spare delivered on site");
 
             Instant returnDue = c.tier.calendar() == TierCalendar.ALWAYS ? delivered.plus(Duration.ofDays(c.tier.defectiveReturnDays()))
                     : calendars.timetable(c.responsible).endOfWorkingDays(delivered, c.tier.defectiveReturnDays());
             boolean charged = random.nextInt(1000) < 15;
             Instant returned = charged ? delivered.plus(Duration.ofDays(c.tier.overdueChargeDays() + 1 + random.nextInt(10)))
                     : meet(delivered, returnDue, breachRate * 0.8);
-            c.clock("DEFECTIVE_RETURN", delivered, returnDue, returned);
+            c.clock(SlaStep.DEFECTIVE_RETURN, delivered, returnDue, returned);
             c.chargeFlag = charged;
             return repair(c, delivered, returned, breachRate, true);
         }
@@ -354,10 +358,10 @@ class DemoHistory {
             LocationInfo center = repairCenterFor(faulty.part.productLine());
             move(faulty, "DEFECTIVE_IN_TRANSIT", null, null, shippedBack.plus(Duration.ofHours(2)), c);
             move(faulty, "DEFECTIVE_RECEIVED", center.code(), null, received, c);
-            c.timeline("DEFECTIVE_RECEIVED", received, "tech-" + center.code(), "Defective board received at " + center.code());
+            c.timeline(TimelineKind.DEFECTIVE_RECEIVED, received, "tech-" + center.code(), "Defective board received at " + center.code());
             Instant repairDue = received.plus(Duration.ofDays(faulty.part.repairTurnaroundDays()));
             Instant completed = meet(received, repairDue, breachRate);
-            c.clock("REPAIR_TURNAROUND", received, repairDue, completed);
+            c.clock(SlaStep.REPAIR_TURNAROUND, received, repairDue, completed);
             int roll = random.nextInt(100);
             // A board that came back with no fault found before is likelier to do so again: a rogue unit.
             boolean nff = faulty.noFaultFound > 0 ? roll < 60 : roll < 16;
@@ -366,7 +370,7 @@ class DemoHistory {
             move(faulty, "IN_REPAIR", center.code(), null, received.plus(Duration.ofHours(1)), c);
             move(faulty, outcome, center.code(), null, completed, c);
             c.repair(center, received, repairDue, completed, outcome, faulty.noFaultFound > 0 && nff);
-            c.timeline("REPAIR_FINISHED", completed, "tech-" + center.code(), "Repair finished: " + outcome);
+            c.timeline(TimelineKind.REPAIR_FINISHED, completed, "tech-" + center.code(), "Repair finished: " + outcome);
             c.resolution = "Board exchanged; defective board " + outcome.toLowerCase(Locale.ROOT);
             if (nff) {
                 faulty.noFaultFound++;
@@ -405,7 +409,7 @@ class DemoHistory {
             return spare;
         }
 
-        private Instant clock(CaseRows c, String step, Instant start, int minutes, double breachRate) {
+        private Instant clock(CaseRows c, SlaStep step, Instant start, int minutes, double breachRate) {
             Instant due = plus(c, start, minutes);
             Instant met = meet(start, due, breachRate);
             c.clock(step, start, due, met);
@@ -593,7 +597,7 @@ class DemoHistory {
         String closer;
         String number;
         long id;
-        String diagnosis;
+        DiagnosisOutcome diagnosis;
         String resolution;
         Instant closed;
         boolean breached;
@@ -630,14 +634,14 @@ class DemoHistory {
             };
         }
 
-        void clock(String step, Instant start, Instant due, Instant met) {
+        void clock(SlaStep step, Instant start, Instant due, Instant met) {
             boolean late = met.isAfter(due);
             breached |= late;
-            clocks.add(new Object[]{step, ts(start), ts(due), ts(met), late});
+            clocks.add(new Object[]{step.name(), ts(start), ts(due), ts(met), late});
         }
 
-        void timeline(String kind, Instant at, String actor, String text) {
-            timeline.add(new Object[]{kind, ts(at), actor, text});
+        void timeline(TimelineKind kind, Instant at, String actor, String text) {
+            timeline.add(new Object[]{kind.name(), ts(at), actor, text});
         }
 
         void reservation(Board board, Instant requested, Instant served, boolean backorder, boolean predictedBreach) {
@@ -651,7 +655,7 @@ class DemoHistory {
         Object[] row() {
             Instant firstOwnerSince = ((Timestamp) clocks.get(0)[3]).toInstant().minusSeconds(30);
             return new Object[]{id, number, token, site.customerCode(), site.id(), symptom,
-                    channel, "CLOSED", tier.name(), responsible.code(), reporter(), owner, ts(firstOwnerSince), diagnosis,
+                    channel, CaseState.CLOSED.name(), tier.name(), responsible.code(), reporter(), owner, ts(firstOwnerSince), diagnosis.name(),
                     resolution, ts(reported), ts(closed)};
         }
 

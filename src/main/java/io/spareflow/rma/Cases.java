@@ -5,7 +5,10 @@ import io.spareflow.common.CaseNumber;
 import io.spareflow.rma.internal.CaseCancelled;
 import io.spareflow.rma.internal.CaseEntity;
 import io.spareflow.common.NotFoundException;
-import io.spareflow.rma.internal.CaseLifecycle;
+import io.spareflow.rma.internal.CaseLookup;
+import io.spareflow.rma.internal.CaseTransitions;
+import io.spareflow.rma.internal.CaseViews;
+import io.spareflow.rma.internal.LineTransitions;
 import io.spareflow.rma.internal.CaseReadScope;
 import io.spareflow.rma.internal.CaseRepository;
 import io.spareflow.rma.internal.NewCase;
@@ -35,7 +38,10 @@ import org.springframework.validation.annotation.Validated;
 @Transactional(readOnly = true)
 public class Cases {
 
-    private final CaseLifecycle lifecycle;
+    private final CaseTransitions transitions;
+    private final LineTransitions lineTransitions;
+    private final CaseLookup lookup;
+    private final CaseViews views;
     private final CaseRepository repository;
     private final RmaCaseProcess process;
     private final CaseDiagrams diagrams;
@@ -44,11 +50,15 @@ public class Cases {
     private final CaseLineProcesses lines;
     private final SpareSourcing sourcing;
 
-    Cases(CaseLifecycle lifecycle, CaseRepository repository, RmaCaseProcess process, CaseDiagrams diagrams,
+    Cases(CaseTransitions transitions, LineTransitions lineTransitions, CaseLookup lookup, CaseViews views,
+          CaseRepository repository, RmaCaseProcess process, CaseDiagrams diagrams,
           CaseReadScope readScope, StallWatch stalls, CaseLineProcesses lines, SpareSourcing sourcing) {
         this.lines = lines;
         this.sourcing = sourcing;
-        this.lifecycle = lifecycle;
+        this.transitions = transitions;
+        this.lineTransitions = lineTransitions;
+        this.lookup = lookup;
+        this.views = views;
         this.repository = repository;
         this.process = process;
         this.diagrams = diagrams;
@@ -65,13 +75,13 @@ public class Cases {
     @Transactional
     public CaseView report(@Valid CaseReport report) {
         String reporter = Users.current().map(StaffUser::username).orElse(report.channel().name().toLowerCase(Locale.ROOT));
-        NewCase created = lifecycle.report(report, reporter);
+        NewCase created = transitions.report(report, reporter);
         process.start(created);
-        return lifecycle.view(lifecycle.require(created.caseNumber()));
+        return views.of(lookup.require(created.caseNumber()));
     }
 
     public Optional<CaseView> find(String caseNumber) {
-        return CaseNumber.tryParse(caseNumber).flatMap(number -> repository.findByNumber(number.value())).map(lifecycle::view);
+        return CaseNumber.tryParse(caseNumber).flatMap(number -> repository.findByNumber(number.value())).map(views::of);
     }
 
     /**
@@ -83,7 +93,7 @@ public class Cases {
     }
 
     public Optional<CaseView> findByTrackingToken(String token) {
-        return token == null || token.isBlank() ? Optional.empty() : repository.findByTrackingToken(token.trim()).map(lifecycle::view);
+        return token == null || token.isBlank() ? Optional.empty() : repository.findByTrackingToken(token.trim()).map(views::of);
     }
 
     /** The open case the board (serial, normalized) is on, if any: a board can be on only one open case. */
@@ -95,32 +105,32 @@ public class Cases {
     public List<CaseView> search(CaseState state, String owner, String customer, int limit) {
         List<CaseEntity> found = repository.search(state, blankToNull(owner), blankToNull(customer) == null ? null
                 : customer.trim().toUpperCase(Locale.ROOT), PageRequest.of(0, limit));
-        return lifecycle.views(found);
+        return views.of(found);
     }
 
     /** Open cases (not closed), newest first; of one first owner when {@code owner} is given. */
     public List<CaseView> open(String owner, int limit) {
-        return lifecycle.views(repository.findOpen(blankToNull(owner), PageRequest.of(0, limit)));
+        return views.of(repository.findOpen(blankToNull(owner), PageRequest.of(0, limit)));
     }
 
-    /** The case's processes as diagrams with their active steps: the lifecycle first, then the called process running. */
     /** The waiting steps of open cases that can no longer complete (the stall audit, run now). */
     public List<StalledStep> stalled() {
         return stalls.current();
     }
 
+    /** The case's processes as diagrams with their active steps: the lifecycle first, then the called process running. */
     public List<ProcessDiagram> diagrams(String caseNumber) {
-        return diagrams.of(lifecycle.require(CaseNumber.parse(caseNumber).value()).number());
+        return diagrams.of(lookup.require(CaseNumber.parse(caseNumber).value()).number());
     }
 
     /** A supervisor hands the case to another agent, with a reason; the open tasks of the old owner move along. */
     @Transactional
     public CaseView transfer(String caseNumber, String toUser, String reason) {
         StaffUser supervisor = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in as a supervisor to transfer a case"));
-        String number = lifecycle.require(CaseNumber.parse(caseNumber).value()).number();
-        String previous = lifecycle.transfer(number, toUser.trim(), reason, supervisor);
+        String number = lookup.require(CaseNumber.parse(caseNumber).value()).number();
+        String previous = transitions.transfer(number, toUser.trim(), reason, supervisor);
         process.ownerChanged(number, previous, toUser.trim());
-        return lifecycle.view(lifecycle.require(number));
+        return views.of(lookup.require(number));
     }
 
     /**
@@ -130,9 +140,9 @@ public class Cases {
     @Transactional
     public CaseView addLine(String caseNumber, String serial, String partNumber) {
         StaffUser user = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in to change a case's lines"));
-        String number = lifecycle.require(CaseNumber.parse(caseNumber).value()).number();
-        lifecycle.addLine(number, serial, partNumber, user).ifPresent(lines::start);
-        return lifecycle.view(lifecycle.require(number));
+        String number = lookup.require(CaseNumber.parse(caseNumber).value()).number();
+        lineTransitions.addLine(number, serial, partNumber, user).ifPresent(lines::start);
+        return views.of(lookup.require(number));
     }
 
     /**
@@ -142,14 +152,14 @@ public class Cases {
     @Transactional
     public CaseView cancelLine(String caseNumber, int line, String reason) {
         StaffUser user = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in to change a case's lines"));
-        String number = lifecycle.require(CaseNumber.parse(caseNumber).value()).number();
-        boolean allDone = lifecycle.cancelLine(number, line, reason, user);
+        String number = lookup.require(CaseNumber.parse(caseNumber).value()).number();
+        boolean allDone = lineTransitions.cancelLine(number, line, reason, user);
         lines.cancel(number, line, reason);
         sourcing.release(number, line, reason);
         if (allDone) {
             lines.finished(number);
         }
-        return lifecycle.view(lifecycle.require(number));
+        return views.of(lookup.require(number));
     }
 
     /**
@@ -159,9 +169,9 @@ public class Cases {
     @Transactional
     public CaseView deadOnArrival(String caseNumber, int line, String reason) {
         StaffUser user = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in to change a case's lines"));
-        String number = lifecycle.require(CaseNumber.parse(caseNumber).value()).number();
-        lines.start(lifecycle.deadOnArrival(number, line, reason, user));
-        return lifecycle.view(lifecycle.require(number));
+        String number = lookup.require(CaseNumber.parse(caseNumber).value()).number();
+        lines.start(lineTransitions.deadOnArrival(number, line, reason, user));
+        return views.of(lookup.require(number));
     }
 
     /**
@@ -173,15 +183,15 @@ public class Cases {
     @Transactional
     public CaseView cancel(String caseNumber, String reason) {
         StaffUser by = Users.current().orElseThrow(() -> new AccessDeniedException("Sign in to cancel a case"));
-        String number = lifecycle.require(CaseNumber.parse(caseNumber).value()).number();
-        CaseCancelled cancelled = lifecycle.cancel(number, reason, by);
+        String number = lookup.require(CaseNumber.parse(caseNumber).value()).number();
+        CaseCancelled cancelled = transitions.cancel(number, reason, by);
         process.cancelled(number, cancelled.returningSpares());
         String why = "case cancelled by " + by.username() + ": " + reason.trim();
         for (int line : cancelled.lines()) {
             lines.cancel(number, line, why);
             sourcing.release(number, line, why);
         }
-        return lifecycle.view(lifecycle.require(number));
+        return views.of(lookup.require(number));
     }
 
     private static String blankToNull(String value) {

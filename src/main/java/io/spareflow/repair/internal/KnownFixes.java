@@ -1,6 +1,7 @@
 package io.spareflow.repair.internal;
 
 import io.spareflow.repair.BoardRepairBpmn;
+import io.spareflow.repair.RepairSuggestion;
 import io.spareflow.worklist.TaskStep;
 import io.spareflow.worklist.TaskSuggestion;
 import io.spareflow.worklist.TaskSuggestions;
@@ -32,7 +33,7 @@ class KnownFixes implements TaskSuggestions {
     public List<TaskSuggestion> forCase(String caseNumber, int limit) {
         return orders.findByCaseNumberOrderById(caseNumber).stream().map(RepairOrderEntity::toView)
                 .flatMap(order -> experience.suggestions(order.partNumber(), order.symptom(), limit).stream())
-                .map(fix -> new TaskSuggestion(fix.finding(), fix.actions(), fix.occurrences(), fix.lastSeen()))
+                .map(RepairSuggestion::asTaskSuggestion)
                 .toList();
     }
 }

@@ -40,6 +40,28 @@ class CaseClocks {
         return new Limit(due, plus(tier, responsibleLocation, due, minutes));
     }
 
+    /**
+     * The spare-on-site limit of a case counting from {@code start}: from the report for the lines named before the
+     * diagnosis, from their naming for lines added later.
+     */
+    Limit spareOnSite(ServiceTier tier, CaseEntity entity, Instant start) {
+        return limit(tier, entity.responsibleLocation(), start, tier.spareOnSiteMinutes());
+    }
+
+    /** A defective return expected from {@code now}: the reminder before its due day, the due day and the charge limit. */
+    ReturnLimits defectiveReturn(ServiceTier tier, CaseEntity entity, Instant now) {
+        String responsible = entity.responsibleLocation();
+        return new ReturnLimits(
+                plusDays(tier, responsible, now, tier.defectiveReturnDays() - tier.defectiveReturnReminderDays()),
+                plusDays(tier, responsible, now, tier.defectiveReturnDays()),
+                plusDays(tier, responsible, now, tier.overdueChargeDays()));
+    }
+
+    /** A repair's turnaround in calendar days from {@code now}; the supervisor steps in after twice that. */
+    static Limit repairTurnaround(Instant now, int days) {
+        return new Limit(now.plus(Duration.ofDays(days)), now.plus(Duration.ofDays(2L * days)));
+    }
+
     private Instant plus(ServiceTier tier, String responsibleLocation, Instant start, int minutes) {
         if (tier.calendar() == TierCalendar.ALWAYS) {
             return start.plus(Duration.ofMinutes(minutes));

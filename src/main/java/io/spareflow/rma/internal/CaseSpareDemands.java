@@ -1,8 +1,8 @@
 package io.spareflow.rma.internal;
 
+import io.spareflow.common.CaseNumber;
 import io.spareflow.sourcing.SpareDemand;
 import io.spareflow.sourcing.SpareDemands;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +20,7 @@ class CaseSpareDemands implements SpareDemands {
 
     @Override
     public Optional<SpareDemand> of(String caseNumber) {
-        return caseNumber == null ? Optional.empty() : cases.findByNumber(caseNumber.trim().toUpperCase(Locale.ROOT))
+        return CaseNumber.tryParse(caseNumber).flatMap(number -> cases.findByNumber(number.value()))
                 .map(c -> new SpareDemand(c.number(), c.state().name(), c.firstOwner(), c.siteId(),
                         c.partsAwaited()));
     }

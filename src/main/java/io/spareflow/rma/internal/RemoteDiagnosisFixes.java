@@ -1,5 +1,6 @@
 package io.spareflow.rma.internal;
 
+import io.spareflow.repair.RepairSuggestion;
 import io.spareflow.repair.Repairs;
 import io.spareflow.rma.RmaCaseBpmn;
 import io.spareflow.worklist.TaskStep;
@@ -37,7 +38,7 @@ class RemoteDiagnosisFixes implements TaskSuggestions {
         return cases.findByNumber(caseNumber).stream()
                 .flatMap(c -> c.lines().stream().map(CaseLineEntity::partNumber).distinct()
                         .flatMap(part -> repairs.suggestions(part, c.symptom(), limit).stream()))
-                .map(fix -> new TaskSuggestion(fix.finding(), fix.actions(), fix.occurrences(), fix.lastSeen()))
+                .map(RepairSuggestion::asTaskSuggestion)
                 .toList();
     }
 }

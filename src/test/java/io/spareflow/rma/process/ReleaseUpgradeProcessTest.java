@@ -242,7 +242,7 @@ class ReleaseUpgradeProcessTest {
         if (backorder) {
             backordered.add(c.number());
         }
-        // the values the real steps compute (CaseLifecycle), set up front: the released steps read them from here
+        // the values the real steps compute (CaseTransitions, LineTransitions), set up front: the released steps read them from here
         Map<String, Object> variables = new HashMap<>();
         variables.put("caseNumber", c.number());
         variables.put("faultySerial", c.faultySerial());

@@ -2,7 +2,8 @@ package io.spareflow.rma.internal.process;
 
 import io.spareflow.rma.RmaCaseBpmn;
 import io.spareflow.rma.SlaStep;
-import io.spareflow.rma.internal.CaseLifecycle;
+import io.spareflow.rma.internal.CaseDeadlines;
+import io.spareflow.user.Role;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
@@ -16,41 +17,41 @@ import org.springframework.stereotype.Component;
 @Component("caseEscalations")
 public class CaseEscalations {
 
-    /** Candidate group of escalation tasks: any supervisor may take them. */
-    static final String SUPERVISORS = "SUPERVISOR";
+    /** Candidate group of escalation tasks: any supervisor may take them (a role's group is its name). */
+    static final String SUPERVISORS = Role.SUPERVISOR.name();
 
-    private final CaseLifecycle lifecycle;
+    private final CaseDeadlines deadlines;
     private final TaskService tasks;
 
-    CaseEscalations(CaseLifecycle lifecycle, TaskService tasks) {
-        this.lifecycle = lifecycle;
+    CaseEscalations(CaseDeadlines deadlines, TaskService tasks) {
+        this.deadlines = deadlines;
         this.tasks = tasks;
     }
 
     /** Called by the timers; {@code step} is an {@link SlaStep} name written in the BPMN expression. */
     public void limitReached(DelegateExecution execution, String step) {
-        lifecycle.limitMissed(caseNumber(execution), SlaStep.valueOf(step), new CaseLineVariables(execution).line());
+        deadlines.limitMissed(caseNumber(execution), SlaStep.valueOf(step), new CaseLineVariables(execution).line());
     }
 
     public void escalate(DelegateExecution execution, String stepName) {
         SlaStep step = SlaStep.valueOf(stepName);
         String caseNumber = caseNumber(execution);
         String reason = step + " of case " + caseNumber + " is still open well after its limit";
-        supervisorTask(caseNumber, step, lifecycle.escalate(caseNumber, step, reason), reason);
+        supervisorTask(caseNumber, step, deadlines.escalate(caseNumber, step, reason), reason);
     }
 
     public void returnReminder(DelegateExecution execution) {
-        lifecycle.returnReminder(caseNumber(execution), new CaseLineVariables(execution).line());
+        deadlines.returnReminder(caseNumber(execution), new CaseLineVariables(execution).line());
     }
 
     public void returnOverdue(DelegateExecution execution) {
         String caseNumber = caseNumber(execution);
-        supervisorTask(caseNumber, SlaStep.DEFECTIVE_RETURN, lifecycle.returnOverdue(caseNumber, new CaseLineVariables(execution).line()),
+        supervisorTask(caseNumber, SlaStep.DEFECTIVE_RETURN, deadlines.returnOverdue(caseNumber, new CaseLineVariables(execution).line()),
                 "The defective board of case " + caseNumber + " is overdue");
     }
 
     public void chargeLimitReached(DelegateExecution execution) {
-        lifecycle.chargeLimitReached(caseNumber(execution), new CaseLineVariables(execution).line());
+        deadlines.chargeLimitReached(caseNumber(execution), new CaseLineVariables(execution).line());
     }
 
     /** A stand-alone task, so the case's process never waits for the supervisor to look at it. */

@@ -13,7 +13,10 @@ import io.spareflow.rma.CaseLineBpmn;
 import io.spareflow.rma.RmaCaseBpmn;
 import io.spareflow.rma.SpareDispatchBpmn;
 import io.spareflow.rma.internal.CaseEntity;
-import io.spareflow.rma.internal.CaseLifecycle;
+import io.spareflow.rma.internal.CaseLookup;
+import io.spareflow.rma.internal.CaseTransitions;
+import io.spareflow.rma.internal.LineTransitions;
+import io.spareflow.rma.internal.SpareTransitions;
 import io.spareflow.rma.internal.Limit;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.sourcing.SpareReserved;
@@ -38,15 +41,22 @@ import org.springframework.stereotype.Component;
 class CaseScanCorrelation {
 
     private final RuntimeService runtime;
-    private final CaseLifecycle lifecycle;
+    private final CaseLookup lookup;
+    private final CaseTransitions cases;
+    private final LineTransitions lines;
+    private final SpareTransitions spares;
     private final Boards boards;
     private final SpareSourcing sourcing;
     private final Customers customers;
 
-    CaseScanCorrelation(RuntimeService runtime, CaseLifecycle lifecycle, Boards boards, SpareSourcing sourcing,
+    CaseScanCorrelation(RuntimeService runtime, CaseLookup lookup, CaseTransitions cases, LineTransitions lines,
+                        SpareTransitions spares, Boards boards, SpareSourcing sourcing,
                         Customers customers) {
         this.runtime = runtime;
-        this.lifecycle = lifecycle;
+        this.lookup = lookup;
+        this.cases = cases;
+        this.lines = lines;
+        this.spares = spares;
         this.boards = boards;
         this.sourcing = sourcing;
         this.customers = customers;
@@ -59,16 +69,16 @@ class CaseScanCorrelation {
         String actor = context == null || context.username() == null ? "system" : context.username();
         switch (moved.to()) {
             case PICKED -> signal(SpareDispatchBpmn.MESSAGE_BOARD_PICKED, SpareDispatchBpmn.SPARE_SERIAL, moved,
-                    (caseNumber, line) -> step(() -> lifecycle.sparePicked(caseNumber, line, moved.serial(), actor)));
+                    (caseNumber, line) -> step(() -> spares.sparePicked(caseNumber, line, moved.serial(), actor)));
             case PACKED -> signal(SpareDispatchBpmn.MESSAGE_BOARD_PACKED, SpareDispatchBpmn.SPARE_SERIAL, moved,
-                    (caseNumber, line) -> step(() -> lifecycle.sparePacked(caseNumber, line, moved.serial(), actor)));
+                    (caseNumber, line) -> step(() -> spares.sparePacked(caseNumber, line, moved.serial(), actor)));
             case IN_TRANSIT -> signal(SpareDispatchBpmn.MESSAGE_BOARD_SHIPPED, SpareDispatchBpmn.SPARE_SERIAL, moved,
-                    (caseNumber, line) -> step(() -> lifecycle.spareShipped(caseNumber, line, moved.serial(),
+                    (caseNumber, line) -> step(() -> spares.spareShipped(caseNumber, line, moved.serial(),
                             context == null ? null : context.trackingNumber(), actor)));
             case INSTALLED -> {
-                lifecycle.refuseDeliveryOfReturningSpare(moved.serial());
+                spares.refuseDeliveryOfReturningSpare(moved.serial());
                 signal(SpareDispatchBpmn.MESSAGE_BOARD_DELIVERED, SpareDispatchBpmn.SPARE_SERIAL, moved,
-                        (caseNumber, line) -> step(() -> lifecycle.spareDelivered(caseNumber, line, moved.serial(), moved.siteId(), actor)));
+                        (caseNumber, line) -> step(() -> spares.spareDelivered(caseNumber, line, moved.serial(), moved.siteId(), actor)));
             }
             case RESERVED -> spareSwapped(moved, actor);
             case AVAILABLE -> spareReturned(moved, actor);
@@ -85,7 +95,7 @@ class CaseScanCorrelation {
         ReservationOutcome reservation = served.reservation();
         for (Execution execution : waitingOnLine(SpareDispatchBpmn.MESSAGE_SPARE_RESERVED, reservation.caseNumber(),
                 reservation.line())) {
-            lifecycle.spareSourced(reservation);
+            spares.spareSourced(reservation);
             correlate(SpareDispatchBpmn.MESSAGE_SPARE_RESERVED, execution, SpareDispatchVariables.served(reservation.serial()));
         }
     }
@@ -105,7 +115,7 @@ class CaseScanCorrelation {
             int line = CaseLineVariables.lineOf(runtime, execution.getId());
             if (sourcing.openRequestOf(caseNumber, line).filter(r -> moved.serial().equals(r.serial())).isPresent()) {
                 runtime.setVariable(execution.getProcessInstanceId(), SpareDispatchBpmn.SPARE_SERIAL, moved.serial());
-                lifecycle.spareSwapped(caseNumber, line, moved.serial(), moved.locationCode(), actor);
+                spares.spareSwapped(caseNumber, line, moved.serial(), moved.locationCode(), actor);
             }
         }
     }
@@ -121,26 +131,26 @@ class CaseScanCorrelation {
                 .toList();
         for (Execution execution : waiting) {
             String caseNumber = (String) runtime.getVariable(execution.getId(), ProcessVariables.CASE_NUMBER);
-            lifecycle.cancelledSpareReturned(caseNumber, moved.serial(), moved.locationCode(), actor);
+            cases.cancelledSpareReturned(caseNumber, moved.serial(), moved.locationCode(), actor);
             runtime.messageEventReceived(RmaCaseBpmn.MESSAGE_SPARE_RETURNED, execution.getId());
         }
     }
 
     private void defectiveReceived(BoardMoved moved, String actor) {
         boolean expected = signal(CaseLineBpmn.MESSAGE_DEFECTIVE_RECEIVED, CaseLineBpmn.FAULTY_SERIAL, moved, (caseNumber, line) -> {
-            Limit repair = lifecycle.defectiveReceived(caseNumber, line, moved.locationCode(), actor);
+            Limit repair = lines.defectiveReceived(caseNumber, line, moved.locationCode(), actor);
             return CaseLineVariables.repairLimit(repair);
         });
         if (expected) {
             return;
         }
         String namedCase = moved.context() == null ? null : moved.context().caseNumber();
-        Optional<CaseEntity> open = lifecycle.findOpenBySerial(moved.serial());
+        Optional<CaseEntity> open = lookup.findOpenBySerial(moved.serial());
         if (namedCase == null && open.isEmpty()) {
             namedCase = caseAwaitingThisPartFromTheBoardsCustomer(moved).orElse(null);
         }
-        if (namedCase != null && open.isEmpty() && lifecycle.isOpen(namedCase)) {
-            lifecycle.wrongBoardReturned(namedCase, moved.serial(), moved.locationCode(), actor);
+        if (namedCase != null && open.isEmpty() && lookup.isOpen(namedCase)) {
+            lines.wrongBoardReturned(namedCase, moved.serial(), moved.locationCode(), actor);
         }
         if (open.isEmpty()) {
             boards.followUp(moved.serial(), BoardStatus.QUARANTINE, moved.locationCode(), null,
@@ -159,7 +169,7 @@ class CaseScanCorrelation {
             Long siteId = custody.get(i).siteId();
             if (siteId != null) {
                 return customers.site(siteId)
-                        .flatMap(site -> lifecycle.awaitingReturnOf(site.customerCode(), moved.partNumber()));
+                        .flatMap(site -> lookup.awaitingReturnOf(site.customerCode(), moved.partNumber()));
             }
         }
         return Optional.empty();

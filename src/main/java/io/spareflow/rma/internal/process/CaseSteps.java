@@ -1,76 +1,83 @@
 package io.spareflow.rma.internal.process;
 
-import io.spareflow.rma.internal.CaseLifecycle;
+import io.spareflow.rma.internal.CaseLookup;
+import io.spareflow.rma.internal.CaseTransitions;
+import io.spareflow.rma.internal.LineTransitions;
 import io.spareflow.rma.internal.LineStart;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listeners and service tasks of the rma-case and case-line processes, delegating to {@link CaseLifecycle}. The
+ * Task listeners and service tasks of the rma-case and case-line processes, delegating to {@link CaseTransitions}
+ * and {@link LineTransitions}. The
  * board steps (return clock, early return, repair finished) serve case-line and the one-board rma-case of 0.1.0 alike.
  */
 @Component("caseSteps")
 public class CaseSteps {
 
-    private final CaseLifecycle lifecycle;
+    private final CaseTransitions cases;
+    private final LineTransitions lineTransitions;
+    private final CaseLookup lookup;
     private final CaseLineProcesses lines;
 
-    CaseSteps(CaseLifecycle lifecycle, CaseLineProcesses lines) {
-        this.lifecycle = lifecycle;
+    CaseSteps(CaseTransitions cases, LineTransitions lineTransitions, CaseLookup lookup, CaseLineProcesses lines) {
+        this.cases = cases;
+        this.lineTransitions = lineTransitions;
+        this.lookup = lookup;
         this.lines = lines;
     }
 
     /** Whoever takes the Accept task first becomes the first owner. */
     public void accepting(DelegateTask task) {
         if (task.getAssignee() != null) {
-            lifecycle.claimedForAcceptance(new RmaCaseVariables(task).caseNumber(), task.getAssignee());
+            cases.claimedForAcceptance(new RmaCaseVariables(task).caseNumber(), task.getAssignee());
         }
     }
 
     public void accepted(DelegateTask task) {
         RmaCaseVariables variables = new RmaCaseVariables(task);
         String caseNumber = variables.caseNumber();
-        variables.diagnosisLimit(lifecycle.accepted(caseNumber, actor(task)));
-        variables.firstOwner(lifecycle.require(caseNumber).firstOwner());
+        variables.diagnosisLimit(cases.accepted(caseNumber, actor(task)));
+        variables.firstOwner(lookup.require(caseNumber).firstOwner());
     }
 
     public void diagnosed(DelegateTask task) {
         RmaCaseVariables variables = new RmaCaseVariables(task);
-        lifecycle.diagnosed(variables.caseNumber(), variables.diagnosisOutcome(), variables.note(),
+        cases.diagnosed(variables.caseNumber(), variables.diagnosisOutcome(), variables.note(),
                 variables.faultySerials(), actor(task));
     }
 
     public void siteVisited(DelegateTask task) {
         RmaCaseVariables variables = new RmaCaseVariables(task);
-        lifecycle.siteVisited(variables.caseNumber(), variables.diagnosisOutcome(), variables.note(),
+        cases.siteVisited(variables.caseNumber(), variables.diagnosisOutcome(), variables.note(),
                 variables.faultySerials(), actor(task));
     }
 
     /** A spare is needed: every named line starts its own case-line process. */
     public void startLines(DelegateExecution execution) {
-        for (LineStart start : lifecycle.startLines(new RmaCaseVariables(execution).caseNumber())) {
+        for (LineStart start : lineTransitions.startLines(new RmaCaseVariables(execution).caseNumber())) {
             lines.start(start);
         }
     }
 
     public void startReturnClock(DelegateExecution execution) {
         CaseLineVariables variables = new CaseLineVariables(execution);
-        variables.returnLimits(lifecycle.returnExpected(variables.caseNumber(), variables.line()));
-        variables.defectiveReceivedAt(lifecycle.defectiveReceivedAt(variables.caseNumber(), variables.line()).orElse(null));
+        variables.returnLimits(lineTransitions.returnExpected(variables.caseNumber(), variables.line()));
+        variables.defectiveReceivedAt(lookup.defectiveReceivedAt(variables.caseNumber(), variables.line()).orElse(null));
     }
 
     /** The faulty board was scanned in before the line waited for it: its return counts now, the repair starts. */
     public void receivedBeforeAwaited(DelegateExecution execution) {
         CaseLineVariables variables = new CaseLineVariables(execution);
-        execution.setVariables(CaseLineVariables.repairLimit(lifecycle.defectiveReceived(variables.caseNumber(),
+        execution.setVariables(CaseLineVariables.repairLimit(lineTransitions.defectiveReceived(variables.caseNumber(),
                 variables.line(), variables.defectiveReceivedAt(), "system")));
     }
 
     /** The line's board is repaired (or scrapped, or found without fault); the last line done lets the case close. */
     public void repairFinished(DelegateExecution execution) {
         CaseLineVariables variables = new CaseLineVariables(execution);
-        if (lifecycle.repairFinished(variables.caseNumber(), variables.line())) {
+        if (lineTransitions.repairFinished(variables.caseNumber(), variables.line())) {
             lines.finished(variables.caseNumber());
         }
     }
@@ -81,7 +88,7 @@ public class CaseSteps {
      */
     public void lineRepaired(DelegateExecution execution) {
         CaseLineVariables variables = new CaseLineVariables(execution);
-        boolean replace = lifecycle.replacementNeeded(variables.caseNumber(), variables.line());
+        boolean replace = lineTransitions.replacementNeeded(variables.caseNumber(), variables.line());
         variables.replacementNeeded(replace);
         if (!replace) {
             repairFinished(execution);
@@ -91,14 +98,14 @@ public class CaseSteps {
     /** The replacement of a board beyond repair is on site: the line is done, the last one lets the case close. */
     public void replacementDelivered(DelegateExecution execution) {
         CaseLineVariables variables = new CaseLineVariables(execution);
-        if (lifecycle.replacementDelivered(variables.caseNumber(), variables.line())) {
+        if (lineTransitions.replacementDelivered(variables.caseNumber(), variables.line())) {
             lines.finished(variables.caseNumber());
         }
     }
 
     public void closed(DelegateTask task) {
         RmaCaseVariables variables = new RmaCaseVariables(task);
-        lifecycle.close(variables.caseNumber(), variables.resolution(), actor(task));
+        cases.close(variables.caseNumber(), variables.resolution(), actor(task));
     }
 
     /** The assignee, or the engine's authenticated user when a task is completed without being claimed (Tasklist). */

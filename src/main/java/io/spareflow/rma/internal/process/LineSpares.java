@@ -1,7 +1,7 @@
 package io.spareflow.rma.internal.process;
 
 import io.spareflow.rma.internal.CaseEntity;
-import io.spareflow.rma.internal.CaseLifecycle;
+import io.spareflow.rma.internal.CaseLookup;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.sourcing.SpareNeed;
 import io.spareflow.sourcing.SpareSourcing;
@@ -15,18 +15,18 @@ import org.springframework.stereotype.Component;
 @Component
 class LineSpares {
 
-    private final CaseLifecycle lifecycle;
+    private final CaseLookup lookup;
     private final SpareSourcing sourcing;
     private final ServiceTiers tiers;
 
-    LineSpares(CaseLifecycle lifecycle, SpareSourcing sourcing, ServiceTiers tiers) {
-        this.lifecycle = lifecycle;
+    LineSpares(CaseLookup lookup, SpareSourcing sourcing, ServiceTiers tiers) {
+        this.lookup = lookup;
         this.sourcing = sourcing;
         this.tiers = tiers;
     }
 
     ReservationOutcome reserve(String caseNumber, int line) {
-        CaseEntity entity = lifecycle.require(caseNumber);
+        CaseEntity entity = lookup.require(caseNumber);
         SpareNeed need = tiers.require(entity.tier()).advanceExchange() ? SpareNeed.ADVANCE_EXCHANGE : SpareNeed.REPLACEMENT;
         return sourcing.reserve(entity.line(line).partNumber(), entity.siteId(), entity.number(), line, need);
     }

@@ -1,7 +1,7 @@
 package io.spareflow.rma.internal.process;
 
 import io.spareflow.rma.SpareDispatchBpmn;
-import io.spareflow.rma.internal.CaseLifecycle;
+import io.spareflow.rma.internal.SpareTransitions;
 import io.spareflow.sourcing.ReservationLost;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.sourcing.SpareReserved;
@@ -20,20 +20,20 @@ import org.springframework.stereotype.Component;
 class LostSpareRecovery {
 
     private final RuntimeService runtime;
-    private final CaseLifecycle lifecycle;
-    private final LineSpares spares;
+    private final SpareTransitions spares;
+    private final LineSpares lineSpares;
 
-    LostSpareRecovery(RuntimeService runtime, CaseLifecycle lifecycle, LineSpares spares) {
+    LostSpareRecovery(RuntimeService runtime, SpareTransitions spares, LineSpares lineSpares) {
         this.runtime = runtime;
-        this.lifecycle = lifecycle;
         this.spares = spares;
+        this.lineSpares = lineSpares;
     }
 
     @EventListener
     void on(ReservationLost lost) {
         for (Execution execution : waitingForPick(SpareDispatchBpmn.SPARE_SERIAL, lost.serial())) {
-            ReservationOutcome next = spares.reserve(lost.caseNumber(), lost.line());
-            lifecycle.spareResourced(lost, next);
+            ReservationOutcome next = lineSpares.reserve(lost.caseNumber(), lost.line());
+            spares.spareResourced(lost, next);
             runtime.setVariables(execution.getProcessInstanceId(),
                     SpareDispatchVariables.spare(next.backorder() ? null : next.serial()));
         }
@@ -46,7 +46,7 @@ class LostSpareRecovery {
         for (Execution execution : waitingForPick(SpareDispatchBpmn.CASE_NUMBER, reservation.caseNumber())) {
             if (Boolean.TRUE.equals(runtime.getVariable(execution.getId(), SpareDispatchBpmn.BACKORDER))
                     && CaseLineVariables.lineOf(runtime, execution.getId()) == reservation.line()) {
-                lifecycle.spareSourced(reservation);
+                spares.spareSourced(reservation);
                 runtime.setVariables(execution.getProcessInstanceId(), SpareDispatchVariables.served(reservation.serial()));
             }
         }

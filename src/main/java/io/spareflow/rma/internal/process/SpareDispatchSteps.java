@@ -1,6 +1,6 @@
 package io.spareflow.rma.internal.process;
 
-import io.spareflow.rma.internal.CaseLifecycle;
+import io.spareflow.rma.internal.SpareTransitions;
 import io.spareflow.sourcing.ReservationOutcome;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -9,18 +9,18 @@ import org.springframework.stereotype.Component;
 @Component("spareDispatchSteps")
 public class SpareDispatchSteps {
 
-    private final CaseLifecycle lifecycle;
-    private final LineSpares spares;
+    private final SpareTransitions spares;
+    private final LineSpares lineSpares;
 
-    SpareDispatchSteps(CaseLifecycle lifecycle, LineSpares spares) {
-        this.lifecycle = lifecycle;
+    SpareDispatchSteps(SpareTransitions spares, LineSpares lineSpares) {
         this.spares = spares;
+        this.lineSpares = lineSpares;
     }
 
     public void reserve(DelegateExecution execution) {
         SpareDispatchVariables variables = new SpareDispatchVariables(execution);
-        ReservationOutcome outcome = spares.reserve(variables.caseNumber(), variables.line());
-        lifecycle.spareSourced(outcome);
+        ReservationOutcome outcome = lineSpares.reserve(variables.caseNumber(), variables.line());
+        spares.spareSourced(outcome);
         variables.reserved(outcome.backorder() ? null : outcome.serial());
     }
 }

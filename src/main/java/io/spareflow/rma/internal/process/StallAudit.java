@@ -4,10 +4,10 @@ import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.common.ProcessVariables;
-import io.spareflow.repair.BoardRepairBpmn;
+import io.spareflow.repair.RepairBoardWait;
 import io.spareflow.rma.CaseLineBpmn;
 import io.spareflow.rma.RmaCaseBpmn;
-import io.spareflow.rma.internal.CaseLifecycle;
+import io.spareflow.rma.internal.CaseLookup;
 import io.spareflow.rma.SpareDispatchBpmn;
 import io.spareflow.rma.StalledStep;
 import io.spareflow.rma.internal.CaseLineEntity;
@@ -19,10 +19,12 @@ import io.spareflow.user.Users;
 import io.spareflow.worklist.Worklist;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -43,29 +45,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class StallAudit {
 
     /** Where the board must be for the scan each receive task waits for to be accepted and matched. */
-    private static final Map<String, Set<BoardStatus>> BOARD_FOR = Map.of(
+    private static final Map<String, Set<BoardStatus>> BOARD_FOR = withRepairWaits(Map.of(
             SpareDispatchBpmn.TASK_AWAIT_PACK, EnumSet.of(BoardStatus.PICKED),
             SpareDispatchBpmn.TASK_AWAIT_SHIPMENT, EnumSet.of(BoardStatus.PACKED),
             SpareDispatchBpmn.TASK_AWAIT_DELIVERY, EnumSet.of(BoardStatus.PICKED, BoardStatus.PACKED, BoardStatus.IN_TRANSIT),
             CaseLineBpmn.TASK_AWAIT_DEFECTIVE_RETURN, EnumSet.of(BoardStatus.INSTALLED, BoardStatus.DEFECTIVE_IN_TRANSIT),
             RmaCaseBpmn.TASK_AWAIT_SPARE_RETURN, EnumSet.of(BoardStatus.PICKED, BoardStatus.PACKED, BoardStatus.IN_TRANSIT,
-                    BoardStatus.RECEIVED),
-            BoardRepairBpmn.TASK_AWAIT_INTAKE, EnumSet.of(BoardStatus.DEFECTIVE_RECEIVED, BoardStatus.DEFECTIVE_IN_TRANSIT),
-            BoardRepairBpmn.TASK_AWAIT_PUTAWAY, EnumSet.of(BoardStatus.REPAIRED, BoardStatus.PACKED, BoardStatus.IN_TRANSIT,
-                    BoardStatus.RECEIVED),
-            BoardRepairBpmn.TASK_AWAIT_RETURN_DELIVERY, EnumSet.of(BoardStatus.REPAIRED, BoardStatus.NFF, BoardStatus.PACKED,
-                    BoardStatus.IN_TRANSIT));
+                    BoardStatus.RECEIVED)), RepairBoardWait::boardIn);
     /** The variable that names the board each receive task waits for. */
-    private static final Map<String, String> SERIAL_OF = Map.of(
+    private static final Map<String, String> SERIAL_OF = withRepairWaits(Map.of(
             SpareDispatchBpmn.TASK_AWAIT_PICK, SpareDispatchBpmn.SPARE_SERIAL,
             SpareDispatchBpmn.TASK_AWAIT_PACK, SpareDispatchBpmn.SPARE_SERIAL,
             SpareDispatchBpmn.TASK_AWAIT_SHIPMENT, SpareDispatchBpmn.SPARE_SERIAL,
             SpareDispatchBpmn.TASK_AWAIT_DELIVERY, SpareDispatchBpmn.SPARE_SERIAL,
             CaseLineBpmn.TASK_AWAIT_DEFECTIVE_RETURN, CaseLineBpmn.FAULTY_SERIAL,
-            RmaCaseBpmn.TASK_AWAIT_SPARE_RETURN, RmaCaseVariables.RETURNING_SPARE,
-            BoardRepairBpmn.TASK_AWAIT_INTAKE, BoardRepairBpmn.REPAIR_SERIAL,
-            BoardRepairBpmn.TASK_AWAIT_PUTAWAY, BoardRepairBpmn.REPAIR_SERIAL,
-            BoardRepairBpmn.TASK_AWAIT_RETURN_DELIVERY, BoardRepairBpmn.REPAIR_SERIAL);
+            RmaCaseBpmn.TASK_AWAIT_SPARE_RETURN, RmaCaseVariables.RETURNING_SPARE), RepairBoardWait::boardVariable);
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -73,17 +67,26 @@ public class StallAudit {
     private final SpareSourcing sourcing;
     private final Users users;
     private final Worklist worklist;
-    private final CaseLifecycle lifecycle;
+    private final CaseLookup lookup;
 
     StallAudit(RuntimeService runtime, TaskService tasks, Boards boards, SpareSourcing sourcing, Users users,
-               Worklist worklist, CaseLifecycle lifecycle) {
-        this.lifecycle = lifecycle;
+               Worklist worklist, CaseLookup lookup) {
+        this.lookup = lookup;
         this.runtime = runtime;
         this.tasks = tasks;
         this.boards = boards;
         this.sourcing = sourcing;
         this.users = users;
         this.worklist = worklist;
+    }
+
+    /** The case's own waits and the repair's, as the repair feature tells them. */
+    private static <T> Map<String, T> withRepairWaits(Map<String, T> own, Function<RepairBoardWait, T> value) {
+        Map<String, T> all = new HashMap<>(own);
+        for (RepairBoardWait wait : RepairBoardWait.values()) {
+            all.put(wait.step(), value.apply(wait));
+        }
+        return Map.copyOf(all);
     }
 
     /** The stalled steps of these open cases, case by case. */
@@ -148,7 +151,7 @@ public class StallAudit {
         Set<Integer> running = runtime.createProcessInstanceQuery().processDefinitionKey(CaseLineBpmn.PROCESS_KEY)
                 .processInstanceBusinessKey(caseNumber).list().stream()
                 .map(instance -> CaseLineVariables.lineOf(runtime, instance.getId())).collect(Collectors.toSet());
-        List<Integer> orphaned = lifecycle.require(caseNumber).lines().stream().filter(l -> l.state().open())
+        List<Integer> orphaned = lookup.require(caseNumber).lines().stream().filter(l -> l.state().open())
                 .map(CaseLineEntity::lineNo).filter(line -> !running.contains(line)).toList();
         return orphaned.isEmpty() ? Optional.empty() : Optional.of("open line(s) " + orphaned + " without a line process");
     }

@@ -1,7 +1,7 @@
 package io.spareflow.rma.internal.process;
 
 import io.spareflow.rma.StalledStep;
-import io.spareflow.rma.internal.CaseLifecycle;
+import io.spareflow.rma.internal.CaseDeadlines;
 import io.spareflow.rma.internal.CaseRepository;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -28,16 +28,16 @@ public class StallWatch {
 
     private final StallAudit audit;
     private final CaseRepository cases;
-    private final CaseLifecycle lifecycle;
+    private final CaseDeadlines deadlines;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    StallWatch(StallAudit audit, CaseRepository cases, CaseLifecycle lifecycle, JdbcTemplate jdbc,
+    StallWatch(StallAudit audit, CaseRepository cases, CaseDeadlines deadlines, JdbcTemplate jdbc,
                TransactionTemplate transactions, Clock clock) {
         this.audit = audit;
         this.cases = cases;
-        this.lifecycle = lifecycle;
+        this.deadlines = deadlines;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -64,7 +64,7 @@ public class StallWatch {
                             on conflict (case_number, step) where cleared_at is null do nothing""",
                             stall.caseNumber(), stall.step(), stall.expected(), stall.actual(), now);
                     if (inserted == 1) {
-                        lifecycle.stalled(stall);
+                        deadlines.stalled(stall);
                     }
                 });
             } catch (RuntimeException e) {
