@@ -129,9 +129,7 @@ class BoardReplacementApiTest {
         fixture.inStock(part, "CTU");
         String number = api.reportNeedingSpare(chengdu.customerCode(), chengdu.id(), faulty);
         deliver(spare, "CTU", chengdu);
-        api.scan("tech-RC-SZX", faulty, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of("caseNumber", number));
-        api.scan("tech-RC-SZX", faulty, "REPAIR_INTAKE", "RC-SZX", Map.of());
-        api.complete("tech-RC-SZX", number, "Task_DiagnoseBoard", Map.of("finding", "burnt laser", "diagnosis", "BEYOND_REPAIR"));
+        returnedBeyondRepair(number, faulty);
 
         JsonNode resolved = api.getCase(number);
         assertThat(resolved.get("state").asText()).isEqualTo("RESOLVED");
@@ -145,10 +143,15 @@ class BoardReplacementApiTest {
     private String scrapped(SiteInfo site, String faulty) {
         String number = api.reportNeedingSpare(site.customerCode(), site.id(), faulty);
         assertThat(api.getCase(number).get("state").asText()).isEqualTo("AWAITING_RETURN");
+        returnedBeyondRepair(number, faulty);
+        return number;
+    }
+
+    /** The faulty board comes back to the repair center, is taken in and found beyond repair. */
+    private void returnedBeyondRepair(String number, String faulty) {
         api.scan("tech-RC-SZX", faulty, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of("caseNumber", number));
         api.scan("tech-RC-SZX", faulty, "REPAIR_INTAKE", "RC-SZX", Map.of());
         api.complete("tech-RC-SZX", number, "Task_DiagnoseBoard", Map.of("finding", "burnt laser", "diagnosis", "BEYOND_REPAIR"));
-        return number;
     }
 
     private void deliver(String serial, String depot, SiteInfo site) {
