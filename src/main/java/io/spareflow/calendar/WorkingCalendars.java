@@ -1,5 +1,8 @@
 package io.spareflow.calendar;
 
+import io.spareflow.audit.Audit;
+import io.spareflow.audit.AuditedEntity;
+import io.spareflow.calendar.internal.AuditedCalendarYear;
 import io.spareflow.calendar.internal.CalendarStore;
 import io.spareflow.common.BusinessHours;
 import io.spareflow.common.CalendarDay;
@@ -12,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +51,7 @@ public class WorkingCalendars {
     private static final Logger log = LoggerFactory.getLogger(WorkingCalendars.class);
 
     private final CalendarStore store;
+    private final Audit audit;
     private final Locations locations;
     private final MessageSource messages;
     private final Clock clock;
@@ -69,8 +74,9 @@ public class WorkingCalendars {
         }
     }
 
-    WorkingCalendars(CalendarStore store, Locations locations, MessageSource messages, Clock clock) {
+    WorkingCalendars(CalendarStore store, Audit audit, Locations locations, MessageSource messages, Clock clock) {
         this.store = store;
+        this.audit = audit;
         this.locations = locations;
         this.messages = messages;
         this.clock = clock;
@@ -119,26 +125,37 @@ public class WorkingCalendars {
         return end;
     }
 
+    /**
+     * The years between {@code start} and {@code end} for which the location's country has no calendar loaded: time
+     * counted through them followed the weekly hours alone, without public holidays.
+     */
+    public Set<Integer> yearsNotLoaded(LocationInfo location, Instant start, Instant end) {
+        return timetable(location).yearsWithoutCalendar(start, end);
+    }
+
     /** One year of a country's calendar ({@code location} null) or of a location's own days. */
     public CalendarYear year(String country, int year, String location) {
         Target target = target(country, year, location);
         return store.find(target.country(), target.location(), year).orElseGet(() ->
-                new CalendarYear(target.country(), target.location(), year, false, null, null, null, List.of()));
+                new CalendarYear(target.country(), target.location(), year, false, false, null, null, null, List.of()));
     }
 
     /**
-     * Replaces one year of a calendar and records the change (who, when, source, days before and after). Cases already
-     * open keep their due dates; limits computed from now on use the new days.
+     * Replaces one year of a calendar and records the change in the audit trail (who, when, source and every day
+     * before and after). Cases already
+     * open keep their due dates; limits computed from now on use the new days. A year an administrator sends is no
+     * longer provisional.
      */
     @Transactional
     public CalendarYear replace(String country, int year, String location, CalendarUpdate update, String actor) {
         Target target = target(country, year, location);
         List<CalendarDay> days = validDays(year, update);
         Instant now = clock.instant();
-        int before = store.find(target.country(), target.location(), year).map(y -> y.days().size()).orElse(0);
-        store.replace(target.country(), target.location(), year, update.source().trim(), days, actor, now);
-        store.recordChange(target.country(), target.location(), year, actor, now, update.source().trim(), before,
-                days.size(), summary(days));
+        AuditedCalendarYear before = store.find(target.country(), target.location(), year).map(AuditedCalendarYear::of)
+                .orElse(null);
+        store.replace(target.country(), target.location(), year, update.source().trim(), false, days, actor, now);
+        audit.record(AuditedEntity.CALENDAR, AuditedCalendarYear.id(target.country(), target.location(), year), before,
+                new AuditedCalendarYear(update.source().trim(), false, days));
         // Timetables read before the change is committed are out of date; those read after it are not.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -155,9 +172,10 @@ public class WorkingCalendars {
                 TreeMap::new, Collectors.mapping(LocationInfo::code, Collectors.toList())));
         List<CalendarStatus> status = new ArrayList<>();
         byCountry.forEach((country, codes) -> {
-            Set<Integer> loaded = store.loadedYears(country);
-            status.add(new CalendarStatus(country, codes, years.stream().filter(loaded::contains).toList(),
-                    years.stream().filter(y -> !loaded.contains(y)).toList()));
+            Map<Integer, Boolean> loaded = store.loadedYears(country);
+            status.add(new CalendarStatus(country, codes, years.stream().filter(loaded::containsKey).toList(),
+                    years.stream().filter(y -> !loaded.containsKey(y)).toList(),
+                    years.stream().filter(y -> loaded.getOrDefault(y, false)).toList()));
         });
         return status;
     }
@@ -245,12 +263,8 @@ public class WorkingCalendars {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(text("calendar.error.invalid", errors.size(), errors.values().iterator().next()), errors);
         }
+        days.sort(Comparator.comparing(CalendarDay::date));
         return days;
-    }
-
-    private static String summary(List<CalendarDay> days) {
-        Map<CalendarDay.Kind, Long> counts = days.stream().collect(Collectors.groupingBy(CalendarDay::kind, TreeMap::new, Collectors.counting()));
-        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
     private String text(String key, Object... args) {

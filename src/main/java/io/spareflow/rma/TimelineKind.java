@@ -42,5 +42,7 @@ public enum TimelineKind {
     /** One line was given up while the others go on. */
     LINE_CANCELLED,
     /** A line's delivered spare was dead on arrival: a new line replaces it and sends it back. */
-    DEAD_ON_ARRIVAL
+    DEAD_ON_ARRIVAL,
+    /** A due time was counted through a year without a loaded working calendar: weekly hours only, no holidays. */
+    CALENDAR_NOT_LOADED
 }

@@ -1,6 +1,7 @@
 package io.spareflow.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.common.CalendarDay;
@@ -55,12 +56,31 @@ class WorkingCalendarsApiTest {
 
     @Test
     void aYearWithoutAnnouncementIsNotLoadedRatherThanEmpty() {
-        Map<String, Object> body = rest.withBasicAuth("agent", "demo").getForObject("/api/calendars/CN?year=2027", Map.class);
+        Map<String, Object> body = rest.withBasicAuth("agent", "demo").getForObject("/api/calendars/CN?year=2028", Map.class);
 
         assertThat(body.get("loaded")).isEqualTo(false);
         assertThat((List<?>) body.get("days")).isEmpty();
+        assertThat(calendars.network(List.of(2026, 2028))).filteredOn(s -> s.country().equals("CN")).singleElement()
+                .satisfies(cn -> assertThat(cn.missingYears()).containsExactly(2028));
+    }
+
+    @Test
+    void chinas2027IsProvisionalStatutoryHolidaysWithoutInventedSwaps() {
+        Map<String, Object> body = rest.withBasicAuth("agent", "demo").getForObject("/api/calendars/CN?year=2027", Map.class);
+
+        assertThat(body.get("loaded")).isEqualTo(true);
+        assertThat(body.get("provisional")).isEqualTo(true);
+        assertThat((String) body.get("source")).startsWith("PROVISIONAL").contains("全国年节及纪念日放假办法");
+        List<Map<String, Object>> days = (List<Map<String, Object>>) body.get("days");
+        assertThat(days).allSatisfy(d -> assertThat(d.get("kind")).isEqualTo("CLOSED"));
+        // 除夕 to 初三 of the Year of the Goat, and the 13 statutory days of the 2024 amendment.
+        assertThat(days).extracting(d -> d.get("date")).contains("2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08")
+                .hasSize(13);
         assertThat(calendars.network(List.of(2026, 2027))).filteredOn(s -> s.country().equals("CN")).singleElement()
-                .satisfies(cn -> assertThat(cn.missingYears()).containsExactly(2027));
+                .satisfies(cn -> {
+                    assertThat(cn.missingYears()).isEmpty();
+                    assertThat(cn.provisionalYears()).containsExactly(2027);
+                });
     }
 
     @Test
@@ -88,8 +108,14 @@ class WorkingCalendarsApiTest {
         assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat((List<?>) saved.getBody().get("days")).hasSize(3);
         assertThat(saved.getBody().get("updatedBy")).isEqualTo("admin");
-        assertThat(jdbc.queryForObject("select count(*) from calendar_change where country = 'NZ' and year = 2030 and changed_by = 'admin'",
-                Integer.class)).isEqualTo(1);
+        List<Map<String, Object>> created = auditOf("NZ 2030");
+        assertThat(created).singleElement().satisfies(entry -> {
+            assertThat(entry).containsEntry("actor", "admin").containsEntry("action", "CREATE").containsEntry("before", null);
+            assertThat((Map<String, Object>) entry.get("after")).containsEntry("source", "Test decree 2030/1");
+            assertThat((List<Map<String, Object>>) ((Map<String, Object>) entry.get("after")).get("days"))
+                    .extracting(d -> d.get("date") + " " + d.get("kind"))
+                    .containsExactly("2030-03-04 CLOSED", "2030-03-05 REDUCED_HOURS", "2030-03-09 WORKING_DAY");
+        });
         // Auckland, MON-FRI 08:00-17:00: Friday 16:00 + 2 h is 1 h on Friday, the worked Saturday from 08:00.
         ZoneId auckland = ZoneId.of("Pacific/Auckland");
         assertThat(calendars.timetable("AKL").plusWorkingMinutes(ZonedDateTime.of(2030, 3, 8, 16, 0, 0, 0, auckland).toInstant(), 120))
@@ -128,9 +154,32 @@ class WorkingCalendarsApiTest {
     }
 
     @Test
-    void theChangeRecordIsAppendOnly() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("delete from calendar_change"))
+    void anEditIsInTheAuditTrailBeforeAndAfterAndStaysThere() {
+        HttpEntity<Object> first = json(Map.of("source", "Test decree 2036/1", "days", List.of(
+                Map.of("date", "2036-02-06", "kind", "CLOSED", "name", "Waitangi Day"),
+                Map.of("date", "2036-04-25", "kind", "CLOSED", "name", "Anzac Day"))));
+        HttpEntity<Object> second = json(Map.of("source", "Test decree 2036/2", "days", List.of(
+                Map.of("date", "2036-02-06", "kind", "REDUCED_HOURS", "opens", "09:00", "closes", "12:00", "name", "Waitangi Day"))));
+        rest.withBasicAuth("admin", "demo").exchange("/api/calendars/NZ?year=2036&location=AKL", HttpMethod.PUT, first, Map.class);
+        rest.withBasicAuth("admin", "demo").exchange("/api/calendars/NZ?year=2036&location=AKL", HttpMethod.PUT, second, Map.class);
+
+        List<Map<String, Object>> entries = auditOf("NZ/AKL 2036");
+
+        assertThat(entries).extracting(e -> e.get("action")).containsExactly("UPDATE", "CREATE");
+        Map<String, Object> update = entries.get(0);
+        assertThat((Map<String, Object>) update.get("before")).containsEntry("source", "Test decree 2036/1")
+                .satisfies(before -> assertThat((List<?>) before.get("days")).hasSize(2));
+        assertThat((List<Map<String, Object>>) ((Map<String, Object>) update.get("after")).get("days")).singleElement()
+                .satisfies(day -> assertThat(day).containsEntry("kind", "REDUCED_HOURS").containsEntry("opens", "09:00:00"));
+        assertThatThrownBy(() -> jdbc.update("delete from audit_entry where entity = 'CALENDAR'")).rootCause()
                 .hasMessageContaining("append-only");
+    }
+
+    private List<Map<String, Object>> auditOf(String id) {
+        ResponseEntity<List> entries = rest.withBasicAuth("admin", "demo").getForEntity(
+                "/api/audit?entity=CALENDAR&id={id}", List.class, id);
+        assertThat(entries.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return entries.getBody();
     }
 
     private static HttpEntity<Object> json(Object body) {

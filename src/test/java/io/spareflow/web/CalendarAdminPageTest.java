@@ -38,9 +38,24 @@ class CalendarAdminPageTest {
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         String html = HtmlUtils.htmlUnescape(page.getBody());
         int nextYear = Year.now(ZoneOffset.UTC).getValue() + 1;
-        String chinaRow = html.substring(html.indexOf("id=\"country-CN\""), html.indexOf("</tr>", html.indexOf("id=\"country-CN\"")));
-        assertThat(chinaRow).contains("calendar for " + nextYear + " not loaded").contains("CTU");
+        assertThat(row(html, "NP")).contains("calendar for " + nextYear + " not loaded").contains("KTM");
+        // China's 2027 holds the statutory holidays only until the State Council's notice with its 调休 is loaded.
+        assertThat(row(html, "CN")).contains("calendar for 2027 provisional").contains("CTU");
+        assertThat(html).contains("countries have a provisional year");
         assertThat(html).contains("Cases already open keep their due dates");
+    }
+
+    private static String row(String html, String country) {
+        int start = html.indexOf("id=\"country-" + country + "\"");
+        return html.substring(start, html.indexOf("</tr>", start));
+    }
+
+    @Test
+    void aProvisionalYearSaysSoWhenShown() {
+        PageSession admin = PageSession.signIn(rest, "admin");
+        String shown = HtmlUtils.htmlUnescape(admin.get("/admin/calendars?country=CN&year=2027").getBody());
+
+        assertThat(shown).contains("id=\"provisional-year\"").contains("2027-02-05,CLOSED,,,春节");
     }
 
     @Test

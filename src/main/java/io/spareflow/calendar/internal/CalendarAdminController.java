@@ -1,5 +1,8 @@
 package io.spareflow.calendar.internal;
 
+import io.spareflow.audit.Audit;
+import io.spareflow.audit.AuditQuery;
+import io.spareflow.audit.AuditedEntity;
 import io.spareflow.calendar.CalendarStatus;
 import io.spareflow.calendar.CalendarUpdate;
 import io.spareflow.calendar.CalendarYear;
@@ -41,13 +44,13 @@ class CalendarAdminController {
     private static final String HEADER = "date,kind,opens,closes,name\n";
 
     private final WorkingCalendars calendars;
-    private final CalendarStore store;
+    private final Audit audit;
     private final MessageSource messages;
     private final Clock clock;
 
-    CalendarAdminController(WorkingCalendars calendars, CalendarStore store, MessageSource messages, Clock clock) {
+    CalendarAdminController(WorkingCalendars calendars, Audit audit, MessageSource messages, Clock clock) {
         this.calendars = calendars;
-        this.store = store;
+        this.audit = audit;
         this.messages = messages;
         this.clock = clock;
     }
@@ -62,7 +65,9 @@ class CalendarAdminController {
                 model.addAttribute("selected", selected);
                 model.addAttribute("source", selected.source());
                 model.addAttribute("daysText", lines(selected.days()));
-                model.addAttribute("changes", store.changes(selected.country(), selected.location(), shownYear));
+                model.addAttribute("changes", audit.find(new AuditQuery(AuditedEntity.CALENDAR,
+                        AuditedCalendarYear.id(selected.country(), selected.location(), shownYear), null)).stream()
+                        .map(AuditedCalendarYear.Change::of).toList());
             } catch (InvalidInputException e) {
                 model.addAttribute("errors", e.fieldErrors().values());
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -96,7 +101,7 @@ class CalendarAdminController {
         model.addAttribute("source", source);
         model.addAttribute("daysText", days);
         model.addAttribute("selected", new CalendarYear(country.trim().toUpperCase(Locale.ROOT),
-                location == null || location.isBlank() ? null : location.trim().toUpperCase(Locale.ROOT), year, false, source,
+                location == null || location.isBlank() ? null : location.trim().toUpperCase(Locale.ROOT), year, false, false, source,
                 null, null, List.of()));
         return view(model, country, year, location);
     }
@@ -107,6 +112,7 @@ class CalendarAdminController {
         List<CalendarStatus> network = calendars.network(List.of(thisYear, thisYear + 1));
         model.addAttribute("network", network);
         model.addAttribute("incomplete", network.stream().filter(s -> !s.complete()).count());
+        model.addAttribute("provisional", network.stream().filter(s -> !s.provisionalYears().isEmpty()).count());
         model.addAttribute("country", country == null ? "" : country.trim().toUpperCase(Locale.ROOT));
         model.addAttribute("year", year);
         model.addAttribute("location", location == null ? "" : location.trim().toUpperCase(Locale.ROOT));

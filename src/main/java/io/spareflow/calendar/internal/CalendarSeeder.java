@@ -1,20 +1,24 @@
 package io.spareflow.calendar.internal;
 
+import io.spareflow.audit.Audit;
+import io.spareflow.audit.AuditedEntity;
 import io.spareflow.common.CalendarDay;
 import io.spareflow.common.Csv;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.Locations;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -28,11 +32,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads the calendars that are not stored yet, in every profile, after the location network: each official year in
- * {@code data/calendars/} (its source in {@code sources.csv}), and for the other countries of the network every year
- * from {@link #FIRST_YEAR} to the next from the holiday library where it covers them. A country with official data is never filled from the
- * library (its rules miss swapped days and moved holidays): a year without an announcement stays not loaded, and is
- * flagged. Stored years, edited or not, are left as they are.
+ * Loads the calendars that are not stored yet, in every profile, after the location network: each year listed in
+ * {@code data/calendars/sources.csv} (official announcements, written by hand, file {@code XX.csv}) and in
+ * {@code data/calendars/generated/generated.csv} (years generated at build time from kept holiday libraries by
+ * {@code tools/calendars/generate.sh}, file {@code generated/XX.csv}), an announcement winning over a generated year;
+ * and for the other countries of the network every year from {@link #FIRST_YEAR} to the next from the holiday library
+ * where it covers them. A country with files is never filled from the library (its rules miss swapped days and moved
+ * holidays): a year in no file stays not loaded, and is flagged. Stored years, edited or not, are left as they are,
+ * except a provisional year the seeder stored itself, which a file's year that is not provisional replaces.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -42,44 +49,48 @@ class CalendarSeeder implements ApplicationRunner {
     static final String ACTOR = "system";
     /** The first year of the seeded calendars: that of the first official announcement loaded. */
     static final int FIRST_YEAR = 2026;
+    private static final String FOLDER = "data/calendars/";
 
     private final CalendarStore store;
+    private final Audit audit;
     private final HolidayLibrary library;
     private final Locations locations;
     private final Clock clock;
 
-    CalendarSeeder(CalendarStore store, HolidayLibrary library, Locations locations, Clock clock) {
+    CalendarSeeder(CalendarStore store, Audit audit, HolidayLibrary library, Locations locations, Clock clock) {
         this.store = store;
+        this.audit = audit;
         this.library = library;
         this.locations = locations;
         this.clock = clock;
     }
 
-    /** An official year: its source and days. */
-    record OfficialYear(String country, int year, String source, List<CalendarDay> days) {
+    /** A year from the data folder: its source, whether it is provisional, and its days. */
+    record FileYear(String country, int year, boolean provisional, String source, List<CalendarDay> days) {
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws IOException {
         Instant now = clock.instant();
-        Map<String, List<OfficialYear>> official = officialYears();
+        Map<String, Map<Integer, FileYear>> files = fileYears();
         int loaded = 0;
-        for (List<OfficialYear> years : official.values()) {
-            for (OfficialYear y : years) {
-                loaded += seed(y.country(), y.year(), y.source(), y.days(), now);
+        for (Map<Integer, FileYear> years : files.values()) {
+            for (FileYear y : years.values()) {
+                loaded += seed(y, now);
             }
         }
         int thisYear = now.atZone(ZoneOffset.UTC).getYear();
         Set<String> countries = locations.all().stream().map(LocationInfo::country).collect(Collectors.toCollection(TreeSet::new));
         for (String country : countries) {
-            if (official.containsKey(country)) {
+            if (files.containsKey(country)) {
                 continue;
             }
             for (int year = FIRST_YEAR; year <= thisYear + 1; year++) {
                 int y = year;
                 loaded += library.holidays(country, year)
-                        .map(days -> seed(country, y, HolidayLibrary.SOURCE + country + " " + y, days, now)).orElse(0);
+                        .map(days -> seed(new FileYear(country, y, false, HolidayLibrary.SOURCE + country + " " + y, days), now))
+                        .orElse(0);
             }
         }
         if (loaded > 0) {
@@ -87,32 +98,42 @@ class CalendarSeeder implements ApplicationRunner {
         }
     }
 
-    private int seed(String country, int year, String source, List<CalendarDay> days, Instant now) {
-        if (store.find(country, null, year).isPresent()) {
+    private int seed(FileYear y, Instant now) {
+        var stored = store.find(y.country(), null, y.year());
+        boolean replacesProvisional = stored.filter(s -> s.provisional() && ACTOR.equals(s.updatedBy()) && !y.provisional())
+                .isPresent();
+        if (stored.isPresent() && !replacesProvisional) {
             return 0;
         }
-        store.replace(country, null, year, source, days, ACTOR, now);
-        store.recordChange(country, null, year, ACTOR, now, source, 0, days.size(), "seeded");
+        store.replace(y.country(), null, y.year(), y.source(), y.provisional(), y.days(), ACTOR, now);
+        audit.record(AuditedEntity.CALENDAR, AuditedCalendarYear.id(y.country(), null, y.year()),
+                stored.map(AuditedCalendarYear::of).orElse(null), new AuditedCalendarYear(y.source(), y.provisional(), y.days()));
         return 1;
     }
 
-    /** The official years in the data folder, by country. */
-    static Map<String, List<OfficialYear>> officialYears() throws IOException {
-        Map<String, List<OfficialYear>> byCountry = new LinkedHashMap<>();
-        for (Csv.Row row : read("sources.csv")) {
-            String country = row.get("country");
-            int year = Integer.parseInt(row.get("year"));
-            List<CalendarDay> days = read(country + ".csv").stream().map(CalendarSeeder::day)
-                    .filter(d -> d.date().getYear() == year).toList();
-            byCountry.computeIfAbsent(country, c -> new java.util.ArrayList<>())
-                    .add(new OfficialYear(country, year, row.get("source"), days));
+    /** The years in the data folder by country and year: an official announcement wins over a generated year. */
+    static Map<String, Map<Integer, FileYear>> fileYears() throws IOException {
+        Map<String, Map<Integer, FileYear>> byCountry = new TreeMap<>();
+        for (String index : List.of("generated/generated.csv", "sources.csv")) {
+            String folder = index.substring(0, index.lastIndexOf('/') + 1);
+            for (Csv.Row row : read(index)) {
+                String country = row.get("country");
+                int year = Integer.parseInt(row.get("year"));
+                List<CalendarDay> days = read(folder + country + ".csv").stream().map(CalendarSeeder::day)
+                        .filter(d -> d.date().getYear() == year).toList();
+                byCountry.computeIfAbsent(country, c -> new TreeMap<>()).put(year, new FileYear(country, year,
+                        Boolean.parseBoolean(row.get("provisional")), row.get("source"), days));
+            }
         }
         return byCountry;
     }
 
+    /** A CSV file of the data folder; lines starting with {@code #} are its header of comments (source, licence). */
     private static List<Csv.Row> read(String file) throws IOException {
-        try (InputStream in = new ClassPathResource("data/calendars/" + file).getInputStream()) {
-            return Csv.read(in);
+        try (InputStream in = new ClassPathResource(FOLDER + file).getInputStream()) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("#")).collect(Collectors.joining("\n"));
+            return Csv.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
         }
     }
 

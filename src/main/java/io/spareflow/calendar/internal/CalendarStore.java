@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The calendar tables: a row per calendar and year, its days, and the append-only record of changes. */
+/** The calendar tables: a row per calendar and year, and its days (changes are in the audit trail). */
 @Repository
 public class CalendarStore {
 
@@ -31,17 +32,19 @@ public class CalendarStore {
     /** The stored year of a country's calendar ({@code location} null) or of a location's own. */
     public Optional<CalendarYear> find(String country, String location, int year) {
         return jdbc.query("""
-                        select id, source, updated_at, updated_by from calendar_year
+                        select id, source, provisional, updated_at, updated_by from calendar_year
                         where country = ? and year = ? and coalesce(location_code, '') = coalesce(?, '')""",
-                (rs, i) -> new CalendarYear(country, location, year, true, rs.getString("source"),
+                (rs, i) -> new CalendarYear(country, location, year, true, rs.getBoolean("provisional"), rs.getString("source"),
                         rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"), days(rs.getLong("id"))),
                 country, year, location).stream().findFirst();
     }
 
-    /** The years stored for a country's own calendar. */
-    public Set<Integer> loadedYears(String country) {
-        return new TreeSet<>(jdbc.queryForList(
-                "select year from calendar_year where country = ? and location_code is null", Integer.class, country));
+    /** The years stored for a country's own calendar, each with whether it is provisional. */
+    public Map<Integer, Boolean> loadedYears(String country) {
+        Map<Integer, Boolean> years = new TreeMap<>();
+        jdbc.query("select year, provisional from calendar_year where country = ? and location_code is null",
+                rs -> { years.put(rs.getInt(1), rs.getBoolean(2)); }, country);
+        return years;
     }
 
     /** Every stored calendar at once: loaded years per country, and the days of each country and location. */
@@ -68,20 +71,20 @@ public class CalendarStore {
     }
 
     /** Replaces a year's days (creating the year), in the caller's transaction. */
-    public void replace(String country, String location, int year, String source, Collection<CalendarDay> days,
-                        String actor, Instant at) {
+    public void replace(String country, String location, int year, String source, boolean provisional,
+                        Collection<CalendarDay> days, String actor, Instant at) {
         Long id = jdbc.query("""
                         select id from calendar_year
                         where country = ? and year = ? and coalesce(location_code, '') = coalesce(?, '') for update""",
                 (rs, i) -> rs.getLong(1), country, year, location).stream().findFirst().orElse(null);
         if (id == null) {
             id = jdbc.queryForObject("""
-                            insert into calendar_year (country, location_code, year, source, updated_at, updated_by)
-                            values (?, ?, ?, ?, ?, ?) returning id""",
-                    Long.class, country, location, year, source, Timestamp.from(at), actor);
+                            insert into calendar_year (country, location_code, year, source, provisional, updated_at, updated_by)
+                            values (?, ?, ?, ?, ?, ?, ?) returning id""",
+                    Long.class, country, location, year, source, provisional, Timestamp.from(at), actor);
         } else {
-            jdbc.update("update calendar_year set source = ?, updated_at = ?, updated_by = ? where id = ?",
-                    source, Timestamp.from(at), actor, id);
+            jdbc.update("update calendar_year set source = ?, provisional = ?, updated_at = ?, updated_by = ? where id = ?",
+                    source, provisional, Timestamp.from(at), actor, id);
             jdbc.update("delete from calendar_day where calendar_year_id = ?", id);
         }
         long yearId = id;
@@ -96,27 +99,6 @@ public class CalendarStore {
                 });
     }
 
-    /** Appends one change to the calendar's record; rows are never updated or deleted (a trigger refuses it). */
-    public void recordChange(String country, String location, int year, String actor, Instant at, String source,
-                             int daysBefore, int daysAfter, String summary) {
-        jdbc.update("""
-                        insert into calendar_change (country, location_code, year, changed_at, changed_by, source,
-                                                     days_before, days_after, summary)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                country, location, year, Timestamp.from(at), actor, source, daysBefore, daysAfter, summary);
-    }
-
-    /** The record of changes of a calendar year, newest first. */
-    public List<CalendarChange> changes(String country, String location, int year) {
-        return jdbc.query("""
-                        select changed_at, changed_by, source, days_before, days_after, summary from calendar_change
-                        where country = ? and year = ? and coalesce(location_code, '') = coalesce(?, '')
-                        order by changed_at desc, id desc""",
-                (rs, i) -> new CalendarChange(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        rs.getInt(4), rs.getInt(5), rs.getString(6)),
-                country, year, location);
-    }
-
     private static CalendarDay day(ResultSet rs) throws SQLException {
         return new CalendarDay(rs.getObject("day", java.time.LocalDate.class),
                 CalendarDay.Kind.valueOf(rs.getString("kind")), rs.getObject("opens", LocalTime.class),
@@ -126,9 +108,5 @@ public class CalendarStore {
     private List<CalendarDay> days(long yearId) {
         return jdbc.query("select day, kind, opens, closes, name from calendar_day where calendar_year_id = ? order by day",
                 (rs, i) -> day(rs), yearId);
-    }
-
-    /** One recorded change. */
-    public record CalendarChange(Instant at, String by, String source, int daysBefore, int daysAfter, String summary) {
     }
 }

@@ -2,6 +2,8 @@ package io.spareflow.rma.internal;
 
 import io.spareflow.calendar.WorkingCalendars;
 import io.spareflow.common.GeoPoint;
+import io.spareflow.rma.SlaStep;
+import io.spareflow.rma.TimelineKind;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.Locations;
 import io.spareflow.tier.ServiceTier;
@@ -9,6 +11,10 @@ import io.spareflow.tier.TierCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +27,34 @@ class CaseClocks {
 
     private final Locations locations;
     private final WorkingCalendars calendars;
+    private final MessageSource messages;
 
-    CaseClocks(Locations locations, WorkingCalendars calendars) {
+    CaseClocks(Locations locations, WorkingCalendars calendars, MessageSource messages) {
         this.locations = locations;
         this.calendars = calendars;
+        this.messages = messages;
+    }
+
+    /**
+     * Starts the case's clock of {@code step} (unless it runs already); when its due time was counted through a year
+     * whose working calendar is not loaded (weekly hours only, no public holidays), the case's timeline says so.
+     */
+    void startClock(CaseEntity entity, ServiceTier tier, SlaStep step, Instant start, Instant due) {
+        if (entity.clock(step).isPresent()) {
+            return;
+        }
+        entity.startClock(step, start, due);
+        if (tier.calendar() == TierCalendar.ALWAYS) {
+            return;
+        }
+        LocationInfo location = locations.require(entity.responsibleLocation());
+        Set<Integer> missing = calendars.yearsNotLoaded(location, start, due);
+        if (!missing.isEmpty()) {
+            entity.record(start, TimelineKind.CALENDAR_NOT_LOADED, "system", messages.getMessage("calendar.timeline.weeklyHoursOnly",
+                    new Object[] {step, location.code(), location.country(),
+                            missing.stream().map(String::valueOf).collect(Collectors.joining(", "))},
+                    LocaleContextHolder.getLocale()));
+        }
     }
 
     String responsibleLocationFor(GeoPoint site) {

@@ -99,7 +99,7 @@ public class CaseTransitions {
         CaseEntity entity = new CaseEntity(numbers.next(now), numbers.trackingToken(), customer.code(), site.id(),
                 report.symptom().trim(), report.channel(), tier.name(), responsible, reporter, now);
         Limit accept = clocks.limit(tier, responsible, now, tier.acceptMinutes());
-        entity.startClock(SlaStep.ACCEPT, now, accept.due());
+        clocks.startClock(entity, tier, SlaStep.ACCEPT, now, accept.due());
         entity.record(now, TimelineKind.REPORTED, reporter, board.map(b -> "Fault reported by " + report.channel()
                 + " for board " + b.serial() + " (" + b.partNumber() + ") at site " + site.name() + ": " + entity.symptom())
                 .orElseGet(() -> texts.text("case.line.reported-without-board", report.channel(), site.name(), entity.symptom())));
@@ -136,7 +136,7 @@ public class CaseTransitions {
         entity.meetClock(SlaStep.ACCEPT, now);
         ServiceTier tier = tiers.require(entity.tier());
         Limit diagnosis = clocks.limit(tier, entity.responsibleLocation(), now, tier.remoteDiagnosisMinutes());
-        entity.startClock(SlaStep.REMOTE_DIAGNOSIS, now, diagnosis.due());
+        clocks.startClock(entity, tier, SlaStep.REMOTE_DIAGNOSIS, now, diagnosis.due());
         entity.record(now, TimelineKind.ACCEPTED, username, "Case accepted; remote diagnosis due by " + diagnosis.due());
         alerts.milestone(entity, CaseMilestone.ACCEPTED, now);
         return diagnosis;
@@ -171,7 +171,7 @@ public class CaseTransitions {
     private void startSpareClockIfNeeded(CaseEntity entity, DiagnosisOutcome outcome) {
         ServiceTier tier = tiers.require(entity.tier());
         if (outcome == DiagnosisOutcome.SPARE_NEEDED && tier.advanceExchange()) {
-            entity.startClock(SlaStep.SPARE_ON_SITE, entity.createdAt(),
+            clocks.startClock(entity, tier, SlaStep.SPARE_ON_SITE, entity.createdAt(),
                     clocks.spareOnSite(tier, entity, entity.createdAt()).due());
         }
     }

@@ -171,7 +171,7 @@ public class LineTransitions {
         ReturnLimits limits = clocks.defectiveReturn(tier, entity, now);
         line.moveTo(LineState.AWAITING_RETURN);
         line.startClock(SlaStep.DEFECTIVE_RETURN, now, limits.due());
-        entity.startClock(SlaStep.DEFECTIVE_RETURN, now, limits.due());
+        clocks.startClock(entity, tier, SlaStep.DEFECTIVE_RETURN, now, limits.due());
         entity.followLines();
         entity.record(now, TimelineKind.RETURN_EXPECTED, "system", texts.onLine(entity, line,
                 "Defective board " + line.serial() + " expected back by " + limits.due()));
