@@ -18,13 +18,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 class NetworkCalendarCoverageTest {
 
     /**
-     * Countries of the demo network that no kept holiday library covers (neither Jollyday nor date-holidays) and whose
-     * 2026 announcement was not found in the sources at hand: they stay unseeded and flagged on the admin page.
-     * Adding a country's file must remove it from here.
+     * Countries of the demo network with no 2026 calendar loaded: none. Nepal's and Cambodia's 2026 are provisional
+     * (holiday tables, their official lists not read); a country added to the network without a file must be listed
+     * here, and adding its file removes it again.
      */
-    static final Set<String> UNSOURCED_2026 = Set.of("NP", "KH");
+    static final Set<String> UNSOURCED_2026 = Set.of();
 
-    /** As {@link #UNSOURCED_2026} for 2027; Myanmar's 2026 list is the Union Government's, its 2027 list not out. */
+    /**
+     * As {@link #UNSOURCED_2026} for 2027: Myanmar's and Cambodia's lists are set each year by the government (no
+     * standing rule to load a stand-in from), and their 2027 lists are not out.
+     */
     static final Set<String> UNSOURCED_2027 = Set.of("NP", "KH", "MM");
 
     @Autowired
@@ -50,6 +53,34 @@ class NetworkCalendarCoverageTest {
         // Where the year's calendar is set by an announcement not out yet, the year is a flagged stand-in.
         assertThat(network).filteredOn(s -> !s.provisionalYears().isEmpty()).extracting(CalendarStatus::country)
                 .containsExactlyInAnyOrder("CN", "ID", "PK", "KE", "EC", "VN", "TH", "PH");
+    }
+
+    @Test
+    void cambodia2026IsAProvisionalYearWithItsLunarFestivalsAndNoSwappedDays() {
+        CalendarYear cambodia = calendars.year("KH", 2026, null);
+
+        assertThat(cambodia.provisional()).isTrue();
+        assertThat(cambodia.source()).contains("sub-decree").contains("Prakas No. 216/25");
+        assertThat(cambodia.days()).allSatisfy(d -> assertThat(d.kind()).isEqualTo(CalendarDay.Kind.CLOSED));
+        assertThat(cambodia.days()).filteredOn(d -> d.name().startsWith("Khmer New Year")).extracting(CalendarDay::date)
+                .containsExactly(LocalDate.of(2026, 4, 14), LocalDate.of(2026, 4, 15), LocalDate.of(2026, 4, 16));
+        assertThat(cambodia.days()).filteredOn(d -> d.name().equals("Pchum Ben")).extracting(CalendarDay::date)
+                .containsExactly(LocalDate.of(2026, 10, 10), LocalDate.of(2026, 10, 11), LocalDate.of(2026, 10, 12));
+        assertThat(cambodia.days()).filteredOn(d -> d.name().startsWith("Water Festival")).extracting(CalendarDay::date)
+                .containsExactly(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 25));
+    }
+
+    @Test
+    void nepal2026IsAProvisionalYearWithDashainAndTiharAndWithoutTheTeraiOnlyDay() {
+        CalendarYear nepal = calendars.year("NP", 2026, null);
+
+        assertThat(nepal.provisional()).isTrue();
+        assertThat(nepal.source()).contains("Ministry of Home Affairs").contains("vacanza/holidays");
+        assertThat(nepal.days()).extracting(CalendarDay::date).contains(LocalDate.of(2026, 4, 14), LocalDate.of(2026, 9, 19),
+                LocalDate.of(2026, 10, 20), LocalDate.of(2026, 11, 11)).doesNotContain(LocalDate.of(2026, 3, 3));
+        assertThat(nepal.days()).filteredOn(d -> d.name().startsWith("Eid")).hasSize(2)
+                .allSatisfy(d -> assertThat(d.name()).contains("estimated"));
+        assertThat(nepal.days()).noneMatch(d -> d.kind() == CalendarDay.Kind.WORKING_DAY);
     }
 
     @Test
