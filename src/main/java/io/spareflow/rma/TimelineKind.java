@@ -20,6 +20,10 @@ public enum TimelineKind {
     DEFECTIVE_RECEIVED,
     WRONG_BOARD_RETURNED,
     REPAIR_FINISHED,
+    /** Repair and return: the board is beyond repair, a replacement spare is sent to the site instead. */
+    REPLACEMENT_NEEDED,
+    /** The replacement of a board beyond repair is on site. */
+    BOARD_REPLACED,
     CLOSED,
     /** Cancelled by the first owner or a supervisor, with the reason. */
     CANCELLED,

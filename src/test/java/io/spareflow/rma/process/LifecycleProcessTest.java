@@ -43,6 +43,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.stubbing.Answer;
 
 /**
  * Every path of rma-case, case-line, spare-dispatch and board-repair, with the service beans mocked: each gateway outcome, each
@@ -73,6 +74,8 @@ class LifecycleProcessTest {
     private String takenInAt;
     /** Whether the repaired board is already in stock or at the customer's when its result is recorded. */
     private boolean boardArrived;
+    /** Whether the repaired line's board is beyond repair in a repair-and-return case (a replacement spare is due). */
+    private boolean replacementNeeded;
     private int caseCounter;
     private String caseNumber;
     private String faultySerial;
@@ -125,7 +128,7 @@ class LifecycleProcessTest {
             return null;
         }).when(caseSteps).startLines(any());
         // The last line finished lets the case close (what CaseLineProcesses.finished does).
-        doAnswer(call -> {
+        Answer<Void> lineFinished = call -> {
             DelegateExecution execution = call.getArgument(0);
             String number = (String) execution.getVariable("caseNumber");
             if (runtimeService().createProcessInstanceQuery().processDefinitionKey("case-line")
@@ -133,7 +136,12 @@ class LifecycleProcessTest {
                 runtimeService().createMessageCorrelation("LinesFinished").processInstanceBusinessKey(number).correlate();
             }
             return null;
-        }).when(caseSteps).repairFinished(any());
+        };
+        doAnswer(lineFinished).when(caseSteps).replacementDelivered(any());
+        doAnswer(call -> {
+            ((DelegateExecution) call.getArgument(0)).setVariable("replacementNeeded", replacementNeeded);
+            return replacementNeeded ? null : lineFinished.answer(call);
+        }).when(caseSteps).lineRepaired(any());
         doAnswer(call -> {
             DelegateExecution execution = call.getArgument(0);
             execution.setVariable("backorder", !stockAvailable);
@@ -255,8 +263,8 @@ class LifecycleProcessTest {
         correlate("BoardPutAway", "repairSerial", faultySerial);
         assertThat(repair).isEnded().hasPassed("EndEvent_BackInStock");
 
-        verify(caseSteps).repairFinished(any());
-        assertThat(line).isEnded().hasPassed("EndEvent_LineFinished");
+        verify(caseSteps).lineRepaired(any());
+        assertThat(line).isEnded().hasPassed("Activity_LineRepaired", "EndEvent_LineFinished").hasNotPassed("CallActivity_ReplacementDispatch");
         assertThat(rma).isWaitingAt("Task_CloseCase");
         close(rma);
         assertThat(rma).isEnded();
@@ -310,10 +318,11 @@ class LifecycleProcessTest {
     }
 
     @Test
-    void boardBeyondRepairIsScrapped() {
-        ProcessInstance rma = startCase(true);
+    void boardBeyondRepairIsScrappedAndTheLineOfAnAdvanceExchangeFinishes() {
+        ProcessInstance rma = startCase(false);
         accept(rma, "agent");
         diagnose(rma, "SPARE_NEEDED");
+        deliverSpare(calledProcessInstance("spare-dispatch", line(1)));
         returnDefective(faultySerial);
         ProcessInstance repair = calledProcessInstance("board-repair", line(1));
         intake(repair, faultySerial);
@@ -321,6 +330,44 @@ class LifecycleProcessTest {
 
         assertThat(repair).isEnded().hasPassed("Activity_ScrapBoard", "EndEvent_BoardScrapped").hasNotPassed("Task_TestBoard");
         verify(repairSteps).scrap(any());
+        assertThat(rma).isWaitingAt("Task_CloseCase");
+    }
+
+    @Test
+    void aRepairAndReturnBoardBeyondRepairIsReplacedByASpareDueByTheTurnaround() {
+        replacementNeeded = true;
+        stockAvailable = false;
+        ProcessInstance rma = startCase(true);
+        accept(rma, "agent");
+        diagnose(rma, "SPARE_NEEDED");
+        ProcessInstance line = line(1);
+        returnDefective(faultySerial);
+        Date repairDue = (Date) runtimeService().getVariable(line.getId(), "repairDue");
+        ProcessInstance repair = calledProcessInstance("board-repair", line);
+        intake(repair, faultySerial);
+        diagnoseBoard(repair, "BEYOND_REPAIR");
+
+        assertThat(repair).isEnded().hasPassed("EndEvent_BoardScrapped");
+        assertThat(line).isWaitingAt("CallActivity_ReplacementDispatch").hasPassed("Activity_LineRepaired");
+        ProcessInstance replacement = calledProcessInstance("spare-dispatch", line);
+        assertThat(replacement).hasBusinessKey(caseNumber).isWaitingAt("Task_AwaitStock");
+        assertThat(runtimeService().getVariable(replacement.getId(), "spareOnSiteDue"))
+                .as("a backordered replacement escalates at the repair turnaround's due date").isEqualTo(repairDue);
+        assertThat(runtimeService().getVariable(replacement.getId(), "line")).isEqualTo(1);
+
+        fireTimer(line, "Timer_ReplacementLimit", repairDue.toInstant().plusSeconds(1));
+        verify(escalations).limitReached(any(), eq("REPAIR_TURNAROUND"));
+        execute(managementService().createJobQuery().processInstanceId(replacement.getId())
+                .activityId("Timer_BackorderEscalation").executable().singleResult());
+        verify(escalations).escalate(any(), eq("BACKORDER"));
+
+        runtimeService().createMessageCorrelation("SpareReserved").processInstanceId(replacement.getId())
+                .setVariable("spareSerial", SPARE).setVariable("backorder", false).correlate();
+        deliverSpare(replacement);
+        assertThat(replacement).isEnded().hasPassed("EndEvent_SpareDelivered");
+        verify(caseSteps).replacementDelivered(any());
+        assertThat(line).isEnded().hasPassed("Activity_ReplacementDelivered", "EndEvent_BoardReplaced",
+                "EndEvent_ReplacementReminded").hasNotPassed("EndEvent_LineFinished");
         assertThat(rma).isWaitingAt("Task_CloseCase");
     }
 

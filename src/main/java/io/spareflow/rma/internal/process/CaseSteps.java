@@ -87,6 +87,27 @@ public class CaseSteps {
         }
     }
 
+    /**
+     * After the line's repair (case-line): a board beyond repair in a repair-and-return case waits for its replacement
+     * spare; any other line is finished as {@link #repairFinished} does.
+     */
+    public void lineRepaired(DelegateExecution execution) {
+        CaseLineVariables variables = new CaseLineVariables(execution);
+        boolean replace = lineTransitions.replacementNeeded(variables.caseNumber(), variables.line());
+        variables.replacementNeeded(replace);
+        if (!replace) {
+            repairFinished(execution);
+        }
+    }
+
+    /** The replacement of a board beyond repair is on site: the line is done, the last one lets the case close. */
+    public void replacementDelivered(DelegateExecution execution) {
+        CaseLineVariables variables = new CaseLineVariables(execution);
+        if (lineTransitions.replacementDelivered(variables.caseNumber(), variables.line())) {
+            lines.finished(variables.caseNumber());
+        }
+    }
+
     public void closed(DelegateTask task) {
         RmaCaseVariables variables = new RmaCaseVariables(task);
         cases.close(variables.caseNumber(), variables.resolution(), actor(task));
