@@ -5,6 +5,7 @@ import io.spareflow.board.internal.BoardRepository;
 import io.spareflow.board.internal.BulkBoardWriter;
 import io.spareflow.board.internal.CustodyEntity;
 import io.spareflow.board.internal.CustodyRepository;
+import io.spareflow.board.internal.LockedBoards;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.Message;
@@ -44,6 +45,7 @@ public class Boards {
     private final ThreadLocal<Deque<FollowUp>> followUps = new ThreadLocal<>();
 
     private final BoardRepository repository;
+    private final LockedBoards lockedBoards;
     private final CustodyRepository custody;
     private final BulkBoardWriter bulkWriter;
     private final Parts parts;
@@ -53,9 +55,11 @@ public class Boards {
     private final TransactionLocks locks;
     private final Clock clock;
 
-    Boards(BoardRepository repository, CustodyRepository custody, BulkBoardWriter bulkWriter, Parts parts, Locations locations,
-           Customers customers, ApplicationEventPublisher events, TransactionLocks locks, Clock clock) {
+    Boards(BoardRepository repository, LockedBoards lockedBoards, CustodyRepository custody, BulkBoardWriter bulkWriter,
+           Parts parts, Locations locations, Customers customers, ApplicationEventPublisher events, TransactionLocks locks,
+           Clock clock) {
         this.repository = repository;
+        this.lockedBoards = lockedBoards;
         this.custody = custody;
         this.bulkWriter = bulkWriter;
         this.parts = parts;
@@ -90,11 +94,11 @@ public class Boards {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<BoardInfo> lock(String serial) {
         String normalized = Serial.parse(serial).value();
-        Optional<BoardEntity> board = repository.lockBySerial(normalized);
+        Optional<BoardEntity> board = lockedBoards.lock(normalized);
         if (board.isEmpty()) {
             // No row to lock: wait for a registration of this serial under way elsewhere, then look again.
             locks.lock(SERIAL_LOCK, normalized);
-            board = repository.lockBySerial(normalized);
+            board = lockedBoards.lock(normalized);
         }
         return board.map(BoardEntity::toInfo);
     }
@@ -202,7 +206,7 @@ public class Boards {
             throw new IllegalArgumentException("a move needs a context: who moved the board and why");
         }
         String normalized = Serial.parse(serial).value();
-        BoardEntity board = repository.lockBySerial(normalized).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.board"), serial));
+        BoardEntity board = lockedBoards.lock(normalized).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.board"), serial));
         BoardStatus from = board.getStatus();
         Instant at = clock.instant();
         board.moveTo(target, locationCode(locationCode), siteId, at);

@@ -9,13 +9,13 @@ import io.spareflow.customer.SiteInfo;
 import io.spareflow.label.internal.Gs1ElementString;
 import io.spareflow.label.internal.LabelPrinter;
 import io.spareflow.label.internal.LabelTexts;
-import io.spareflow.label.internal.ReturnDestination;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
 import io.spareflow.rma.CaseState;
 import io.spareflow.rma.CaseView;
 import io.spareflow.rma.Cases;
+import io.spareflow.training.RepairRouting;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -43,16 +43,16 @@ public class ReturnLabels {
     private final Cases cases;
     private final Customers customers;
     private final Parts parts;
-    private final ReturnDestination destination;
+    private final RepairRouting routing;
     private final LabelPrinter printer;
     private final LabelTexts texts;
 
-    ReturnLabels(Cases cases, Customers customers, Parts parts, ReturnDestination destination, LabelPrinter printer,
+    ReturnLabels(Cases cases, Customers customers, Parts parts, RepairRouting routing, LabelPrinter printer,
                  LabelTexts texts) {
         this.cases = cases;
         this.customers = customers;
         this.parts = parts;
-        this.destination = destination;
+        this.routing = routing;
         this.printer = printer;
         this.texts = texts;
     }
@@ -80,7 +80,7 @@ public class ReturnLabels {
         PartInfo part = parts.require(view.partNumber());
         SiteInfo site = customers.requireSite(view.siteId());
         CustomerInfo customer = customers.require(view.customerCode());
-        LocationInfo center = destination.repairCenterFor(part.productLine(), site.point());
+        LocationInfo center = routing.routeFor(part.productLine(), site.point()).repairCenter();
         boolean gs1Serial = Gs1ElementString.problem("21", view.faultySerial()) == null;
         Map<String, String> values = new LinkedHashMap<>();
         values.put("title", texts.text("labels.return.title", locale));

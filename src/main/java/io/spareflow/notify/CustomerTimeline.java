@@ -39,6 +39,8 @@ public final class CustomerTimeline {
             Map.entry(TimelineKind.CHARGE_FLAGGED, "Replacement charged: defective board not returned in time"),
             Map.entry(TimelineKind.DEFECTIVE_RECEIVED, "Defective board received"),
             Map.entry(TimelineKind.REPAIR_FINISHED, "Repair finished"),
+            Map.entry(TimelineKind.REPLACEMENT_NEEDED, "Board beyond repair: a replacement board is being sent"),
+            Map.entry(TimelineKind.BOARD_REPLACED, "Replacement board delivered on site"),
             Map.entry(TimelineKind.CLOSED, "Case closed"),
             Map.entry(TimelineKind.CANCELLED, "Case cancelled"));
 

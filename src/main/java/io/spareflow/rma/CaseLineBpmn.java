@@ -15,6 +15,8 @@ public final class CaseLineBpmn {
     public static final String TASK_AWAIT_DEFECTIVE_RETURN = "Task_AwaitDefectiveReturn";
     public static final String CALL_SPARE_DISPATCH = "CallActivity_SpareDispatch";
     public static final String CALL_BOARD_REPAIR = "CallActivity_BoardRepair";
+    /** Repair and return, board beyond repair: a replacement spare is dispatched (spare-dispatch again). */
+    public static final String CALL_REPLACEMENT_DISPATCH = "CallActivity_ReplacementDispatch";
 
     /** A defective board was received back (a DEFECTIVE_RECEIVE scan). */
     public static final String MESSAGE_DEFECTIVE_RECEIVED = "DefectiveReceived";
@@ -27,6 +29,8 @@ public final class CaseLineBpmn {
     public static final String REPAIR_AND_RETURN = "repairAndReturn";
     /** Where the faulty board already waits as received, or null: the gateway after the return clock reads it. */
     public static final String DEFECTIVE_RECEIVED_AT = "defectiveReceivedAt";
+    /** Set after the repair: true when the board is beyond repair and a replacement spare goes to the site. */
+    public static final String REPLACEMENT_NEEDED = "replacementNeeded";
     public static final String SPARE_ON_SITE_DUE = "spareOnSiteDue";
     public static final String SPARE_ON_SITE_ESCALATE_AT = "spareOnSiteEscalateAt";
     public static final String REPAIR_DUE = "repairDue";

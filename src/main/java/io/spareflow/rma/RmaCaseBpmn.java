@@ -18,6 +18,11 @@ public final class RmaCaseBpmn {
     /** The case waits here while its lines (case-line processes) run. */
     public static final String TASK_AWAIT_LINES = "Task_AwaitLines";
     public static final String TASK_CLOSE_CASE = "Task_CloseCase";
+    /**
+     * Beside the remote diagnosis when the first owner holds no valid L1 certification for the case's product lines:
+     * a certified colleague ({@link #CONSULTANT}) advises ({@link #CONSULT_ADVICE}); the diagnosis completes after.
+     */
+    public static final String TASK_CONSULT_DIAGNOSIS = "Task_ConsultDiagnosis";
 
     /** Every line of the case is finished or cancelled. */
     public static final String MESSAGE_LINES_FINISHED = "LinesFinished";
@@ -37,6 +42,10 @@ public final class RmaCaseBpmn {
     public static final String FAULTY_SERIALS = "faultySerials";
     public static final String NOTE = "note";
     public static final String RESOLUTION = "resolution";
+    /** Assignee of the consult: the certified colleague asked. */
+    public static final String CONSULTANT = "consultant";
+    /** Form field of the consult: the advice, given back to the first owner with the remote diagnosis. */
+    public static final String CONSULT_ADVICE = "consultAdvice";
     /** The spares a cancelled case waits to see back in stock (empty when none was on its way). */
     public static final String RETURNING_SPARES = "returningSpares";
     public static final String ACCEPT_DUE = "acceptDue";

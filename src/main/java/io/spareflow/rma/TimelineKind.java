@@ -20,6 +20,10 @@ public enum TimelineKind {
     DEFECTIVE_RECEIVED,
     WRONG_BOARD_RETURNED,
     REPAIR_FINISHED,
+    /** Repair and return: the board is beyond repair, a replacement spare is sent to the site instead. */
+    REPLACEMENT_NEEDED,
+    /** The replacement of a board beyond repair is on site. */
+    BOARD_REPLACED,
     CLOSED,
     /** Cancelled by the first owner or a supervisor, with the reason. */
     CANCELLED,
@@ -40,5 +44,9 @@ public enum TimelineKind {
     /** A line's delivered spare was dead on arrival: a new line replaces it and sends it back. */
     DEAD_ON_ARRIVAL,
     /** A due time was counted through a year without a loaded working calendar: weekly hours only, no holidays. */
-    CALENDAR_NOT_LOADED
+    CALENDAR_NOT_LOADED,
+    /** The first owner holds no valid L1 certification for the case's product lines: a certified colleague is asked. */
+    CONSULT_REQUESTED,
+    /** The colleague asked gave their advice on the remote diagnosis. */
+    CONSULT_ANSWERED
 }

@@ -94,10 +94,8 @@ public class Scans {
     /** Applies one scan by {@code user}, or answers it again if it was already received. */
     public ScanReply scan(ScanRequest request, StaffUser user) {
         String fingerprint = fingerprint(request, user.username());
-        Optional<ScanReply> earlier = replay(request.clientScanId(), fingerprint);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
+        // A retry is found under the scan id's lock (answerOnce), not before it: looking first would cost every new
+        // scan one more query to save a rare retry its transaction.
         try {
             return transaction.execute(status -> answerOnce(request, fingerprint, () -> apply(request, user, fingerprint)));
         } catch (ScanRefusedException refused) {

@@ -15,7 +15,15 @@ public interface SpareSourcing {
      * appears, announced by {@link SpareReserved}. The decision (candidates, distances, ETAs) is recorded with the case.
      * Calling it again for a line that already holds an open reservation or backorder returns that one.
      */
-    ReservationOutcome reserve(String partNumber, long siteId, String caseNumber, int line);
+    default ReservationOutcome reserve(String partNumber, long siteId, String caseNumber, int line) {
+        return reserve(partNumber, siteId, caseNumber, line, SpareNeed.ADVANCE_EXCHANGE);
+    }
+
+    /**
+     * As {@link #reserve(String, long, String, int)}, for the given need: an advance-exchange spare is refused for a
+     * repair-and-return tier (409), a {@link SpareNeed#REPLACEMENT replacement} of a board beyond repair is not.
+     */
+    ReservationOutcome reserve(String partNumber, long siteId, String caseNumber, int line, SpareNeed need);
 
     /** Releases the line's open reservation (board back to AVAILABLE) or cancels its backorder; nothing open, nothing done. */
     void release(String caseNumber, int line, String reason);

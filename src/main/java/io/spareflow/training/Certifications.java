@@ -31,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Certifications {
 
+    /** A certification that ends within this many days of today is listed as expiring and its holder warned. */
+    public static final int EXPIRY_WARNING_DAYS = 30;
+
     /** Who may hold which level: agents support remotely (L1); technicians also repair boards (L2). */
     private static final Set<Role> HOLDERS = EnumSet.of(Role.AGENT, Role.TECHNICIAN);
 
@@ -73,6 +76,8 @@ public class Certifications {
         }
         Certification issued = certifications.saveAndFlush(new CertificationEntity(holder.username(), request, clock.instant()))
                 .toView(today());
+        certifications.clearWarningsRenewedBy(holder.username(), request.productLine(), request.level(),
+                request.validFrom().minusDays(1), request.validUntil());
         audit.record(AuditedEntity.CERTIFICATION, issued.id(), null, issued);
         return issued;
     }

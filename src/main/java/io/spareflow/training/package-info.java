@@ -7,5 +7,5 @@
  * Its allowed dependencies are declared, so a new arrow between features is a deliberate change, checked by
  * {@code ModuleStructureTest} (see docs/architecture.md).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "common", "part", "user", "worklist"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "common", "location", "part", "user", "worklist"})
 package io.spareflow.training;

@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
@@ -35,8 +34,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * What HTTP adds to an API call: the same spare quote (one part, one site) called in process ({@link Quotes#quote})
  * and through {@code POST /api/sourcing/quotes} with HTTP Basic, one client, p50/p99; beside it the floor of the
- * stack, {@code GET /css/spareflow.css} (a static file: no authentication, no database). The HTTP phase runs under a Java
- * Flight Recorder profile, and the CPU samples of the server's request threads are split by what they were in
+ * stack, {@code GET /css/spareflow.css} (a static file: no authentication, no database). The three are called in turn,
+ * call by call, so they share the machine's load. The measurement runs under a Java Flight Recorder profile, and the CPU samples of the server's request threads are split by what they were in
  * (security filter chain, authentication, user look-up, JSON, logging, the quote itself). Run:
  * <pre>mvn -B test -Pbenchmark -Dtest=HttpOverheadBenchmark</pre>
  * Writes target/benchmark/http-overhead.md and the recording target/benchmark/http-overhead.jfr.
@@ -47,8 +46,11 @@ class HttpOverheadBenchmark {
     private static final int CALLS = Integer.getInteger("benchmark.calls", 3000);
     private static final String PART = "130103811";
 
-    /** Where a request thread's CPU sample was, by a frame on its stack (first match in this order wins). */
+    /** The work a request thread's CPU sample belongs to when its frame is on the stack (first match wins). */
+    private static final Map<String, Predicate<String>> WORK = work();
+    /** Where a request thread's CPU sample was otherwise, by the frame nearest the top of its stack. */
     private static final Map<String, Predicate<String>> PLACES = places();
+    private static final String OTHER = "other (JDK, Spring core, …)";
 
     @LocalServerPort
     int port;
@@ -66,20 +68,25 @@ class HttpOverheadBenchmark {
         String body = "{\"partNumber\":\"" + PART + "\",\"siteId\":" + site.id() + "}";
         StringBuilder report = new StringBuilder("| call | calls | p50 ms | p99 ms |\n|---|---:|---:|---:|\n");
 
-        long[] inProcess = measure(() -> quotes.quote(PART, site.id(), null, null, null));
         Path jfr = Path.of("target/benchmark/http-overhead.jfr");
         Files.createDirectories(jfr.getParent());
-        long[] overHttp;
-        long[] staticFile;
+        Runnable inProcessCall = () -> quotes.quote(PART, site.id(), null, null, null);
+        Runnable httpCall = () -> send(HttpRequest.newBuilder(uri("/api/sourcing/quotes"))
+                .header("Content-Type", "application/json").header("Authorization", auth)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        Runnable staticCall = () -> send(HttpRequest.newBuilder(uri("/css/spareflow.css")).GET().build());
+        long[][] latencies;
+        String loadBefore = MachineLoad.now();
         try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
             recording.start();
-            overHttp = measure(() -> send(HttpRequest.newBuilder(uri("/api/sourcing/quotes"))
-                    .header("Content-Type", "application/json").header("Authorization", auth)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
-            staticFile = measure(() -> send(HttpRequest.newBuilder(uri("/css/spareflow.css")).GET().build()));
+            latencies = alternated(List.of(inProcessCall, httpCall, staticCall));
             recording.stop();
             recording.dump(jfr);
         }
+        long[] inProcess = latencies[0];
+        long[] overHttp = latencies[1];
+        long[] staticFile = latencies[2];
+        report.append(String.format(Locale.ROOT, "Load average (1 min) before / after: %s / %s%n%n", loadBefore, MachineLoad.now()));
         row(report, "Quotes.quote in process", inProcess);
         row(report, "POST /api/sourcing/quotes (HTTP Basic)", overHttp);
         row(report, "GET /css/spareflow.css (static file, no authentication)", staticFile);
@@ -91,19 +98,29 @@ class HttpOverheadBenchmark {
         assertThat(p(overHttp, 50)).isPositive();
     }
 
-    private long[] measure(Runnable call) {
+    /**
+     * The calls one after the other, call by call, in a rotating order, so that every kind sees the same load of the
+     * machine (which on a shared machine changes from second to second) and none always runs right after another.
+     */
+    private long[][] alternated(List<Runnable> calls) {
         for (int i = 0; i < 300; i++) {
-            call.run(); // warm-up: JIT, caches, connections, the remembered credentials
+            calls.forEach(Runnable::run); // warm-up: JIT, caches, connections, the remembered credentials
         }
-        long[] latencies = new long[CALLS];
+        long[][] latencies = new long[calls.size()][CALLS];
         for (int i = 0; i < CALLS; i++) {
-            long t0 = System.nanoTime();
-            call.run();
-            latencies[i] = System.nanoTime() - t0;
+            for (int k = 0; k < calls.size(); k++) {
+                int which = (i + k) % calls.size();
+                long t0 = System.nanoTime();
+                calls.get(which).run();
+                latencies[which][i] = System.nanoTime() - t0;
+            }
         }
-        Arrays.sort(latencies);
+        for (long[] sorted : latencies) {
+            Arrays.sort(sorted);
+        }
         return latencies;
     }
+
 
     private void send(HttpRequest request) {
         try {
@@ -132,8 +149,9 @@ class HttpOverheadBenchmark {
     /** CPU samples of the server's request threads by place, and the hottest methods they were in. */
     private static String where(Path jfr) throws Exception {
         Map<String, Integer> byPlace = new LinkedHashMap<>();
+        WORK.keySet().forEach(k -> byPlace.put(k, 0));
         PLACES.keySet().forEach(k -> byPlace.put(k, 0));
-        byPlace.put("other (Tomcat, Spring MVC dispatch, …)", 0);
+        byPlace.put(OTHER, 0);
         Map<String, Integer> selfTime = new TreeMap<>();
         int total = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
@@ -144,8 +162,7 @@ class HttpOverheadBenchmark {
             }
             total++;
             List<String> frames = event.getStackTrace().getFrames().stream().map(HttpOverheadBenchmark::name).toList();
-            String place = PLACES.entrySet().stream().filter(e -> frames.stream().anyMatch(e.getValue()))
-                    .map(Map.Entry::getKey).findFirst().orElse("other (Tomcat, Spring MVC dispatch, …)");
+            String place = place(frames);
             byPlace.merge(place, 1, Integer::sum);
             if (!frames.isEmpty()) {
                 selfTime.merge(frames.get(0), 1, Integer::sum);
@@ -166,18 +183,47 @@ class HttpOverheadBenchmark {
         return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
     }
 
+    /**
+     * The work a sample belongs to: the quote or the user look-up when either is on the stack (with the SQL they run);
+     * else the place of the frame nearest the top of the stack that has one. Nearest the top, because a filter's
+     * frame stays on the stack while the rest of the chain runs under it: counting any frame on the stack would put
+     * all of Spring MVC and Jackson under the first security filter.
+     */
+    private static String place(List<String> frames) {
+        for (Map.Entry<String, Predicate<String>> work : WORK.entrySet()) {
+            if (frames.stream().anyMatch(work.getValue())) {
+                return work.getKey();
+            }
+        }
+        for (String frame : frames) {
+            for (Map.Entry<String, Predicate<String>> place : PLACES.entrySet()) {
+                if (place.getValue().test(frame)) {
+                    return place.getKey();
+                }
+            }
+        }
+        return OTHER;
+    }
+
+    private static Map<String, Predicate<String>> work() {
+        Map<String, Predicate<String>> work = new LinkedHashMap<>();
+        work.put("the quote itself (Quotes.quote, with its SQL)", f -> f.startsWith("io.spareflow.sourcing.internal.Quotes.quote"));
+        work.put("user look-up per request (Users.find, with its SQL)", f -> f.startsWith("io.spareflow.user.Users.find"));
+        return work;
+    }
+
     private static Map<String, Predicate<String>> places() {
         Map<String, Predicate<String>> places = new LinkedHashMap<>();
-        places.put("the quote itself (Quotes.quote)", f -> f.startsWith("io.spareflow.sourcing.internal.Quotes.quote"));
-        places.put("user look-up per request (Users.find)", f -> f.startsWith("io.spareflow.user.Users.find"));
-        places.put("authentication (HTTP Basic, remembered credentials)", f -> f.contains("AuthenticationProvider.authenticate")
-                || f.contains("BasicAuthenticationFilter"));
+        places.put("authentication (providers, remembered credentials, BCrypt)", f -> f.contains("AuthenticationProvider")
+                || f.contains("ProviderManager") || f.contains("crypto.bcrypt"));
+        places.put("security filter chain (the filters themselves)", f -> f.startsWith("org.springframework.security"));
+        places.put("metrics and observation", f -> f.startsWith("io.micrometer"));
         places.put("logging", f -> f.startsWith("ch.qos.logback") || f.startsWith("org.slf4j"));
         places.put("JSON (Jackson)", f -> f.startsWith("com.fasterxml.jackson"));
         places.put("bean validation", f -> f.startsWith("org.hibernate.validator"));
-        places.put("security filter chain (other filters)", f -> f.startsWith("org.springframework.security"));
-        places.put("metrics and observation", f -> f.startsWith("io.micrometer"));
-        return places.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
-                LinkedHashMap::new));
+        places.put("Spring MVC dispatch", f -> f.startsWith("org.springframework.web"));
+        places.put("Tomcat", f -> f.startsWith("org.apache"));
+        return places;
     }
+
 }

@@ -25,9 +25,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -38,19 +37,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * <p>Run: {@code mvn -q -B test -Dtest=LifecycleBenchmark -Dbenchmark.cases=30}; figures in docs/performance.md.
  */
 @SpareflowIntegrationTest
+@Import(StatementCounting.class)
 class LifecycleBenchmark {
 
     private static final int CASES = Integer.getInteger("benchmark.cases", 30);
     private static final int BARE = Integer.getInteger("benchmark.bare", 200);
     private static final int THREADS = Integer.getInteger("benchmark.threads", 4);
-
-    @TestConfiguration
-    static class Counting {
-        @Bean
-        static StatementCounter statementCounter() {
-            return new StatementCounter();
-        }
-    }
 
     @Autowired
     TestRestTemplate http;

@@ -36,6 +36,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -48,6 +49,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * docs/performance.md, "Scan ingest".
  */
 @SpareflowIntegrationTest
+@Import(StatementCounting.class)
 class ScanIngestBenchmark {
 
     private static final int[] CLIENTS = {1, 4, 16};
@@ -81,24 +83,36 @@ class ScanIngestBenchmark {
         StaffUser depotUser = users.require("depot-CTU");
         run("warm-up", 4, WARM_UP_SCANS, serial -> scans.scan(request(serial), depotUser));
         run("warm-up", 4, WARM_UP_SCANS, serial -> scanOverHttp(serial, auth));
+        String oneSerial = boardsInTransit(1).get(0);
+        List<String> oneScan = StatementCounter.record(() -> scans.scan(request(oneSerial), depotUser));
         List<Figures> figures = new ArrayList<>();
         String hash = passwordEncoder.encode("demo");
         figures.add(run("BCrypt check of a password (HTTP Basic, once per user and cache period)", 1, 50,
                 serial -> passwordEncoder.matches("demo", hash)));
+        StringBuilder ratios = new StringBuilder("\n| clients | HTTP ÷ pgbench | in process ÷ pgbench | load average |\n"
+                + "|---|---|---|---|\n");
         for (int clients : CLIENTS) {
-            figures.add(run("POST /api/scans (HTTP, Basic auth)", clients, SCANS_PER_RUN, serial -> scanOverHttp(serial, auth)));
-            figures.add(run("Scans.scan (in process, no HTTP)", clients, SCANS_PER_RUN,
-                    serial -> scans.scan(request(serial), depotUser)));
-            figures.add(pgbench(clients));
+            String load = MachineLoad.now();
+            Figures overHttp = run("POST /api/scans (HTTP, Basic auth)", clients, SCANS_PER_RUN, serial -> scanOverHttp(serial, auth));
+            Figures inProcess = run("Scans.scan (in process, no HTTP)", clients, SCANS_PER_RUN,
+                    serial -> scans.scan(request(serial), depotUser));
+            Figures pgbench = pgbench(clients);
+            figures.addAll(List.of(overHttp, inProcess, pgbench));
+            ratios.append(String.format(java.util.Locale.ROOT, "| %d | %.3f | %.3f | %s → %s |%n", clients,
+                    overHttp.perSecond() / pgbench.perSecond(), inProcess.perSecond() / pgbench.perSecond(), load, MachineLoad.now()));
         }
         StringBuilder report = new StringBuilder("| what | clients | operations | per second | p50 ms | p99 ms |\n"
                 + "|---|---|---|---|---|---|\n");
         figures.forEach(f -> report.append(f.row()).append('\n'));
+        report.append(ratios);
+        report.append("\nSQL statements of one RECEIVE scan in process (").append(oneScan.size()).append("):\n\n");
+        oneScan.forEach(sql -> report.append("1. `").append(sql.replaceAll("\\s+", " ")).append("`\n"));
         Path out = Path.of("target", "benchmark", "scan-ingest.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.out.println(report);
     }
+
 
     private Figures run(String what, int clients, int scanCount, Consumer<String> scan) throws Exception {
         ConcurrentLinkedQueue<String> serials = new ConcurrentLinkedQueue<>(boardsInTransit(scanCount));

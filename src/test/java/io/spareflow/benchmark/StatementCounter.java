@@ -5,6 +5,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -12,44 +14,63 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Counts the SQL statements executed through the application's DataSource (JPA, JDBC and the Camunda engine alike):
- * each execute call counts one, each batched statement counts one.
+ * each execute call counts one, each batched statement counts one. {@link #record} lists the statements one piece of
+ * work runs on the calling thread.
  */
 class StatementCounter implements BeanPostProcessor {
 
     private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch");
     private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement", "prepareCall");
     static final AtomicLong STATEMENTS = new AtomicLong();
+    private static final ThreadLocal<List<String>> RECORDED = new ThreadLocal<>();
+
+    /** The SQL of every statement {@code work} executes on this thread, in order (batched ones once per row). */
+    static List<String> record(Runnable work) {
+        List<String> statements = new ArrayList<>();
+        RECORDED.set(statements);
+        try {
+            work.run();
+        } finally {
+            RECORDED.remove();
+        }
+        return statements;
+    }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof DataSource dataSource && "dataSource".equals(beanName)) {
-            return proxy(DataSource.class, dataSource, (method, result) ->
+            return proxy(DataSource.class, dataSource, (method, args, result) ->
                     "getConnection".equals(method.getName()) ? proxy(Connection.class, result, this::statements) : result);
         }
         return bean;
     }
 
-    private Object statements(Method method, Object result) {
+    private Object statements(Method method, Object[] args, Object result) {
         if (!STATEMENT_FACTORIES.contains(method.getName())) {
             return result;
         }
         Class<?> type = method.getReturnType();
-        return proxy(type, result, (m, r) -> {
+        String prepared = args != null && args.length > 0 && args[0] instanceof String sql ? sql : null;
+        return proxy(type, result, (m, a, r) -> {
             if (EXECUTIONS.contains(m.getName())) {
                 STATEMENTS.incrementAndGet();
+                List<String> recording = RECORDED.get();
+                if (recording != null) {
+                    recording.add(prepared != null ? prepared : a != null && a.length > 0 ? String.valueOf(a[0]) : "?");
+                }
             }
             return r;
         });
     }
 
     private interface Wrapping {
-        Object wrap(Method method, Object result) throws Exception;
+        Object wrap(Method method, Object[] args, Object result) throws Exception;
     }
 
     private static Object proxy(Class<?> type, Object target, Wrapping wrapping) {
         InvocationHandler handler = (proxy, method, args) -> {
             try {
-                return wrapping.wrap(method, method.invoke(target, args));
+                return wrapping.wrap(method, args, method.invoke(target, args));
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }

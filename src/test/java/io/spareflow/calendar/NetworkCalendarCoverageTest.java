@@ -18,12 +18,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 class NetworkCalendarCoverageTest {
 
     /**
-     * Countries of the demo network that no kept holiday library covers (neither Jollyday nor date-holidays) and whose
-     * 2026 announcement was not found in the sources at hand: they stay unseeded and flagged on the admin page.
-     * Adding a country's file must remove it from here. Nepal: the Ministry of Home Affairs' lists for 2082 and 2083 BS
-     * were not found; Cambodia's 2026 is loaded, provisional (two agreeing holiday tables, its sub-decree not read).
+     * Countries of the demo network with no 2026 calendar loaded: none. Nepal's and Cambodia's 2026 are provisional
+     * (holiday tables, their official lists not read); a country added to the network without a file must be listed
+     * here, and adding its file removes it again.
      */
-    static final Set<String> UNSOURCED_2026 = Set.of("NP");
+    static final Set<String> UNSOURCED_2026 = Set.of();
 
     /**
      * As {@link #UNSOURCED_2026} for 2027: Myanmar's and Cambodia's lists are set each year by the government (no
@@ -69,6 +68,19 @@ class NetworkCalendarCoverageTest {
                 .containsExactly(LocalDate.of(2026, 10, 10), LocalDate.of(2026, 10, 11), LocalDate.of(2026, 10, 12));
         assertThat(cambodia.days()).filteredOn(d -> d.name().startsWith("Water Festival")).extracting(CalendarDay::date)
                 .containsExactly(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 25));
+    }
+
+    @Test
+    void nepal2026IsAProvisionalYearWithDashainAndTiharAndWithoutTheTeraiOnlyDay() {
+        CalendarYear nepal = calendars.year("NP", 2026, null);
+
+        assertThat(nepal.provisional()).isTrue();
+        assertThat(nepal.source()).contains("Ministry of Home Affairs").contains("vacanza/holidays");
+        assertThat(nepal.days()).extracting(CalendarDay::date).contains(LocalDate.of(2026, 4, 14), LocalDate.of(2026, 9, 19),
+                LocalDate.of(2026, 10, 20), LocalDate.of(2026, 11, 11)).doesNotContain(LocalDate.of(2026, 3, 3));
+        assertThat(nepal.days()).filteredOn(d -> d.name().startsWith("Eid")).hasSize(2)
+                .allSatisfy(d -> assertThat(d.name()).contains("estimated"));
+        assertThat(nepal.days()).noneMatch(d -> d.kind() == CalendarDay.Kind.WORKING_DAY);
     }
 
     @Test

@@ -22,8 +22,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A case whose due dates were counted in a year without a loaded working calendar says so on its timeline: Kathmandu
- * (KTM) has no calendar (Nepal is covered by no holiday library and its announcement is not loaded), Chengdu has.
+ * A case whose due dates were counted in a year without a loaded working calendar says so on its timeline: a depot in
+ * Thimphu (Bhutan, a country no calendar is loaded for) counts weekly hours only, Chengdu (CTU) has its calendar.
  */
 @SpareflowIntegrationTest
 class CalendarFallbackTimelineApiTest {
@@ -46,29 +46,34 @@ class CalendarFallbackTimelineApiTest {
     private final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
 
     @Test
-    void aGoldCaseAtKathmanduSaysItsLimitsCountWeeklyHoursOnly() {
+    void aGoldCaseAtThimphuSaysItsLimitsCountWeeklyHoursOnly() {
         RmaApiClient api = new RmaApiClient(rest, json);
         RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
         String part = fixture.part();
-        long kathmandu = goldCustomerSite("NP", "Kathmandu", 27.70, 85.32, "Asia/Kathmandu");
+        String thimphuDepot = "BT" + run;
+        jdbc.update("""
+                insert into location (code, name, type, city, country, latitude, longitude, time_zone, business_hours)
+                values (?, 'Thimphu spare parts point', 'OVERSEAS_DEPOT', 'Thimphu', 'BT', 27.47, 89.64, 'Asia/Thimphu',
+                        'MON-FRI 09:00-17:00')""", thimphuDepot);
+        long thimphu = goldCustomerSite("BT", "Thimphu", 27.47, 89.64, "Asia/Thimphu");
         long chengdu = goldCustomerSite("CN", "Chengdu", 30.57, 104.06, "Asia/Shanghai");
 
-        String nepal = api.report("agent", "N" + run + "NP", kathmandu, fixture.installedAt(part, customers.requireSite(kathmandu)));
+        String bhutan = api.report("agent", "N" + run + "BT", thimphu, fixture.installedAt(part, customers.requireSite(thimphu)));
         String china = api.report("agent", "N" + run + "CN", chengdu, fixture.installedAt(part, customers.requireSite(chengdu)));
 
-        JsonNode nepalCase = api.getCase(nepal);
-        assertThat(nepalCase.get("responsibleLocation").asText()).isEqualTo("KTM");
-        List<JsonNode> fallback = entries(nepalCase, "CALENDAR_NOT_LOADED");
+        JsonNode bhutanCase = api.getCase(bhutan);
+        assertThat(bhutanCase.get("responsibleLocation").asText()).isEqualTo(thimphuDepot);
+        List<JsonNode> fallback = entries(bhutanCase, "CALENDAR_NOT_LOADED");
         int year = LocalDate.now(ZoneOffset.UTC).getYear();
         assertThat(fallback).singleElement().satisfies(entry -> assertThat(entry.get("text").asText())
-                .contains("ACCEPT").contains("weekly hours of KTM").contains("NP").contains(String.valueOf(year)));
+                .contains("ACCEPT").contains("weekly hours of " + thimphuDepot).contains("BT").contains(String.valueOf(year)));
         assertThat(entries(api.getCase(china), "CALENDAR_NOT_LOADED")).as("CN has its calendars loaded").isEmpty();
 
         // The remote-diagnosis limit, counted at acceptance, says so as well.
-        String accept = api.taskOf("agent", nepal, "Task_AcceptCase");
+        String accept = api.taskOf("agent", bhutan, "Task_AcceptCase");
         api.post("agent", "/api/tasks/" + accept + "/claim", Map.of());
         api.completeTask("agent", accept, Map.of());
-        assertThat(entries(api.getCase(nepal), "CALENDAR_NOT_LOADED")).extracting(e -> e.get("text").asText())
+        assertThat(entries(api.getCase(bhutan), "CALENDAR_NOT_LOADED")).extracting(e -> e.get("text").asText())
                 .anySatisfy(text -> assertThat(text).contains("REMOTE_DIAGNOSIS")).hasSize(2);
     }
 

@@ -157,6 +157,12 @@ class CaseCancellationApiTest {
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number).count()).isZero();
         assertThat(api.stalledOf(number)).as("the board can still come back").isEmpty();
 
+        ResponseEntity<String> delivered = api.attemptScan("depot-CTU", spare, "DELIVER", "CTU", Map.of("siteId", site.id()));
+        assertThat(delivered.getStatusCode()).as(delivered.getBody()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(api.read(delivered.getBody()).get("detail").asText()).contains(spare, number, "cancelled", "CTU");
+        assertThat(boards.require(spare).status()).as("the refused delivery is rolled back").isEqualTo(BoardStatus.IN_TRANSIT);
+        assertThat(api.stalledOf(number)).isEmpty();
+
         // Behind the application's back the board ends up installed: the cancelled case's wait can no longer complete.
         jdbc.update("update board set status = 'INSTALLED' where serial = ?", spare);
         assertThat(api.stalledOf(number)).extracting(s -> s.get("step").asText()).containsExactly(RmaCaseBpmn.TASK_AWAIT_SPARE_RETURN);

@@ -16,15 +16,22 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** The REST calls of the case lifecycle as demo users make them (password {@code demo}). */
+/** The REST calls of the case lifecycle as demo users make them (password {@code demo}), or users of one password. */
 public class RmaApiClient {
 
     private final TestRestTemplate http;
     private final ObjectMapper json;
+    private final String password;
 
     public RmaApiClient(TestRestTemplate http, ObjectMapper json) {
+        this(http, json, "demo");
+    }
+
+    /** The calls of users who all sign in with {@code password} (users a test created through the API). */
+    public RmaApiClient(TestRestTemplate http, ObjectMapper json, String password) {
         this.http = http;
         this.json = json;
+        this.password = password;
     }
 
     /** Reports a fault and returns the case number. */
@@ -52,6 +59,17 @@ public class RmaApiClient {
         String number = report("agent", customerCode, siteId, serial);
         acceptNeedingASpare("agent", number);
         return number;
+    }
+
+    /** The texts of a case's timeline entries of one kind, in order. */
+    public static List<String> timelineTexts(JsonNode caseView, String kind) {
+        List<String> texts = new ArrayList<>();
+        caseView.get("timeline").forEach(t -> {
+            if (t.get("kind").asText().equals(kind)) {
+                texts.add(t.get("text").asText());
+            }
+        });
+        return texts;
     }
 
     /** The kinds of a case's timeline entries, in order. */
@@ -127,10 +145,10 @@ public class RmaApiClient {
     }
 
     public ResponseEntity<String> get(String user, String path) {
-        return http.withBasicAuth(user, "demo").getForEntity(path, String.class);
+        return http.withBasicAuth(user, password).getForEntity(path, String.class);
     }
 
     public ResponseEntity<String> post(String user, String path, Object body) {
-        return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body), String.class);
+        return http.withBasicAuth(user, password).exchange(path, HttpMethod.POST, new HttpEntity<>(body), String.class);
     }
 }

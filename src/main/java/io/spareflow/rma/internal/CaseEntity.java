@@ -324,6 +324,12 @@ public class CaseEntity {
     }
 
     /** The spares of its lines still expected back in stock since the case was cancelled. */
+    /** The depot a spare of this case that is on its way back returns to. */
+    public Optional<String> returnDepotOf(String spareSerial) {
+        return lines.stream().filter(l -> l.spareReturning() && spareSerial.equals(l.spareSerial())).findFirst()
+                .map(CaseLineEntity::spareDepot);
+    }
+
     public List<String> returningSpares() {
         return lines.stream().filter(CaseLineEntity::spareReturning).map(CaseLineEntity::spareSerial).toList();
     }

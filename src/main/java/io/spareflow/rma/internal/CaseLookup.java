@@ -39,6 +39,12 @@ public class CaseLookup {
         return cases.findOpenBySerial(serial);
     }
 
+    /** The cancelled case whose spare {@code serial} is on its way back to its depot, if any. */
+    @Transactional(readOnly = true)
+    public Optional<CaseEntity> findReturningSpare(String serial) {
+        return cases.findReturningSpare(serial);
+    }
+
     @Transactional(readOnly = true)
     public boolean isOpen(String caseNumber) {
         return cases.findByNumber(caseNumber).filter(c -> !c.state().isTerminal()).isPresent();

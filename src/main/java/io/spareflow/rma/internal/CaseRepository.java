@@ -40,6 +40,10 @@ public interface CaseRepository extends JpaRepository<CaseEntity, Long> {
             + "and l.partNumber = :partNumber and l.state = io.spareflow.rma.LineState.AWAITING_RETURN order by c.id")
     List<CaseEntity> findAwaitingReturnOf(String customerCode, String partNumber);
 
+    /** The cancelled case whose spare {@code serial} is on its way back to its depot, if any. */
+    @Query("select c from CaseEntity c join c.lines l where l.spareReturning = true and l.spareSerial = :serial")
+    Optional<CaseEntity> findReturningSpare(String serial);
+
     /** Cancelled cases still waiting for a spare that was on its way to come back to its depot. */
     @Query("select c.number from CaseEntity c join c.lines l where l.spareReturning = true group by c.id, c.number order by c.id")
     List<String> findAwaitingReturnedSpare();

@@ -6,6 +6,7 @@ import io.spareflow.common.ConflictException;
 import io.spareflow.common.Message;
 import io.spareflow.customer.Customers;
 import io.spareflow.part.Parts;
+import io.spareflow.repair.RepairOutcome;
 import io.spareflow.repair.RepairView;
 import io.spareflow.repair.Repairs;
 import io.spareflow.rma.CaseMilestone;
@@ -222,16 +223,50 @@ public class LineTransitions {
     public boolean repairFinished(String caseNumber, int lineNo) {
         CaseEntity entity = lookup.lock(caseNumber);
         CaseLineEntity line = entity.line(lineNo);
+        Optional<RepairView> repair = repairs.findByCaseAndSerial(caseNumber, line.serial());
+        String result = repair.map(r -> "Repair finished: " + r.outcome() + (r.suspectedRogue() ? " — serial " + r.serial()
+                + " returned with no fault found more than once: suspected rogue unit" : "")).orElse("Repair finished");
+        return lineDone(entity, line, TimelineKind.REPAIR_FINISHED, result);
+    }
+
+    /**
+     * A line's repair ended with its board beyond repair in a repair-and-return case: the site is owed a working board,
+     * so a replacement spare is sourced and sent like any spare. The line waits for it, and its repair turnaround
+     * (repaired or replaced) runs on until the replacement is on site. False — nothing to replace — for any other
+     * outcome, and in an advance-exchange case, whose spare is already on site.
+     */
+    public boolean replacementNeeded(String caseNumber, int lineNo) {
+        CaseEntity entity = lookup.lock(caseNumber);
+        CaseLineEntity line = entity.line(lineNo);
+        boolean scrapped = repairs.findByCaseAndSerial(caseNumber, line.serial())
+                .filter(r -> r.outcome() == RepairOutcome.SCRAPPED).isPresent();
+        if (!scrapped || tiers.require(entity.tier()).advanceExchange()) {
+            return false;
+        }
+        line.moveTo(LineState.SPARE_DISPATCH);
+        entity.followLines();
+        entity.record(clock.instant(), TimelineKind.REPLACEMENT_NEEDED, "system",
+                texts.onLine(entity, line, texts.text("case.replacement.needed", line.serial(), line.partNumber())));
+        return true;
+    }
+
+    /** The replacement of a line's board beyond repair is on site: the line is done. Returns whether every line now is. */
+    public boolean replacementDelivered(String caseNumber, int lineNo) {
+        CaseEntity entity = lookup.lock(caseNumber);
+        CaseLineEntity line = entity.line(lineNo);
+        return lineDone(entity, line, TimelineKind.BOARD_REPLACED,
+                texts.text("case.replacement.delivered", line.serial(), line.spareSerial()));
+    }
+
+    /** The line's board is repaired or replaced: its turnaround is met, the line finished. Returns whether every line is. */
+    private boolean lineDone(CaseEntity entity, CaseLineEntity line, TimelineKind kind, String text) {
         Instant now = clock.instant();
         line.meetClock(SlaStep.REPAIR_TURNAROUND, now);
         line.finish(now);
         if (entity.everyLineMet(SlaStep.REPAIR_TURNAROUND)) {
             entity.meetClock(SlaStep.REPAIR_TURNAROUND, now);
         }
-        Optional<RepairView> repair = repairs.findByCaseAndSerial(caseNumber, line.serial());
-        String result = repair.map(r -> "Repair finished: " + r.outcome() + (r.suspectedRogue() ? " — serial " + r.serial()
-                + " returned with no fault found more than once: suspected rogue unit" : "")).orElse("Repair finished");
-        entity.record(now, TimelineKind.REPAIR_FINISHED, "system", texts.onLine(entity, line, result));
+        entity.record(now, kind, "system", texts.onLine(entity, line, text));
         alerts.milestone(entity, CaseMilestone.REPAIRED_OR_REPLACED, now);
         return linesFinished(entity);
     }

@@ -111,6 +111,18 @@ public class SpareTransitions {
     }
 
     /**
+     * A spare on its way back after its case was cancelled may not be delivered to a site: the delivery scan is
+     * refused (409, rolled back), the board stays on its way and the cancelled case keeps waiting for it at its depot.
+     */
+    @Transactional(readOnly = true)
+    public void refuseDeliveryOfReturningSpare(String serial) {
+        lookup.findReturningSpare(serial).ifPresent(entity -> {
+            throw new ConflictException(Message.of("case.delivery.cancelled-returning", serial, entity.number(),
+                    entity.returnDepotOf(serial).orElse("?")));
+        });
+    }
+
+    /**
      * A line's spare arrived on site; the case's spare-on-site clock is met when every line's spare is. A delivery to
      * another site than the case's is refused (the scan is rolled back).
      */

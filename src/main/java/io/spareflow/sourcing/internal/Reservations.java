@@ -20,6 +20,7 @@ import io.spareflow.part.PartInfo;
 import io.spareflow.part.Parts;
 import io.spareflow.sourcing.ReservationLost;
 import io.spareflow.sourcing.ReservationOutcome;
+import io.spareflow.sourcing.SpareNeed;
 import io.spareflow.tier.ServiceTier;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -90,15 +91,16 @@ class Reservations {
     /**
      * Reserves the best board for a line of the case, or puts it on backorder; a line that already holds a request for
      * the same part and site gets that one back. Requests of one line are serialized, so a repeat never takes a second
-     * board.
+     * board. An advance-exchange spare needs a tier with advance exchange; a replacement of a board beyond repair does
+     * not.
      */
     @Transactional
-    Placed place(String partNumber, long siteId, String caseNumber, int line, String actor) {
+    Placed place(String partNumber, long siteId, String caseNumber, int line, SpareNeed need, String actor) {
         String caseNo = CaseNumber.parse(caseNumber).value();
         PartInfo part = parts.require(partNumber);
         SiteInfo site = customers.requireSite(siteId);
         ServiceTier tier = quotes.contractTier(site);
-        if (!tier.advanceExchange()) {
+        if (need == SpareNeed.ADVANCE_EXCHANGE && !tier.advanceExchange()) {
             throw new ConflictException(Message.of("errors.sourcing.noAdvanceExchange", site.customerCode(), tier.name()));
         }
         locks.lock("spare-case", caseNo + "/" + line);

@@ -2,6 +2,7 @@ package io.spareflow.sourcing.internal;
 
 import io.spareflow.common.ForbiddenException;
 import io.spareflow.common.Message;
+import io.spareflow.sourcing.SpareNeed;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.Users;
 import io.swagger.v3.oas.annotations.Operation;
@@ -84,7 +85,7 @@ class SourcingController {
         String caseNumber = authorization.requireMayReserve(user, request.caseNumber(), request.partNumber(),
                 request.siteId());
         Reservations.Placed placed = reservations.place(request.partNumber(), request.siteId(), caseNumber,
-                request.lineOrFirst(), user.username());
+                request.lineOrFirst(), SpareNeed.ADVANCE_EXCHANGE, user.username());
         return ResponseEntity.status(placed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(placed.request().toView());
     }
 

@@ -4,6 +4,7 @@ import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.sourcing.SourcingDecision;
+import io.spareflow.sourcing.SpareNeed;
 import io.spareflow.sourcing.SpareSourcing;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +27,8 @@ class SpareSourcingService implements SpareSourcing {
 
     @Override
     @Transactional
-    public ReservationOutcome reserve(String partNumber, long siteId, String caseNumber, int line) {
-        return reservations.place(partNumber, siteId, caseNumber, line, Reservations.SYSTEM).request().toOutcome();
+    public ReservationOutcome reserve(String partNumber, long siteId, String caseNumber, int line, SpareNeed need) {
+        return reservations.place(partNumber, siteId, caseNumber, line, need, Reservations.SYSTEM).request().toOutcome();
     }
 
     @Override

@@ -76,10 +76,11 @@ class Swaps {
         }
         String note = "Swap at pick for case " + request.getCaseNumber() + ": " + serial + " replaces " + reserved;
         MoveContext context = new MoveContext(MoveReason.SWAP, username, null, null, request.getCaseNumber(), null, note);
-        boards.move(serial, BoardStatus.RESERVED, request.getDepotCode(), null, context);
-        boards.move(reserved, BoardStatus.AVAILABLE, request.getDepotCode(), null, context);
+        // The reservation holds the new board before it moves: the case's waiting pick follows it on that move.
         request.swapTo(replacement);
         reservations.saveAndFlush(request);
+        boards.move(serial, BoardStatus.RESERVED, request.getDepotCode(), null, context);
+        boards.move(reserved, BoardStatus.AVAILABLE, request.getDepotCode(), null, context);
         decisions.record(request, DecisionKind.SWAPPED, username, null, note);
         return request;
     }

@@ -8,6 +8,7 @@ import io.spareflow.user.Users;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,6 +26,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
@@ -75,6 +77,19 @@ class SecurityConfiguration {
         bcrypt.setPasswordEncoder(passwordEncoder);
         return new ThrottledAuthenticationProvider(
                 new CachedCredentialsAuthenticationProvider(bcrypt, users::find, Duration.ofMinutes(5), clock), throttle, jdbc, clock);
+    }
+
+    /**
+     * No Micrometer observation around each security filter, authentication and authorization: with an observation
+     * registry present, Spring Security wraps every one of its ~15 filters in an observation on every request, a
+     * quarter of a request thread's CPU in the profile of docs/performance.md ("HTTP overhead"). The request as a whole
+     * is still observed ({@code http.server.requests}). {@code spareflow.security.observations=true} brings them back
+     * (for tracing a security problem, or to measure what they cost).
+     */
+    @Bean
+    @ConditionalOnProperty(name = "spareflow.security.observations", havingValue = "false", matchIfMissing = true)
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** The page sessions of each user, so that disabling a user can end theirs ({@link AccessRevocation}). */

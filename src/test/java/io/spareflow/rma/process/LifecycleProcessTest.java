@@ -14,10 +14,12 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import io.spareflow.repair.internal.process.RepairSteps;
 import io.spareflow.rma.internal.process.CaseEscalations;
 import io.spareflow.rma.internal.process.CaseSteps;
+import io.spareflow.rma.internal.process.RemoteConsults;
 import io.spareflow.rma.internal.process.SpareDispatchSteps;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.stubbing.Answer;
 
 /**
  * Every path of rma-case, case-line, spare-dispatch and board-repair, with the service beans mocked: each gateway outcome, each
@@ -61,6 +65,8 @@ class LifecycleProcessTest {
     private final CaseEscalations escalations = mock(CaseEscalations.class);
     private final SpareDispatchSteps dispatchSteps = mock(SpareDispatchSteps.class);
     private final RepairSteps repairSteps = mock(RepairSteps.class);
+    /** Needs no consult unless a test says so (the mock answers false). */
+    private final RemoteConsults consults = mock(RemoteConsults.class);
     private boolean stockAvailable = true;
     /** Where the faulty board already waits when the return clock starts (scanned in early), or null. */
     private String defectiveReceivedAt;
@@ -68,6 +74,8 @@ class LifecycleProcessTest {
     private String takenInAt;
     /** Whether the repaired board is already in stock or at the customer's when its result is recorded. */
     private boolean boardArrived;
+    /** Whether the repaired line's board is beyond repair in a repair-and-return case (a replacement spare is due). */
+    private boolean replacementNeeded;
     private int caseCounter;
     private String caseNumber;
     private String faultySerial;
@@ -83,6 +91,7 @@ class LifecycleProcessTest {
         Mocks.register("caseEscalations", escalations);
         Mocks.register("spareDispatchSteps", dispatchSteps);
         Mocks.register("repairSteps", repairSteps);
+        Mocks.register("remoteConsults", consults);
         // What the real steps write back into the processes.
         doAnswer(call -> {
             DelegateTask task = call.getArgument(0);
@@ -119,7 +128,7 @@ class LifecycleProcessTest {
             return null;
         }).when(caseSteps).startLines(any());
         // The last line finished lets the case close (what CaseLineProcesses.finished does).
-        doAnswer(call -> {
+        Answer<Void> lineFinished = call -> {
             DelegateExecution execution = call.getArgument(0);
             String number = (String) execution.getVariable("caseNumber");
             if (runtimeService().createProcessInstanceQuery().processDefinitionKey("case-line")
@@ -127,7 +136,12 @@ class LifecycleProcessTest {
                 runtimeService().createMessageCorrelation("LinesFinished").processInstanceBusinessKey(number).correlate();
             }
             return null;
-        }).when(caseSteps).repairFinished(any());
+        };
+        doAnswer(lineFinished).when(caseSteps).replacementDelivered(any());
+        doAnswer(call -> {
+            ((DelegateExecution) call.getArgument(0)).setVariable("replacementNeeded", replacementNeeded);
+            return replacementNeeded ? null : lineFinished.answer(call);
+        }).when(caseSteps).lineRepaired(any());
         doAnswer(call -> {
             DelegateExecution execution = call.getArgument(0);
             execution.setVariable("backorder", !stockAvailable);
@@ -173,6 +187,32 @@ class LifecycleProcessTest {
         close(rma);
         assertThat(rma).isEnded().hasPassed("EndEvent_CaseClosed").hasNotPassed("Activity_StartLines");
         verify(caseSteps).closed(any());
+    }
+
+    @Test
+    void aFirstOwnerWithoutL1KeepsTheDiagnosisWhileACertifiedColleagueAdvises() {
+        when(consults.needed(any())).thenReturn(true);
+        doAnswer(call -> {
+            ((DelegateExecution) call.getArgument(0)).setVariable("consultant", "agent-l1");
+            return null;
+        }).when(consults).choose(any());
+        ProcessInstance rma = startCase(false);
+        accept(rma, "agent-new");
+
+        assertThat(rma).isWaitingAt("Task_RemoteDiagnosis", "Task_ConsultDiagnosis");
+        assertThat(taskService().createTaskQuery().processInstanceId(rma.getId()).taskDefinitionKey("Task_RemoteDiagnosis")
+                .singleResult()).isAssignedTo("agent-new");
+        Task consult = taskService().createTaskQuery().processInstanceId(rma.getId())
+                .taskDefinitionKey("Task_ConsultDiagnosis").singleResult();
+        assertThat(consult).isAssignedTo("agent-l1");
+        taskService().complete(consult.getId(), Map.of("consultAdvice", "reseat the SFP, then check the Rx power"));
+        verify(consults).answered(any());
+        assertThat(rma).hasPassed("EndEvent_ConsultAnswered").isWaitingAt("Task_RemoteDiagnosis");
+
+        diagnose(rma, "RESOLVED_REMOTELY");
+        verify(consults).diagnosing(any());
+        close(rma);
+        assertThat(rma).isEnded().hasPassed("Gateway_ConsultFork", "Activity_ChooseConsultant", "Gateway_DiagnosisJoin");
     }
 
     @Test
@@ -223,8 +263,8 @@ class LifecycleProcessTest {
         correlate("BoardPutAway", "repairSerial", faultySerial);
         assertThat(repair).isEnded().hasPassed("EndEvent_BackInStock");
 
-        verify(caseSteps).repairFinished(any());
-        assertThat(line).isEnded().hasPassed("EndEvent_LineFinished");
+        verify(caseSteps).lineRepaired(any());
+        assertThat(line).isEnded().hasPassed("Activity_LineRepaired", "EndEvent_LineFinished").hasNotPassed("CallActivity_ReplacementDispatch");
         assertThat(rma).isWaitingAt("Task_CloseCase");
         close(rma);
         assertThat(rma).isEnded();
@@ -278,10 +318,11 @@ class LifecycleProcessTest {
     }
 
     @Test
-    void boardBeyondRepairIsScrapped() {
-        ProcessInstance rma = startCase(true);
+    void boardBeyondRepairIsScrappedAndTheLineOfAnAdvanceExchangeFinishes() {
+        ProcessInstance rma = startCase(false);
         accept(rma, "agent");
         diagnose(rma, "SPARE_NEEDED");
+        deliverSpare(calledProcessInstance("spare-dispatch", line(1)));
         returnDefective(faultySerial);
         ProcessInstance repair = calledProcessInstance("board-repair", line(1));
         intake(repair, faultySerial);
@@ -289,6 +330,44 @@ class LifecycleProcessTest {
 
         assertThat(repair).isEnded().hasPassed("Activity_ScrapBoard", "EndEvent_BoardScrapped").hasNotPassed("Task_TestBoard");
         verify(repairSteps).scrap(any());
+        assertThat(rma).isWaitingAt("Task_CloseCase");
+    }
+
+    @Test
+    void aRepairAndReturnBoardBeyondRepairIsReplacedByASpareDueByTheTurnaround() {
+        replacementNeeded = true;
+        stockAvailable = false;
+        ProcessInstance rma = startCase(true);
+        accept(rma, "agent");
+        diagnose(rma, "SPARE_NEEDED");
+        ProcessInstance line = line(1);
+        returnDefective(faultySerial);
+        Date repairDue = (Date) runtimeService().getVariable(line.getId(), "repairDue");
+        ProcessInstance repair = calledProcessInstance("board-repair", line);
+        intake(repair, faultySerial);
+        diagnoseBoard(repair, "BEYOND_REPAIR");
+
+        assertThat(repair).isEnded().hasPassed("EndEvent_BoardScrapped");
+        assertThat(line).isWaitingAt("CallActivity_ReplacementDispatch").hasPassed("Activity_LineRepaired");
+        ProcessInstance replacement = calledProcessInstance("spare-dispatch", line);
+        assertThat(replacement).hasBusinessKey(caseNumber).isWaitingAt("Task_AwaitStock");
+        assertThat(runtimeService().getVariable(replacement.getId(), "spareOnSiteDue"))
+                .as("a backordered replacement escalates at the repair turnaround's due date").isEqualTo(repairDue);
+        assertThat(runtimeService().getVariable(replacement.getId(), "line")).isEqualTo(1);
+
+        fireTimer(line, "Timer_ReplacementLimit", repairDue.toInstant().plusSeconds(1));
+        verify(escalations).limitReached(any(), eq("REPAIR_TURNAROUND"));
+        execute(managementService().createJobQuery().processInstanceId(replacement.getId())
+                .activityId("Timer_BackorderEscalation").executable().singleResult());
+        verify(escalations).escalate(any(), eq("BACKORDER"));
+
+        runtimeService().createMessageCorrelation("SpareReserved").processInstanceId(replacement.getId())
+                .setVariable("spareSerial", SPARE).setVariable("backorder", false).correlate();
+        deliverSpare(replacement);
+        assertThat(replacement).isEnded().hasPassed("EndEvent_SpareDelivered");
+        verify(caseSteps).replacementDelivered(any());
+        assertThat(line).isEnded().hasPassed("Activity_ReplacementDelivered", "EndEvent_BoardReplaced",
+                "EndEvent_ReplacementReminded").hasNotPassed("EndEvent_LineFinished");
         assertThat(rma).isWaitingAt("Task_CloseCase");
     }
 

@@ -20,6 +20,7 @@ import io.spareflow.repair.internal.process.RepairSteps;
 import io.spareflow.rma.internal.process.CaseEscalations;
 import io.spareflow.rma.internal.process.CaseSteps;
 import io.spareflow.rma.internal.process.ProcessMigrations;
+import io.spareflow.rma.internal.process.RemoteConsults;
 import io.spareflow.rma.internal.process.SpareDispatchSteps;
 import io.spareflow.rma.process.ReleasePolicy.Upgrade;
 import java.time.Duration;
@@ -131,6 +132,7 @@ class ReleaseUpgradeProcessTest {
         ClockUtil.setCurrentTime(Date.from(T0));
         Mocks.register("caseSteps", mock(CaseSteps.class));
         Mocks.register("caseEscalations", escalations);
+        Mocks.register("remoteConsults", mock(RemoteConsults.class));
         RepairSteps repairSteps = mock(RepairSteps.class);
         // What the repair's checks write back in the current process: no intake and no put-away scanned early.
         doAnswer(call -> {

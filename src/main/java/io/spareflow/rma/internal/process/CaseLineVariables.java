@@ -71,6 +71,10 @@ final class CaseLineVariables {
         return line(scope.getVariable(LINE));
     }
 
+    void replacementNeeded(boolean needed) {
+        scope.setVariable(REPLACEMENT_NEEDED, needed);
+    }
+
     void returnLimits(ReturnLimits limits) {
         scope.setVariable(RETURN_REMINDER_AT, date(limits.reminderAt()));
         scope.setVariable(RETURN_DUE, date(limits.due()));

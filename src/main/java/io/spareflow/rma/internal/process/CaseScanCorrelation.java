@@ -75,8 +75,11 @@ class CaseScanCorrelation {
             case IN_TRANSIT -> signal(SpareDispatchBpmn.MESSAGE_BOARD_SHIPPED, SpareDispatchBpmn.SPARE_SERIAL, moved,
                     (caseNumber, line) -> step(() -> spares.spareShipped(caseNumber, line, moved.serial(),
                             context == null ? null : context.trackingNumber(), actor)));
-            case INSTALLED -> signal(SpareDispatchBpmn.MESSAGE_BOARD_DELIVERED, SpareDispatchBpmn.SPARE_SERIAL, moved,
-                    (caseNumber, line) -> step(() -> spares.spareDelivered(caseNumber, line, moved.serial(), moved.siteId(), actor)));
+            case INSTALLED -> {
+                spares.refuseDeliveryOfReturningSpare(moved.serial());
+                signal(SpareDispatchBpmn.MESSAGE_BOARD_DELIVERED, SpareDispatchBpmn.SPARE_SERIAL, moved,
+                        (caseNumber, line) -> step(() -> spares.spareDelivered(caseNumber, line, moved.serial(), moved.siteId(), actor)));
+            }
             case RESERVED -> spareSwapped(moved, actor);
             case AVAILABLE -> spareReturned(moved, actor);
             case DEFECTIVE_RECEIVED -> defectiveReceived(moved, actor);

@@ -4,6 +4,7 @@ import io.spareflow.rma.internal.CaseLookup;
 import io.spareflow.rma.internal.CaseTransitions;
 import io.spareflow.rma.internal.LineTransitions;
 import io.spareflow.rma.internal.LineStart;
+import io.spareflow.rma.internal.UncertifiedRepairEscalation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -20,12 +21,15 @@ public class CaseSteps {
     private final LineTransitions lineTransitions;
     private final CaseLookup lookup;
     private final CaseLineProcesses lines;
+    private final UncertifiedRepairEscalation uncertifiedRepair;
 
-    CaseSteps(CaseTransitions cases, LineTransitions lineTransitions, CaseLookup lookup, CaseLineProcesses lines) {
+    CaseSteps(CaseTransitions cases, LineTransitions lineTransitions, CaseLookup lookup, CaseLineProcesses lines,
+              UncertifiedRepairEscalation uncertifiedRepair) {
         this.cases = cases;
         this.lineTransitions = lineTransitions;
         this.lookup = lookup;
         this.lines = lines;
+        this.uncertifiedRepair = uncertifiedRepair;
     }
 
     /** Whoever takes the Accept task first becomes the first owner. */
@@ -64,6 +68,7 @@ public class CaseSteps {
     public void startReturnClock(DelegateExecution execution) {
         CaseLineVariables variables = new CaseLineVariables(execution);
         variables.returnLimits(lineTransitions.returnExpected(variables.caseNumber(), variables.line()));
+        uncertifiedRepair.returnExpected(variables.caseNumber(), variables.line());
         variables.defectiveReceivedAt(lookup.defectiveReceivedAt(variables.caseNumber(), variables.line()).orElse(null));
     }
 
@@ -78,6 +83,27 @@ public class CaseSteps {
     public void repairFinished(DelegateExecution execution) {
         CaseLineVariables variables = new CaseLineVariables(execution);
         if (lineTransitions.repairFinished(variables.caseNumber(), variables.line())) {
+            lines.finished(variables.caseNumber());
+        }
+    }
+
+    /**
+     * After the line's repair (case-line): a board beyond repair in a repair-and-return case waits for its replacement
+     * spare; any other line is finished as {@link #repairFinished} does.
+     */
+    public void lineRepaired(DelegateExecution execution) {
+        CaseLineVariables variables = new CaseLineVariables(execution);
+        boolean replace = lineTransitions.replacementNeeded(variables.caseNumber(), variables.line());
+        variables.replacementNeeded(replace);
+        if (!replace) {
+            repairFinished(execution);
+        }
+    }
+
+    /** The replacement of a board beyond repair is on site: the line is done, the last one lets the case close. */
+    public void replacementDelivered(DelegateExecution execution) {
+        CaseLineVariables variables = new CaseLineVariables(execution);
+        if (lineTransitions.replacementDelivered(variables.caseNumber(), variables.line())) {
             lines.finished(variables.caseNumber());
         }
     }

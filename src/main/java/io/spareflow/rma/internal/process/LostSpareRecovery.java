@@ -1,13 +1,10 @@
 package io.spareflow.rma.internal.process;
 
 import io.spareflow.rma.SpareDispatchBpmn;
-import io.spareflow.rma.internal.CaseEntity;
-import io.spareflow.rma.internal.CaseLookup;
 import io.spareflow.rma.internal.SpareTransitions;
 import io.spareflow.sourcing.ReservationLost;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.sourcing.SpareReserved;
-import io.spareflow.sourcing.SpareSourcing;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
@@ -23,23 +20,19 @@ import org.springframework.stereotype.Component;
 class LostSpareRecovery {
 
     private final RuntimeService runtime;
-    private final CaseLookup lookup;
     private final SpareTransitions spares;
-    private final SpareSourcing sourcing;
+    private final LineSpares lineSpares;
 
-    LostSpareRecovery(RuntimeService runtime, CaseLookup lookup, SpareTransitions spares, SpareSourcing sourcing) {
+    LostSpareRecovery(RuntimeService runtime, SpareTransitions spares, LineSpares lineSpares) {
         this.runtime = runtime;
-        this.lookup = lookup;
         this.spares = spares;
-        this.sourcing = sourcing;
+        this.lineSpares = lineSpares;
     }
 
     @EventListener
     void on(ReservationLost lost) {
         for (Execution execution : waitingForPick(SpareDispatchBpmn.SPARE_SERIAL, lost.serial())) {
-            CaseEntity entity = lookup.require(lost.caseNumber());
-            ReservationOutcome next = sourcing.reserve(entity.line(lost.line()).partNumber(), entity.siteId(),
-                    entity.number(), lost.line());
+            ReservationOutcome next = lineSpares.reserve(lost.caseNumber(), lost.line());
             spares.spareResourced(lost, next);
             runtime.setVariables(execution.getProcessInstanceId(),
                     SpareDispatchVariables.spare(next.backorder() ? null : next.serial()));

@@ -78,4 +78,18 @@ final class RmaCaseVariables {
     String resolution() {
         return (String) scope.getVariable(RESOLUTION);
     }
+
+    void consultant(String username) {
+        scope.setVariable(CONSULTANT, username);
+    }
+
+    /** The colleague asked for advice on the remote diagnosis, or null when the first owner needed none. */
+    String consultant() {
+        return (String) scope.getVariable(CONSULTANT);
+    }
+
+    /** The consult's advice, null until it is given. */
+    String consultAdvice() {
+        return (String) scope.getVariable(CONSULT_ADVICE);
+    }
 }

@@ -1,10 +1,7 @@
 package io.spareflow.rma.internal.process;
 
-import io.spareflow.rma.internal.CaseEntity;
-import io.spareflow.rma.internal.CaseLookup;
 import io.spareflow.rma.internal.SpareTransitions;
 import io.spareflow.sourcing.ReservationOutcome;
-import io.spareflow.sourcing.SpareSourcing;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -12,21 +9,17 @@ import org.springframework.stereotype.Component;
 @Component("spareDispatchSteps")
 public class SpareDispatchSteps {
 
-    private final CaseLookup lookup;
     private final SpareTransitions spares;
-    private final SpareSourcing sourcing;
+    private final LineSpares lineSpares;
 
-    SpareDispatchSteps(CaseLookup lookup, SpareTransitions spares, SpareSourcing sourcing) {
-        this.lookup = lookup;
+    SpareDispatchSteps(SpareTransitions spares, LineSpares lineSpares) {
         this.spares = spares;
-        this.sourcing = sourcing;
+        this.lineSpares = lineSpares;
     }
 
     public void reserve(DelegateExecution execution) {
         SpareDispatchVariables variables = new SpareDispatchVariables(execution);
-        CaseEntity entity = lookup.require(variables.caseNumber());
-        int line = variables.line();
-        ReservationOutcome outcome = sourcing.reserve(entity.line(line).partNumber(), entity.siteId(), entity.number(), line);
+        ReservationOutcome outcome = lineSpares.reserve(variables.caseNumber(), variables.line());
         spares.spareSourced(outcome);
         variables.reserved(outcome.backorder() ? null : outcome.serial());
     }

@@ -1,0 +1,82 @@
+package io.spareflow.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spareflow.SpareflowIntegrationTest;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A board locked by {@link Boards#lock} and then moved in the same transaction is locked once, not twice (the scan
+ * path); the move still works on the row as it stands — also when the persistence context was cleared in between and
+ * the row changed in SQL meanwhile, where the entity remembered from the lock would be stale.
+ */
+@SpareflowIntegrationTest
+class LockedBoardsTest {
+
+    private static final MoveContext CONTEXT = MoveContext.system(MoveReason.QUARANTINE, null, "locked boards test");
+
+    @Autowired
+    Boards boards;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    @PersistenceContext
+    EntityManager entityManager;
+
+    private TransactionTemplate transaction;
+    private String serial;
+    private String depot;
+
+    @BeforeEach
+    void aReceivedBoard() {
+        transaction = new TransactionTemplate(transactionManager);
+        depot = jdbc.queryForObject("select min(code) from location where type = 'OFFICE_DEPOT'", String.class);
+        String part = jdbc.queryForObject("select min(part_number) from part", String.class);
+        serial = "LKB" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        boards.register(new NewBoard(serial, part, "A", BoardStatus.RECEIVED, depot, null));
+    }
+
+    @Test
+    void aBoardLockedForItsChecksIsMovedAsItWasRead() {
+        BoardInfo moved = transaction.execute(status -> {
+            BoardInfo locked = boards.lock(serial).orElseThrow();
+            assertThat(locked.status()).isEqualTo(BoardStatus.RECEIVED);
+            return boards.move(serial, BoardStatus.AVAILABLE, depot, null, CONTEXT);
+        });
+
+        assertThat(moved.status()).isEqualTo(BoardStatus.AVAILABLE);
+        assertThat(lastHandOff()).isEqualTo("RECEIVED->AVAILABLE");
+    }
+
+    @Test
+    void aClearedPersistenceContextMakesTheMoveReadTheRowAgain() {
+        BoardInfo moved = transaction.execute(status -> {
+            boards.lock(serial).orElseThrow();
+            // A data fix in the same transaction, then the persistence context is cleared: the entity the lock read
+            // is detached and stale. RECEIVED could not become SCRAPPED; QUARANTINE can.
+            jdbc.update("update board set status = 'QUARANTINE' where serial = ?", serial);
+            entityManager.clear();
+            return boards.move(serial, BoardStatus.SCRAPPED, depot, null, CONTEXT);
+        });
+
+        assertThat(moved.status()).isEqualTo(BoardStatus.SCRAPPED);
+        assertThat(lastHandOff()).isEqualTo("QUARANTINE->SCRAPPED");
+        assertThat(jdbc.queryForObject("select status from board where serial = ?", String.class, serial)).isEqualTo("SCRAPPED");
+    }
+
+    private String lastHandOff() {
+        return jdbc.queryForObject("""
+                select c.from_status || '->' || c.to_status from board_custody c join board b on b.id = c.board_id
+                 where b.serial = ? order by c.id desc limit 1""", String.class, serial);
+    }
+}
