@@ -2,6 +2,13 @@ package io.spareflow.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spareflow.board.BoardStatus;
+import io.spareflow.rma.CaseState;
+import io.spareflow.rma.LineState;
+import io.spareflow.rma.SlaStep;
+import io.spareflow.rma.TimelineKind;
+import io.spareflow.sourcing.internal.DecisionKind;
+import io.spareflow.training.CertificationLevel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -36,6 +44,30 @@ class MessageBundlesTest {
         onlyChinese.removeAll(english);
         assertThat(onlyEnglish).as("keys of %s without a zh-CN text", bundle).isEmpty();
         assertThat(onlyChinese).as("keys of %s_zh_CN without an English text", bundle).isEmpty();
+    }
+
+    /** The enums pages name through a computed key ({@code #{${'prefix' + value}}}), with the bundle and prefix. */
+    static Stream<Arguments> enumNames() {
+        return Stream.of(
+                Arguments.of(CaseState.class, "pages", "pages.case-state."),
+                Arguments.of(LineState.class, "pages", "pages.line-state."),
+                Arguments.of(SlaStep.class, "pages", "pages.sla-step."),
+                Arguments.of(TimelineKind.class, "pages", "pages.timeline."),
+                Arguments.of(DecisionKind.class, "pages", "pages.decision."),
+                Arguments.of(BoardStatus.class, "pages", "pages.board-status."),
+                Arguments.of(CertificationLevel.class, "training", "training.level."));
+    }
+
+    @ParameterizedTest
+    @MethodSource("enumNames")
+    void everyValueOfAnEnumShownOnPagesHasANameInBothLanguages(Class<? extends Enum<?>> type, String bundle,
+                                                               String prefix) throws IOException {
+        Set<String> english = keys("i18n/" + bundle + ".properties");
+        Set<String> chinese = keys("i18n/" + bundle + "_zh_CN.properties");
+        for (Enum<?> value : type.getEnumConstants()) {
+            assertThat(english).as("English name of %s.%s", type.getSimpleName(), value).contains(prefix + value.name());
+            assertThat(chinese).as("Chinese name of %s.%s", type.getSimpleName(), value).contains(prefix + value.name());
+        }
     }
 
     private static Set<String> keys(String path) throws IOException {

@@ -76,7 +76,11 @@ class TemplateTextsTest {
         List<String> missing = new ArrayList<>();
         while (key.find()) {
             String name = key.group(1) != null ? key.group(1) : key.group(2);
-            if (!name.contains("__") && !english.containsKey(name)) {
+            // A prefix ending in '.' completed by a value (#messages.msg('a.' + x)) needs keys under it; MessageBundlesTest
+            // checks that every value of the enums named so has its key.
+            boolean known = name.endsWith(".") ? english.stringPropertyNames().stream().anyMatch(k -> k.startsWith(name))
+                    : english.containsKey(name);
+            if (!name.contains("__") && !known) {
                 missing.add(name);
             }
         }
