@@ -55,6 +55,13 @@ record PageSession(TestRestTemplate rest, String cookie) {
         return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), String.class);
     }
 
+    /** A page as a browser asking for {@code language} (Accept-Language) gets it, for a user without a stored choice. */
+    ResponseEntity<String> get(String path, String language) {
+        HttpHeaders headers = headers();
+        headers.add(HttpHeaders.ACCEPT_LANGUAGE, language);
+        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
     ResponseEntity<byte[]> getBytes(String path) {
         return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), byte[].class);
     }
