@@ -14,6 +14,7 @@
     if (cls) e.className = cls;
     return e;
   };
+  const named = (kind, code) => text[kind + '.' + code] || code;
   const when = iso => iso ? new Date(iso).toLocaleString() : '';
   const pct = v => v === null || v === undefined ? '–' : v.toFixed(1) + ' %';
   const caseLink = number => {
@@ -53,12 +54,12 @@
     const states = [...new Set(s.openByStateAndTier.map(c => c.state))];
     const head = document.querySelector('#by-state thead tr');
     head.replaceChildren(head.firstElementChild, ...tiers.map(t => el('th', t)));
-    fill('by-state', states.map(state => row([state, ...tiers.map(tier => {
+    fill('by-state', states.map(state => row([named('state', state), ...tiers.map(tier => {
       const cell = s.openByStateAndTier.find(c => c.state === state && c.tier === tier);
       return cell ? String(cell.cases) : '';
     })])), text.none, tiers.length + 1);
 
-    fill('breaches', s.breachesNow.map(b => row([caseLink(b.caseNumber), b.step, when(b.limitAt), when(b.detectedAt),
+    fill('breaches', s.breachesNow.map(b => row([caseLink(b.caseNumber), named('step', b.step), when(b.limitAt), when(b.detectedAt),
       b.owner || text.nobody, b.tier], 'bad')), text.noBreach, 6);
 
     fill('alerts', s.alerts.map(a => row([text[a.dimension] + ' ' + a.series, String(a.observed), a.baseline.toFixed(1),
@@ -70,7 +71,7 @@
 
     fill('stock-target', s.stock.map(l => row([l.depot + ' ' + l.city, l.partNumber, String(l.available), String(l.target),
       String(l.deficit)], l.deficit > 0 ? 'bad' : '')), text.none, 5);
-    fill('charge-flagged', s.chargeFlagged.map(c => row([caseLink(c.caseNumber), c.customerCode, c.faultySerial, c.state,
+    fill('charge-flagged', s.chargeFlagged.map(c => row([caseLink(c.caseNumber), c.customerCode, c.faultySerial, named('state', c.state),
       when(c.reportedAt)])), text.none, 5);
     fill('stalled', s.stalled.map(x => row([caseLink(x.caseNumber), x.step, x.expected, x.actual, when(x.foundAt)], 'bad')),
       text.none, 5);

@@ -2,13 +2,20 @@ package io.spareflow.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spareflow.audit.AuditAction;
+import io.spareflow.audit.AuditedEntity;
 import io.spareflow.board.BoardStatus;
+import io.spareflow.location.LocationType;
+import io.spareflow.rma.CaseChannel;
 import io.spareflow.rma.CaseState;
+import io.spareflow.rma.DiagnosisOutcome;
 import io.spareflow.rma.LineState;
 import io.spareflow.rma.SlaStep;
 import io.spareflow.rma.TimelineKind;
 import io.spareflow.sourcing.internal.DecisionKind;
+import io.spareflow.tier.TierCalendar;
 import io.spareflow.training.CertificationLevel;
+import io.spareflow.user.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -55,6 +62,13 @@ class MessageBundlesTest {
                 Arguments.of(TimelineKind.class, "pages", "pages.timeline."),
                 Arguments.of(DecisionKind.class, "pages", "pages.decision."),
                 Arguments.of(BoardStatus.class, "pages", "pages.board-status."),
+                Arguments.of(Role.class, "pages", "pages.role."),
+                Arguments.of(CaseChannel.class, "pages", "pages.channel."),
+                Arguments.of(DiagnosisOutcome.class, "pages", "pages.diagnosis."),
+                Arguments.of(LocationType.class, "pages", "pages.location-type."),
+                Arguments.of(TierCalendar.class, "pages", "pages.tier-calendar."),
+                Arguments.of(AuditAction.class, "pages", "pages.audit-action."),
+                Arguments.of(AuditedEntity.class, "pages", "pages.audited."),
                 Arguments.of(CertificationLevel.class, "training", "training.level."));
     }
 

@@ -153,7 +153,7 @@ class KpiPagesBrowserTest {
 
         waitUntil(d -> Long.parseLong(d.findElement(By.id("open-count")).getText()) > before);
         assertThat(browser.findElement(By.id("monitor")).getDomAttribute("data-marker")).as("not reloaded").isEqualTo("same page");
-        assertThat(browser.findElement(By.id("by-state")).getText()).contains("REPORTED");
+        assertThat(browser.findElement(By.id("by-state")).getText()).contains("Reported");
         assertThat(cases.find(number)).isPresent();
     }
 

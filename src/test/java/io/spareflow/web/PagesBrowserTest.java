@@ -229,7 +229,7 @@ class PagesBrowserTest {
         waitUntil(ExpectedConditions.attributeToBe(By.id("diagram-0"), "data-rendered", "true"));
         WebElement current = browser.findElement(By.cssSelector("#diagram-0 .djs-element.current"));
         assertThat(current.getDomAttribute("data-element-id")).isEqualTo("Task_AcceptCase");
-        assertThat(browser.findElement(By.id("case-state")).getText()).isEqualTo("REPORTED");
+        assertThat(browser.findElement(By.id("case-state")).getText()).isEqualTo("Reported");
         assertThat(browser.findElement(By.id("first-owner")).getText()).contains("nobody yet");
         screenshot("case-page");
     }
@@ -249,7 +249,7 @@ class PagesBrowserTest {
                         .filter(row -> row.getText().contains(reported.number()))
                         .map(row -> List.of(row.getText(), String.valueOf(row.getDomAttribute("class"))))
                         .findFirst().orElse(null));
-        assertThat(breach.get(0)).contains("ACCEPT");
+        assertThat(breach.get(0)).contains("Accept");
         assertThat(breach.get(1)).contains("bad");
         screenshot("monitoring-center");
     }
