@@ -24,8 +24,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The case page names the case's state and its responsible location in the reader's language: Chinese names for a
- * Chinese reader, English ones for an English reader, the codes the same for both.
+ * The case page names the case's state, its responsible location and its board's part in the reader's language:
+ * Chinese names for a Chinese reader, English ones for an English reader, the codes the same for both.
  */
 @SpareflowIntegrationTest
 class LocalizedCasePageTest {
@@ -42,12 +42,14 @@ class LocalizedCasePageTest {
     MessageSource messages;
 
     @Test
-    void aChineseReaderReadsChineseStateAndLocationNamesAndAnEnglishReaderEnglishOnes(@Autowired JdbcTemplate jdbc,
+    void aChineseReaderReadsChineseStateLocationAndPartNamesAndAnEnglishReaderEnglishOnes(@Autowired JdbcTemplate jdbc,
                                                                                     @Autowired Boards boards,
                                                                                     @Autowired Customers customers) {
         RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
         SiteInfo site = fixture.chengdu();
-        String faulty = fixture.installedAt(fixture.part(), site);
+        String part = fixture.part();
+        jdbc.update("update part set description_zh = '生命周期测试单板' where part_number = ?", part);
+        String faulty = fixture.installedAt(part, site);
         RmaApiClient api = new RmaApiClient(rest, json);
         String number = api.report("agent", site.customerCode(), site.id(), faulty);
         JsonNode view = api.getCase(number);
@@ -59,12 +61,12 @@ class LocalizedCasePageTest {
         assertThat(responsible.nameZh()).isNotBlank();
 
         String chinese = PageSession.signIn(rest, newAgent()).get("/cases/" + number, "zh-CN").getBody();
-        assertThat(chinese).contains(">" + chineseState + "<", responsible.nameZh() + " (" + responsible.code() + ")")
-                .doesNotContain(">" + englishState + "<");
+        assertThat(chinese).contains(">" + chineseState + "<", responsible.nameZh() + " (" + responsible.code() + ")",
+                        part + " · 生命周期测试单板").doesNotContain(">" + englishState + "<");
 
         String english = PageSession.signIn(rest, newAgent()).get("/cases/" + number, "en").getBody();
-        assertThat(english).contains(">" + englishState + "<", responsible.name() + " (" + responsible.code() + ")")
-                .doesNotContain(chineseState, responsible.nameZh());
+        assertThat(english).contains(">" + englishState + "<", responsible.name() + " (" + responsible.code() + ")",
+                        part + " · Lifecycle test board").doesNotContain(chineseState, responsible.nameZh(), "生命周期测试单板");
     }
 
     /** A user of this test's own, without a stored language, so the browser's language decides. */
