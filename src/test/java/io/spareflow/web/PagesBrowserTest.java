@@ -203,7 +203,7 @@ class PagesBrowserTest {
         new Select(browser.findElement(By.id("customerCode"))).selectByValue(site.customerCode());
         new Select(browser.findElement(By.id("siteId"))).selectByValue(String.valueOf(site.id()));
         browser.findElement(By.id("faultySerial")).sendKeys(serial);
-        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("serial-info"), "INSTALLED"));
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("serial-info"), "Installed"));
         browser.findElement(By.id("symptom")).sendKeys("Board reboots every few minutes, alarm LOS on port 2");
         browser.findElement(By.cssSelector("#report button[type=submit]")).click();
 

@@ -2,6 +2,7 @@ package io.spareflow.web.internal;
 
 import io.spareflow.common.Texts;
 import io.spareflow.board.BoardInfo;
+import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
 import io.spareflow.rma.CaseChannel;
@@ -53,6 +54,7 @@ class HotlineController {
         StaffUser user = CurrentUser.require();
         model.addAttribute("customers", customers.all());
         model.addAttribute("channels", CaseChannel.values());
+        model.addAttribute("boardStatuses", BoardStatus.values());
         List<TaskView> tasks = work.tasksFor(user);
         model.addAttribute("tasks", tasks);
         model.addAttribute("myCases", cases.open(user.username(), MY_CASES));
