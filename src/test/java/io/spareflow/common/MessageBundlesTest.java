@@ -6,6 +6,7 @@ import io.spareflow.audit.AuditAction;
 import io.spareflow.audit.AuditedEntity;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.location.LocationType;
+import io.spareflow.notify.internal.OutboxMessage;
 import io.spareflow.rma.CaseChannel;
 import io.spareflow.rma.CaseState;
 import io.spareflow.rma.DiagnosisOutcome;
@@ -69,6 +70,7 @@ class MessageBundlesTest {
                 Arguments.of(TierCalendar.class, "pages", "pages.tier-calendar."),
                 Arguments.of(AuditAction.class, "pages", "pages.audit-action."),
                 Arguments.of(AuditedEntity.class, "pages", "pages.audited."),
+                Arguments.of(OutboxMessage.Status.class, "pages", "pages.mail-status."),
                 Arguments.of(CertificationLevel.class, "training", "training.level."));
     }
 
