@@ -42,6 +42,7 @@
   function draw(k, returns) {
     const months = k.monthly.map(m => m.month);
     const steps = k.slaCompliance.map(s => s.step);
+    const stepName = step => text['step.' + step] || step;
     const met = k.slaCompliance.reduce((a, s) => a + s.met, 0);
     const decided = k.dpmo.opportunities;
     document.getElementById('tiles').replaceChildren(
@@ -53,8 +54,8 @@
       tile(text.satisfiedAll, k.satisfaction.satisfied, num(k.satisfaction.satisfied.percent) + ' %'));
 
     chart('sla', { xAxis: { type: 'category', data: months }, yAxis: { type: 'value', max: 100 },
-      series: steps.map(step => ({ name: step, type: 'line', data: k.monthly.map(m => m.slaCompliance.find(s => s.step === step).percent) })) });
-    table('sla', [text.month, ...steps.flatMap(s => [s + ' ' + text.met, s + ' ' + text.breached, s + ' ' + text.percent])],
+      series: steps.map(step => ({ name: stepName(step), type: 'line', data: k.monthly.map(m => m.slaCompliance.find(s => s.step === step).percent) })) });
+    table('sla', [text.month, ...steps.map(stepName).flatMap(s => [s + ' ' + text.met, s + ' ' + text.breached, s + ' ' + text.percent])],
       k.monthly.map(m => [m.month, ...m.slaCompliance.flatMap(s => [s.met, s.breached, num(s.percent)])]));
 
     chart('sigma', { xAxis: { type: 'category', data: months }, yAxis: { type: 'value' },

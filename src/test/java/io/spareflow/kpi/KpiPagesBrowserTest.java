@@ -34,6 +34,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,6 +62,8 @@ class KpiPagesBrowserTest {
     Customers customers;
     @Autowired
     Cases cases;
+    @Autowired
+    MessageSource messages;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -114,7 +117,9 @@ class KpiPagesBrowserTest {
                 return {months: o.xAxis[0].data, names: o.series.map(s => s.name), data: o.series.map(s => s.data)};""");
         List<String> steps = new ArrayList<>();
         kpis.get("slaCompliance").forEach(s -> steps.add(s.get("step").asText()));
-        assertThat(option.get("names")).isEqualTo(steps);
+        // The page names each step in its language (English here), in the API's order.
+        assertThat(option.get("names")).isEqualTo(steps.stream()
+                .map(step -> messages.getMessage("pages.sla-step." + step, null, Locale.ENGLISH)).toList());
         List<?> months = (List<?>) option.get("months");
         List<?> series = (List<?>) option.get("data");
         String thisMonth = today.toString().substring(0, 7);

@@ -3,6 +3,7 @@ package io.spareflow.kpi.internal;
 import io.spareflow.customer.CustomerInfo;
 import io.spareflow.customer.Customers;
 import io.spareflow.part.ProductLine;
+import io.spareflow.rma.SlaStep;
 import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.ServiceTiers;
 import java.util.List;
@@ -45,6 +46,7 @@ class KpiPageController {
         model.addAttribute("month", requests.month(month));
         model.addAttribute("tiers", tiers.all().stream().map(ServiceTier::name).toList());
         model.addAttribute("productLines", List.of(ProductLine.values()));
+        model.addAttribute("slaSteps", SlaStep.values());
         model.addAttribute("customers", customers.all().stream().map(CustomerInfo::code).sorted().toList());
         return "kpis";
     }
