@@ -67,7 +67,7 @@ public final class DueTimers {
     }
 
     public void deploy() {
-        engine.getRepositoryService().createDeployment()
+        engine.getRepositoryService().createDeployment().name("timer-benchmark")
                 .addModelInstance("timer-open.bpmn", Bpmn.createExecutableProcess(OPEN).camundaHistoryTimeToLive(1)
                         .startEvent().intermediateCatchEvent("wait").timerWithDuration("P365D").endEvent("end").done())
                 .addModelInstance("timer-due.bpmn", Bpmn.createExecutableProcess(DUE).camundaHistoryTimeToLive(1)
