@@ -3,11 +3,9 @@ package io.spareflow.rma;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.notify.MailRecord;
 import io.spareflow.notify.Notifications;
@@ -23,7 +21,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,13 +36,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CaseCancellationApiTest {
 
     @Autowired
-    TestRestTemplate http;
+    RmaFixture fixture;
     @Autowired
-    ObjectMapper json;
+    RmaApiClient api;
     @Autowired
     Boards boards;
-    @Autowired
-    Customers customers;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -59,15 +54,11 @@ class CaseCancellationApiTest {
     @Autowired
     MessageSource messages;
 
-    private RmaFixture fixture;
-    private RmaApiClient api;
     private SiteInfo site;
     private String part;
 
     @BeforeEach
     void setUp() {
-        fixture = new RmaFixture(jdbc, boards, customers);
-        api = new RmaApiClient(http, json);
         site = fixture.chengdu();
         part = fixture.part();
     }
@@ -142,9 +133,7 @@ class CaseCancellationApiTest {
     void aSpareAlreadyShippedIsAwaitedBackAtItsDepotAndTheAuditWatchesIt() {
         String spare = fixture.inStock(part, "CTU");
         String number = api.reportNeedingSpare(site.customerCode(), site.id(), fixture.installedAt(part, site));
-        api.scan("depot-CTU", spare, "PICK", "CTU", Map.of());
-        api.scan("depot-CTU", spare, "PACK", "CTU", Map.of());
-        api.scan("depot-CTU", spare, "SHIP", "CTU", Map.of());
+        api.ship(spare, "CTU");
 
         JsonNode c = api.read(cancel("agent", number, "site decommissioned").getBody());
 
@@ -207,9 +196,7 @@ class CaseCancellationApiTest {
     void cancellingACaseWithTwoLinesCancelsBothAndAwaitsOnlyTheShippedSpare() {
         String shipped = fixture.inStock(part, "CTU");
         String number = api.reportNeedingSpare(site.customerCode(), site.id(), fixture.installedAt(part, site));
-        api.scan("depot-CTU", shipped, "PICK", "CTU", Map.of());
-        api.scan("depot-CTU", shipped, "PACK", "CTU", Map.of());
-        api.scan("depot-CTU", shipped, "SHIP", "CTU", Map.of());
+        api.ship(shipped, "CTU");
         String reserved = fixture.inStock(part, "CTU");
         ResponseEntity<String> added = api.post("agent", "/api/cases/" + number + "/lines",
                 Map.of("serial", fixture.installedAt(part, site)));

@@ -3,7 +3,6 @@ package io.spareflow.sourcing.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
@@ -33,9 +32,6 @@ import net.jqwik.api.lifecycle.BeforeProperty;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestContextManager;
@@ -68,8 +64,8 @@ class NoCaseStallsProperties {
             CaseLineBpmn.CALL_REPLACEMENT_DISPATCH, BoardRepairBpmn.TASK_AWAIT_INTAKE, BoardRepairBpmn.TASK_DIAGNOSE_BOARD,
             BoardRepairBpmn.TASK_REPAIR_BOARD, BoardRepairBpmn.TASK_TEST_BOARD, BoardRepairBpmn.TASK_AWAIT_PUTAWAY,
             BoardRepairBpmn.TASK_AWAIT_RETURN_DELIVERY);
-    private static final String REPAIR_CENTER = "RC-SZX";
-    private static final String TECHNICIAN = "tech-" + REPAIR_CENTER;
+    private static final String REPAIR_CENTER = RmaApiClient.REPAIR_CENTER;
+    private static final String TECHNICIAN = RmaApiClient.TECHNICIAN;
     /** Enough to end any case from any step (a case needs about fifteen). */
     private static final int STEPS_TO_END = 40;
 
@@ -80,9 +76,9 @@ class NoCaseStallsProperties {
     }
 
     @Autowired
-    TestRestTemplate http;
+    RmaFixture fixture;
     @Autowired
-    ObjectMapper json;
+    RmaApiClient api;
     @Autowired
     Boards boards;
     @Autowired
@@ -94,8 +90,6 @@ class NoCaseStallsProperties {
     @Autowired
     ReservationExpiryJob expiryJob;
 
-    private RmaApiClient api;
-    private RmaFixture fixture;
     private String part;
     private SiteInfo chengdu;
     private SiteInfo addisAbaba;
@@ -109,8 +103,6 @@ class NoCaseStallsProperties {
     @BeforeProperty
     void attachSpringTestContext() throws Exception {
         new TestContextManager(getClass()).prepareTestInstance(this);
-        api = new RmaApiClient(http, json);
-        fixture = new RmaFixture(jdbc, boards, customers);
         chengdu = fixture.chengdu();
         addisAbaba = fixture.addisAbaba();
         otherSite = customers.require(chengdu.customerCode()).sites().stream().filter(s -> s.id() != chengdu.id())
@@ -154,10 +146,10 @@ class NoCaseStallsProperties {
     private void apply(Action action, Case c) {
         switch (action) {
             case NEXT_STEP -> nextStep(c);
-            case RELEASE -> openRequest(c).ifPresent(id -> expectNoServerError(http.withBasicAuth("supervisor", "demo")
-                    .exchange("/api/sourcing/reservations/" + id + "?reason=property", HttpMethod.DELETE, HttpEntity.EMPTY, String.class)));
+            case RELEASE -> openRequest(c).ifPresent(id -> expectNoServerError(
+                    api.delete("supervisor", "/api/sourcing/reservations/" + id + "?reason=property")));
             case EXPIRE -> openRequest(c).ifPresent(id -> {
-                jdbc.update("update spare_reservation set expires_at = now() - interval '1 minute' where id = ? and status = 'RESERVED'", id);
+                fixture.moveHoldIntoPast(id);
                 expiryJob.expireOverdue();
             });
             case QUARANTINE -> reservedSpare(c).ifPresent(spare -> attempt("depot-" + spare.locationCode(), spare.serial(),
