@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
 import io.spareflow.customer.SiteInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -23,16 +20,7 @@ import org.springframework.http.ResponseEntity;
  * recorded and the case goes to its close as before.
  */
 @SpareflowIntegrationTest
-class BoardReplacementApiTest {
-
-    @Autowired
-    RmaFixture fixture;
-    @Autowired
-    RmaApiClient api;
-    @Autowired
-    Boards boards;
-    @Autowired
-    RuntimeService runtime;
+class BoardReplacementApiTest extends RmaApiTestSupport {
 
     @Test
     void aRepairAndReturnBoardBeyondRepairIsReplacedByASpareDeliveredToTheSiteThenTheCaseCloses() {

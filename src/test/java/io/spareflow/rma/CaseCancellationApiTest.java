@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.notify.MailRecord;
 import io.spareflow.notify.Notifications;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,22 +31,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * and a spare already on its way awaited back at its depot (and seen by the stall audit while it is).
  */
 @SpareflowIntegrationTest
-class CaseCancellationApiTest {
+class CaseCancellationApiTest extends RmaApiTestSupport {
 
-    @Autowired
-    RmaFixture fixture;
-    @Autowired
-    RmaApiClient api;
-    @Autowired
-    Boards boards;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     Users users;
     @Autowired
     Notifications notifications;
-    @Autowired
-    RuntimeService runtime;
     @Autowired
     TaskService tasks;
     @Autowired

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
 import io.spareflow.board.CustodyRecord;
 import io.spareflow.board.MoveReason;
 import io.spareflow.customer.SiteInfo;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -27,16 +25,8 @@ import org.springframework.http.ResponseEntity;
  * the depot with the largest deficit → put-away → close by the first owner.
  */
 @SpareflowIntegrationTest
-class CaseLifecycleApiTest {
+class CaseLifecycleApiTest extends RmaApiTestSupport {
 
-    @Autowired
-    RmaFixture fixture;
-    @Autowired
-    RmaApiClient api;
-    @Autowired
-    Boards boards;
-    @Autowired
-    RuntimeService runtime;
     @Autowired
     ManagementService management;
 

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
 import io.spareflow.customer.SiteInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -22,16 +19,7 @@ import org.springframework.http.ResponseEntity;
  * a line cancelled while the other goes on. The stall audit finds nothing on any of them.
  */
 @SpareflowIntegrationTest
-class CaseLinesApiTest {
-
-    @Autowired
-    RmaFixture fixture;
-    @Autowired
-    RmaApiClient api;
-    @Autowired
-    Boards boards;
-    @Autowired
-    RuntimeService runtime;
+class CaseLinesApiTest extends RmaApiTestSupport {
 
     @Test
     void reportWithoutABoardThenTwoBoardsFoundBothSparedFromTwoDepotsReturnedRepairedAndClosed() {

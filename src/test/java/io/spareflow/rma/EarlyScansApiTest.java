@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.repair.BoardRepairBpmn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Scans that come before the process waits for them are matched when it gets there, through the REST API and scans on
@@ -21,16 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * DELIVER of the repaired board at the customer's while the technician's test is still open. No case stalls.
  */
 @SpareflowIntegrationTest
-class EarlyScansApiTest {
-
-    @Autowired
-    RmaFixture fixture;
-    @Autowired
-    RmaApiClient api;
-    @Autowired
-    Boards boards;
-    @Autowired
-    RuntimeService runtime;
+class EarlyScansApiTest extends RmaApiTestSupport {
 
     @Test
     void anIntakeScannedRightAfterAnEarlyDefectiveReturnGoesStraightToDiagnosis() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spareflow.SpareflowIntegrationTest;
-import io.spareflow.board.Boards;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.notify.MailRecord;
 import io.spareflow.notify.Notifications;
@@ -21,14 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * healthy case is not listed.
  */
 @SpareflowIntegrationTest
-class StallAuditApiTest {
+class StallAuditApiTest extends RmaApiTestSupport {
 
-    @Autowired
-    RmaFixture fixture;
-    @Autowired
-    RmaApiClient api;
-    @Autowired
-    Boards boards;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.notify.MailRecord;
 import io.spareflow.notify.Notifications;
@@ -20,14 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * a board of another part is only quarantined.
  */
 @SpareflowIntegrationTest
-class WrongDefectiveBoardApiTest {
+class WrongDefectiveBoardApiTest extends RmaApiTestSupport {
 
-    @Autowired
-    RmaFixture fixture;
-    @Autowired
-    RmaApiClient api;
-    @Autowired
-    Boards boards;
     @Autowired
     Notifications notifications;
 

@@ -5,24 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
 import io.spareflow.customer.SiteInfo;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** A spare delivered to another site than its case's is refused with 409 naming the case's site; the case waits on. */
 @SpareflowIntegrationTest
-class WrongSiteDeliveryApiTest {
-
-    @Autowired
-    RmaFixture fixture;
-    @Autowired
-    RmaApiClient api;
-    @Autowired
-    Boards boards;
+class WrongSiteDeliveryApiTest extends RmaApiTestSupport {
 
     @Test
     void deliverAtAnotherSiteIsRefusedNamingTheCasesSite() {

@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.repair.BoardRepairBpmn;
 import io.spareflow.rma.CaseLineBpmn;
 import io.spareflow.rma.RmaApiClient;
+import io.spareflow.rma.RmaApiTestSupport;
 import io.spareflow.rma.RmaCaseBpmn;
-import io.spareflow.rma.RmaFixture;
 import io.spareflow.rma.SpareDispatchBpmn;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +28,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.BeforeProperty;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
@@ -53,7 +51,7 @@ import org.springframework.test.context.TestContextManager;
  * sourcing's package to run the reservation expiry job as the clock moves.
  */
 @SpareflowIntegrationTest
-class NoCaseStallsProperties {
+class NoCaseStallsProperties extends RmaApiTestSupport {
 
     /** Each wait a case's processes may be in, and the audit checks: anything else would be a wait nobody answers. */
     private static final Set<String> KNOWN_WAITS = Set.of(
@@ -76,17 +74,9 @@ class NoCaseStallsProperties {
     }
 
     @Autowired
-    RmaFixture fixture;
-    @Autowired
-    RmaApiClient api;
-    @Autowired
-    Boards boards;
-    @Autowired
     Customers customers;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    RuntimeService runtime;
     @Autowired
     ReservationExpiryJob expiryJob;
 
