@@ -65,7 +65,7 @@ public class RmaFixture {
                 reservationId);
     }
 
-    SiteInfo site(String customerCode, String siteName) {
+    public SiteInfo site(String customerCode, String siteName) {
         return customers.require(customerCode).sites().stream().filter(s -> s.name().equals(siteName)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("demo site " + siteName + " of " + customerCode + " missing"));
     }
