@@ -540,7 +540,8 @@ class DemoHistory {
                     + "serial text, board_part text, depot_code text, predicted_breach bool, created_at timestamptz, reserved_at timestamptz, "
                     + "closed_at timestamptz", reservationRows);
             rows += insert(jdbc, "sourcing_decision", "case_number text, reservation_id int8, kind text, made_at timestamptz, made_by text, "
-                    + "requested_part text, site_id int8, tier text, chosen_depot text, chosen_serial text, reason text", decisionRows);
+                    + "requested_part text, site_id int8, tier text, chosen_depot text, chosen_serial text, reason text, reason_key text, "
+                    + "reason_args jsonb", decisionRows);
             List<Object[]> custodyRows = new ArrayList<>();
             for (Move m : custody) {
                 custodyRows.add(new Object[]{idOf.get(m.board()), m.from(), m.to(), m.c() == null ? "HISTORY" : "CASE", m.location(),
@@ -697,15 +698,24 @@ class DemoHistory {
         List<Object[]> decisionRows(long reservationId) {
             List<Object[]> rows = new ArrayList<>();
             if ((Boolean) reservation[4]) {
-                rows.add(new Object[]{number, reservationId, "BACKORDER", ts((Instant) reservation[2]), "system", faulty.part.partNumber(),
-                        site.id(), tier.name(), null, null, "No board of the part in stock: backordered"});
-                rows.add(new Object[]{number, reservationId, "BACKORDER_SERVED", ts((Instant) reservation[3]), "system", faulty.part.partNumber(),
-                        site.id(), tier.name(), reservation[1], reservation[0], "Backorder served from returned stock"});
+                rows.add(decision(new Object[]{number, reservationId, "BACKORDER", ts((Instant) reservation[2]), "system", faulty.part.partNumber(),
+                        site.id(), tier.name(), null, null}, Message.of("sourcing.reason.noStock")));
+                rows.add(decision(new Object[]{number, reservationId, "BACKORDER_SERVED", ts((Instant) reservation[3]), "system", faulty.part.partNumber(),
+                        site.id(), tier.name(), reservation[1], reservation[0]}, Message.of("sourcing.reason.servedFromReturns")));
             } else {
-                rows.add(new Object[]{number, reservationId, "RESERVED", ts((Instant) reservation[2]), "system", faulty.part.partNumber(),
-                        site.id(), tier.name(), reservation[1], reservation[0], "Nearest depot with the part in stock"});
+                rows.add(decision(new Object[]{number, reservationId, "RESERVED", ts((Instant) reservation[2]), "system", faulty.part.partNumber(),
+                        site.id(), tier.name(), reservation[1], reservation[0]}, Message.of("sourcing.reason.nearestInStock")));
             }
             return rows;
+        }
+
+        /** A decision row with its reason as sourcing keeps it: the English wording, the key and the arguments. */
+        private static Object[] decision(Object[] row, Message reason) {
+            Object[] stored = java.util.Arrays.copyOf(row, row.length + 3);
+            stored[row.length] = reason.english();
+            stored[row.length + 1] = reason.key();
+            stored[row.length + 2] = StoredMessage.arguments(reason);
+            return stored;
         }
 
         private static Timestamp ts(Instant at) {

@@ -213,7 +213,7 @@ class Reservations {
             String reason = "Board " + moved.serial() + " became " + moved.to() + " (" + action + " by " + by + ")";
             request.close(ReservationStatus.RELEASED, reason, moved.at());
             reservations.saveAndFlush(request);
-            decisions.record(request, DecisionKind.RELEASED, by, null, reason + ": the reservation is void; source the case again");
+            decisions.record(request, DecisionKind.RELEASED, by, null, Message.of("sourcing.reason.void", reason));
             lost(request, ReservationLost.Cause.BOARD_MOVED, reason);
         });
     }
@@ -226,7 +226,7 @@ class Reservations {
             boolean cancelled = reservations.cancelBackorder(id, reason, now) == 1;
             entityManager.refresh(request);
             if (cancelled) {
-                decisions.record(request, DecisionKind.CANCELLED, actor, null, "Backorder cancelled: " + reason);
+                decisions.record(request, DecisionKind.CANCELLED, actor, null, Message.of("sourcing.reason.backorderCancelled", reason));
                 return request;
             }
         }
@@ -242,8 +242,8 @@ class Reservations {
         request.close(closedAs, reason, now);
         reservations.saveAndFlush(request);
         decisions.record(request, expiring ? DecisionKind.EXPIRED : DecisionKind.RELEASED, actor, null,
-                (expiring ? "Expired: " : "Released: ") + reason + "; board " + request.getSerial() + " is AVAILABLE again at "
-                        + request.getDepotCode());
+                Message.of(expiring ? "sourcing.reason.expired" : "sourcing.reason.released", reason, request.getSerial(),
+                        request.getDepotCode()));
         // Told while the board is still RESERVED: a case sourced anew now gets another board, not this one back.
         lost(request, expiring ? ReservationLost.Cause.EXPIRED : ReservationLost.Cause.RELEASED, reason);
         boards.move(request.getSerial(), BoardStatus.AVAILABLE, request.getDepotCode(), null,
