@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -185,6 +188,42 @@ class DemoHistoryTest {
                 "select count(*) from rma_case c where c.customer_code = ? and c.diagnosis_outcome = 'SPARE_NEEDED'"));
         assertThat(gold.get("nffRate").get("percent").asDouble()).isBetween(8.0, 30.0);
         assertThat(total[2]).isEqualTo(gold.get("fillRate").get("denominator").asLong());
+    }
+
+    @Test
+    void itsTimelinesAndDecisionsAreKeptAsKeysAndReadInChineseAndInEnglish() {
+        assertThat(count("""
+                select count(*) from case_timeline t join rma_case c on c.id = t.case_id
+                where c.customer_code in (?, ?) and t.text_key is null""")).isZero();
+        assertThat(count("""
+                select count(*) from sourcing_decision d join rma_case c on c.number = d.case_number
+                where c.customer_code in (?, ?) and d.reason_key is null""")).isZero();
+        String number = jdbc.queryForObject("""
+                select c.number from rma_case c where c.customer_code = ?
+                  and exists (select 1 from sourcing_decision d where d.case_number = c.number and d.kind = 'RESERVED')
+                order by c.id limit 1""", String.class, gold);
+
+        JsonNode english = read("en", "/api/cases/" + number);
+        JsonNode chinese = read("zh-CN", "/api/cases/" + number);
+        assertThat(chinese.get("timeline")).hasSameSizeAs(english.get("timeline")).hasSizeGreaterThan(5);
+        for (int i = 0; i < english.get("timeline").size(); i++) {
+            String inEnglish = english.get("timeline").get(i).get("text").asText();
+            String inChinese = chinese.get("timeline").get(i).get("text").asText();
+            assertThat(inChinese).as(inEnglish).isNotEqualTo(inEnglish).containsPattern("\\p{IsHan}");
+        }
+        assertThat(english.get("timeline").get(0).get("text").asText()).startsWith("Fault reported by ");
+        assertThat(chinese.get("timeline").get(0).get("text").asText()).startsWith("经 ");
+        assertThat(read("en", "/api/sourcing/decisions/" + number).get(0).get("reason").asText())
+                .isEqualTo("Nearest depot with the part in stock");
+        assertThat(read("zh-CN", "/api/sourcing/decisions/" + number).get(0).get("reason").asText())
+                .isEqualTo("持有该料号库存的最近备件库");
+    }
+
+    private JsonNode read(String language, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        return http.withBasicAuth("supervisor", "demo").exchange(path, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class)
+                .getBody();
     }
 
     private long count(String sql) {
