@@ -52,6 +52,12 @@ public record Message(String key, List<Object> args) {
         return messages.getMessage(key, worded, locale);
     }
 
+    /** Whether a moment is among the arguments, here or in a nested text: only then does its wording need a zone. */
+    public boolean namesAMoment() {
+        return args.stream().anyMatch(a -> a instanceof Instant || a instanceof Message m && m.namesAMoment()
+                || a instanceof Joined j && j.parts().stream().anyMatch(Message::namesAMoment));
+    }
+
     /** Texts worded one after the other as one argument (kept as such when stored, see {@link StoredMessage}). */
     record Joined(List<Message> parts, String separator) {
 

@@ -98,7 +98,7 @@ class TimelineLanguageApiTest {
         String inChengdu = time.format(due, ZoneId.of("Asia/Shanghai"), Languages.CHINESE);
         assertThat(entry(read(newAgent("CTU"), "zh-CN", number), "ACCEPTED").get("text").asText())
                 .isEqualTo("工单已受理；远程诊断截止时间 " + inChengdu);
-        assertThat(inLima).isNotEqualTo(inChengdu).contains("GMT-05:00", "PET");
+        assertThat(inLima).isNotEqualTo(inChengdu).contains("PET");
     }
 
     @Test

@@ -5,9 +5,11 @@ import io.spareflow.user.Users;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The texts a case shows people (timeline entries) as messages from the bundles, kept as such and worded when read,
@@ -36,14 +38,14 @@ class CaseTexts {
 
     /** The current reader's language (the request's) and time zone (the signed-in user's location's). */
     Reading reading() {
-        return new Reading(messages, LocaleContextHolder.getLocale(), users.currentZone());
+        return new Reading(messages, LocaleContextHolder.getLocale(), SingletonSupplier.of(users::currentZone));
     }
 
-    /** How one reader reads the texts of cases. */
-    record Reading(MessageSource messages, Locale locale, ZoneId zone) {
+    /** How one reader reads the texts of cases; their zone is looked up once, and only for a text naming a moment. */
+    record Reading(MessageSource messages, Locale locale, Supplier<ZoneId> zone) {
 
         String word(Message text) {
-            return text.in(messages, locale, zone);
+            return text.in(messages, locale, text.namesAMoment() ? zone.get() : null);
         }
     }
 }
