@@ -10,7 +10,6 @@ import io.spareflow.common.Languages;
 import io.spareflow.common.ReaderTime;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
-import io.spareflow.location.Locations;
 import io.spareflow.rma.internal.CaseDeadlines;
 import io.spareflow.user.NewUser;
 import io.spareflow.user.Role;
@@ -36,40 +35,42 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A timeline entry is kept as its message key and arguments and worded when read: whoever wrote it (a Chinese agent,
  * an English one, a job), an English reader reads it in English and a Chinese reader in Chinese, times in the
- * reader's own zone; an entry written before keys were kept is shown as stored.
+ * reader's own zone; an entry written before keys were kept is shown as stored. The tracking page words the customer's
+ * steps (never these internal texts) in the browser's language.
  */
 @SpareflowIntegrationTest
 class TimelineLanguageApiTest {
 
     private static final String PASSWORD = "demo";
 
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    Boards boards;
-    @Autowired
-    Customers customers;
-    @Autowired
-    Users users;
-    @Autowired
-    Locations locations;
-    @Autowired
-    ReaderTime time;
-    @Autowired
-    CaseDeadlines deadlines;
+    private final TestRestTemplate rest;
+    private final ObjectMapper json;
+    private final JdbcTemplate jdbc;
+    private final Users users;
+    private final ReaderTime time;
+    private final CaseDeadlines deadlines;
+    private final RmaFixture fixture;
+    private final SiteInfo site;
+
+    TimelineLanguageApiTest(@Autowired TestRestTemplate rest, @Autowired ObjectMapper json, @Autowired JdbcTemplate jdbc,
+                            @Autowired Boards boards, @Autowired Customers customers, @Autowired Users users,
+                            @Autowired ReaderTime time, @Autowired CaseDeadlines deadlines) {
+        this.rest = rest;
+        this.json = json;
+        this.jdbc = jdbc;
+        this.users = users;
+        this.time = time;
+        this.deadlines = deadlines;
+        this.fixture = new RmaFixture(jdbc, boards, customers);
+        this.site = fixture.chengdu();
+    }
 
     @Test
     void anEntryAChineseAgentWroteReadsInEnglishForAnEnglishReaderAndInChineseForAChineseOne() {
-        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
-        SiteInfo site = fixture.chengdu();
         String part = fixture.part();
         String faulty = fixture.installedAt(part, site);
         String writer = newAgent("CTU");
-        String number = report(writer, "zh-CN", site, faulty);
+        String number = report(writer, "zh-CN", faulty);
 
         JsonNode english = entry(read(newAgent("LIM"), "en", number), "REPORTED");
         assertThat(english.get("text").asText()).isEqualTo("Fault reported by Hotline for board " + faulty + " (" + part
@@ -84,9 +85,7 @@ class TimelineLanguageApiTest {
 
     @Test
     void aTimeInAnEntryIsShownInTheReadersZoneAndFormat() {
-        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
-        SiteInfo site = fixture.chengdu();
-        String number = report("agent", "en", site, fixture.installedAt(fixture.part(), site));
+        String number = report("agent", "en", fixture.installedAt(fixture.part(), site));
         new RmaApiClient(rest, json).acceptNeedingASpare("agent", number);
         String lima = newAgent("LIM");
         JsonNode view = read(lima, "en", number);
@@ -103,9 +102,7 @@ class TimelineLanguageApiTest {
 
     @Test
     void anEntryAJobWroteWithoutAnyReaderReadsInChineseForAChineseReader() {
-        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
-        SiteInfo site = fixture.chengdu();
-        String number = report("agent", "en", site, fixture.installedAt(fixture.part(), site));
+        String number = report("agent", "en", fixture.installedAt(fixture.part(), site));
         // As the engine's job thread does: no request, no reader's language.
         LocaleContextHolder.resetLocaleContext();
         deadlines.limitMissed(number, SlaStep.ACCEPT, 1);
@@ -116,9 +113,7 @@ class TimelineLanguageApiTest {
 
     @Test
     void anEntryWrittenBeforeKeysWereKeptIsShownAsStored() {
-        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
-        SiteInfo site = fixture.chengdu();
-        String number = report("agent", "en", site, fixture.installedAt(fixture.part(), site));
+        String number = report("agent", "en", fixture.installedAt(fixture.part(), site));
         jdbc.update("""
                 insert into case_timeline (case_id, at, kind, actor, text)
                 select id, now(), 'ESCALATED', 'system', 'An entry of the last release' from rma_case where number = ?""", number);
@@ -130,7 +125,18 @@ class TimelineLanguageApiTest {
         }
     }
 
-    private String report(String user, String language, SiteInfo site, String serial) {
+    @Test
+    void theTrackingPageWordsTheCustomersStepsInTheBrowsersLanguage() {
+        String number = report("agent", "zh-CN", fixture.installedAt(fixture.part(), site));
+        String token = read("agent", "en", number).get("trackingToken").asText();
+
+        String chinese = rest.exchange("/track/" + token, HttpMethod.GET, new HttpEntity<>(language("zh-CN")), String.class).getBody();
+        assertThat(chinese).contains("故障已报告").doesNotContain("Fault reported");
+        String english = rest.exchange("/track/" + token, HttpMethod.GET, new HttpEntity<>(language("en")), String.class).getBody();
+        assertThat(english).contains("Fault reported").doesNotContain("故障已报告", "经 热线");
+    }
+
+    private String report(String user, String language, String serial) {
         HttpHeaders headers = language(language);
         ResponseEntity<String> reported = rest.withBasicAuth(user, PASSWORD).exchange("/api/cases", HttpMethod.POST,
                 new HttpEntity<>(Map.of("customerCode", site.customerCode(), "siteId", site.id(), "faultySerial", serial,
