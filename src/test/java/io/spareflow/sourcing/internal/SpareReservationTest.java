@@ -164,7 +164,7 @@ class SpareReservationTest {
                 .contains("or of a part that supersedes it (" + newer + ")");
 
         // Cancelling the younger backorder leaves nothing waiting.
-        sourcing.release(youngerCase, 1, "customer solved it");
+        sourcing.release(youngerCase, 1, Message.of("sourcing.reason.given", "customer solved it"));
         assertThat(fixture.openReservation(youngerCase)).isEmpty();
     }
 
