@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
@@ -13,7 +12,7 @@ import io.spareflow.location.LocationType;
 import io.spareflow.location.Locations;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.ProductLine;
-import io.spareflow.rma.RmaApiClient;
+import io.spareflow.rma.RmaApiTestSupport;
 import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.ServiceTiers;
 import io.spareflow.user.Users;
@@ -26,10 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -40,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpareflowIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DemoHistoryTest {
+class DemoHistoryTest extends RmaApiTestSupport {
 
     private static final LocalDate FIRST = LocalDate.of(2019, 1, 1);
     private static final LocalDate LAST = LocalDate.of(2020, 1, 1);
@@ -58,12 +53,7 @@ class DemoHistoryTest {
     Users users;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
 
-    RmaApiClient api;
     String gold;
     String bronze;
     String part;
@@ -71,7 +61,6 @@ class DemoHistoryTest {
 
     @BeforeAll
     void writeHistory() {
-        api = new RmaApiClient(http, json);
         String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT);
         gold = "HG" + run;
         bronze = "HB" + run;
@@ -203,8 +192,8 @@ class DemoHistoryTest {
                   and exists (select 1 from sourcing_decision d where d.case_number = c.number and d.kind = 'RESERVED')
                 order by c.id limit 1""", String.class, gold);
 
-        JsonNode english = read("en", "/api/cases/" + number);
-        JsonNode chinese = read("zh-CN", "/api/cases/" + number);
+        JsonNode english = api.readIn("supervisor", "en", "/api/cases/" + number);
+        JsonNode chinese = api.readIn("supervisor", "zh-CN", "/api/cases/" + number);
         assertThat(chinese.get("timeline")).hasSameSizeAs(english.get("timeline")).hasSizeGreaterThan(5);
         for (int i = 0; i < english.get("timeline").size(); i++) {
             String inEnglish = english.get("timeline").get(i).get("text").asText();
@@ -213,17 +202,10 @@ class DemoHistoryTest {
         }
         assertThat(english.get("timeline").get(0).get("text").asText()).startsWith("Fault reported by ");
         assertThat(chinese.get("timeline").get(0).get("text").asText()).startsWith("经 ");
-        assertThat(read("en", "/api/sourcing/decisions/" + number).get(0).get("reason").asText())
+        assertThat(api.readIn("supervisor", "en", "/api/sourcing/decisions/" + number).get(0).get("reason").asText())
                 .isEqualTo("Nearest depot with the part in stock");
-        assertThat(read("zh-CN", "/api/sourcing/decisions/" + number).get(0).get("reason").asText())
+        assertThat(api.readIn("supervisor", "zh-CN", "/api/sourcing/decisions/" + number).get(0).get("reason").asText())
                 .isEqualTo("持有该料号库存的最近备件库");
-    }
-
-    private JsonNode read(String language, String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
-        return http.withBasicAuth("supervisor", "demo").exchange(path, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class)
-                .getBody();
     }
 
     private long count(String sql) {

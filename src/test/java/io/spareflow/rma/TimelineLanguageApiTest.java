@@ -3,12 +3,9 @@ package io.spareflow.rma;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
-import io.spareflow.board.Boards;
 import io.spareflow.common.Languages;
 import io.spareflow.common.ReaderTime;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.rma.internal.CaseDeadlines;
 import io.spareflow.user.NewUser;
@@ -20,13 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,34 +32,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * steps (never these internal texts) in the browser's language.
  */
 @SpareflowIntegrationTest
-class TimelineLanguageApiTest {
+class TimelineLanguageApiTest extends RmaApiTestSupport {
 
-    private static final String PASSWORD = "demo";
-
-    private final TestRestTemplate rest;
-    private final ObjectMapper json;
-    private final JdbcTemplate jdbc;
-    private final Users users;
-    private final ReaderTime time;
-    private final CaseDeadlines deadlines;
-    private final RmaFixture fixture;
-    private final SiteInfo site;
-
-    TimelineLanguageApiTest(@Autowired TestRestTemplate rest, @Autowired ObjectMapper json, @Autowired JdbcTemplate jdbc,
-                            @Autowired Boards boards, @Autowired Customers customers, @Autowired Users users,
-                            @Autowired ReaderTime time, @Autowired CaseDeadlines deadlines) {
-        this.rest = rest;
-        this.json = json;
-        this.jdbc = jdbc;
-        this.users = users;
-        this.time = time;
-        this.deadlines = deadlines;
-        this.fixture = new RmaFixture(jdbc, boards, customers);
-        this.site = fixture.chengdu();
-    }
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Users users;
+    @Autowired
+    ReaderTime time;
+    @Autowired
+    CaseDeadlines deadlines;
 
     @Test
     void anEntryAChineseAgentWroteReadsInEnglishForAnEnglishReaderAndInChineseForAChineseOne() {
+        SiteInfo site = fixture.chengdu();
         String part = fixture.part();
         String faulty = fixture.installedAt(part, site);
         String writer = newAgent("CTU");
@@ -85,12 +64,10 @@ class TimelineLanguageApiTest {
 
     @Test
     void aTimeInAnEntryIsShownInTheReadersZoneAndFormat() {
-        String number = report("agent", "en", fixture.installedAt(fixture.part(), site));
-        new RmaApiClient(rest, json).acceptNeedingASpare("agent", number);
-        String lima = newAgent("LIM");
-        JsonNode view = read(lima, "en", number);
-        Instant due = Instant.parse(StreamSupport.stream(view.get("slaClocks").spliterator(), false)
-                .filter(c -> c.get("step").asText().equals("REMOTE_DIAGNOSIS")).findFirst().orElseThrow().get("dueAt").asText());
+        String number = report("agent", "en", newBoard());
+        api.acceptNeedingASpare("agent", number);
+        JsonNode view = read(newAgent("LIM"), "en", number);
+        Instant due = Instant.parse(RmaApiClient.clock(view.get("slaClocks"), "REMOTE_DIAGNOSIS").get("dueAt").asText());
 
         String inLima = time.format(due, ZoneId.of("America/Lima"), Languages.ENGLISH);
         assertThat(entry(view, "ACCEPTED").get("text").asText()).isEqualTo("Case accepted; remote diagnosis due by " + inLima);
@@ -102,7 +79,7 @@ class TimelineLanguageApiTest {
 
     @Test
     void anEntryAJobWroteWithoutAnyReaderReadsInChineseForAChineseReader() {
-        String number = report("agent", "en", fixture.installedAt(fixture.part(), site));
+        String number = report("agent", "en", newBoard());
         // As the engine's job thread does: no request, no reader's language.
         LocaleContextHolder.resetLocaleContext();
         deadlines.limitMissed(number, SlaStep.ACCEPT, 1);
@@ -113,7 +90,7 @@ class TimelineLanguageApiTest {
 
     @Test
     void anEntryWrittenBeforeKeysWereKeptIsShownAsStored() {
-        String number = report("agent", "en", fixture.installedAt(fixture.part(), site));
+        String number = report("agent", "en", newBoard());
         jdbc.update("""
                 insert into case_timeline (case_id, at, kind, actor, text)
                 select id, now(), 'ESCALATED', 'system', 'An entry of the last release' from rma_case where number = ?""", number);
@@ -127,29 +104,30 @@ class TimelineLanguageApiTest {
 
     @Test
     void theTrackingPageWordsTheCustomersStepsInTheBrowsersLanguage() {
-        String number = report("agent", "zh-CN", fixture.installedAt(fixture.part(), site));
+        String number = report("agent", "zh-CN", newBoard());
         String token = read("agent", "en", number).get("trackingToken").asText();
 
-        String chinese = rest.exchange("/track/" + token, HttpMethod.GET, new HttpEntity<>(language("zh-CN")), String.class).getBody();
+        String chinese = api.exchangeIn("agent", "zh-CN", HttpMethod.GET, "/track/" + token, null).getBody();
         assertThat(chinese).contains("故障已报告").doesNotContain("Fault reported");
-        String english = rest.exchange("/track/" + token, HttpMethod.GET, new HttpEntity<>(language("en")), String.class).getBody();
+        String english = api.exchangeIn("agent", "en", HttpMethod.GET, "/track/" + token, null).getBody();
         assertThat(english).contains("Fault reported").doesNotContain("故障已报告", "经 热线");
     }
 
+    private String newBoard() {
+        return fixture.installedAt(fixture.part(), fixture.chengdu());
+    }
+
     private String report(String user, String language, String serial) {
-        HttpHeaders headers = language(language);
-        ResponseEntity<String> reported = rest.withBasicAuth(user, PASSWORD).exchange("/api/cases", HttpMethod.POST,
-                new HttpEntity<>(Map.of("customerCode", site.customerCode(), "siteId", site.id(), "faultySerial", serial,
-                        "symptom", "板卡告警 loss of frame", "channel", "HOTLINE"), headers), String.class);
+        SiteInfo site = fixture.chengdu();
+        ResponseEntity<String> reported = api.exchangeIn(user, language, HttpMethod.POST, "/api/cases", Map.of(
+                "customerCode", site.customerCode(), "siteId", site.id(), "faultySerial", serial,
+                "symptom", "板卡告警 loss of frame", "channel", "HOTLINE"));
         assertThat(reported.getStatusCode()).as(reported.getBody()).isEqualTo(HttpStatus.CREATED);
-        return readJson(reported.getBody()).get("number").asText();
+        return api.read(reported.getBody()).get("number").asText();
     }
 
     private JsonNode read(String user, String language, String number) {
-        ResponseEntity<String> got = rest.withBasicAuth(user, PASSWORD).exchange("/api/cases/" + number, HttpMethod.GET,
-                new HttpEntity<>(language(language)), String.class);
-        assertThat(got.getStatusCode()).as(got.getBody()).isEqualTo(HttpStatus.OK);
-        return readJson(got.getBody());
+        return api.readIn(user, language, "/api/cases/" + number);
     }
 
     private static JsonNode entry(JsonNode view, String kind) {
@@ -163,24 +141,10 @@ class TimelineLanguageApiTest {
         return found.get(0);
     }
 
-    private static HttpHeaders language(String language) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
-        return headers;
-    }
-
-    private JsonNode readJson(String body) {
-        try {
-            return json.readTree(body);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** An agent of this test's own at {@code location}, without a stored language. */
     private String newAgent(String location) {
         String name = "tl-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new NewUser(name, PASSWORD, "Agent " + name, name + "@spareflow.local", Role.AGENT, location, null));
+        users.create(new NewUser(name, "demo", "Agent " + name, name + "@spareflow.local", Role.AGENT, location, null));
         return name;
     }
 }
