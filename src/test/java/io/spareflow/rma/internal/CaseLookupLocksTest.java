@@ -2,13 +2,9 @@ package io.spareflow.rma.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
-import io.spareflow.board.Boards;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
-import io.spareflow.rma.RmaApiClient;
-import io.spareflow.rma.RmaFixture;
+import io.spareflow.rma.RmaApiTestSupport;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
@@ -18,7 +14,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,21 +24,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cleared the row is read and locked again (the remembered entity may be stale then).
  */
 @SpareflowIntegrationTest
-class CaseLookupLocksTest {
+class CaseLookupLocksTest extends RmaApiTestSupport {
 
     /** PostgreSQL's "lock not available", what {@code FOR UPDATE NOWAIT} answers for a row another transaction holds. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    Boards boards;
-    @Autowired
-    Customers customers;
     @Autowired
     CaseLookup lookup;
     @Autowired
@@ -59,9 +46,8 @@ class CaseLookupLocksTest {
     @BeforeEach
     void aReportedCase() {
         transaction = new TransactionTemplate(transactionManager);
-        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
         SiteInfo site = fixture.chengdu();
-        number = new RmaApiClient(http, json).report("agent", site.customerCode(), site.id(), fixture.installedAt(fixture.part(), site));
+        number = api.report("agent", site.customerCode(), site.id(), fixture.installedAt(fixture.part(), site));
     }
 
     @Test
