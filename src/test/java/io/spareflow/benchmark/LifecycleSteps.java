@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class LifecycleSteps {
 
+    private static final String[] KINDS = {"select", "insert", "update", "delete"};
     private static final Pattern INSERT = Pattern.compile("^insert\\s+into\\s+([\\w.]+)");
     private static final Pattern UPDATE = Pattern.compile("^update\\s+([\\w.]+)");
     private static final Pattern DELETE = Pattern.compile("^delete\\s+from\\s+([\\w.]+)");
@@ -103,8 +104,6 @@ final class LifecycleSteps {
         T value = (T) result.get(0);
         return value;
     }
-
-    private static final String[] KINDS = {"select", "insert", "update", "delete"};
 
     private static int kind(String sql) {
         for (int k = 1; k < KINDS.length; k++) {
