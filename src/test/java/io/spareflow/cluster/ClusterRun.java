@@ -146,7 +146,7 @@ public final class ClusterRun {
             pool.setMaximumPoolSize(8);
             ProcessEngine starter = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
                     .setDataSource(pool).setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE)
-                    .setJobExecutorActivate(false).setHistory(ProcessEngineConfiguration.HISTORY_AUDIT)
+                    .setJobExecutorActivate(false).setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY) // as application.yml
                     .setProcessEngineName("cluster-timers").buildProcessEngine();
             try {
                 DueTimers timers = new DueTimers(starter, new JdbcTemplate(pool));
