@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,9 +145,11 @@ class DepotDirectory {
 
     private Snapshot reload(Instant now) {
         long calendarVersion = calendars.version();
-        Snapshot loaded = new Snapshot(locations.depots().stream()
+        // A HashMap, not Map.copyOf's open addressing: depot codes like BD0001…BD1878 hash to neighbouring values,
+        // and probing through their clusters was 40 % of a quote's CPU at 2,000 depots (JFR, docs/performance.md).
+        Snapshot loaded = new Snapshot(Collections.unmodifiableMap(locations.depots().stream()
                 .map(l -> new Depot(l, calendars.timetable(l)))
-                .collect(Collectors.toUnmodifiableMap(Depot::code, Function.identity())), now, calendarVersion);
+                .collect(Collectors.toMap(Depot::code, Function.identity(), (a, b) -> a, HashMap::new))), now, calendarVersion);
         snapshot = loaded;
         return loaded;
     }
