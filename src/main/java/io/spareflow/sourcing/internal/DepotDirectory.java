@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * The stock-holding depots with their hours parsed once, kept for a minute: every quote needs all of them, and
- * reading 2,000 depots per quote cost more than the stock query. A code not found triggers a reload (a depot added
+ * The stock-holding depots with their hours parsed once, kept for a minute with their order by distance from each
+ * destination quoted (a quote walks out along it): reading 2,000 depots per quote cost more than the stock query. A code not found triggers a reload (a depot added
  * since), at most once a second; other changes (hours, handling time) take effect within {@link #MAX_AGE}, a changed
  * working calendar at once.
  */
@@ -146,7 +146,7 @@ class DepotDirectory {
     private Snapshot reload(Instant now) {
         long calendarVersion = calendars.version();
         // A HashMap, not Map.copyOf's open addressing: depot codes like BD0001…BD1878 hash to neighbouring values,
-        // and probing through their clusters was 40 % of a quote's CPU at 2,000 depots (JFR, docs/performance.md).
+        // and probing through their clusters was half of a quote's CPU at 2,000 depots (JFR, docs/performance.md).
         Snapshot loaded = new Snapshot(Collections.unmodifiableMap(locations.depots().stream()
                 .map(l -> new Depot(l, calendars.timetable(l)))
                 .collect(Collectors.toMap(Depot::code, Function.identity(), (a, b) -> a, HashMap::new))), now, calendarVersion);
