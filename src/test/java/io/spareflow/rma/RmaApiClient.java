@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -205,6 +206,20 @@ public class RmaApiClient {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What {@code user} reads at {@code path} asking for {@code language} (Accept-Language); it must answer 200. */
+    public JsonNode readIn(String user, String language, String path) {
+        ResponseEntity<String> got = exchangeIn(user, language, HttpMethod.GET, path, null);
+        assertThat(got.getStatusCode()).as(got.getBody()).isEqualTo(HttpStatus.OK);
+        return read(got.getBody());
+    }
+
+    /** A call of {@code user} asking for answers in {@code language} (Accept-Language). */
+    public ResponseEntity<String> exchangeIn(String user, String language, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        return http.withBasicAuth(user, password).exchange(path, method, new HttpEntity<>(body, headers), String.class);
     }
 
     public ResponseEntity<String> get(String user, String path) {

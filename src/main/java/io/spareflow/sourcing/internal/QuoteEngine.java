@@ -1,6 +1,8 @@
 package io.spareflow.sourcing.internal;
 
 import io.spareflow.board.Stock;
+import io.spareflow.common.Message;
+import io.spareflow.common.Texts;
 import io.spareflow.part.Parts;
 import io.spareflow.sourcing.internal.SpareQuote.Outcome;
 import io.spareflow.tier.ServiceTier;
@@ -60,33 +62,33 @@ class QuoteEngine {
         }
 
         /** Why {@code chosen} (null: backorder), after the depots in {@code ranDry} turned out to have no board left. */
-        String reasonFor(Candidate chosen, List<String> ranDry) {
-            String prefix = ranDry.isEmpty() ? "" : "No board was left to reserve at " + String.join(", ", ranDry)
-                    + " (taken by concurrent requests); ";
-            String limit = "the " + tier.name() + " limit of " + limitMinutes() + " min";
-            if (chosen == null) {
-                return prefix + "no depot holds an AVAILABLE board of " + partNumber
-                        + (compatibleParts.size() > 1 ? " or of a part that supersedes it ("
-                        + String.join(", ", compatibleParts.subList(1, compatibleParts.size())) + ")" : "")
-                        + ": backorder, served when stock appears";
-            }
-            if (limitMinutes() == null) {
-                return prefix + chosen.depotCode() + " is the nearest depot with a compatible board; tier " + tier.name()
-                        + " has no spare-on-site limit (repair and return): " + chosen.describe();
-            }
-            if (chosen.meetsLimit()) {
-                return prefix + chosen.depotCode() + " is the nearest depot with a compatible board that can be on site"
-                        + " within " + limit + ": " + chosen.describe();
-            }
-            return prefix + "no depot with a compatible board can be on site within " + limit + "; " + chosen.depotCode()
-                    + " is the fastest: " + chosen.describe() + ", a predicted breach of "
-                    + (chosen.etaMinutes() - limitMinutes()) + " min";
+        Message reasonFor(Candidate chosen, List<String> ranDry) {
+            Message why = reasonFor(chosen);
+            return ranDry.isEmpty() ? why : Message.of("sourcing.reason.ranDry", String.join(", ", ranDry), why);
         }
 
-        SpareQuote toQuote(int shown) {
+        private Message reasonFor(Candidate chosen) {
+            if (chosen == null) {
+                return compatibleParts.size() > 1
+                        ? Message.of("sourcing.reason.backorder-superseded", partNumber,
+                                String.join(", ", compatibleParts.subList(1, compatibleParts.size())))
+                        : Message.of("sourcing.reason.backorder", partNumber);
+            }
+            if (limitMinutes() == null) {
+                return Message.of("sourcing.reason.noLimit", chosen.depotCode(), tier.name(), chosen.describe());
+            }
+            Message limit = Message.of("sourcing.reason.limit", tier.name(), String.valueOf(limitMinutes()));
+            return chosen.meetsLimit()
+                    ? Message.of("sourcing.reason.withinLimit", chosen.depotCode(), limit, chosen.describe())
+                    : Message.of("sourcing.reason.predictedBreach", limit, chosen.depotCode(), chosen.describe(),
+                            String.valueOf(chosen.etaMinutes() - limitMinutes()));
+        }
+
+        /** The quote, its reason worded by {@code texts} (in the request's language). */
+        SpareQuote toQuote(int shown, Texts texts) {
             Candidate chosen = candidates.isEmpty() ? null : candidates.get(0);
             return new SpareQuote(partNumber, compatibleParts, destination, tier.name(), tier.calendar(), limitMinutes(),
-                    at, outcomeWith(chosen), chosen, reasonFor(chosen, List.of()), candidates.size(),
+                    at, outcomeWith(chosen), chosen, texts.get(reasonFor(chosen, List.of())), candidates.size(),
                     candidates.subList(0, Math.min(shown, candidates.size())));
         }
     }
