@@ -104,7 +104,7 @@ class Reservations {
             throw new ConflictException(Message.of("errors.sourcing.noAdvanceExchange", site.customerCode(), tier.name()));
         }
         locks.lock("spare-case", caseNo + "/" + line);
-        Optional<SpareReservationEntity> existing = reservations.findByLineAndStatusIn(caseNo, line, ReservationStatus.OPEN);
+        Optional<SpareReservationEntity> existing = reservations.findOpenOfLine(caseNo, line);
         if (existing.isPresent()) {
             SpareReservationEntity held = existing.get();
             if (!held.getRequestedPart().equals(part.partNumber()) || held.getSiteId() != siteId) {
@@ -159,7 +159,7 @@ class Reservations {
     /** The open reservation or backorder of a line of the case. */
     @Transactional(readOnly = true)
     Optional<SpareReservationEntity> openOf(String caseNumber, int line) {
-        return reservations.findByLineAndStatusIn(CaseNumber.parse(caseNumber).value(), line, ReservationStatus.OPEN);
+        return reservations.findOpenOfLine(CaseNumber.parse(caseNumber).value(), line);
     }
 
     /** The boards a depot must pick now, oldest first. */
