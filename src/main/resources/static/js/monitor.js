@@ -69,7 +69,7 @@
     banner.textContent = s.alerts.length === 0 ? '' : text.banner + ' ' +
       s.alerts.map(a => text[a.dimension] + ' ' + a.series + ' (' + a.observed + ' > ' + a.upperLimit + ')').join(', ');
 
-    fill('stock-target', s.stock.map(l => row([l.depot + ' ' + l.city, l.partNumber, String(l.available), String(l.target),
+    fill('stock-target', s.stock.map(l => row([l.depot + ' ' + (text['city.' + l.depot] || l.city), named('part', l.partNumber), String(l.available), String(l.target),
       String(l.deficit)], l.deficit > 0 ? 'bad' : '')), text.none, 5);
     fill('charge-flagged', s.chargeFlagged.map(c => row([caseLink(c.caseNumber), c.customerCode, c.faultySerial, named('state', c.state),
       when(c.reportedAt)])), text.none, 5);

@@ -17,23 +17,34 @@ final class ForeignWords {
 
     /**
      * Latin words that are right on a Chinese page, each for a reason. Anything with a digit (codes, case numbers,
-     * serials, part numbers, dates, units like 800 MHz's number), an e-mail address, and an all-capital word (location,
-     * tier and scan codes, technical abbreviations such as CDMA, GSM, OLT) are let through by their form instead.
+     * serials, part numbers, dates), an e-mail address or link, a path or time-zone id, and an all-capital word
+     * (location, tier and scan codes, technical abbreviations such as CDMA, GSM, OLT — but not a code the pages show
+     * by name, like a role) are let through by their form instead.
      */
-    static final Map<String, String> LATIN_ON_CHINESE_PAGES = Map.of(
-            "Spareflow", "the product's name",
-            "English", "the language switch names English in English, for its readers",
-            "MHz", "a unit in part names",
-            "NodeB", "a product name in part names (UMTS NodeB)",
-            "eNodeB", "a product name in part names (LTE eNodeB)",
-            "km", "the unit of distances");
+    static final Map<String, String> LATIN_ON_CHINESE_PAGES = Map.ofEntries(
+            Map.entry("Spareflow", "the product's name"),
+            Map.entry("English", "the language switch names English in English, for its readers"),
+            Map.entry("MHz", "a unit in part names"),
+            Map.entry("NodeB", "a product name in part names (UMTS NodeB)"),
+            Map.entry("eNodeB", "a product name in part names (LTE eNodeB)"),
+            Map.entry("km", "the unit of distances"),
+            Map.entry("Swagger", "the name of the API documentation tool the start page links to"),
+            Map.entry("OpenAPI", "the name of the API description standard"),
+            Map.entry("Camunda", "the name of the process engine whose web apps the administrator opens"),
+            Map.entry("Cockpit", "the name of Camunda's monitoring web app"),
+            Map.entry("Tasklist", "the name of Camunda's task web app"));
 
-    /** Chinese that is right on an English page: the language switch names Chinese in Chinese, for its readers. */
-    static final Set<String> CHINESE_ON_ENGLISH_PAGES = Set.of("中文");
+    /**
+     * Chinese that is right on an English page: the language switch names Chinese in Chinese, for its readers; the
+     * calendar help names China's swapped working days by their Chinese term, 调休, as the announcements do.
+     */
+    static final Set<String> CHINESE_ON_ENGLISH_PAGES = Set.of("中文", "调休");
 
     private static final Pattern MAIL_OR_LINK = Pattern.compile("[\\w.+-]+@[\\w.-]+|https?://\\S+");
     private static final Pattern LATIN_TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_'./+-]*");
     private static final Pattern LETTERS = Pattern.compile("[A-Za-z]{2,}");
+    /** A path, a time-zone id or a dotted name (docs/operations.md, Asia/Shanghai): names, not words. */
+    private static final Pattern PATH = Pattern.compile("\\w[\\w-]*([/.]\\w[\\w-]*)+");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
 
     private final List<String> data;
@@ -82,7 +93,7 @@ final class ForeignWords {
     }
 
     private boolean isEnglish(String word) {
-        if (word.chars().anyMatch(Character::isDigit) || !LETTERS.matcher(word).find()) {
+        if (word.chars().anyMatch(Character::isDigit) || !LETTERS.matcher(word).find() || PATH.matcher(word).matches()) {
             return false;
         }
         if (word.equals(word.toUpperCase(java.util.Locale.ROOT))) {
