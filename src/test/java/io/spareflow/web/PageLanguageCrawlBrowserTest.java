@@ -238,7 +238,7 @@ class PageLanguageCrawlBrowserTest {
                 "select cancel_reason from case_line", "select symptom from repair_order", "select finding from repair_order",
                 "select actions from repair_order", "select note from board_custody", "select comment from survey_response",
                 "select issued_by from certification", "select name from calendar_day", "select source from calendar_year",
-                "select source from calendar_change", "select distinct actor from case_timeline")
+                "select distinct actor from case_timeline")
                 .forEach(sql -> texts.addAll(jdbc.queryForList(sql, String.class)));
         return texts;
     }
