@@ -73,7 +73,7 @@
       String(l.deficit)], l.deficit > 0 ? 'bad' : '')), text.none, 5);
     fill('charge-flagged', s.chargeFlagged.map(c => row([caseLink(c.caseNumber), c.customerCode, c.faultySerial, named('state', c.state),
       when(c.reportedAt)])), text.none, 5);
-    fill('stalled', s.stalled.map(x => row([caseLink(x.caseNumber), x.step, x.expected, x.actual, when(x.foundAt)], 'bad')),
+    fill('stalled', s.stalled.map(x => row([caseLink(x.caseNumber), x.stepName, x.expected, x.actual, when(x.foundAt)], 'bad')),
       text.none, 5);
     root.dataset.updates = String((parseInt(root.dataset.updates, 10) || 0) + 1);
   }

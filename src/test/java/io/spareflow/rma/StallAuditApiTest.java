@@ -17,6 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -84,6 +87,13 @@ class StallAuditApiTest {
         JsonNode monitored = api.read(api.get("supervisor", "/api/monitor").getBody()).get("stalled");
         assertThat(monitored.findValuesAsText("caseNumber")).as("the monitoring center shows it").contains(stalledCase)
                 .doesNotContain(healthyCase);
+        JsonNode chinese = stallOf(stalledCase, "zh-CN");
+        assertThat(chinese.get("stepName").asText()).as("the waiting step by name").isEqualTo("等待拣货");
+        assertThat(chinese.get("expected").asText()).isEqualTo("单板 " + spare + " 为本工单 RESERVED");
+        assertThat(chinese.get("actual").asText()).startsWith("单板 " + spare + " 状态为 QUARANTINE");
+        JsonNode english = stallOf(stalledCase, "en");
+        assertThat(english.get("stepName").asText()).isEqualTo("Waiting for the pick");
+        assertThat(english.get("expected").asText()).isEqualTo("board " + spare + " RESERVED for this case");
 
         // Put right: no longer listed, and the stored violation is cleared.
         jdbc.update("update board set status = 'RESERVED' where serial = ?", spare);
@@ -113,6 +123,20 @@ class StallAuditApiTest {
         List<JsonNode> stalls = api.stalledOf(number);
         assertThat(stalls).extracting(s -> s.get("step").asText()).containsExactly(CaseLineBpmn.TASK_AWAIT_DEFECTIVE_RETURN);
         assertThat(stalls.get(0).get("actual").asText()).contains(faulty, "SCRAPPED");
+    }
+
+    /** The monitoring center's row of the case's stall, worded for a reader of {@code language}. */
+    private JsonNode stallOf(String caseNumber, String language) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        String body = http.withBasicAuth("supervisor", "demo")
+                .exchange("/api/monitor", HttpMethod.GET, new HttpEntity<>(headers), String.class).getBody();
+        for (JsonNode stall : api.read(body).get("stalled")) {
+            if (stall.get("caseNumber").asText().equals(caseNumber)) {
+                return stall;
+            }
+        }
+        throw new AssertionError("no stall of " + caseNumber + " on the monitor: " + body);
     }
 
     private String waitingForPick(String faulty, SiteInfo site) {

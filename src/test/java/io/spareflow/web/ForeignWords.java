@@ -68,7 +68,8 @@ final class ForeignWords {
 
     /** The English words in the visible text of a Chinese page. */
     List<String> englishIn(String visibleText) {
-        String text = MAIL_OR_LINK.matcher(withoutData(visibleText)).replaceAll(" ");
+        // Names of their own form first: a city taken out of "Asia/Shanghai" would leave a word behind.
+        String text = withoutData(PATH.matcher(MAIL_OR_LINK.matcher(visibleText).replaceAll(" ")).replaceAll(" "));
         List<String> found = new ArrayList<>();
         Matcher token = LATIN_TOKEN.matcher(text);
         while (token.find()) {
@@ -93,7 +94,7 @@ final class ForeignWords {
     }
 
     private boolean isEnglish(String word) {
-        if (word.chars().anyMatch(Character::isDigit) || !LETTERS.matcher(word).find() || PATH.matcher(word).matches()) {
+        if (word.chars().anyMatch(Character::isDigit) || !LETTERS.matcher(word).find()) {
             return false;
         }
         if (word.equals(word.toUpperCase(java.util.Locale.ROOT))) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** What the page crawl's check takes for a word of the wrong language, and what it lets through. */
 class ForeignWordsTest {
 
-    private final ForeignWords words = new ForeignWords(List.of("Chengdu Tianfu core data center", "Li Wei", "屏幕无显示"),
+    private final ForeignWords words = new ForeignWords(List.of("Chengdu Tianfu core data center", "Li Wei", "屏幕无显示", "Abidjan"),
             Set.of("SUPERVISOR"));
 
     @Test
@@ -24,6 +24,7 @@ class ForeignWordsTest {
         assertThat(words.englishIn("LTE 射频拉远单元 RRU 2x40W 1800 MHz · UMTS NodeB · 12.5 km")).isEmpty();
         assertThat(words.englishIn("站点 Chengdu Tianfu core data center，负责人 Li Wei <li.wei@spareflow.local>")).isEmpty();
         assertThat(words.englishIn("时区 Asia/Shanghai，见 docs/operations.md；Spareflow · English")).isEmpty();
+        assertThat(words.englishIn("Abidjan, CI Africa/Abidjan")).as("a city taken out leaves its zone whole").isEmpty();
     }
 
     @Test

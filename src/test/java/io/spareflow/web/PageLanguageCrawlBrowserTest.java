@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spareflow.HeadlessChromium;
 import io.spareflow.SpareflowIntegrationTest;
+import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
+import io.spareflow.notify.CaseFixtures;
 import io.spareflow.portal.PortalClient;
+import io.spareflow.rma.CaseChannel;
+import io.spareflow.rma.CaseReport;
+import io.spareflow.rma.Cases;
 import io.spareflow.user.Role;
 import com.icegreen.greenmail.util.GreenMail;
 import java.io.IOException;
@@ -26,6 +31,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,6 +68,7 @@ class PageLanguageCrawlBrowserTest {
     private static final List<String> OTHER_MAKERS_TOOLS = List.of("/swagger-ui", "/v3/api-docs", "/camunda");
 
     private static final Map<String, ChromeDriver> BROWSERS = new LinkedHashMap<>();
+    private static final List<String> REPORTED = new ArrayList<>();
 
     @LocalServerPort
     int port;
@@ -71,6 +78,10 @@ class PageLanguageCrawlBrowserTest {
     Customers customers;
     @Autowired
     GreenMail mail;
+    @Autowired
+    Boards boards;
+    @Autowired
+    Cases cases;
 
     @BeforeAll
     static void startBrowsers() throws IOException {
@@ -81,6 +92,21 @@ class PageLanguageCrawlBrowserTest {
     @AfterAll
     static void stopBrowsers() {
         BROWSERS.values().forEach(ChromeDriver::quit);
+    }
+
+    /** A case of a Chinese operator and one of an overseas operator, so that there are case and tracking pages. */
+    @BeforeEach
+    void reportCases() {
+        if (REPORTED.isEmpty()) {
+            REPORTED.add(report("CMCC-SC", "Chengdu", "主控板告警，业务中断"));
+            REPORTED.add(report("CNT-EC", "Guayaquil", "Board alarm, traffic down"));
+        }
+    }
+
+    private String report(String customer, String city, String symptom) {
+        String serial = CaseFixtures.installedBoard(boards, customers, customer, city);
+        return cases.report(new CaseReport(customer, CaseFixtures.siteOf(customers, customer, city), serial, symptom,
+                CaseChannel.HOTLINE)).number();
     }
 
     static Stream<Arguments> rolesAndLanguages() {
@@ -238,7 +264,8 @@ class PageLanguageCrawlBrowserTest {
                 "select cancel_reason from case_line", "select symptom from repair_order", "select finding from repair_order",
                 "select actions from repair_order", "select note from board_custody", "select comment from survey_response",
                 "select issued_by from certification", "select name from calendar_day", "select source from calendar_year",
-                "select distinct actor from case_timeline")
+                "select distinct actor from case_timeline",
+                "select distinct actor from audit_entry", "select updated_by from calendar_year")
                 .forEach(sql -> texts.addAll(jdbc.queryForList(sql, String.class)));
         return texts;
     }
