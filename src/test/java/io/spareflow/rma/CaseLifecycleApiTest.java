@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -288,6 +289,17 @@ class CaseLifecycleApiTest {
         assertThat(StreamSupport.stream(api.read(get("supervisor", "/api/tasks").getBody()).spliterator(), false)
                 .filter(task -> task.get("name").asText().equals("Escalation: ACCEPT of " + number))
                 .map(task -> task.get("caseNumber").asText())).as("the stand-alone task carries its case").containsExactly(number);
+        HttpHeaders chinese = new HttpHeaders();
+        chinese.set(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN");
+        JsonNode chineseTasks = api.read(http.withBasicAuth("supervisor", "demo")
+                .exchange("/api/tasks", HttpMethod.GET, new HttpEntity<>(chinese), String.class).getBody());
+        assertThat(StreamSupport.stream(chineseTasks.spliterator(), false)
+                .filter(task -> number.equals(task.path("caseNumber").asText()) && !task.hasNonNull("taskKey")))
+                .as("the escalation task in the reader's language").singleElement()
+                .satisfies(task -> {
+                    assertThat(task.get("name").asText()).isEqualTo("升级处理：工单 " + number + " 的 ACCEPT 环节");
+                    assertThat(task.get("description").asText()).isEqualTo("工单 " + number + " 的受理案例超过时限很久仍未完成");
+                });
 
         complete("agent", taskOf("agent", number, "Task_AcceptCase"), Map.of());
         JsonNode accepted = getCase(number);
