@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
-import io.spareflow.board.Boards;
-import io.spareflow.rma.RmaApiClient;
-import io.spareflow.rma.RmaFixture;
+import io.spareflow.rma.RmaApiTestSupport;
 import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.ServiceTiers;
 import io.spareflow.tier.TierCalendar;
@@ -24,19 +22,14 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpareflowIntegrationTest
-class CustomerAdministrationApiTest {
+class CustomerAdministrationApiTest extends RmaApiTestSupport {
 
     @Autowired
     TestRestTemplate rest;
     @Autowired
     ServiceTiers tiers;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    Boards boards;
     @Autowired
     Customers customers;
     @Autowired
@@ -106,8 +99,6 @@ class CustomerAdministrationApiTest {
         long siteId = post("/api/customers/" + code + "/sites", site("Chengdu test site", "Asia/Shanghai")).getBody().get("id").asLong();
         post("/api/customers/" + code + "/contracts", Map.of("contractNumber", code + "-1", "tier", tier,
                 "validFrom", LocalDate.now().minusDays(1).toString(), "validTo", LocalDate.now().plusYears(1).toString()));
-        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
-        RmaApiClient api = new RmaApiClient(rest, json);
         String part = fixture.part();
         SiteInfo site = customers.requireSite(siteId);
         String open = api.report("agent", code, siteId, fixture.installedAt(part, site));

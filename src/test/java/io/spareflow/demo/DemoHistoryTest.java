@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
@@ -13,7 +12,7 @@ import io.spareflow.location.LocationType;
 import io.spareflow.location.Locations;
 import io.spareflow.part.PartInfo;
 import io.spareflow.part.ProductLine;
-import io.spareflow.rma.RmaApiClient;
+import io.spareflow.rma.RmaApiTestSupport;
 import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.ServiceTiers;
 import io.spareflow.user.Users;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -37,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpareflowIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DemoHistoryTest {
+class DemoHistoryTest extends RmaApiTestSupport {
 
     private static final LocalDate FIRST = LocalDate.of(2019, 1, 1);
     private static final LocalDate LAST = LocalDate.of(2020, 1, 1);
@@ -55,12 +53,7 @@ class DemoHistoryTest {
     Users users;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
 
-    RmaApiClient api;
     String gold;
     String bronze;
     String part;
@@ -68,7 +61,6 @@ class DemoHistoryTest {
 
     @BeforeAll
     void writeHistory() {
-        api = new RmaApiClient(http, json);
         String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT);
         gold = "HG" + run;
         bronze = "HB" + run;

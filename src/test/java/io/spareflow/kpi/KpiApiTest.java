@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
 import io.spareflow.board.CustodyRecord;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
-import io.spareflow.rma.RmaApiClient;
-import io.spareflow.rma.RmaFixture;
+import io.spareflow.rma.RmaApiTestSupport;
 import io.spareflow.user.NewUser;
 import io.spareflow.user.Role;
 import io.spareflow.user.Users;
@@ -30,7 +28,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +59,7 @@ import org.springframework.util.MultiValueMap;
  */
 @SpareflowIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KpiApiTest {
+class KpiApiTest extends RmaApiTestSupport {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final String DEPOT = "CTU";
@@ -73,22 +70,17 @@ class KpiApiTest {
     @Autowired
     ObjectMapper json;
     @Autowired
-    Boards boards;
-    @Autowired
     Customers customers;
     @Autowired
     Users users;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    RuntimeService runtime;
-    @Autowired
     ManagementService management;
 
     private final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
     private final String customer = "KPI" + run;
     private final String secondAgent = "kpi-agent-" + run.toLowerCase(Locale.ROOT);
-    private RmaApiClient api;
     private SiteInfo site;
     private final List<String> caseNumbers = new ArrayList<>();
     private final List<String> spares = new ArrayList<>();
@@ -97,8 +89,6 @@ class KpiApiTest {
 
     @BeforeAll
     void buildHistory() {
-        api = new RmaApiClient(http, json);
-        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
         customers.create(customer, "KPI test operator " + run, "CN");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         customers.addContract("KPI-" + run, customer, "PLATINUM", today.minusDays(30), today.plusYears(1));

@@ -2,19 +2,16 @@ package io.spareflow.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.customer.ContactInfo;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
-import io.spareflow.board.Boards;
 import io.spareflow.label.ReturnLabels;
 import io.spareflow.notify.Mailboxes;
 import io.spareflow.rma.CaseView;
 import io.spareflow.rma.Cases;
-import io.spareflow.rma.RmaApiClient;
-import io.spareflow.rma.RmaFixture;
+import io.spareflow.rma.RmaApiTestSupport;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -28,7 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -43,31 +39,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * portal while the board is to be sent back. Uses whichever {@link ReturnLabels} the application has.
  */
 @SpareflowIntegrationTest
-class ReturnLabelDeliveryTest {
+class ReturnLabelDeliveryTest extends RmaApiTestSupport {
 
     @Autowired
     TestRestTemplate rest;
-    @Autowired
-    ObjectMapper json;
     @Autowired
     GreenMail mail;
     @Autowired
     Customers customers;
     @Autowired
-    Boards boards;
-    @Autowired
     Cases cases;
     @Autowired
     JdbcTemplate jdbc;
-
-    private RmaFixture fixture;
-    private RmaApiClient api;
-
-    @BeforeEach
-    void fixtures() {
-        fixture = new RmaFixture(jdbc, boards, customers);
-        api = new RmaApiClient(rest, json);
-    }
 
     @Test
     void theReturnRequestOfARepairAndReturnCaseCarriesTheReturnLabel() throws Exception {

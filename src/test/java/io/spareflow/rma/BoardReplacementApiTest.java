@@ -3,26 +3,15 @@ package io.spareflow.rma;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
-import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A board beyond repair still gets the customer a working board, through the REST API and scans on PostgreSQL: in a
@@ -31,29 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * recorded and the case goes to its close as before.
  */
 @SpareflowIntegrationTest
-class BoardReplacementApiTest {
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    Boards boards;
-    @Autowired
-    Customers customers;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    RuntimeService runtime;
-
-    private RmaFixture fixture;
-    private RmaApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new RmaFixture(jdbc, boards, customers);
-        api = new RmaApiClient(http, json);
-    }
+class BoardReplacementApiTest extends RmaApiTestSupport {
 
     @Test
     void aRepairAndReturnBoardBeyondRepairIsReplacedByASpareDeliveredToTheSiteThenTheCaseCloses() {
@@ -71,12 +38,12 @@ class BoardReplacementApiTest {
         assertThat(replacing.at("/lines/0/state").asText()).isEqualTo("SPARE_DISPATCH");
         assertThat(replacing.at("/lines/0/spare/serial").asText()).isEqualTo(spare);
         assertThat(replacing.at("/lines/0/repair/outcome").asText()).isEqualTo("SCRAPPED");
-        assertThat(lastOf(replacing, "REPLACEMENT_NEEDED").get("text").asText()).contains(faulty, part);
-        assertThat(clock(replacing, "REPAIR_TURNAROUND").get("metAt").isNull())
+        assertThat(RmaApiClient.lastOf(replacing.get("timeline"), "REPLACEMENT_NEEDED").get("text").asText()).contains(faulty, part);
+        assertThat(RmaApiClient.clock(replacing.get("slaClocks"), "REPAIR_TURNAROUND").get("metAt").isNull())
                 .as("repaired or replaced: the turnaround runs on until the replacement is on site").isTrue();
         assertThat(api.stalledOf(number)).isEmpty();
 
-        deliver(spare, "CTU", addis);
+        api.deliver(spare, "CTU", addis);
 
         JsonNode replaced = api.getCase(number);
         assertThat(replaced.get("state").asText()).isEqualTo("RESOLVED");
@@ -85,9 +52,9 @@ class BoardReplacementApiTest {
         assertThat(boards.require(spare).siteId()).isEqualTo(addis.id());
         assertThat(RmaApiClient.kinds(replaced.get("timeline"))).containsSubsequence("DEFECTIVE_RECEIVED", "REPLACEMENT_NEEDED",
                 "SPARE_RESERVED", "SPARE_PICKED", "SPARE_SHIPPED", "SPARE_DELIVERED", "BOARD_REPLACED");
-        assertThat(lastOf(replaced, "BOARD_REPLACED").get("text").asText()).contains(faulty, spare);
-        Instant turnaroundMet = Instant.parse(clock(replaced, "REPAIR_TURNAROUND").get("metAt").asText());
-        Instant delivered = Instant.parse(lastOf(replaced, "SPARE_DELIVERED").get("at").asText());
+        assertThat(RmaApiClient.lastOf(replaced.get("timeline"), "BOARD_REPLACED").get("text").asText()).contains(faulty, spare);
+        Instant turnaroundMet = Instant.parse(RmaApiClient.clock(replaced.get("slaClocks"), "REPAIR_TURNAROUND").get("metAt").asText());
+        Instant delivered = Instant.parse(RmaApiClient.lastOf(replaced.get("timeline"), "SPARE_DELIVERED").get("at").asText());
         assertThat(turnaroundMet).as("the turnaround is met by the replacement's delivery").isAfterOrEqualTo(delivered);
         assertThat(api.stalledOf(number)).isEmpty();
 
@@ -108,15 +75,15 @@ class BoardReplacementApiTest {
         JsonNode reservations = api.read(api.get("agent", "/api/sourcing/reservations?caseNumber=" + number).getBody());
         assertThat(reservations).hasSize(1);
 
-        ResponseEntity<String> released = http.withBasicAuth("supervisor", "demo").exchange("/api/sourcing/reservations/"
-                + reservations.get(0).get("id").asLong() + "?reason=shelf+label+wrong", HttpMethod.DELETE, HttpEntity.EMPTY, String.class);
+        ResponseEntity<String> released = api.delete("supervisor", "/api/sourcing/reservations/"
+                + reservations.get(0).get("id").asLong() + "?reason=shelf+label+wrong");
         assertThat(released.getStatusCode()).as(released.getBody()).isEqualTo(HttpStatus.OK);
 
         JsonNode resourced = api.getCase(number);
         assertThat(resourced.at("/lines/0/spare/serial").asText()).as("a repair-and-return tier is no obstacle").isEqualTo(second);
-        assertThat(lastOf(resourced, "SPARE_RESOURCED").get("text").asText()).contains(first, second);
+        assertThat(RmaApiClient.lastOf(resourced.get("timeline"), "SPARE_RESOURCED").get("text").asText()).contains(first, second);
         assertThat(api.stalledOf(number)).isEmpty();
-        deliver(second, "CTU", addis);
+        api.deliver(second, "CTU", addis);
         assertThat(api.getCase(number).get("state").asText()).isEqualTo("RESOLVED");
     }
 
@@ -128,7 +95,7 @@ class BoardReplacementApiTest {
         String spare = fixture.inStock(part, "CTU");
         fixture.inStock(part, "CTU");
         String number = api.reportNeedingSpare(chengdu.customerCode(), chengdu.id(), faulty);
-        deliver(spare, "CTU", chengdu);
+        api.deliver(spare, "CTU", chengdu);
         returnedBeyondRepair(number, faulty);
 
         JsonNode resolved = api.getCase(number);
@@ -149,31 +116,7 @@ class BoardReplacementApiTest {
 
     /** The faulty board comes back to the repair center, is taken in and found beyond repair. */
     private void returnedBeyondRepair(String number, String faulty) {
-        api.scan("tech-RC-SZX", faulty, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of("caseNumber", number));
-        api.scan("tech-RC-SZX", faulty, "REPAIR_INTAKE", "RC-SZX", Map.of());
-        api.complete("tech-RC-SZX", number, "Task_DiagnoseBoard", Map.of("finding", "burnt laser", "diagnosis", "BEYOND_REPAIR"));
-    }
-
-    private void deliver(String serial, String depot, SiteInfo site) {
-        for (String action : List.of("PICK", "PACK", "SHIP")) {
-            api.scan("depot-" + depot, serial, action, depot, Map.of());
-        }
-        api.scan("depot-" + depot, serial, "DELIVER", depot, Map.of("siteId", site.id()));
-    }
-
-    private static JsonNode clock(JsonNode view, String step) {
-        return StreamSupport.stream(view.get("slaClocks").spliterator(), false)
-                .filter(c -> c.get("step").asText().equals(step)).findFirst().orElseThrow();
-    }
-
-    private static JsonNode lastOf(JsonNode view, String kind) {
-        JsonNode found = null;
-        for (JsonNode entry : view.get("timeline")) {
-            if (entry.get("kind").asText().equals(kind)) {
-                found = entry;
-            }
-        }
-        assertThat(found).as("a " + kind + " entry").isNotNull();
-        return found;
+        api.takeIntoRepair(number, faulty);
+        api.complete(RmaApiClient.TECHNICIAN, number, "Task_DiagnoseBoard", Map.of("finding", "burnt laser", "diagnosis", "BEYOND_REPAIR"));
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
-import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Thimphu (Bhutan, a country no calendar is loaded for) counts weekly hours only, Chengdu (CTU) has its calendar.
  */
 @SpareflowIntegrationTest
-class CalendarFallbackTimelineApiTest {
+class CalendarFallbackTimelineApiTest extends RmaApiTestSupport {
 
     @Autowired
     TestRestTemplate rest;
@@ -38,17 +37,12 @@ class CalendarFallbackTimelineApiTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    Boards boards;
-
-    @Autowired
     Customers customers;
 
     private final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
 
     @Test
     void aGoldCaseAtThimphuSaysItsLimitsCountWeeklyHoursOnly() {
-        RmaApiClient api = new RmaApiClient(rest, json);
-        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
         String part = fixture.part();
         String thimphuDepot = "BT" + run;
         jdbc.update("""

@@ -3,11 +3,8 @@ package io.spareflow.rma;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.notify.MailRecord;
 import io.spareflow.notify.Notifications;
@@ -18,12 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,16 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * and a spare already on its way awaited back at its depot (and seen by the stall audit while it is).
  */
 @SpareflowIntegrationTest
-class CaseCancellationApiTest {
+class CaseCancellationApiTest extends RmaApiTestSupport {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    Boards boards;
-    @Autowired
-    Customers customers;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -53,21 +40,15 @@ class CaseCancellationApiTest {
     @Autowired
     Notifications notifications;
     @Autowired
-    RuntimeService runtime;
-    @Autowired
     TaskService tasks;
     @Autowired
     MessageSource messages;
 
-    private RmaFixture fixture;
-    private RmaApiClient api;
     private SiteInfo site;
     private String part;
 
     @BeforeEach
     void setUp() {
-        fixture = new RmaFixture(jdbc, boards, customers);
-        api = new RmaApiClient(http, json);
         site = fixture.chengdu();
         part = fixture.part();
     }
@@ -142,9 +123,7 @@ class CaseCancellationApiTest {
     void aSpareAlreadyShippedIsAwaitedBackAtItsDepotAndTheAuditWatchesIt() {
         String spare = fixture.inStock(part, "CTU");
         String number = api.reportNeedingSpare(site.customerCode(), site.id(), fixture.installedAt(part, site));
-        api.scan("depot-CTU", spare, "PICK", "CTU", Map.of());
-        api.scan("depot-CTU", spare, "PACK", "CTU", Map.of());
-        api.scan("depot-CTU", spare, "SHIP", "CTU", Map.of());
+        api.ship(spare, "CTU");
 
         JsonNode c = api.read(cancel("agent", number, "site decommissioned").getBody());
 
@@ -207,9 +186,7 @@ class CaseCancellationApiTest {
     void cancellingACaseWithTwoLinesCancelsBothAndAwaitsOnlyTheShippedSpare() {
         String shipped = fixture.inStock(part, "CTU");
         String number = api.reportNeedingSpare(site.customerCode(), site.id(), fixture.installedAt(part, site));
-        api.scan("depot-CTU", shipped, "PICK", "CTU", Map.of());
-        api.scan("depot-CTU", shipped, "PACK", "CTU", Map.of());
-        api.scan("depot-CTU", shipped, "SHIP", "CTU", Map.of());
+        api.ship(shipped, "CTU");
         String reserved = fixture.inStock(part, "CTU");
         ResponseEntity<String> added = api.post("agent", "/api/cases/" + number + "/lines",
                 Map.of("serial", fixture.installedAt(part, site)));

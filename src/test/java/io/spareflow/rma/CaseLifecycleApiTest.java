@@ -3,31 +3,21 @@ package io.spareflow.rma;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
 import io.spareflow.board.CustodyRecord;
 import io.spareflow.board.MoveReason;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The whole lifecycle through the REST API on PostgreSQL: report → accept → remote diagnosis → sourcing → pick, pack,
@@ -35,27 +25,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the depot with the largest deficit → put-away → close by the first owner.
  */
 @SpareflowIntegrationTest
-class CaseLifecycleApiTest {
+class CaseLifecycleApiTest extends RmaApiTestSupport {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    Boards boards;
-    @Autowired
-    RuntimeService runtime;
     @Autowired
     ManagementService management;
-
-    private RmaFixture fixture;
-    private RmaApiClient api;
-
-    @BeforeEach
-    void setUp(@Autowired JdbcTemplate jdbc, @Autowired Customers customers) {
-        fixture = new RmaFixture(jdbc, boards, customers);
-        api = new RmaApiClient(http, json);
-    }
 
     @Test
     void advanceExchangeCaseRunsFromReportToClosure() {
@@ -63,14 +36,14 @@ class CaseLifecycleApiTest {
         SiteInfo site = fixture.chengdu();
         String faulty = fixture.installedAt(part, site);
         String spare = fixture.inStock(part, "CTU");
-        assertThat(put("depot-KMG", "/api/repairs/stock-targets/KMG/" + part, Map.of("target", 5)).getStatusCode())
+        assertThat(api.put("depot-KMG", "/api/repairs/stock-targets/KMG/" + part, Map.of("target", 5)).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(put("admin", "/api/repairs/stock-targets/RC-SZX/" + part, Map.of("target", 5)).getStatusCode())
+        assertThat(api.put("admin", "/api/repairs/stock-targets/RC-SZX/" + part, Map.of("target", 5)).getStatusCode())
                 .as("a repair center holds no stock").isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(put("admin", "/api/repairs/stock-targets/KMG/" + part, Map.of("target", 5)).getStatusCode())
+        assertThat(api.put("admin", "/api/repairs/stock-targets/KMG/" + part, Map.of("target", 5)).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
 
-        ResponseEntity<String> reported = post("agent", "/api/cases", report(site, faulty));
+        ResponseEntity<String> reported = api.post("agent", "/api/cases", report(site, faulty));
         assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         JsonNode created = api.read(reported.getBody());
         String number = created.get("number").asText();
@@ -78,72 +51,72 @@ class CaseLifecycleApiTest {
         assertThat(created.get("trackingToken").asText()).matches("[A-Za-z0-9_-]{32}");
         assertThat(created.get("tier").asText()).isEqualTo("PLATINUM");
         assertThat(created.get("state").asText()).isEqualTo("REPORTED");
-        assertThat(post("agent", "/api/cases", report(site, faulty)).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(api.post("agent", "/api/cases", report(site, faulty)).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
         // Accept: whoever takes it first is the first owner.
-        String accept = taskOf("agent", number, "Task_AcceptCase");
-        assertThat(post("agent", "/api/tasks/" + accept + "/claim", Map.of()).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(post("supervisor", "/api/tasks/" + accept + "/claim", Map.of()).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(post("agent", "/api/tasks/" + accept + "/complete", Map.of()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        JsonNode accepted = getCase(number);
+        String accept = api.taskOf("agent", number, "Task_AcceptCase");
+        assertThat(api.post("agent", "/api/tasks/" + accept + "/claim", Map.of()).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(api.post("supervisor", "/api/tasks/" + accept + "/claim", Map.of()).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(api.post("agent", "/api/tasks/" + accept + "/complete", Map.of()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode accepted = api.getCase(number);
         assertThat(accepted.at("/firstOwner/username").asText()).isEqualTo("agent");
         assertThat(accepted.at("/firstOwner/displayName").asText()).isEqualTo("Li Wei");
         assertThat(accepted.get("state").asText()).isEqualTo("DIAGNOSING");
 
         // Remote diagnosis: a wrong outcome is refused, listing the allowed ones.
-        String diagnosis = taskOf("agent", number, "Task_RemoteDiagnosis");
-        ResponseEntity<String> wrong = post("agent", "/api/tasks/" + diagnosis + "/complete", Map.of("diagnosisOutcome", "MAGIC"));
+        String diagnosis = api.taskOf("agent", number, "Task_RemoteDiagnosis");
+        ResponseEntity<String> wrong = api.post("agent", "/api/tasks/" + diagnosis + "/complete", Map.of("diagnosisOutcome", "MAGIC"));
         assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(wrong.getBody()).contains("RESOLVED_REMOTELY", "SPARE_NEEDED", "ENGINEER_ON_SITE");
-        assertThat(post("agent", "/api/tasks/" + diagnosis + "/complete", Map.of("diagnosisOutcome", "SPARE_NEEDED")).getStatusCode())
+        assertThat(api.post("agent", "/api/tasks/" + diagnosis + "/complete", Map.of("diagnosisOutcome", "SPARE_NEEDED")).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
 
         // Sourcing reserved the spare at the only depot that has the part.
-        JsonNode sourced = getCase(number);
+        JsonNode sourced = api.getCase(number);
         assertThat(sourced.at("/spare/serial").asText()).isEqualTo(spare);
         assertThat(sourced.at("/spare/depotCode").asText()).isEqualTo("CTU");
         assertThat(boards.require(spare).status()).isEqualTo(BoardStatus.RESERVED);
 
-        scan("depot-CTU", spare, "PICK", "CTU", Map.of());
-        scan("depot-CTU", spare, "PACK", "CTU", Map.of());
-        scan("depot-CTU", spare, "SHIP", "CTU", Map.of("trackingNumber", "SF123456789CN"));
-        assertThat(getCase(number).at("/spare/trackingNumber").asText()).isEqualTo("SF123456789CN");
-        scan("depot-CTU", spare, "DELIVER", "CTU", Map.of("siteId", site.id()));
+        api.scan("depot-CTU", spare, "PICK", "CTU", Map.of());
+        api.scan("depot-CTU", spare, "PACK", "CTU", Map.of());
+        api.scan("depot-CTU", spare, "SHIP", "CTU", Map.of("trackingNumber", "SF123456789CN"));
+        assertThat(api.getCase(number).at("/spare/trackingNumber").asText()).isEqualTo("SF123456789CN");
+        api.scan("depot-CTU", spare, "DELIVER", "CTU", Map.of("siteId", site.id()));
         assertThat(boards.require(spare).status()).isEqualTo(BoardStatus.INSTALLED);
-        assertThat(getCase(number).get("state").asText()).isEqualTo("AWAITING_RETURN");
+        assertThat(api.getCase(number).get("state").asText()).isEqualTo("AWAITING_RETURN");
 
         // Defective return at the repair center, intake, diagnosis by a certified technician.
-        scan("tech-RC-SZX", faulty, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of("caseNumber", number));
-        assertThat(getCase(number).get("state").asText()).isEqualTo("IN_REPAIR");
-        scan("tech-RC-SZX", faulty, "REPAIR_INTAKE", "RC-SZX", Map.of());
-        String diagnose = taskOf("tech-RC-SZX", number, "Task_DiagnoseBoard");
-        assertThat(taskIds("tech-RC-DXB")).as("RC-DXB is not certified for OPTICAL").doesNotContain(diagnose);
-        assertThat(taskIds("tech-RC-NKG")).as("RC-NKG is certified for OPTICAL but works elsewhere").doesNotContain(diagnose);
-        assertThat(post("tech-RC-NKG", "/api/tasks/" + diagnose + "/claim", Map.of()).getStatusCode())
+        api.scan("tech-RC-SZX", faulty, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of("caseNumber", number));
+        assertThat(api.getCase(number).get("state").asText()).isEqualTo("IN_REPAIR");
+        api.scan("tech-RC-SZX", faulty, "REPAIR_INTAKE", "RC-SZX", Map.of());
+        String diagnose = api.taskOf("tech-RC-SZX", number, "Task_DiagnoseBoard");
+        assertThat(api.taskIds("tech-RC-DXB")).as("RC-DXB is not certified for OPTICAL").doesNotContain(diagnose);
+        assertThat(api.taskIds("tech-RC-NKG")).as("RC-NKG is certified for OPTICAL but works elsewhere").doesNotContain(diagnose);
+        assertThat(api.post("tech-RC-NKG", "/api/tasks/" + diagnose + "/claim", Map.of()).getStatusCode())
                 .as("RC-NKG is certified for OPTICAL but works elsewhere").isEqualTo(HttpStatus.FORBIDDEN);
-        complete("tech-RC-SZX", diagnose, Map.of("finding", "laser bias current out of range", "diagnosis", "FAULT_CONFIRMED"));
-        complete("tech-RC-SZX", taskOf("tech-RC-SZX", number, "Task_RepairBoard"), Map.of("actions", "replaced TOSA module"));
-        complete("tech-RC-SZX", taskOf("tech-RC-SZX", number, "Task_TestBoard"), Map.of("testResult", "PASS"));
+        api.completeTask("tech-RC-SZX", diagnose, Map.of("finding", "laser bias current out of range", "diagnosis", "FAULT_CONFIRMED"));
+        api.complete("tech-RC-SZX", number, "Task_RepairBoard", Map.of("actions", "replaced TOSA module"));
+        api.complete("tech-RC-SZX", number, "Task_TestBoard", Map.of("testResult", "PASS"));
         assertThat(boards.require(faulty).status()).isEqualTo(BoardStatus.REPAIRED);
 
         // Back to stock at the depot with the largest deficit, made AVAILABLE by the put-away scan.
-        JsonNode repair = api.read(get("agent", "/api/repairs/" + number).getBody());
+        JsonNode repair = api.read(api.get("agent", "/api/repairs/" + number).getBody());
         assertThat(repair.get("outcome").asText()).isEqualTo("REPAIRED");
         assertThat(repair.get("technician").asText()).isEqualTo("tech-RC-SZX");
         assertThat(repair.get("returnDepot").asText()).isEqualTo("KMG");
-        scan("tech-RC-SZX", faulty, "PACK", "RC-SZX", Map.of());
-        scan("tech-RC-SZX", faulty, "SHIP", "RC-SZX", Map.of("trackingNumber", "SF987654321CN"));
-        scan("depot-KMG", faulty, "RECEIVE", "KMG", Map.of());
-        scan("depot-KMG", faulty, "PUTAWAY", "KMG", Map.of());
+        api.scan("tech-RC-SZX", faulty, "PACK", "RC-SZX", Map.of());
+        api.scan("tech-RC-SZX", faulty, "SHIP", "RC-SZX", Map.of("trackingNumber", "SF987654321CN"));
+        api.scan("depot-KMG", faulty, "RECEIVE", "KMG", Map.of());
+        api.scan("depot-KMG", faulty, "PUTAWAY", "KMG", Map.of());
         assertThat(boards.require(faulty).status()).isEqualTo(BoardStatus.AVAILABLE);
         assertThat(boards.require(faulty).locationCode()).isEqualTo("KMG");
-        assertThat(getCase(number).get("state").asText()).isEqualTo("RESOLVED");
+        assertThat(api.getCase(number).get("state").asText()).isEqualTo("RESOLVED");
 
-        complete("agent", taskOf("agent", number, "Task_CloseCase"), Map.of("resolution", "Spare installed, defective board repaired"));
-        JsonNode closed = getCase(number);
+        api.complete("agent", number, "Task_CloseCase", Map.of("resolution", "Spare installed, defective board repaired"));
+        JsonNode closed = api.getCase(number);
         assertThat(closed.get("state").asText()).isEqualTo("CLOSED");
         assertThat(closed.get("closedAt").isNull()).isFalse();
-        assertThat(kinds(closed.get("timeline"))).containsSubsequence("REPORTED", "FIRST_OWNER", "ACCEPTED", "DIAGNOSED",
+        assertThat(RmaApiClient.kinds(closed.get("timeline"))).containsSubsequence("REPORTED", "FIRST_OWNER", "ACCEPTED", "DIAGNOSED",
                 "SPARE_RESERVED", "SPARE_PICKED", "SPARE_PACKED", "SPARE_SHIPPED", "SPARE_DELIVERED", "RETURN_EXPECTED",
                 "DEFECTIVE_RECEIVED", "REPAIR_FINISHED", "CLOSED");
         assertThat(StreamSupport.stream(closed.get("slaClocks").spliterator(), false).map(c -> c.get("step").asText()))
@@ -153,7 +126,7 @@ class CaseLifecycleApiTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
 
         // Custody of the defective board: every scan with the hand-off's user and place.
-        JsonNode custody = api.read(get("agent", "/api/boards/" + faulty).getBody()).get("custody");
+        JsonNode custody = api.read(api.get("agent", "/api/boards/" + faulty).getBody()).get("custody");
         assertThat(actions(custody)).containsSubsequence("DEFECTIVE_RECEIVE", "REPAIR_INTAKE", "REPAIR_RESULT", "PACK", "SHIP", "RECEIVE", "PUTAWAY");
     }
 
@@ -163,36 +136,36 @@ class CaseLifecycleApiTest {
         SiteInfo site = fixture.addisAbaba();
         String faulty = fixture.installedAt(part, site);
         for (int round = 1; round <= 2; round++) {
-            String number = reportAndAccept(site, faulty);
-            complete("agent", taskOf("agent", number, "Task_RemoteDiagnosis"), Map.of("diagnosisOutcome", "SPARE_NEEDED"));
-            JsonNode waiting = getCase(number);
+            String number = api.reportAndAccept(site, faulty);
+            api.complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+            JsonNode waiting = api.getCase(number);
             assertThat(waiting.get("tier").asText()).isEqualTo("BRONZE");
             assertThat(waiting.get("state").asText()).isEqualTo("AWAITING_RETURN");
             assertThat(waiting.get("spare").isNull()).as("no advance exchange").isTrue();
 
-            scan("tech-RC-SZX", faulty, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of());
-            scan("tech-RC-SZX", faulty, "REPAIR_INTAKE", "RC-SZX", Map.of());
-            complete("tech-RC-SZX", taskOf("tech-RC-SZX", number, "Task_DiagnoseBoard"),
+            api.scan("tech-RC-SZX", faulty, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of());
+            api.scan("tech-RC-SZX", faulty, "REPAIR_INTAKE", "RC-SZX", Map.of());
+            api.complete("tech-RC-SZX", number, "Task_DiagnoseBoard",
                     Map.of("finding", "intermittent loss of frame, not reproducible", "diagnosis", "NO_FAULT_FOUND"));
-            complete("tech-RC-SZX", taskOf("tech-RC-SZX", number, "Task_TestBoard"), Map.of("testResult", "PASS"));
+            api.complete("tech-RC-SZX", number, "Task_TestBoard", Map.of("testResult", "PASS"));
             assertThat(boards.require(faulty).status()).isEqualTo(BoardStatus.NFF);
-            JsonNode repair = api.read(get("agent", "/api/repairs/" + number).getBody());
+            JsonNode repair = api.read(api.get("agent", "/api/repairs/" + number).getBody());
             assertThat(repair.get("outcome").asText()).isEqualTo("NFF");
             assertThat(repair.get("suspectedRogue").asBoolean()).isEqualTo(round == 2);
 
             // The same board goes back to the customer.
-            scan("tech-RC-SZX", faulty, "PACK", "RC-SZX", Map.of());
-            scan("tech-RC-SZX", faulty, "SHIP", "RC-SZX", Map.of());
-            scan("tech-RC-SZX", faulty, "DELIVER", "RC-SZX", Map.of("siteId", site.id()));
-            complete("agent", taskOf("agent", number, "Task_CloseCase"), Map.of("resolution", "returned, no fault found"));
-            JsonNode closed = getCase(number);
+            api.scan("tech-RC-SZX", faulty, "PACK", "RC-SZX", Map.of());
+            api.scan("tech-RC-SZX", faulty, "SHIP", "RC-SZX", Map.of());
+            api.scan("tech-RC-SZX", faulty, "DELIVER", "RC-SZX", Map.of("siteId", site.id()));
+            api.complete("agent", number, "Task_CloseCase", Map.of("resolution", "returned, no fault found"));
+            JsonNode closed = api.getCase(number);
             assertThat(closed.get("state").asText()).isEqualTo("CLOSED");
             assertThat(closed.at("/repair/suspectedRogue").asBoolean()).isEqualTo(round == 2);
-            JsonNode listed = api.read(get("agent", "/api/cases?state=CLOSED&customer=" + site.customerCode()).getBody());
+            JsonNode listed = api.read(api.get("agent", "/api/cases?state=CLOSED&customer=" + site.customerCode()).getBody());
             assertThat(StreamSupport.stream(listed.spliterator(), false).filter(c -> c.get("number").asText().equals(number)))
                     .as("the listing shows the case as its own page does, repair, timeline and clocks included").containsExactly(closed);
         }
-        JsonNode suggestions = api.read(get("tech-RC-SZX", "/api/repairs/suggestions?part=" + part + "&symptom=loss+of+frame").getBody());
+        JsonNode suggestions = api.read(api.get("tech-RC-SZX", "/api/repairs/suggestions?part=" + part + "&symptom=loss+of+frame").getBody());
         assertThat(suggestions).hasSize(1);
         assertThat(suggestions.get(0).get("occurrences").asInt()).isEqualTo(2);
     }
@@ -201,29 +174,29 @@ class CaseLifecycleApiTest {
     void defectiveBoardScannedInBeforeTheCaseWaitsForItGoesStraightToRepair() {
         SiteInfo site = fixture.addisAbaba();
         String faulty = fixture.installedAt(fixture.part(), site);
-        String number = reportAndAccept(site, faulty);
-        scan("tech-RC-SZX", faulty, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of("caseNumber", number));
+        String number = api.reportAndAccept(site, faulty);
+        api.scan("tech-RC-SZX", faulty, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of("caseNumber", number));
         assertThat(boards.require(faulty).status()).as("an open case's board is not quarantined").isEqualTo(BoardStatus.DEFECTIVE_RECEIVED);
-        assertThat(getCase(number).get("state").asText()).isEqualTo("DIAGNOSING");
+        assertThat(api.getCase(number).get("state").asText()).isEqualTo("DIAGNOSING");
 
-        complete("agent", taskOf("agent", number, "Task_RemoteDiagnosis"), Map.of("diagnosisOutcome", "SPARE_NEEDED"));
-        JsonNode inRepair = getCase(number);
+        api.complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+        JsonNode inRepair = api.getCase(number);
         assertThat(inRepair.get("state").asText()).isEqualTo("IN_REPAIR");
-        assertThat(kinds(inRepair.get("timeline"))).containsSubsequence("RETURN_EXPECTED", "DEFECTIVE_RECEIVED");
-        scan("tech-RC-SZX", faulty, "REPAIR_INTAKE", "RC-SZX", Map.of());
-        taskOf("tech-RC-SZX", number, "Task_DiagnoseBoard"); // fails unless the board's repair waits for its diagnosis
+        assertThat(RmaApiClient.kinds(inRepair.get("timeline"))).containsSubsequence("RETURN_EXPECTED", "DEFECTIVE_RECEIVED");
+        api.scan("tech-RC-SZX", faulty, "REPAIR_INTAKE", "RC-SZX", Map.of());
+        api.taskOf("tech-RC-SZX", number, "Task_DiagnoseBoard"); // fails unless the board's repair waits for its diagnosis
     }
 
     @Test
     void caseResolvedRemotelyClosesWithOnlyItsOwnClocks() {
         SiteInfo site = fixture.chengdu();
         String faulty = fixture.installedAt(fixture.part(), site);
-        String number = reportAndAccept(site, faulty);
-        complete("agent", taskOf("agent", number, "Task_RemoteDiagnosis"), Map.of("diagnosisOutcome", "RESOLVED_REMOTELY", "note", "reset the line card"));
-        assertThat(getCase(number).get("state").asText()).isEqualTo("RESOLVED");
-        complete("agent", taskOf("agent", number, "Task_CloseCase"), Map.of("resolution", "fixed by remote reset"));
+        String number = api.reportAndAccept(site, faulty);
+        api.complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "RESOLVED_REMOTELY", "note", "reset the line card"));
+        assertThat(api.getCase(number).get("state").asText()).isEqualTo("RESOLVED");
+        api.complete("agent", number, "Task_CloseCase", Map.of("resolution", "fixed by remote reset"));
 
-        JsonNode closed = getCase(number);
+        JsonNode closed = api.getCase(number);
         assertThat(closed.get("state").asText()).isEqualTo("CLOSED");
         assertThat(StreamSupport.stream(closed.get("slaClocks").spliterator(), false).map(c -> c.get("step").asText()))
                 .containsExactly("ACCEPT", "REMOTE_DIAGNOSIS");
@@ -235,64 +208,61 @@ class CaseLifecycleApiTest {
     void backorderedCaseContinuesWhenStockArrives() {
         String part = fixture.part();
         SiteInfo site = fixture.chengdu();
-        String number = reportAndAccept(site, fixture.installedAt(part, site));
-        complete("agent", taskOf("agent", number, "Task_RemoteDiagnosis"), Map.of("diagnosisOutcome", "SPARE_NEEDED"));
-        JsonNode waiting = getCase(number);
+        String number = api.reportAndAccept(site, fixture.installedAt(part, site));
+        api.complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+        JsonNode waiting = api.getCase(number);
         assertThat(waiting.get("state").asText()).isEqualTo("BACKORDERED");
         assertThat(waiting.at("/spare/backordered").asBoolean()).isTrue();
 
         String arriving = fixture.received(part, "CTU");
-        scan("depot-CTU", arriving, "PUTAWAY", "CTU", Map.of());
+        api.scan("depot-CTU", arriving, "PUTAWAY", "CTU", Map.of());
 
-        JsonNode served = getCase(number);
+        JsonNode served = api.getCase(number);
         assertThat(served.get("state").asText()).isEqualTo("SPARE_DISPATCH");
         assertThat(served.at("/spare/serial").asText()).isEqualTo(arriving);
-        assertThat(kinds(served.get("timeline"))).containsSubsequence("BACKORDER", "SPARE_RESERVED");
-        scan("depot-CTU", arriving, "PICK", "CTU", Map.of());
-        assertThat(kinds(getCase(number).get("timeline"))).contains("SPARE_PICKED");
+        assertThat(RmaApiClient.kinds(served.get("timeline"))).containsSubsequence("BACKORDER", "SPARE_RESERVED");
+        api.scan("depot-CTU", arriving, "PICK", "CTU", Map.of());
+        assertThat(RmaApiClient.kinds(api.getCase(number).get("timeline"))).contains("SPARE_PICKED");
     }
 
     @Test
     void onlyASupervisorTransfersFirstOwnershipAndTheOpenTasksFollow() {
         SiteInfo site = fixture.chengdu();
-        String number = reportAndAccept(site, fixture.installedAt(fixture.part(), site));
-        String diagnosis = taskOf("agent", number, "Task_RemoteDiagnosis");
+        String number = api.reportAndAccept(site, fixture.installedAt(fixture.part(), site));
+        String diagnosis = api.taskOf("agent", number, "Task_RemoteDiagnosis");
 
         Map<String, String> transfer = Map.of("toUser", "supervisor", "reason", "agent on leave");
-        assertThat(post("agent", "/api/cases/" + number + "/transfer", transfer).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(post("supervisor", "/api/cases/" + number + "/transfer", Map.of("toUser", "depot-CTU", "reason", "x"))
+        assertThat(api.post("agent", "/api/cases/" + number + "/transfer", transfer).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.post("supervisor", "/api/cases/" + number + "/transfer", Map.of("toUser", "depot-CTU", "reason", "x"))
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        ResponseEntity<String> moved = post("supervisor", "/api/cases/" + number + "/transfer", transfer);
+        ResponseEntity<String> moved = api.post("supervisor", "/api/cases/" + number + "/transfer", transfer);
         assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode transferred = api.read(moved.getBody());
         assertThat(transferred.at("/firstOwner/username").asText()).isEqualTo("supervisor");
-        assertThat(kinds(transferred.get("timeline"))).contains("TRANSFERRED");
-        assertThat(taskIds("agent")).doesNotContain(diagnosis);
-        assertThat(taskIds("supervisor")).contains(diagnosis);
-        assertThat(get("agent", "/api/cases?owner=supervisor&customer=CMCC-SC&state=DIAGNOSING").getBody()).contains(number);
+        assertThat(RmaApiClient.kinds(transferred.get("timeline"))).contains("TRANSFERRED");
+        assertThat(api.taskIds("agent")).doesNotContain(diagnosis);
+        assertThat(api.taskIds("supervisor")).contains(diagnosis);
+        assertThat(api.get("agent", "/api/cases?owner=supervisor&customer=CMCC-SC&state=DIAGNOSING").getBody()).contains(number);
     }
 
     @Test
     void missedAcceptanceIsABreachAndEscalatesToTheSupervisor() {
         SiteInfo site = fixture.chengdu();
         String faulty = fixture.installedAt(fixture.part(), site);
-        String number = api.read(post("agent", "/api/cases", report(site, faulty)).getBody()).get("number").asText();
+        String number = api.read(api.post("agent", "/api/cases", report(site, faulty)).getBody()).get("number").asText();
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
 
         // Run the timers now instead of waiting for their due time (15 and 30 minutes for PLATINUM).
         execute(instance, "Timer_AcceptanceLimit");
-        JsonNode breached = getCase(number);
+        JsonNode breached = api.getCase(number);
         assertThat(breached.get("breaches")).hasSize(1);
         assertThat(breached.at("/breaches/0/step").asText()).isEqualTo("ACCEPT");
         assertThat(breached.at("/breaches/0/actualAt").isNull()).isTrue();
         execute(instance, "Timer_AcceptanceEscalation");
-        assertThat(StreamSupport.stream(api.read(get("supervisor", "/api/tasks").getBody()).spliterator(), false)
+        assertThat(StreamSupport.stream(api.read(api.get("supervisor", "/api/tasks").getBody()).spliterator(), false)
                 .filter(task -> task.get("name").asText().equals("Escalation: ACCEPT of " + number))
                 .map(task -> task.get("caseNumber").asText())).as("the stand-alone task carries its case").containsExactly(number);
-        HttpHeaders chinese = new HttpHeaders();
-        chinese.set(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN");
-        JsonNode chineseTasks = api.read(http.withBasicAuth("supervisor", "demo")
-                .exchange("/api/tasks", HttpMethod.GET, new HttpEntity<>(chinese), String.class).getBody());
+        JsonNode chineseTasks = api.read(api.get("supervisor", "/api/tasks", "zh-CN").getBody());
         assertThat(StreamSupport.stream(chineseTasks.spliterator(), false)
                 .filter(task -> number.equals(task.path("caseNumber").asText()) && !task.hasNonNull("taskKey")))
                 .as("the escalation task in the reader's language").singleElement()
@@ -301,11 +271,11 @@ class CaseLifecycleApiTest {
                     assertThat(task.get("description").asText()).isEqualTo("工单 " + number + " 的受理案例超过时限很久仍未完成");
                 });
 
-        complete("agent", taskOf("agent", number, "Task_AcceptCase"), Map.of());
-        JsonNode accepted = getCase(number);
+        api.complete("agent", number, "Task_AcceptCase", Map.of());
+        JsonNode accepted = api.getCase(number);
         assertThat(accepted.at("/breaches/0/actualAt").isNull()).as("the breach gets its actual time").isFalse();
         assertThat(accepted.at("/breaches/0/owner").isNull()).as("nobody owned the case when the limit passed").isTrue();
-        assertThat(kinds(accepted.get("timeline"))).containsSubsequence("REPORTED", "BREACH", "ESCALATED", "FIRST_OWNER", "ACCEPTED");
+        assertThat(RmaApiClient.kinds(accepted.get("timeline"))).containsSubsequence("REPORTED", "BREACH", "ESCALATED", "FIRST_OWNER", "ACCEPTED");
     }
 
     @Test
@@ -313,28 +283,22 @@ class CaseLifecycleApiTest {
         SiteInfo site = fixture.addisAbaba();
         String part = fixture.part();
         String stray = fixture.installedAt(part, site);
-        scan("tech-RC-SZX", stray, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of());
+        api.scan("tech-RC-SZX", stray, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of());
         assertThat(boards.require(stray).status()).isEqualTo(BoardStatus.QUARANTINE);
         assertThat(boards.history(stray).custody()).as("the quarantine follows the receipt, after its reactions")
                 .extracting(CustodyRecord::action).endsWith(MoveReason.DEFECTIVE_RECEIVE, MoveReason.QUARANTINE);
 
-        String number = reportAndAccept(site, fixture.installedAt(part, site));
-        complete("agent", taskOf("agent", number, "Task_RemoteDiagnosis"), Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+        String number = api.reportAndAccept(site, fixture.installedAt(part, site));
+        api.complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
         String other = fixture.installedAt(part, site);
-        scan("tech-RC-SZX", other, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of("caseNumber", number));
-        JsonNode flagged = getCase(number);
+        api.scan("tech-RC-SZX", other, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of("caseNumber", number));
+        JsonNode flagged = api.getCase(number);
         assertThat(flagged.get("wrongBoardReturned").asText()).isEqualTo(other);
         assertThat(flagged.get("state").asText()).isEqualTo("AWAITING_RETURN");
         assertThat(boards.require(other).status()).isEqualTo(BoardStatus.QUARANTINE);
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private String reportAndAccept(SiteInfo site, String faulty) {
-        String number = api.report("agent", site.customerCode(), site.id(), faulty);
-        api.complete("agent", number, "Task_AcceptCase", Map.of());
-        return number;
-    }
 
     private static Map<String, Object> report(SiteInfo site, String serial) {
         return Map.of("customerCode", site.customerCode(), "siteId", site.id(), "faultySerial", serial,
@@ -346,43 +310,7 @@ class CaseLifecycleApiTest {
         management.executeJob(job.getId());
     }
 
-    private void scan(String user, String serial, String action, String location, Map<String, Object> extra) {
-        api.scan(user, serial, action, location, extra);
-    }
-
-    private void complete(String user, String taskId, Map<String, Object> fields) {
-        api.completeTask(user, taskId, fields);
-    }
-
-    private String taskOf(String user, String caseNumber, String taskKey) {
-        return api.taskOf(user, caseNumber, taskKey);
-    }
-
-    private List<String> taskIds(String user) {
-        return api.taskIds(user);
-    }
-
-    private JsonNode getCase(String number) {
-        return api.getCase(number);
-    }
-
-    private static List<String> kinds(JsonNode timeline) {
-        return StreamSupport.stream(timeline.spliterator(), false).map(e -> e.get("kind").asText()).toList();
-    }
-
     private static List<String> actions(JsonNode custody) {
         return StreamSupport.stream(custody.spliterator(), false).map(e -> e.get("action").asText()).toList();
-    }
-
-    private ResponseEntity<String> get(String user, String path) {
-        return api.get(user, path);
-    }
-
-    private ResponseEntity<String> post(String user, String path, Object body) {
-        return api.post(user, path, body);
-    }
-
-    private ResponseEntity<String> put(String user, String path, Object body) {
-        return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.PUT, new HttpEntity<>(body), String.class);
     }
 }

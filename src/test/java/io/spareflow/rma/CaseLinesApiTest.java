@@ -3,23 +3,15 @@ package io.spareflow.rma;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Cases with several boards (lines) through the REST API and scans on PostgreSQL: a report without a board, a
@@ -27,25 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * a line cancelled while the other goes on. The stall audit finds nothing on any of them.
  */
 @SpareflowIntegrationTest
-class CaseLinesApiTest {
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    Boards boards;
-    @Autowired
-    RuntimeService runtime;
-
-    private RmaFixture fixture;
-    private RmaApiClient api;
-
-    @BeforeEach
-    void setUp(@Autowired JdbcTemplate jdbc, @Autowired Customers customers) {
-        fixture = new RmaFixture(jdbc, boards, customers);
-        api = new RmaApiClient(http, json);
-    }
+class CaseLinesApiTest extends RmaApiTestSupport {
 
     @Test
     void reportWithoutABoardThenTwoBoardsFoundBothSparedFromTwoDepotsReturnedRepairedAndClosed() {
@@ -60,7 +34,7 @@ class CaseLinesApiTest {
         JsonNode reported = api.getCase(number);
         assertThat(reported.get("lines")).isEmpty();
         assertThat(reported.get("faultySerial").isNull()).isTrue();
-        accept(number);
+        api.accept("agent", number);
 
         String diagnosis = api.taskOf("agent", number, "Task_RemoteDiagnosis");
         ResponseEntity<String> noBoard = api.post("agent", "/api/tasks/" + diagnosis + "/complete", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
@@ -79,14 +53,14 @@ class CaseLinesApiTest {
         assertThat(sourced.at("/lines/1/spare/depotCode").asText()).isEqualTo("KMG");
         assertThat(api.attemptScan("agent", first, "PICK", "CTU", Map.of()).getStatusCode().is2xxSuccessful()).isFalse();
 
-        deliver(spareNear, "CTU", site);
+        api.deliver(spareNear, "CTU", site);
         JsonNode oneDelivered = api.getCase(number);
-        assertThat(clock(oneDelivered.get("slaClocks"), "SPARE_ON_SITE").get("metAt").isNull())
+        assertThat(RmaApiClient.clock(oneDelivered.get("slaClocks"), "SPARE_ON_SITE").get("metAt").isNull())
                 .as("the case's spare is on site when every line's is").isTrue();
-        assertThat(clock(oneDelivered.at("/lines/0/clocks"), "SPARE_ON_SITE").get("metAt").isNull()).isFalse();
-        deliver(spareFar, "KMG", site);
+        assertThat(RmaApiClient.clock(oneDelivered.at("/lines/0/clocks"), "SPARE_ON_SITE").get("metAt").isNull()).isFalse();
+        api.deliver(spareFar, "KMG", site);
         JsonNode delivered = api.getCase(number);
-        assertThat(clock(delivered.get("slaClocks"), "SPARE_ON_SITE").get("metAt").isNull()).isFalse();
+        assertThat(RmaApiClient.clock(delivered.get("slaClocks"), "SPARE_ON_SITE").get("metAt").isNull()).isFalse();
         assertThat(lineStates(delivered)).containsExactly("AWAITING_RETURN", "AWAITING_RETURN");
 
         repairIntoStock(number, first);
@@ -100,7 +74,7 @@ class CaseLinesApiTest {
         assertThat(resolved.get("state").asText()).isEqualTo("RESOLVED");
         assertThat(resolved.at("/lines/1/repair/serial").asText()).isEqualTo(second);
         assertThat(resolved.at("/lines/1/return/receivedAt").isNull()).isFalse();
-        assertThat(stalls(number)).isEmpty();
+        assertThat(api.stalledOf(number)).isEmpty();
         api.complete("agent", number, "Task_CloseCase", Map.of("resolution", "two boards exchanged and repaired"));
         JsonNode closed = api.getCase(number);
         assertThat(closed.get("state").asText()).isEqualTo("CLOSED");
@@ -138,7 +112,7 @@ class CaseLinesApiTest {
         assertThat(api.post("agent", "/api/cases", Map.of("customerCode", site.customerCode(), "siteId", site.id(),
                 "faultySerial", unknown, "symptom", "again", "channel", "HOTLINE")).getStatusCode())
                 .as("one open case per board, per line").isEqualTo(HttpStatus.CONFLICT);
-        assertThat(stalls(number)).isEmpty();
+        assertThat(api.stalledOf(number)).isEmpty();
     }
 
     @Test
@@ -151,7 +125,7 @@ class CaseLinesApiTest {
         String number = api.reportNeedingSpare(site.customerCode(), site.id(), faulty);
         assertThat(api.post("agent", "/api/cases/" + number + "/lines/1/doa", Map.of("reason", "no light")).getStatusCode())
                 .as("not delivered yet").isEqualTo(HttpStatus.CONFLICT);
-        deliver(dead, "CTU", site);
+        api.deliver(dead, "CTU", site);
 
         ResponseEntity<String> doa = api.post("agent", "/api/cases/" + number + "/lines/1/doa", Map.of("reason", "no power LED"));
         assertThat(doa.getStatusCode()).as(doa.getBody()).isEqualTo(HttpStatus.OK);
@@ -161,7 +135,7 @@ class CaseLinesApiTest {
         assertThat(replaced.at("/lines/1/spare/serial").asText()).isEqualTo(replacement);
         assertThat(RmaApiClient.kinds(replaced.get("timeline"))).contains("DEAD_ON_ARRIVAL");
 
-        deliver(replacement, "CTU", site);
+        api.deliver(replacement, "CTU", site);
         repairIntoStock(number, dead);
         JsonNode repair = api.read(api.get("agent", "/api/repairs/" + number + "?serial=" + dead).getBody());
         assertThat(repair.get("deadOnArrival").asBoolean()).isTrue();
@@ -169,7 +143,7 @@ class CaseLinesApiTest {
         assertThat(api.read(api.get("agent", "/api/repairs/" + number + "?serial=" + faulty).getBody())
                 .get("deadOnArrival").asBoolean()).isFalse();
         assertThat(api.getCase(number).get("state").asText()).isEqualTo("RESOLVED");
-        assertThat(stalls(number)).isEmpty();
+        assertThat(api.stalledOf(number)).isEmpty();
     }
 
     @Test
@@ -181,7 +155,7 @@ class CaseLinesApiTest {
         String spare1 = fixture.inStock(part, "CTU");
         String spare2 = fixture.inStock(part, "CTU");
         String number = reportWithoutBoard(site);
-        accept(number);
+        api.accept("agent", number);
         api.complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED",
                 "faultySerials", first + " " + second));
         String cancelledSpare = api.getCase(number).at("/lines/1/spare/serial").asText();
@@ -198,12 +172,12 @@ class CaseLinesApiTest {
                 .isEqualTo(HttpStatus.BAD_REQUEST);
 
         String keptSpare = api.getCase(number).at("/lines/0/spare/serial").asText();
-        deliver(keptSpare, "CTU", site);
+        api.deliver(keptSpare, "CTU", site);
         repairIntoStock(number, first);
         JsonNode resolved = api.getCase(number);
         assertThat(resolved.get("state").asText()).isEqualTo("RESOLVED");
         assertThat(lineStates(resolved)).containsExactly("FINISHED", "CANCELLED");
-        assertThat(stalls(number)).isEmpty();
+        assertThat(api.stalledOf(number)).isEmpty();
         api.complete("agent", number, "Task_CloseCase", Map.of("resolution", "one board exchanged"));
         assertThat(api.getCase(number).get("state").asText()).isEqualTo("CLOSED");
         assertThat(boards.require(second).status()).as("the board of the cancelled line stays installed").isEqualTo(BoardStatus.INSTALLED);
@@ -218,23 +192,9 @@ class CaseLinesApiTest {
         return api.read(reported.getBody()).get("number").asText();
     }
 
-    private void accept(String number) {
-        String accept = api.taskOf("agent", number, "Task_AcceptCase");
-        api.post("agent", "/api/tasks/" + accept + "/claim", Map.of());
-        api.completeTask("agent", accept, Map.of());
-    }
-
-    private void deliver(String spare, String depot, SiteInfo site) {
-        api.scan("depot-" + depot, spare, "PICK", depot, Map.of());
-        api.scan("depot-" + depot, spare, "PACK", depot, Map.of());
-        api.scan("depot-" + depot, spare, "SHIP", depot, Map.of("trackingNumber", "SF" + spare));
-        api.scan("depot-" + depot, spare, "DELIVER", depot, Map.of("siteId", site.id()));
-    }
-
     /** The board comes back, is repaired at RC-SZX and put away at the depot the repair order chose. */
     private void repairIntoStock(String number, String serial) {
-        api.scan("tech-RC-SZX", serial, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of("caseNumber", number));
-        api.scan("tech-RC-SZX", serial, "REPAIR_INTAKE", "RC-SZX", Map.of());
+        api.takeIntoRepair(number, serial);
         api.complete("tech-RC-SZX", number, "Task_DiagnoseBoard", Map.of("finding", "laser bias out of range", "diagnosis", "FAULT_CONFIRMED"));
         api.complete("tech-RC-SZX", number, "Task_RepairBoard", Map.of("actions", "replaced TOSA module"));
         api.complete("tech-RC-SZX", number, "Task_TestBoard", Map.of("testResult", "PASS"));
@@ -245,21 +205,11 @@ class CaseLinesApiTest {
         api.scan("depot-" + depot, serial, "PUTAWAY", depot, Map.of());
     }
 
-    private List<JsonNode> stalls(String number) {
-        return StreamSupport.stream(api.read(api.get("supervisor", "/api/cases/stalled").getBody()).spliterator(), false)
-                .filter(s -> s.get("caseNumber").asText().equals(number)).toList();
-    }
-
     private static List<String> serials(JsonNode view) {
         return StreamSupport.stream(view.get("lines").spliterator(), false).map(l -> l.get("serial").asText()).toList();
     }
 
     private static List<String> lineStates(JsonNode view) {
         return StreamSupport.stream(view.get("lines").spliterator(), false).map(l -> l.get("state").asText()).toList();
-    }
-
-    private static JsonNode clock(JsonNode clocks, String step) {
-        return StreamSupport.stream(clocks.spliterator(), false).filter(c -> c.get("step").asText().equals(step))
-                .findFirst().orElseThrow(() -> new AssertionError("no clock " + step + " in " + clocks));
     }
 }

@@ -3,22 +3,14 @@ package io.spareflow.rma;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.repair.BoardRepairBpmn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Scans that come before the process waits for them are matched when it gets there, through the REST API and scans on
@@ -26,37 +18,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * DELIVER of the repaired board at the customer's while the technician's test is still open. No case stalls.
  */
 @SpareflowIntegrationTest
-class EarlyScansApiTest {
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    Boards boards;
-    @Autowired
-    Customers customers;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    RuntimeService runtime;
-
-    private RmaFixture fixture;
-    private RmaApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new RmaFixture(jdbc, boards, customers);
-        api = new RmaApiClient(http, json);
-    }
+class EarlyScansApiTest extends RmaApiTestSupport {
 
     @Test
     void anIntakeScannedRightAfterAnEarlyDefectiveReturnGoesStraightToDiagnosis() {
         SiteInfo site = fixture.addisAbaba();
         String faulty = fixture.installedAt(fixture.part(), site);
-        String number = reportAndAccept(site, faulty);
-        api.scan("tech-RC-SZX", faulty, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of("caseNumber", number));
-        api.scan("tech-RC-SZX", faulty, "REPAIR_INTAKE", "RC-SZX", Map.of());
+        String number = api.reportAndAccept(site, faulty);
+        api.takeIntoRepair(number, faulty);
         assertThat(boards.require(faulty).status()).isEqualTo(BoardStatus.IN_REPAIR);
 
         api.complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
@@ -93,12 +62,8 @@ class EarlyScansApiTest {
         String faulty = fixture.installedAt(part, site);
         String spare = fixture.inStock(part, "CTU");
         String number = api.reportNeedingSpare(site.customerCode(), site.id(), faulty);
-        for (String action : List.of("PICK", "PACK", "SHIP")) {
-            api.scan("depot-CTU", spare, action, "CTU", Map.of());
-        }
-        api.scan("depot-CTU", spare, "DELIVER", "CTU", Map.of("siteId", site.id()));
-        api.scan("tech-RC-SZX", faulty, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of("caseNumber", number));
-        api.scan("tech-RC-SZX", faulty, "REPAIR_INTAKE", "RC-SZX", Map.of());
+        api.deliver(spare, "CTU", site);
+        api.takeIntoRepair(number, faulty);
         api.complete("tech-RC-SZX", number, "Task_DiagnoseBoard", Map.of("finding", "none", "diagnosis", "NO_FAULT_FOUND"));
         api.scan("tech-RC-SZX", faulty, "REPAIR_RESULT", "RC-SZX", Map.of("result", "NFF"));
         api.scan("tech-RC-SZX", faulty, "PACK", "RC-SZX", Map.of());
@@ -115,17 +80,10 @@ class EarlyScansApiTest {
     }
 
     private String inRepairDiagnosed(SiteInfo site, String faulty) {
-        String number = reportAndAccept(site, faulty);
+        String number = api.reportAndAccept(site, faulty);
         api.complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
-        api.scan("tech-RC-SZX", faulty, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of("caseNumber", number));
-        api.scan("tech-RC-SZX", faulty, "REPAIR_INTAKE", "RC-SZX", Map.of());
+        api.takeIntoRepair(number, faulty);
         api.complete("tech-RC-SZX", number, "Task_DiagnoseBoard", Map.of("finding", "none", "diagnosis", "NO_FAULT_FOUND"));
-        return number;
-    }
-
-    private String reportAndAccept(SiteInfo site, String faulty) {
-        String number = api.report("agent", site.customerCode(), site.id(), faulty);
-        api.complete("agent", number, "Task_AcceptCase", Map.of());
         return number;
     }
 

@@ -3,10 +3,7 @@ package io.spareflow.rma;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
-import io.spareflow.board.Boards;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.repair.BoardRepairBpmn;
 import io.spareflow.rma.process.ReleasePolicy;
@@ -26,7 +23,6 @@ import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -37,10 +33,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Upgrading the running service over cases in flight, through the REST API and scans: the processes of the last
@@ -55,20 +49,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * timers fire while the engine clock is ahead).
  */
 @SpareflowIntegrationTest
-class ReleaseUpgradeApiTest {
+class ReleaseUpgradeApiTest extends RmaApiTestSupport {
 
     private static final String DEPOT = "CTU";
     private static final String REPAIR_CENTER = "RC-SZX";
     private static final String TECHNICIAN = "tech-RC-SZX";
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    Boards boards;
-    @Autowired
-    RuntimeService runtime;
     @Autowired
     ManagementService management;
     @Autowired
@@ -76,8 +62,6 @@ class ReleaseUpgradeApiTest {
     @Autowired
     ProcessEngine engine;
 
-    private RmaFixture fixture;
-    private RmaApiClient api;
     private JobExecutor jobExecutor;
 
     /** A case under test: its number, part, boards and the way it goes. */
@@ -176,9 +160,7 @@ class ReleaseUpgradeApiTest {
     private boolean releasedIsLatest;
 
     @BeforeEach
-    void setUp(@Autowired JdbcTemplate jdbc, @Autowired Customers customers) {
-        fixture = new RmaFixture(jdbc, boards, customers);
-        api = new RmaApiClient(http, json);
+    void setUp() {
         site = fixture.chengdu();
         jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
         jobExecutor.shutdown();

@@ -4,25 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spareflow.customer.SiteInfo;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** The REST calls of the case lifecycle as demo users make them (password {@code demo}), or users of one password. */
+/**
+ * The REST calls of the case lifecycle as demo users make them (password {@code demo}), or users of one password, and
+ * the steps the API tests drive a case through. A bean of the shared test context
+ * ({@link io.spareflow.SpareflowIntegrationTest}): tests inject it instead of building it from the beans it uses.
+ */
+@TestComponent
 public class RmaApiClient {
+
+    /** The repair center certified for the fixture's OPTICAL parts, and its technician. */
+    public static final String REPAIR_CENTER = "RC-SZX";
+    public static final String TECHNICIAN = "tech-" + REPAIR_CENTER;
 
     private final TestRestTemplate http;
     private final ObjectMapper json;
     private final String password;
 
+    @Autowired
     public RmaApiClient(TestRestTemplate http, ObjectMapper json) {
         this(http, json, "demo");
     }
@@ -42,13 +57,25 @@ public class RmaApiClient {
         return read(reported.getBody()).get("number").asText();
     }
 
-    /** {@code user} accepts the case (becoming its first owner) and diagnoses it remotely: a spare is needed. */
-    public void acceptNeedingASpare(String user, String caseNumber) {
+    /** {@code user} claims and completes the case's acceptance, becoming its first owner. */
+    public void accept(String user, String caseNumber) {
         String accept = taskOf(user, caseNumber, "Task_AcceptCase");
         ResponseEntity<String> claimed = post(user, "/api/tasks/" + accept + "/claim", Map.of());
         assertThat(claimed.getStatusCode().is2xxSuccessful()).as(claimed.getBody()).isTrue();
         completeTask(user, accept, Map.of());
+    }
+
+    /** {@code user} accepts the case (becoming its first owner) and diagnoses it remotely: a spare is needed. */
+    public void acceptNeedingASpare(String user, String caseNumber) {
+        accept(user, caseNumber);
         complete(user, caseNumber, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+    }
+
+    /** A fault at {@code site} reported and accepted by {@code agent}; the case waits for its remote diagnosis. */
+    public String reportAndAccept(SiteInfo site, String serial) {
+        String number = report("agent", site.customerCode(), site.id(), serial);
+        accept("agent", number);
+        return number;
     }
 
     /**
@@ -59,6 +86,43 @@ public class RmaApiClient {
         String number = report("agent", customerCode, siteId, serial);
         acceptNeedingASpare("agent", number);
         return number;
+    }
+
+    /** The depot's staff pick, pack and ship the board: it is on the road. */
+    public void ship(String serial, String depot) {
+        for (String action : List.of("PICK", "PACK", "SHIP")) {
+            scan("depot-" + depot, serial, action, depot, Map.of());
+        }
+    }
+
+    /** The board shipped by the depot's staff and delivered at the site. */
+    public void deliver(String serial, String depot, SiteInfo site) {
+        ship(serial, depot);
+        scan("depot-" + depot, serial, "DELIVER", depot, Map.of("siteId", site.id()));
+    }
+
+    /** The case's faulty board is received back at the repair center RC-SZX and taken in for its diagnosis. */
+    public void takeIntoRepair(String caseNumber, String serial) {
+        scan(TECHNICIAN, serial, "DEFECTIVE_RECEIVE", REPAIR_CENTER, Map.of("caseNumber", caseNumber));
+        scan(TECHNICIAN, serial, "REPAIR_INTAKE", REPAIR_CENTER, Map.of());
+    }
+
+    /** The last timeline entry of one kind; there must be one. */
+    public static JsonNode lastOf(JsonNode timeline, String kind) {
+        JsonNode found = null;
+        for (JsonNode entry : timeline) {
+            if (kind.equals(entry.get("kind").asText())) {
+                found = entry;
+            }
+        }
+        assertThat(found).as("timeline has " + kind + ": " + timeline).isNotNull();
+        return found;
+    }
+
+    /** The SLA clock of one step among a case's or a line's clocks. */
+    public static JsonNode clock(JsonNode clocks, String step) {
+        return StreamSupport.stream(clocks.spliterator(), false).filter(c -> c.get("step").asText().equals(step))
+                .findFirst().orElseThrow(() -> new AssertionError("no clock " + step + " in " + clocks));
     }
 
     /** The texts of a case's timeline entries of one kind, in order. */
@@ -148,7 +212,22 @@ public class RmaApiClient {
         return http.withBasicAuth(user, password).getForEntity(path, String.class);
     }
 
+    /** A GET as {@code user} asking for the answer in {@code language} (its Accept-Language). */
+    public ResponseEntity<String> get(String user, String path, String language) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        return http.withBasicAuth(user, password).exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
     public ResponseEntity<String> post(String user, String path, Object body) {
         return http.withBasicAuth(user, password).exchange(path, HttpMethod.POST, new HttpEntity<>(body), String.class);
+    }
+
+    public ResponseEntity<String> put(String user, String path, Object body) {
+        return http.withBasicAuth(user, password).exchange(path, HttpMethod.PUT, new HttpEntity<>(body), String.class);
+    }
+
+    public ResponseEntity<String> delete(String user, String path) {
+        return http.withBasicAuth(user, password).exchange(path, HttpMethod.DELETE, HttpEntity.EMPTY, String.class);
     }
 }

@@ -8,12 +8,15 @@ import io.spareflow.customer.SiteInfo;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Isolated data for lifecycle tests on the shared database: a part of their own (so no demo board competes), boards
- * with unique serials installed at a demo site or in stock at a depot.
+ * with unique serials installed at a demo site or in stock at a depot. A bean of the shared test context
+ * ({@link io.spareflow.SpareflowIntegrationTest}).
  */
+@TestComponent
 public class RmaFixture {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -56,7 +59,13 @@ public class RmaFixture {
         return serial;
     }
 
-    SiteInfo site(String customerCode, String siteName) {
+    /** The reservation's hold ends a minute ago (if it still holds a board): the expiry job will release it. */
+    public void moveHoldIntoPast(long reservationId) {
+        jdbc.update("update spare_reservation set expires_at = now() - interval '1 minute' where id = ? and status = 'RESERVED'",
+                reservationId);
+    }
+
+    public SiteInfo site(String customerCode, String siteName) {
         return customers.require(customerCode).sites().stream().filter(s -> s.name().equals(siteName)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("demo site " + siteName + " of " + customerCode + " missing"));
     }

@@ -3,23 +3,14 @@ package io.spareflow.rma;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
-import io.spareflow.board.Boards;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.notify.MailRecord;
 import io.spareflow.notify.Notifications;
 import io.spareflow.rma.internal.process.StallWatch;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,31 +20,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * healthy case is not listed.
  */
 @SpareflowIntegrationTest
-class StallAuditApiTest {
+class StallAuditApiTest extends RmaApiTestSupport {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    Boards boards;
-    @Autowired
-    Customers customers;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     StallWatch watch;
     @Autowired
     Notifications notifications;
-
-    private RmaFixture fixture;
-    private RmaApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new RmaFixture(jdbc, boards, customers);
-        api = new RmaApiClient(http, json);
-    }
 
     @Test
     void aReservedBoardMovedBehindTheCasesBackIsAStallListedRecordedAndEscalatedOnce() {
@@ -112,10 +86,7 @@ class StallAuditApiTest {
         String faulty = fixture.installedAt(part, site);
         String number = waitingForPick(faulty, site);
         String spare = api.getCase(number).at("/spare/serial").asText();
-        api.scan("depot-CTU", spare, "PICK", "CTU", Map.of());
-        api.scan("depot-CTU", spare, "PACK", "CTU", Map.of());
-        api.scan("depot-CTU", spare, "SHIP", "CTU", Map.of());
-        api.scan("depot-CTU", spare, "DELIVER", "CTU", Map.of("siteId", site.id()));
+        api.deliver(spare, "CTU", site);
         assertThat(api.stalledOf(number)).isEmpty();
 
         jdbc.update("update board set status = 'SCRAPPED' where serial = ?", faulty);
@@ -127,10 +98,7 @@ class StallAuditApiTest {
 
     /** The monitoring center's row of the case's stall, worded for a reader of {@code language}. */
     private JsonNode stallOf(String caseNumber, String language) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
-        String body = http.withBasicAuth("supervisor", "demo")
-                .exchange("/api/monitor", HttpMethod.GET, new HttpEntity<>(headers), String.class).getBody();
+        String body = api.get("supervisor", "/api/monitor", language).getBody();
         for (JsonNode stall : api.read(body).get("stalled")) {
             if (stall.get("caseNumber").asText().equals(caseNumber)) {
                 return stall;
@@ -145,5 +113,4 @@ class StallAuditApiTest {
         assertThat(api.getCase(number).at("/spare/serial").isTextual()).isTrue();
         return number;
     }
-
 }

@@ -3,11 +3,8 @@ package io.spareflow.rma;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.notify.MailRecord;
 import io.spareflow.notify.Notifications;
@@ -15,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A defective board returned without a case number that is not the one a case expects, from a customer with a case
@@ -24,34 +19,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * a board of another part is only quarantined.
  */
 @SpareflowIntegrationTest
-class WrongDefectiveBoardApiTest {
+class WrongDefectiveBoardApiTest extends RmaApiTestSupport {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    Boards boards;
-    @Autowired
-    Customers customers;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     Notifications notifications;
 
     @Test
     void aStrayBoardOfTheAwaitedPartFromTheSameCustomerIsFlaggedOnTheWaitingCase() {
-        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
-        RmaApiClient api = new RmaApiClient(http, json);
         SiteInfo site = fixture.chengdu();
         String part = fixture.part();
         String faulty = fixture.installedAt(part, site);
         String spare = fixture.inStock(part, "CTU");
         String number = api.reportNeedingSpare(site.customerCode(), site.id(), faulty);
-        for (String action : List.of("PICK", "PACK", "SHIP")) {
-            api.scan("depot-CTU", spare, action, "CTU", Map.of());
-        }
-        api.scan("depot-CTU", spare, "DELIVER", "CTU", Map.of("siteId", site.id()));
+        api.deliver(spare, "CTU", site);
         assertThat(api.getCase(number).get("state").asText()).isEqualTo("AWAITING_RETURN");
         String sameSite = fixture.installedAt(part, site);
         String otherPart = fixture.installedAt(fixture.part(), site);

@@ -3,22 +3,17 @@ package io.spareflow.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.label.LabelTools;
-import io.spareflow.rma.RmaApiClient;
-import io.spareflow.rma.RmaFixture;
+import io.spareflow.rma.RmaApiTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * dmtxread reads off the printed labels, as a scanner would send them.
  */
 @SpareflowIntegrationTest
-class ReturnLabelScanTest {
+class ReturnLabelScanTest extends RmaApiTestSupport {
 
     private static final String TECH = "tech-RC-SZX";
     private static final String CENTER = "RC-SZX";
@@ -41,22 +36,9 @@ class ReturnLabelScanTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
-    ObjectMapper json;
-    @Autowired
-    Boards boards;
-    @Autowired
     JdbcTemplate jdbc;
     @TempDir
     Path dir;
-
-    private RmaFixture fixture;
-    private RmaApiClient api;
-
-    @BeforeEach
-    void setUp(@Autowired Customers customers) {
-        fixture = new RmaFixture(jdbc, boards, customers);
-        api = new RmaApiClient(http, json);
-    }
 
     @Test
     void anotherBoardInABoxBoundByItsReturnLabelIsFlaggedOnTheCase() throws Exception {

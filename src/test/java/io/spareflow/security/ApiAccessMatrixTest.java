@@ -3,13 +3,10 @@ package io.spareflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
-import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
-import io.spareflow.rma.RmaApiClient;
-import io.spareflow.rma.RmaFixture;
+import io.spareflow.rma.RmaApiTestSupport;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -48,7 +45,7 @@ import org.springframework.util.MultiValueMap;
  */
 @SpareflowIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiAccessMatrixTest {
+class ApiAccessMatrixTest extends RmaApiTestSupport {
 
     private static final String DEPOT_IN = "depot-CTU";
     private static final String DEPOT_OUT = "depot-UIO";
@@ -59,11 +56,7 @@ class ApiAccessMatrixTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
-    ObjectMapper json;
-    @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    Boards boards;
     @Autowired
     Customers customers;
 
@@ -74,8 +67,6 @@ class ApiAccessMatrixTest {
 
     @BeforeAll
     void runACaseToItsRepairCenterAndWriteTheRules() {
-        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
-        RmaApiClient api = new RmaApiClient(http, json);
         String part = fixture.part();
         SiteInfo site = fixture.chengdu();
         String faulty = fixture.installedAt(part, site);

@@ -3,14 +3,10 @@ package io.spareflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
-import io.spareflow.rma.RmaApiClient;
-import io.spareflow.rma.RmaFixture;
+import io.spareflow.rma.RmaApiTestSupport;
 import io.spareflow.user.NewUser;
 import io.spareflow.user.Role;
 import io.spareflow.user.Users;
@@ -29,25 +25,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * can no longer park a board for a made-up case number, nor release another agent's spare.
  */
 @SpareflowIntegrationTest
-class ReservationScopeTest {
+class ReservationScopeTest extends RmaApiTestSupport {
 
     @Autowired
     TestRestTemplate http;
     @Autowired
-    ObjectMapper json;
-    @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    Boards boards;
-    @Autowired
-    Customers customers;
     @Autowired
     Users users;
 
     @Test
     void onlyTheFirstOwnerOrASupervisorHoldsASpareAndOnlyForAnOpenCaseWaitingForIt() {
-        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
-        RmaApiClient api = new RmaApiClient(http, json);
         String part = fixture.part();
         String otherPart = fixture.part();
         SiteInfo site = fixture.chengdu();

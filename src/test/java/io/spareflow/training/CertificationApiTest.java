@@ -3,17 +3,13 @@ package io.spareflow.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.audit.Audit;
-import io.spareflow.board.Boards;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.part.ProductLine;
 import io.spareflow.repair.BoardRepairBpmn;
-import io.spareflow.rma.RmaApiClient;
+import io.spareflow.rma.RmaApiTestSupport;
 import io.spareflow.rma.RmaCaseBpmn;
-import io.spareflow.rma.RmaFixture;
 import io.spareflow.training.internal.CertificationRepository;
 import io.spareflow.user.NewUser;
 import io.spareflow.user.Role;
@@ -26,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -34,7 +29,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Training certification through the API on PostgreSQL: recorded and revoked by an admin (audited), validated, and
@@ -42,12 +36,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * renewed one gets it back — and where a defective board is sent.
  */
 @SpareflowIntegrationTest
-class CertificationApiTest {
+class CertificationApiTest extends RmaApiTestSupport {
 
     @Autowired
     TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
     @Autowired
     Certifications certifications;
     @Autowired
@@ -55,15 +47,7 @@ class CertificationApiTest {
     @Autowired
     Users users;
 
-    private RmaFixture fixture;
-    private RmaApiClient api;
     private final String run = UUID.randomUUID().toString().substring(0, 6);
-
-    @BeforeEach
-    void setUp(@Autowired JdbcTemplate jdbc, @Autowired Boards boards, @Autowired Customers customers) {
-        fixture = new RmaFixture(jdbc, boards, customers);
-        api = new RmaApiClient(http, json);
-    }
 
     @Test
     void anExpiredCertificationLosesTheDiagnosisAtListClaimAndCompleteAndARenewedOneGetsItBack() {

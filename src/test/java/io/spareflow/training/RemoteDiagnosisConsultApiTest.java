@@ -3,14 +3,11 @@ package io.spareflow.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
-import io.spareflow.board.Boards;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.rma.RmaApiClient;
+import io.spareflow.rma.RmaApiTestSupport;
 import io.spareflow.rma.RmaCaseBpmn;
-import io.spareflow.rma.RmaFixture;
 import io.spareflow.user.NewUser;
 import io.spareflow.user.Role;
 import io.spareflow.user.Users;
@@ -18,10 +15,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,12 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * nobody certified, the owner's supervisor is asked and the case escalated.
  */
 @SpareflowIntegrationTest
-class RemoteDiagnosisConsultApiTest {
+class RemoteDiagnosisConsultApiTest extends RmaApiTestSupport {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -46,15 +37,7 @@ class RemoteDiagnosisConsultApiTest {
     @Autowired
     Certifications certifications;
 
-    private RmaFixture fixture;
-    private RmaApiClient api;
     private final String run = UUID.randomUUID().toString().substring(0, 6);
-
-    @BeforeEach
-    void setUp(@Autowired Boards boards, @Autowired Customers customers) {
-        fixture = new RmaFixture(jdbc, boards, customers);
-        api = new RmaApiClient(http, json);
-    }
 
     @Test
     void anUncertifiedFirstOwnerAsksACertifiedColleagueAndCompletesTheDiagnosisWithTheAdvice() {

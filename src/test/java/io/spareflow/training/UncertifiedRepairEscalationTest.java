@@ -2,22 +2,17 @@ package io.spareflow.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import io.spareflow.SpareflowIntegrationTest;
-import io.spareflow.board.Boards;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.notify.Mailboxes;
 import io.spareflow.part.ProductLine;
 import io.spareflow.rma.RmaApiClient;
-import io.spareflow.rma.RmaFixture;
+import io.spareflow.rma.RmaApiTestSupport;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,27 +23,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * label names — the nearest; with a certified center nothing is escalated.
  */
 @SpareflowIntegrationTest
-class UncertifiedRepairEscalationTest {
+class UncertifiedRepairEscalationTest extends RmaApiTestSupport {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     Certifications certifications;
     @Autowired
     GreenMail mailServer;
-
-    private RmaFixture fixture;
-    private RmaApiClient api;
-
-    @BeforeEach
-    void setUp(@Autowired Boards boards, @Autowired Customers customers) {
-        fixture = new RmaFixture(jdbc, boards, customers);
-        api = new RmaApiClient(http, json);
-    }
 
     @Test
     void aBoardNoRepairCenterIsCertifiedForIsEscalatedAndStillSentToTheNearestCenter() throws Exception {

@@ -2,15 +2,11 @@ package io.spareflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
 import io.spareflow.board.NewBoard;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
-import io.spareflow.rma.RmaApiClient;
-import io.spareflow.rma.RmaFixture;
+import io.spareflow.rma.RmaApiTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -27,18 +23,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /** Who may open which page and post which form: roles, scopes and CSRF, checked on the server. */
 @SpareflowIntegrationTest
-class PageAccessTest {
+class PageAccessTest extends RmaApiTestSupport {
 
     @Autowired
     TestRestTemplate rest;
-    @Autowired
-    Boards boards;
 
     @ParameterizedTest(name = "{0} GET {1} → {2}")
     @CsvSource({
@@ -63,10 +56,7 @@ class PageAccessTest {
     }
 
     @Test
-    void theCasePageHasTheScopesOfTheCaseApi(@Autowired JdbcTemplate jdbc, @Autowired Customers customers,
-                                             @Autowired ObjectMapper json) {
-        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
-        RmaApiClient api = new RmaApiClient(rest, json);
+    void theCasePageHasTheScopesOfTheCaseApi() {
         String part = fixture.part();
         SiteInfo site = fixture.chengdu();
         String faulty = fixture.installedAt(part, site);

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
-import io.spareflow.board.Boards;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
-import io.spareflow.rma.RmaApiClient;
-import io.spareflow.rma.RmaFixture;
+import io.spareflow.rma.RmaApiTestSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +15,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.util.HtmlUtils;
 
 /** The release as operators see it: the application's version and the process versions, with running instances for ADMIN. */
 @SpareflowIntegrationTest
-class ReleaseInfoTest {
+class ReleaseInfoTest extends RmaApiTestSupport {
 
     private static final String RMA_CASE = "rma-case";
 
@@ -31,12 +27,6 @@ class ReleaseInfoTest {
     TestRestTemplate rest;
     @Autowired
     ObjectMapper json;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    Boards boards;
-    @Autowired
-    Customers customers;
 
     @Test
     void actuatorInfoReportsTheBuiltVersionAndANewCaseCountsOnTheDeployedProcessVersion() throws IOException {
@@ -48,9 +38,8 @@ class ReleaseInfoTest {
         assertThat(before.path("processes").fieldNames()).toIterable().contains("spare-dispatch", "board-repair");
         long running = rmaCase.path("runningInstancesByVersion").path(String.valueOf(deployed)).asLong(0);
 
-        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
         SiteInfo site = fixture.chengdu();
-        new RmaApiClient(rest, json).report("agent", site.customerCode(), site.id(), fixture.installedAt(fixture.part(), site));
+        api.report("agent", site.customerCode(), site.id(), fixture.installedAt(fixture.part(), site));
 
         JsonNode after = info(rest.withBasicAuth("admin", "demo")).path("processes").path(RMA_CASE);
         assertThat(after.path("deployedVersion").asInt()).isEqualTo(deployed);

@@ -3,44 +3,22 @@ package io.spareflow.worklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
-import io.spareflow.board.Boards;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.repair.BoardRepairBpmn;
-import io.spareflow.rma.RmaApiClient;
+import io.spareflow.rma.RmaApiTestSupport;
 import io.spareflow.rma.RmaCaseBpmn;
-import io.spareflow.rma.RmaFixture;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The worklist's contributions through /api/tasks: repair's known fixes come with a board's diagnosis task (in the
  * list and for the one task), from past repairs of the same part, and with no other task.
  */
 @SpareflowIntegrationTest
-class WorklistApiTest {
+class WorklistApiTest extends RmaApiTestSupport {
 
     private static final String TECHNICIAN = "tech-RC-SZX";
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-
-    private RmaFixture fixture;
-    private RmaApiClient api;
-
-    @BeforeEach
-    void setUp(@Autowired JdbcTemplate jdbc, @Autowired Boards boards, @Autowired Customers customers) {
-        fixture = new RmaFixture(jdbc, boards, customers);
-        api = new RmaApiClient(http, json);
-    }
 
     @Test
     void aBoardsDiagnosisShowsTheKnownFixesOfPastRepairsOfItsPart() {

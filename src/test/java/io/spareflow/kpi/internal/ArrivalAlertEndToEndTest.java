@@ -3,14 +3,11 @@ package io.spareflow.kpi.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import io.spareflow.SpareflowIntegrationTest;
-import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
-import io.spareflow.rma.RmaApiClient;
-import io.spareflow.rma.RmaFixture;
+import io.spareflow.rma.RmaApiTestSupport;
 import io.spareflow.user.Role;
 import io.spareflow.user.UserSummary;
 import io.spareflow.user.Users;
@@ -28,7 +25,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,19 +35,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * again with the clock moved on (no more arrivals), it stays open the next day and closes by itself the day after.
  */
 @SpareflowIntegrationTest
-class ArrivalAlertEndToEndTest {
+class ArrivalAlertEndToEndTest extends RmaApiTestSupport {
 
     private static final int BASELINE_PER_DAY = 2;
     private static final int SURGE = 10;
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    Boards boards;
     @Autowired
     Customers customers;
     @Autowired
@@ -73,7 +63,6 @@ class ArrivalAlertEndToEndTest {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         customers.addContract("EW-" + run, customer, "BRONZE", today.minusDays(60), today.plusYears(1));
         SiteInfo site = customers.addSite(customer, "Early warning site " + run, "Chengdu", "CN", 30.62, 104.08, "Asia/Shanghai");
-        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
         String part = fixture.part();
 
         // Closed cases, two a day, back-dated to noon of each of the 30 days before today: the watch judges only once the
@@ -89,7 +78,6 @@ class ArrivalAlertEndToEndTest {
                 run, run, customer, site.id(), today, today, BASELINE_PER_DAY);
         assertThat(backDated).isEqualTo(30 * BASELINE_PER_DAY);
 
-        RmaApiClient api = new RmaApiClient(http, json);
         for (int i = 0; i < SURGE; i++) {
             api.report("agent", customer, site.id(), fixture.installedAt(part, site));
         }

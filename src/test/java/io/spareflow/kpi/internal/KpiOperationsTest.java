@@ -3,15 +3,12 @@ package io.spareflow.kpi.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
-import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.kpi.AlertDimension;
 import io.spareflow.kpi.ArrivalAlertRaised;
-import io.spareflow.rma.RmaApiClient;
-import io.spareflow.rma.RmaFixture;
+import io.spareflow.rma.RmaApiTestSupport;
 import io.spareflow.user.Role;
 import io.spareflow.user.UserSummary;
 import io.spareflow.user.Users;
@@ -26,7 +23,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,16 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** What operators and supervisors get from the measurement feature: Prometheus metrics, the alert API, alert mail. */
 @SpareflowIntegrationTest
-class KpiOperationsTest {
+class KpiOperationsTest extends RmaApiTestSupport {
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    Boards boards;
     @Autowired
     Customers customers;
     @Autowired
@@ -64,8 +54,6 @@ class KpiOperationsTest {
 
     @Test
     void prometheusCountsCasesScansAndBreachesForAdministratorsOnly() {
-        RmaApiClient api = new RmaApiClient(http, json);
-        RmaFixture fixture = new RmaFixture(jdbc, boards, customers);
         SiteInfo site = customers.require("CMCC-SC").sites().get(0);
         api.report("agent", "CMCC-SC", site.id(), fixture.installedAt(fixture.part(), site));
         metrics.refresh();
@@ -93,7 +81,6 @@ class KpiOperationsTest {
         Optional<Long> second = transactions.execute(tx -> alerts.open(AlertDimension.CUSTOMER, series, now, high, now));
         assertThat(second).as("one open alert per series").isEmpty();
 
-        RmaApiClient api = new RmaApiClient(http, json);
         JsonNode listed = find(api.read(api.get("quality", "/api/alerts").getBody()), id);
         assertThat(listed.get("dimension").asText()).isEqualTo("CUSTOMER");
         assertThat(listed.get("series").asText()).isEqualTo(series);

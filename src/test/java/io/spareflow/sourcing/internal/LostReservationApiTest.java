@@ -3,30 +3,23 @@ package io.spareflow.sourcing.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
 import io.spareflow.board.MoveContext;
 import io.spareflow.board.MoveReason;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.notify.MailRecord;
 import io.spareflow.notify.Notifications;
 import io.spareflow.rma.RmaApiClient;
-import io.spareflow.rma.RmaFixture;
+import io.spareflow.rma.RmaApiTestSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A case waiting to pick its spare never stays bound to a board that is no longer held for it: a release, an expiry or
@@ -34,33 +27,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * to delivery. Through the REST API and scans on PostgreSQL.
  */
 @SpareflowIntegrationTest
-class LostReservationApiTest {
+class LostReservationApiTest extends RmaApiTestSupport {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    Boards boards;
-    @Autowired
-    Customers customers;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     ReservationExpiryJob expiryJob;
     @Autowired
     Notifications notifications;
 
-    private RmaFixture fixture;
-    private RmaApiClient api;
     private SiteInfo mianyang;
 
     @BeforeEach
     void setUp() {
-        fixture = new RmaFixture(jdbc, boards, customers);
-        api = new RmaApiClient(http, json);
-        mianyang = customers.require("CMCC-SC").sites().stream()
-                .filter(s -> s.name().equals("Mianyang transmission hub")).findFirst().orElseThrow();
+        mianyang = fixture.site("CMCC-SC", "Mianyang transmission hub");
     }
 
     @Test
@@ -76,7 +54,7 @@ class LostReservationApiTest {
         assertThat(held).hasSize(1);
         assertThat(held.get(0).get("status").asText()).isEqualTo("RESERVED");
 
-        ResponseEntity<String> released = exchange("agent", HttpMethod.DELETE,
+        ResponseEntity<String> released = api.delete("agent",
                 "/api/sourcing/reservations/" + held.get(0).get("id").asLong() + "?reason=board+dropped+at+the+shelf");
         assertThat(released.getStatusCode()).as(released.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(api.read(released.getBody()).get("status").asText()).isEqualTo("RELEASED");
@@ -86,7 +64,7 @@ class LostReservationApiTest {
         assertThat(resourced.get("state").asText()).isEqualTo("SPARE_DISPATCH");
         assertThat(boards.require(first).status()).isEqualTo(BoardStatus.AVAILABLE);
         assertThat(boards.require(second).status()).isEqualTo(BoardStatus.RESERVED);
-        JsonNode line = lastOf(resourced.get("timeline"), "SPARE_RESOURCED");
+        JsonNode line = RmaApiClient.lastOf(resourced.get("timeline"), "SPARE_RESOURCED");
         assertThat(line.get("text").asText()).contains(first, second, "CTU", "board dropped at the shelf");
         assertThat(statuses(reservations(number))).containsExactly("RELEASED", "RESERVED");
         assertThat(reservations(number).get(0).get("closeReason").asText()).isEqualTo("board dropped at the shelf");
@@ -108,7 +86,7 @@ class LostReservationApiTest {
         long id = reservations(number).get(0).get("id").asLong();
 
         // The clock moves past the hold: the reservation is due, and the expiry job runs.
-        jdbc.update("update spare_reservation set expires_at = now() - interval '1 minute' where id = ?", id);
+        fixture.moveHoldIntoPast(id);
         expiryJob.expireOverdue();
 
         JsonNode held = reservations(number);
@@ -117,7 +95,7 @@ class LostReservationApiTest {
                 .as("no other board anywhere: backordered, then served by the board the expiry freed").isEqualTo(only);
         JsonNode served = api.getCase(number);
         assertThat(served.at("/spare/serial").asText()).isEqualTo(only);
-        assertThat(lastOf(served.get("timeline"), "SPARE_RESOURCED").get("text").asText()).contains("backordered");
+        assertThat(RmaApiClient.lastOf(served.get("timeline"), "SPARE_RESOURCED").get("text").asText()).contains("backordered");
         assertThat(RmaApiClient.kinds(served.get("timeline"))).containsSubsequence("SPARE_RESERVED", "SPARE_RESOURCED", "SPARE_RESERVED");
         deliver(only, "CTU", number);
     }
@@ -137,7 +115,7 @@ class LostReservationApiTest {
         JsonNode resourced = api.getCase(number);
         assertThat(resourced.at("/spare/serial").asText()).isEqualTo(atKunming);
         assertThat(resourced.at("/spare/depotCode").asText()).isEqualTo("KMG");
-        assertThat(lastOf(resourced.get("timeline"), "SPARE_RESOURCED").get("text").asText()).contains(atChengdu, "QUARANTINE");
+        assertThat(RmaApiClient.lastOf(resourced.get("timeline"), "SPARE_RESOURCED").get("text").asText()).contains(atChengdu, "QUARANTINE");
         assertThat(statuses(reservations(number))).containsExactly("RELEASED", "RESERVED");
         deliver(atKunming, "KMG", number);
     }
@@ -156,10 +134,7 @@ class LostReservationApiTest {
     }
 
     private void deliver(String serial, String depot, String number) {
-        api.scan("depot-" + depot, serial, "PICK", depot, Map.of());
-        api.scan("depot-" + depot, serial, "PACK", depot, Map.of());
-        api.scan("depot-" + depot, serial, "SHIP", depot, Map.of());
-        api.scan("depot-" + depot, serial, "DELIVER", depot, Map.of("siteId", mianyang.id()));
+        api.deliver(serial, depot, mianyang);
         assertThat(boards.require(serial).status()).isEqualTo(BoardStatus.INSTALLED);
         JsonNode delivered = api.getCase(number);
         assertThat(delivered.get("state").asText()).isEqualTo("AWAITING_RETURN");
@@ -172,25 +147,9 @@ class LostReservationApiTest {
         return api.read(response.getBody());
     }
 
-    private ResponseEntity<String> exchange(String user, HttpMethod method, String path) {
-        return http.withBasicAuth(user, "demo").exchange(path, method, HttpEntity.EMPTY, String.class);
-    }
-
     private static List<String> statuses(JsonNode reservations) {
         List<String> statuses = new ArrayList<>();
         reservations.forEach(r -> statuses.add(r.get("status").asText()));
         return statuses;
-    }
-
-
-    private static JsonNode lastOf(JsonNode timeline, String kind) {
-        JsonNode found = null;
-        for (JsonNode line : timeline) {
-            if (kind.equals(line.get("kind").asText())) {
-                found = line;
-            }
-        }
-        assertThat(found).as("timeline has " + kind + ": " + timeline).isNotNull();
-        return found;
     }
 }

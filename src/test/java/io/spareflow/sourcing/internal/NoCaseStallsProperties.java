@@ -3,18 +3,16 @@ package io.spareflow.sourcing.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
-import io.spareflow.board.Boards;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.repair.BoardRepairBpmn;
 import io.spareflow.rma.CaseLineBpmn;
 import io.spareflow.rma.RmaApiClient;
+import io.spareflow.rma.RmaApiTestSupport;
 import io.spareflow.rma.RmaCaseBpmn;
-import io.spareflow.rma.RmaFixture;
 import io.spareflow.rma.SpareDispatchBpmn;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,12 +28,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.BeforeProperty;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestContextManager;
@@ -57,7 +51,7 @@ import org.springframework.test.context.TestContextManager;
  * sourcing's package to run the reservation expiry job as the clock moves.
  */
 @SpareflowIntegrationTest
-class NoCaseStallsProperties {
+class NoCaseStallsProperties extends RmaApiTestSupport {
 
     /** Each wait a case's processes may be in, and the audit checks: anything else would be a wait nobody answers. */
     private static final Set<String> KNOWN_WAITS = Set.of(
@@ -68,8 +62,8 @@ class NoCaseStallsProperties {
             CaseLineBpmn.CALL_REPLACEMENT_DISPATCH, BoardRepairBpmn.TASK_AWAIT_INTAKE, BoardRepairBpmn.TASK_DIAGNOSE_BOARD,
             BoardRepairBpmn.TASK_REPAIR_BOARD, BoardRepairBpmn.TASK_TEST_BOARD, BoardRepairBpmn.TASK_AWAIT_PUTAWAY,
             BoardRepairBpmn.TASK_AWAIT_RETURN_DELIVERY);
-    private static final String REPAIR_CENTER = "RC-SZX";
-    private static final String TECHNICIAN = "tech-" + REPAIR_CENTER;
+    private static final String REPAIR_CENTER = RmaApiClient.REPAIR_CENTER;
+    private static final String TECHNICIAN = RmaApiClient.TECHNICIAN;
     /** Enough to end any case from any step (a case needs about fifteen). */
     private static final int STEPS_TO_END = 40;
 
@@ -80,22 +74,12 @@ class NoCaseStallsProperties {
     }
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    Boards boards;
-    @Autowired
     Customers customers;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    RuntimeService runtime;
-    @Autowired
     ReservationExpiryJob expiryJob;
 
-    private RmaApiClient api;
-    private RmaFixture fixture;
     private String part;
     private SiteInfo chengdu;
     private SiteInfo addisAbaba;
@@ -109,8 +93,6 @@ class NoCaseStallsProperties {
     @BeforeProperty
     void attachSpringTestContext() throws Exception {
         new TestContextManager(getClass()).prepareTestInstance(this);
-        api = new RmaApiClient(http, json);
-        fixture = new RmaFixture(jdbc, boards, customers);
         chengdu = fixture.chengdu();
         addisAbaba = fixture.addisAbaba();
         otherSite = customers.require(chengdu.customerCode()).sites().stream().filter(s -> s.id() != chengdu.id())
@@ -154,10 +136,10 @@ class NoCaseStallsProperties {
     private void apply(Action action, Case c) {
         switch (action) {
             case NEXT_STEP -> nextStep(c);
-            case RELEASE -> openRequest(c).ifPresent(id -> expectNoServerError(http.withBasicAuth("supervisor", "demo")
-                    .exchange("/api/sourcing/reservations/" + id + "?reason=property", HttpMethod.DELETE, HttpEntity.EMPTY, String.class)));
+            case RELEASE -> openRequest(c).ifPresent(id -> expectNoServerError(
+                    api.delete("supervisor", "/api/sourcing/reservations/" + id + "?reason=property")));
             case EXPIRE -> openRequest(c).ifPresent(id -> {
-                jdbc.update("update spare_reservation set expires_at = now() - interval '1 minute' where id = ? and status = 'RESERVED'", id);
+                fixture.moveHoldIntoPast(id);
                 expiryJob.expireOverdue();
             });
             case QUARANTINE -> reservedSpare(c).ifPresent(spare -> attempt("depot-" + spare.locationCode(), spare.serial(),
