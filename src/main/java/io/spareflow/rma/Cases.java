@@ -82,7 +82,7 @@ public class Cases {
     }
 
     public Optional<CaseView> find(String caseNumber) {
-        return CaseNumber.tryParse(caseNumber).flatMap(number -> repository.findByNumber(number.value())).map(views::of);
+        return CaseNumber.tryParse(caseNumber).flatMap(number -> lookup.find(number.value())).map(views::of);
     }
 
     /**

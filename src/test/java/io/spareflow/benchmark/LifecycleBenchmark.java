@@ -34,7 +34,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Full case lifecycles per second through the REST API (report, 9 task completions, 10 scans, look-ups), with the cost
  * per case in SQL statements and Camunda history rows, beside a bare Camunda process with the same 13 wait states
  * (6 user tasks, 7 receive tasks) driven through the Java API in the same run.
- * <p>Run: {@code mvn -q -B test -Dtest=LifecycleBenchmark -Dbenchmark.cases=30}; figures in docs/performance.md.
+ * Then {@code benchmark.recorded} more cases with every REST call's statements and history rows recorded
+ * ({@link LifecycleSteps}, written to {@code target/lifecycle-steps.md}).
+ * <p>Run: {@code mvn -q -B test -Pbenchmark -Dtest=LifecycleBenchmark -Dbenchmark.cases=30}; figures in docs/performance.md.
  */
 @SpareflowIntegrationTest
 @Import(StatementCounting.class)
@@ -63,7 +65,10 @@ class LifecycleBenchmark {
     @Autowired
     PasswordEncoder passwords;
 
+    private static final int RECORDED_CASES = Integer.getInteger("benchmark.recorded", 3);
+
     private RmaApiClient api;
+    private LifecycleSteps steps;
     private RmaFixture fixture;
     private String part;
     private SiteInfo site;
@@ -72,6 +77,7 @@ class LifecycleBenchmark {
     void lifecycleThroughTheApiBesideABareProcess() throws Exception {
         api = new RmaApiClient(http, json);
         fixture = new RmaFixture(jdbc, boards, customers);
+        steps = new LifecycleSteps(jdbc);
         part = fixture.part();
         site = fixture.chengdu();
         deployBareProcess();
@@ -89,38 +95,55 @@ class LifecycleBenchmark {
         if (THREADS > 1) {
             report.add(measure("RMA lifecycle via REST, " + THREADS + " threads", CASES, THREADS, this::lifecycle, idlePerSecond));
         }
+        report.add("load average (1 min) at the end: " + MachineLoad.now());
         Files.write(Path.of("target", "lifecycle-benchmark.txt"), report);
+        steps.record(RECORDED_CASES, this::lifecycle);
+        List<String> perStep = steps.report();
+        perStep.forEach(System.out::println);
+        Files.write(Path.of("target", "lifecycle-steps.md"), perStep);
+        Files.write(Path.of("target", "lifecycle-statements.txt"), steps.statements());
     }
 
     /** One advance-exchange case from report to closure, driven as the people and scanners would. */
     private void lifecycle() {
         String faulty = fixture.installedAt(part, site);
         fixture.inStock(part, "CTU");
-        String number = api.report("agent", site.customerCode(), site.id(), faulty);
-        api.complete("agent", number, "Task_AcceptCase", Map.of());
-        api.complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
-        JsonNode spare = api.getCase(number).get("spare");
+        String number = steps.step("report the fault", () -> api.report("agent", site.customerCode(), site.id(), faulty));
+        complete("agent", number, "Task_AcceptCase", Map.of());
+        complete("agent", number, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "SPARE_NEEDED"));
+        JsonNode spare = steps.step("read the case", () -> api.getCase(number)).get("spare");
         String serial = spare.get("serial").asText();
         String depot = spare.get("depotCode").asText();
         String depotUser = "depot-" + depot;
-        api.scan(depotUser, serial, "PICK", depot, Map.of());
-        api.scan(depotUser, serial, "PACK", depot, Map.of());
-        api.scan(depotUser, serial, "SHIP", depot, Map.of("trackingNumber", "BENCH" + number));
-        api.scan(depotUser, serial, "DELIVER", depot, Map.of("siteId", site.id()));
-        api.scan("tech-RC-SZX", faulty, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of());
-        api.scan("tech-RC-SZX", faulty, "REPAIR_INTAKE", "RC-SZX", Map.of());
-        api.complete("tech-RC-SZX", number, "Task_DiagnoseBoard", Map.of("finding", "laser bias out of range", "diagnosis", "FAULT_CONFIRMED"));
-        api.complete("tech-RC-SZX", number, "Task_RepairBoard", Map.of("actions", "replaced TOSA"));
-        api.complete("tech-RC-SZX", number, "Task_TestBoard", Map.of("testResult", "PASS"));
-        String returnDepot = api.read(api.get("agent", "/api/repairs/" + number).getBody()).get("returnDepot").asText();
-        api.scan("tech-RC-SZX", faulty, "PACK", "RC-SZX", Map.of());
-        api.scan("tech-RC-SZX", faulty, "SHIP", "RC-SZX", Map.of());
-        api.scan("depot-" + returnDepot, faulty, "RECEIVE", returnDepot, Map.of());
-        api.scan("depot-" + returnDepot, faulty, "PUTAWAY", returnDepot, Map.of());
-        api.complete("agent", number, "Task_CloseCase", Map.of("resolution", "exchanged and repaired"));
-        if (!"CLOSED".equals(api.getCase(number).get("state").asText())) {
+        scan(depotUser, serial, "PICK", depot, Map.of());
+        scan(depotUser, serial, "PACK", depot, Map.of());
+        scan(depotUser, serial, "SHIP", depot, Map.of("trackingNumber", "BENCH" + number));
+        scan(depotUser, serial, "DELIVER", depot, Map.of("siteId", site.id()));
+        scan("tech-RC-SZX", faulty, "DEFECTIVE_RECEIVE", "RC-SZX", Map.of());
+        scan("tech-RC-SZX", faulty, "REPAIR_INTAKE", "RC-SZX", Map.of());
+        complete("tech-RC-SZX", number, "Task_DiagnoseBoard", Map.of("finding", "laser bias out of range", "diagnosis", "FAULT_CONFIRMED"));
+        complete("tech-RC-SZX", number, "Task_RepairBoard", Map.of("actions", "replaced TOSA"));
+        complete("tech-RC-SZX", number, "Task_TestBoard", Map.of("testResult", "PASS"));
+        String returnDepot = steps.step("read the repair order",
+                () -> api.read(api.get("agent", "/api/repairs/" + number).getBody()).get("returnDepot").asText());
+        scan("tech-RC-SZX", faulty, "PACK", "RC-SZX", Map.of());
+        scan("tech-RC-SZX", faulty, "SHIP", "RC-SZX", Map.of());
+        scan("depot-" + returnDepot, faulty, "RECEIVE", returnDepot, Map.of());
+        scan("depot-" + returnDepot, faulty, "PUTAWAY", returnDepot, Map.of());
+        complete("agent", number, "Task_CloseCase", Map.of("resolution", "exchanged and repaired"));
+        if (!"CLOSED".equals(steps.step("read the case", () -> api.getCase(number)).get("state").asText())) {
             throw new IllegalStateException("case " + number + " did not close");
         }
+    }
+
+    private void complete(String user, String number, String taskKey, Map<String, Object> fields) {
+        String task = steps.step("list tasks (" + user + ")", () -> api.taskOf(user, number, taskKey));
+        steps.step("complete " + taskKey, () -> api.completeTask(user, task, fields));
+    }
+
+    private void scan(String user, String serial, String action, String location, Map<String, Object> extra) {
+        String where = location.startsWith("RC-") ? "repair center" : "depot";
+        steps.step("scan " + action + " (" + where + ")", () -> api.scan(user, serial, action, location, extra));
     }
 
     private static final String[] BARE_WAITS = {"u:accept", "u:diagnose", "r:pick", "r:pack", "r:ship", "r:deliver",
@@ -148,6 +171,7 @@ class LifecycleBenchmark {
     }
 
     private String measure(String name, int runs, int threads, Runnable run, double idlePerSecond) throws Exception {
+        String loadBefore = MachineLoad.now();
         long historyBefore = historyRows();
         long statementsBefore = StatementCounter.STATEMENTS.get();
         long start = System.nanoTime();
@@ -167,8 +191,9 @@ class LifecycleBenchmark {
         long statements = StatementCounter.STATEMENTS.get() - statementsBefore;
         long history = historyRows() - historyBefore;
         double perCase = (statements - idlePerSecond * seconds) / runs;
-        String line = String.format(Locale.ROOT, "%-52s %4d runs in %6.1f s = %7.2f /s, %6.1f ms each; %6.0f SQL statements and %5.1f history rows per run",
-                name, runs, seconds, runs / seconds, seconds * 1000 / runs * threads, perCase, (double) history / runs);
+        String line = String.format(Locale.ROOT, "%-52s %4d runs in %6.1f s = %7.2f /s, %6.1f ms each; %6.0f SQL statements and %5.1f history rows per run; load %s → %s",
+                name, runs, seconds, runs / seconds, seconds * 1000 / runs * threads, perCase, (double) history / runs,
+                loadBefore, MachineLoad.now());
         System.out.println(line);
         return line;
     }

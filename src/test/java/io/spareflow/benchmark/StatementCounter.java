@@ -7,7 +7,9 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -23,6 +25,28 @@ class StatementCounter implements BeanPostProcessor {
     private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement", "prepareCall");
     static final AtomicLong STATEMENTS = new AtomicLong();
     private static final ThreadLocal<List<String>> RECORDED = new ThreadLocal<>();
+    private static volatile Queue<Executed> everyThread;
+
+    /** A statement and the thread that ran it. */
+    record Executed(String thread, String sql) {
+    }
+
+    /**
+     * Lists every statement any thread executes while {@code work} runs (the server's request threads, the job
+     * executor, pollers), except {@code work}'s own thread. One recording at a time.
+     */
+    static List<Executed> recordEveryThread(Runnable work) {
+        Queue<Executed> statements = new ConcurrentLinkedQueue<>();
+        Thread self = Thread.currentThread();
+        everyThread = statements;
+        try {
+            work.run();
+        } finally {
+            everyThread = null;
+        }
+        String own = self.getName();
+        return statements.stream().filter(s -> !s.thread().equals(own)).toList();
+    }
 
     /** The SQL of every statement {@code work} executes on this thread, in order (batched ones once per row). */
     static List<String> record(Runnable work) {
@@ -54,9 +78,14 @@ class StatementCounter implements BeanPostProcessor {
         return proxy(type, result, (m, a, r) -> {
             if (EXECUTIONS.contains(m.getName())) {
                 STATEMENTS.incrementAndGet();
+                String sql = prepared != null ? prepared : a != null && a.length > 0 ? String.valueOf(a[0]) : "?";
                 List<String> recording = RECORDED.get();
                 if (recording != null) {
-                    recording.add(prepared != null ? prepared : a != null && a.length > 0 ? String.valueOf(a[0]) : "?");
+                    recording.add(sql);
+                }
+                Queue<Executed> all = everyThread;
+                if (all != null) {
+                    all.add(new Executed(Thread.currentThread().getName(), sql));
                 }
             }
             return r;

@@ -84,25 +84,25 @@ public class CaseEntity {
     private long version;
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "case_id", nullable = false)
+    @JoinColumn(name = "case_id", nullable = false, updatable = false)
     @OrderBy("at, id")
     @BatchSize(size = LISTED_TOGETHER)
     private List<TimelineEntryEntity> timeline = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "case_id", nullable = false)
+    @JoinColumn(name = "case_id", nullable = false, updatable = false)
     @OrderBy("startedAt, id")
     @BatchSize(size = LISTED_TOGETHER)
     private List<SlaClockEntity> clocks = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "case_id", nullable = false)
+    @JoinColumn(name = "case_id", nullable = false, updatable = false)
     @OrderBy("detectedAt, id")
     @BatchSize(size = LISTED_TOGETHER)
     private List<BreachEntity> breaches = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "case_id", nullable = false)
+    @JoinColumn(name = "case_id", nullable = false, updatable = false)
     @OrderBy("lineNo")
     @BatchSize(size = LISTED_TOGETHER)
     private List<CaseLineEntity> lines = new ArrayList<>();

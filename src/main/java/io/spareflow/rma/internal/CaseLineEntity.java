@@ -73,7 +73,7 @@ public class CaseLineEntity {
     private long version;
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "line_id", nullable = false)
+    @JoinColumn(name = "line_id", nullable = false, updatable = false)
     @OrderBy("startedAt, id")
     private List<LineClockEntity> clocks = new ArrayList<>();
 

@@ -3,8 +3,11 @@ package io.spareflow.rma.internal;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
+import io.spareflow.common.LockedRows;
 import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,24 +17,37 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseLookup {
 
+    @PersistenceContext
+    private EntityManager entityManager;
     private final CaseRepository cases;
     private final Boards boards;
+    private final LockedRows<String, CaseEntity> locked;
 
     CaseLookup(CaseRepository cases, Boards boards) {
         this.cases = cases;
         this.boards = boards;
+        this.locked = new LockedRows<>(cases::lockByNumber, entity -> entityManager.contains(entity));
+    }
+
+    /** The case, if there is one; a case this transaction has locked is not read again. */
+    @Transactional(readOnly = true)
+    public Optional<CaseEntity> find(String caseNumber) {
+        return locked.known(caseNumber).or(() -> cases.findByNumber(caseNumber));
     }
 
     /** The case; NotFoundException when there is none. */
     @Transactional(readOnly = true)
     public CaseEntity require(String caseNumber) {
-        return cases.findByNumber(caseNumber).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.case"), caseNumber));
+        return find(caseNumber).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.case"), caseNumber));
     }
 
-    /** The case, locked until the change that needs it commits; NotFoundException when there is none. */
+    /**
+     * The case, locked until the change that needs it commits; NotFoundException when there is none. Locked once per
+     * transaction: the steps of one request (a task's listeners, a scan's reactions) each lock their case.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public CaseEntity lock(String caseNumber) {
-        return cases.lockByNumber(caseNumber).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.case"), caseNumber));
+        return locked.lock(caseNumber).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.case"), caseNumber));
     }
 
     @Transactional(readOnly = true)
@@ -47,7 +63,7 @@ public class CaseLookup {
 
     @Transactional(readOnly = true)
     public boolean isOpen(String caseNumber) {
-        return cases.findByNumber(caseNumber).filter(c -> !c.state().isTerminal()).isPresent();
+        return find(caseNumber).filter(c -> !c.state().isTerminal()).isPresent();
     }
 
     /**

@@ -183,8 +183,10 @@ class CaseScanCorrelation {
                            BiFunction<String, Integer, Map<String, Object>> step) {
         List<Execution> waiting = waiting(message, serialVariable, moved.serial());
         for (Execution execution : waiting) {
-            String caseNumber = (String) runtime.getVariable(execution.getId(), ProcessVariables.CASE_NUMBER);
-            correlate(message, execution, step.apply(caseNumber, CaseLineVariables.lineOf(runtime, execution.getId())));
+            // case and line in one engine command: each command reads the execution tree and its definition again
+            Map<String, Object> caseLine = runtime.getVariables(execution.getId(), List.of(ProcessVariables.CASE_NUMBER, ProcessVariables.LINE));
+            correlate(message, execution, step.apply((String) caseLine.get(ProcessVariables.CASE_NUMBER),
+                    CaseLineVariables.line(caseLine.get(ProcessVariables.LINE))));
         }
         return !waiting.isEmpty();
     }

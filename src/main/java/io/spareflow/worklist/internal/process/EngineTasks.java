@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -29,6 +30,7 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConstraint;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
@@ -58,6 +60,8 @@ public class EngineTasks {
     private final RepositoryService repository;
     private final CandidateGroups groups;
     private final MessageSource messages;
+    private final Map<String, String> definitionKeys = new ConcurrentHashMap<>();
+    private final Map<String, BpmnModelInstance> models = new ConcurrentHashMap<>();
 
     EngineTasks(TaskService tasks, FormService forms, RuntimeService runtime, RepositoryService repository,
                 CandidateGroups groups, MessageSource messages) {
@@ -278,10 +282,14 @@ public class EngineTasks {
         return task;
     }
 
-    /** The task's step; the engine caches process definitions, so this reads no table after the first time. */
+    /**
+     * The task's step. A definition id names one deployed version, whose key and model never change, so both are
+     * kept here: each engine call for them reads the definition's row again (the engine caches the parsed model, not
+     * the row), once for every task listed.
+     */
     private TaskStep step(Task task) {
         String processKey = task.getProcessDefinitionId() == null ? null
-                : repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+                : definitionKeys.computeIfAbsent(task.getProcessDefinitionId(), id -> repository.getProcessDefinition(id).getKey());
         return new TaskStep(processKey, task.getTaskDefinitionKey());
     }
 
@@ -299,7 +307,7 @@ public class EngineTasks {
         if (task.getProcessDefinitionId() == null) {
             return List.of();
         }
-        ModelElementInstance step = repository.getBpmnModelInstance(task.getProcessDefinitionId())
+        ModelElementInstance step = models.computeIfAbsent(task.getProcessDefinitionId(), repository::getBpmnModelInstance)
                 .getModelElementById(task.getTaskDefinitionKey());
         if (!(step instanceof UserTask userTask) || userTask.getExtensionElements() == null) {
             return List.of();

@@ -1,0 +1,75 @@
+package io.spareflow.common;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Row locks ({@code SELECT … FOR UPDATE}) taken once per transaction, by key: a request often locks the same row in
+ * several steps (a scan checks a board and then moves it; each of a task's listeners locks its case), and each lock
+ * after the first was a round trip for a lock already held. A row locked earlier in the transaction is answered from
+ * memory only while the transaction's persistence context still manages its entity ({@code managed}): then the query
+ * would have returned that very instance (Hibernate keeps a managed entity's state) and the row stays locked until the
+ * transaction ends. Anything else — another transaction's persistence context, a cleared one, no transaction at all —
+ * is read with the query.
+ */
+public final class LockedRows<K, E> {
+
+    private final Function<K, Optional<E>> lockQuery;
+    private final Predicate<E> managed;
+
+    public LockedRows(Function<K, Optional<E>> lockQuery, Predicate<E> managed) {
+        this.lockQuery = lockQuery;
+        this.managed = managed;
+    }
+
+    /** The entity of this key, its row locked for the rest of the transaction; empty if there is none. */
+    public Optional<E> lock(K key) {
+        Optional<E> known = known(key);
+        if (known.isPresent()) {
+            return known;
+        }
+        Optional<E> row = lockQuery.apply(key);
+        Map<K, E> locked = lockedInThisTransaction();
+        if (locked != null) {
+            row.ifPresent(entity -> locked.put(key, entity));
+        }
+        return row;
+    }
+
+    /**
+     * The entity of this key if this transaction has locked its row and still manages it: what a plain read of the
+     * row in this transaction would return (the same managed instance), without the read.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<E> known(K key) {
+        Map<K, E> locked = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Map<K, E>) TransactionSynchronizationManager.getResource(this) : null;
+        E entity = locked == null ? null : locked.get(key);
+        return entity != null && managed.test(entity) ? Optional.of(entity) : Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<K, E> lockedInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Map<K, E> locked = (Map<K, E>) TransactionSynchronizationManager.getResource(this);
+        if (locked == null) {
+            Map<K, E> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(LockedRows.this);
+                }
+            });
+            locked = fresh;
+        }
+        return locked;
+    }
+}
