@@ -17,12 +17,13 @@ final class SpareflowLoad {
     static final String URL = System.getProperty("spareflow.url", "http://localhost:8080");
     static final int CLIENTS = Integer.getInteger("clients", 16);
     static final Duration DURATION = Duration.ofSeconds(Integer.getInteger("seconds", 60));
+    static final String PASSWORD = System.getProperty("spareflow.password", "demo");
 
     private SpareflowLoad() {
     }
 
     static HttpProtocolBuilder api(String username) {
-        return http.baseUrl(URL).basicAuth(username, System.getProperty("spareflow.password", "demo"))
+        return http.baseUrl(URL).basicAuth(username, PASSWORD)
                 .contentTypeHeader("application/json").acceptHeader("application/json").shareConnections();
     }
 

@@ -1,5 +1,7 @@
 package io.spareflow.common;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -34,16 +36,33 @@ public record Message(String key, List<Object> args) {
         return of("errors.joined", new Joined(List.copyOf(parts), separator));
     }
 
+    /** In {@code locale}; a moment among the arguments is shown as it is ({@code 2026-12-01T08:00:00Z}). */
     public String in(MessageSource messages, Locale locale) {
-        Object[] worded = args.stream().map(a -> a instanceof Message m ? m.in(messages, locale)
-                : a instanceof Joined j ? j.in(messages, locale) : a).toArray();
+        return in(messages, locale, null);
+    }
+
+    /**
+     * In {@code locale}, a moment among the arguments as its reader reads it: in {@code zone} and the language's format
+     * ({@link ReaderTime}); as it is when {@code zone} is null.
+     */
+    public String in(MessageSource messages, Locale locale, ZoneId zone) {
+        Object[] worded = args.stream().map(a -> a instanceof Message m ? m.in(messages, locale, zone)
+                : a instanceof Joined j ? j.in(messages, locale, zone)
+                : a instanceof Instant at && zone != null ? ReaderTime.format(messages, at, zone, locale) : a).toArray();
         return messages.getMessage(key, worded, locale);
     }
 
-    private record Joined(List<Message> parts, String separator) {
+    /** Whether a moment is among the arguments, here or in a nested text: only then does its wording need a zone. */
+    public boolean namesAMoment() {
+        return args.stream().anyMatch(a -> a instanceof Instant || a instanceof Message m && m.namesAMoment()
+                || a instanceof Joined j && j.parts().stream().anyMatch(Message::namesAMoment));
+    }
 
-        String in(MessageSource messages, Locale locale) {
-            return parts.stream().map(m -> m.in(messages, locale)).collect(Collectors.joining(separator));
+    /** Texts worded one after the other as one argument (kept as such when stored, see {@link StoredMessage}). */
+    record Joined(List<Message> parts, String separator) {
+
+        String in(MessageSource messages, Locale locale, ZoneId zone) {
+            return parts.stream().map(m -> m.in(messages, locale, zone)).collect(Collectors.joining(separator));
         }
     }
 

@@ -23,9 +23,10 @@ public class ReaderTime {
 
     /** {@code at} to the minute with the zone's abbreviation; null for null. */
     public String format(Instant at, ZoneId zone, Locale locale) {
-        if (at == null) {
-            return null;
-        }
+        return at == null ? null : format(messages, at, zone, locale);
+    }
+
+    static String format(MessageSource messages, Instant at, ZoneId zone, Locale locale) {
         String pattern = messages.getMessage("time.dateTime", null, locale);
         return DateTimeFormatter.ofPattern(pattern, locale).format(at.atZone(zone));
     }

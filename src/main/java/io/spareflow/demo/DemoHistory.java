@@ -3,6 +3,8 @@ package io.spareflow.demo;
 import io.spareflow.calendar.WorkingCalendars;
 import io.spareflow.common.BusinessHours;
 import io.spareflow.common.CaseNumber;
+import io.spareflow.common.Message;
+import io.spareflow.common.StoredMessage;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.part.PartInfo;
@@ -267,16 +269,18 @@ class DemoHistory {
             CaseRows c = new CaseRows(site, tier, responsible, faulty, reported, CHANNELS.get(random.nextInt(CHANNELS.size())),
                     random.nextInt(100) < 85 ? "agent" : "supervisor", Base64.getUrlEncoder().withoutPadding().encodeToString(token),
                     SYMPTOMS[random.nextInt(SYMPTOMS.length)]);
-            c.timeline(TimelineKind.REPORTED, reported, c.reporter(), "Fault reported by " + c.channel + " for board " + faulty.serial
-                    + " (" + faulty.part.partNumber() + ") at site " + site.name() + ": " + c.symptom);
+            c.timeline(TimelineKind.REPORTED, reported, c.reporter(), Message.of("case.timeline.reported",
+                    Message.of("pages.channel." + c.channel), faulty.serial, faulty.part.partNumber(), site.name(), c.symptom));
 
             Instant accepted = clock(c, SlaStep.ACCEPT, reported, tier.acceptMinutes(), breachRate);
-            c.timeline(TimelineKind.FIRST_OWNER, accepted.minusSeconds(30), c.owner, c.owner + " took the case and is its first owner");
-            c.timeline(TimelineKind.ACCEPTED, accepted, c.owner, "Case accepted");
+            c.timeline(TimelineKind.FIRST_OWNER, accepted.minusSeconds(30), c.owner, Message.of("case.timeline.first-owner", c.owner));
+            Instant diagnosisDue = plus(c, accepted, tier.remoteDiagnosisMinutes());
+            c.timeline(TimelineKind.ACCEPTED, accepted, c.owner, Message.of("case.timeline.accepted", diagnosisDue));
             Instant diagnosed = clock(c, SlaStep.REMOTE_DIAGNOSIS, accepted, tier.remoteDiagnosisMinutes(), breachRate);
             boolean resolvedRemotely = random.nextInt(100) < 15;
             c.diagnosis = resolvedRemotely ? DiagnosisOutcome.RESOLVED_REMOTELY : DiagnosisOutcome.SPARE_NEEDED;
-            c.timeline(TimelineKind.DIAGNOSED, diagnosed, c.owner, "Remote diagnosis: " + c.diagnosis);
+            c.timeline(TimelineKind.DIAGNOSED, diagnosed, c.owner,
+                    Message.of("case.timeline.diagnosed", Message.of("pages.diagnosis." + c.diagnosis.name())));
             Instant end = diagnosed;
             if (!resolvedRemotely) {
                 end = tier.advanceExchange() ? advanceExchange(c, diagnosed, breachRate) : repairAndReturn(c, diagnosed, breachRate);
@@ -286,11 +290,12 @@ class DemoHistory {
                 c.resolution = "Resolved remotely: configuration restored";
             }
             if (random.nextInt(100) < 8) {
-                c.timeline(TimelineKind.TRANSFERRED, end.minus(Duration.ofHours(2)), c.owner, "Case handed on to supervisor");
+                c.timeline(TimelineKind.TRANSFERRED, end.minus(Duration.ofHours(2)), c.owner,
+                        Message.of("case.timeline.handed-to-supervisor"));
                 c.closer = "supervisor";
             }
             c.closed = end.plus(Duration.ofMinutes(30 + random.nextInt(600)));
-            c.timeline(TimelineKind.CLOSED, c.closed, c.closer, "Case closed");
+            c.timeline(TimelineKind.CLOSED, c.closed, c.closer, Message.of("case.timeline.closed", c.closer, c.resolution));
             if (c.closed.isAfter(closedBy)) {
                 undo.forEach(Runnable::run);
                 return;
@@ -318,15 +323,15 @@ class DemoHistory {
             c.clock(SlaStep.SPARE_ON_SITE, c.reported, spareDue, delivered);
             c.reservation(spare, reserved, served, backorder, random.nextInt(100) < 5);
             if (backorder) {
-                c.timeline(TimelineKind.BACKORDER, reserved, "system", "No spare in stock within the limit: backordered");
+                c.timeline(TimelineKind.BACKORDER, reserved, "system", Message.of("escalation.backorder", c.faulty.part.partNumber()));
             }
-            c.timeline(TimelineKind.SPARE_RESERVED, served, "system", "Spare " + spare.serial + " reserved at " + spare.location);
+            c.timeline(TimelineKind.SPARE_RESERVED, served, "system", Message.of("case.timeline.spare-reserved-at", spare.serial, spare.location));
             move(spare, "RESERVED", spare.location, null, served, c);
             move(spare, "PICKED", spare.location, null, served.plus(Duration.ofMinutes(15)), c);
             move(spare, "IN_TRANSIT", null, null, shipped, c);
-            c.timeline(TimelineKind.SPARE_SHIPPED, shipped, "depot-" + c.spareDepot, "Spare shipped");
+            c.timeline(TimelineKind.SPARE_SHIPPED, shipped, "depot-" + c.spareDepot, Message.of("case.timeline.spare-shipped", spare.serial));
             install(spare, c.site, delivered, c);
-            c.timeline(TimelineKind.SPARE_DELIVERED, delivered, "system", "Spare delivered on site");
+            c.timeline(TimelineKind.SPARE_DELIVERED, delivered, "system", Message.of("case.timeline.spare-delivered", spare.serial));
 
             Instant returnDue = c.tier.calendar() == TierCalendar.ALWAYS ? delivered.plus(Duration.ofDays(c.tier.defectiveReturnDays()))
                     : calendars.timetable(c.responsible).endOfWorkingDays(delivered, c.tier.defectiveReturnDays());
@@ -358,7 +363,8 @@ class DemoHistory {
             LocationInfo center = repairCenterFor(faulty.part.productLine());
             move(faulty, "DEFECTIVE_IN_TRANSIT", null, null, shippedBack.plus(Duration.ofHours(2)), c);
             move(faulty, "DEFECTIVE_RECEIVED", center.code(), null, received, c);
-            c.timeline(TimelineKind.DEFECTIVE_RECEIVED, received, "tech-" + center.code(), "Defective board received at " + center.code());
+            c.timeline(TimelineKind.DEFECTIVE_RECEIVED, received, "tech-" + center.code(),
+                    Message.of("case.timeline.defective-received", faulty.serial, center.code()));
             Instant repairDue = received.plus(Duration.ofDays(faulty.part.repairTurnaroundDays()));
             Instant completed = meet(received, repairDue, breachRate);
             c.clock(SlaStep.REPAIR_TURNAROUND, received, repairDue, completed);
@@ -370,7 +376,8 @@ class DemoHistory {
             move(faulty, "IN_REPAIR", center.code(), null, received.plus(Duration.ofHours(1)), c);
             move(faulty, outcome, center.code(), null, completed, c);
             c.repair(center, received, repairDue, completed, outcome, faulty.noFaultFound > 0 && nff);
-            c.timeline(TimelineKind.REPAIR_FINISHED, completed, "tech-" + center.code(), "Repair finished: " + outcome);
+            c.timeline(TimelineKind.REPAIR_FINISHED, completed, "tech-" + center.code(),
+                    Message.of("case.timeline.repair-finished", Message.of("case.repair-outcome." + outcome)));
             c.resolution = "Board exchanged; defective board " + outcome.toLowerCase(Locale.ROOT);
             if (nff) {
                 faulty.noFaultFound++;
@@ -492,7 +499,7 @@ class DemoHistory {
                     }
                 }
                 for (Object[] t : c.timeline) {
-                    timelineRows.add(new Object[]{c.id, t[0], t[1], t[2], t[3]});
+                    timelineRows.add(new Object[]{c.id, t[0], t[1], t[2], t[3], t[4], t[5]});
                 }
                 if (c.repair != null) {
                     repairRows.add(c.repairRow());
@@ -515,7 +522,8 @@ class DemoHistory {
                     + "met_at timestamptz, breached bool", clockRows);
             rows += insert(jdbc, "case_breach", "case_id int8, step text, limit_at timestamptz, detected_at timestamptz, "
                     + "actual_at timestamptz, owner text", breachRows);
-            rows += insert(jdbc, "case_timeline", "case_id int8, kind text, at timestamptz, actor text, text text", timelineRows);
+            rows += insert(jdbc, "case_timeline", "case_id int8, kind text, at timestamptz, actor text, text text, text_key text, "
+                    + "text_args jsonb", timelineRows);
             rows += insert(jdbc, "repair_order", "case_number text, serial text, part_number text, symptom text, expected_at timestamptz, "
                     + "repair_center text, intake_at timestamptz, due_at timestamptz, technician text, diagnosis text, test_result text, "
                     + "outcome text, completed_at timestamptz, return_depot text, returned_at timestamptz, suspected_rogue bool", repairRows);
@@ -532,7 +540,8 @@ class DemoHistory {
                     + "serial text, board_part text, depot_code text, predicted_breach bool, created_at timestamptz, reserved_at timestamptz, "
                     + "closed_at timestamptz", reservationRows);
             rows += insert(jdbc, "sourcing_decision", "case_number text, reservation_id int8, kind text, made_at timestamptz, made_by text, "
-                    + "requested_part text, site_id int8, tier text, chosen_depot text, chosen_serial text, reason text", decisionRows);
+                    + "requested_part text, site_id int8, tier text, chosen_depot text, chosen_serial text, reason text, reason_key text, "
+                    + "reason_args jsonb", decisionRows);
             List<Object[]> custodyRows = new ArrayList<>();
             for (Move m : custody) {
                 custodyRows.add(new Object[]{idOf.get(m.board()), m.from(), m.to(), m.c() == null ? "HISTORY" : "CASE", m.location(),
@@ -640,8 +649,9 @@ class DemoHistory {
             clocks.add(new Object[]{step.name(), ts(start), ts(due), ts(met), late});
         }
 
-        void timeline(TimelineKind kind, Instant at, String actor, String text) {
-            timeline.add(new Object[]{kind.name(), ts(at), actor, text});
+        /** An entry as rma keeps it: key and arguments to be worded when read, and the English wording. */
+        void timeline(TimelineKind kind, Instant at, String actor, Message text) {
+            timeline.add(new Object[]{kind.name(), ts(at), actor, text.english(), text.key(), StoredMessage.arguments(text)});
         }
 
         void reservation(Board board, Instant requested, Instant served, boolean backorder, boolean predictedBreach) {
@@ -688,15 +698,24 @@ class DemoHistory {
         List<Object[]> decisionRows(long reservationId) {
             List<Object[]> rows = new ArrayList<>();
             if ((Boolean) reservation[4]) {
-                rows.add(new Object[]{number, reservationId, "BACKORDER", ts((Instant) reservation[2]), "system", faulty.part.partNumber(),
-                        site.id(), tier.name(), null, null, "No board of the part in stock: backordered"});
-                rows.add(new Object[]{number, reservationId, "BACKORDER_SERVED", ts((Instant) reservation[3]), "system", faulty.part.partNumber(),
-                        site.id(), tier.name(), reservation[1], reservation[0], "Backorder served from returned stock"});
+                rows.add(decision(new Object[]{number, reservationId, "BACKORDER", ts((Instant) reservation[2]), "system", faulty.part.partNumber(),
+                        site.id(), tier.name(), null, null}, Message.of("sourcing.reason.noStock")));
+                rows.add(decision(new Object[]{number, reservationId, "BACKORDER_SERVED", ts((Instant) reservation[3]), "system", faulty.part.partNumber(),
+                        site.id(), tier.name(), reservation[1], reservation[0]}, Message.of("sourcing.reason.servedFromReturns")));
             } else {
-                rows.add(new Object[]{number, reservationId, "RESERVED", ts((Instant) reservation[2]), "system", faulty.part.partNumber(),
-                        site.id(), tier.name(), reservation[1], reservation[0], "Nearest depot with the part in stock"});
+                rows.add(decision(new Object[]{number, reservationId, "RESERVED", ts((Instant) reservation[2]), "system", faulty.part.partNumber(),
+                        site.id(), tier.name(), reservation[1], reservation[0]}, Message.of("sourcing.reason.nearestInStock")));
             }
             return rows;
+        }
+
+        /** A decision row with its reason as sourcing keeps it: the English wording, the key and the arguments. */
+        private static Object[] decision(Object[] row, Message reason) {
+            Object[] stored = java.util.Arrays.copyOf(row, row.length + 3);
+            stored[row.length] = reason.english();
+            stored[row.length + 1] = reason.key();
+            stored[row.length + 2] = StoredMessage.arguments(reason);
+            return stored;
         }
 
         private static Timestamp ts(Instant at) {

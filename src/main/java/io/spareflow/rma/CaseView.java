@@ -61,7 +61,12 @@ public record CaseView(String number, @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Cancellation(Instant at, String by, String reason, List<String> returningSpares) {
     }
 
-    public record TimelineEntry(Instant at, TimelineKind kind, String actor, String text) {
+    /**
+     * One entry: {@code text} worded in the reader's language (times in their zone); {@code textKey} the message key
+     * it is worded from, absent for entries written before keys were kept (their text is shown as stored).
+     */
+    public record TimelineEntry(Instant at, TimelineKind kind, String actor, String text,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String textKey) {
     }
 
     /** One step's time limit: due when, met when, breached or not. */

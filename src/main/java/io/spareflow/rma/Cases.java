@@ -156,7 +156,7 @@ public class Cases {
         String number = lookup.require(CaseNumber.parse(caseNumber).value()).number();
         boolean allDone = lineTransitions.cancelLine(number, line, reason, user);
         lines.cancel(number, line, reason);
-        sourcing.release(number, line, reason);
+        sourcing.release(number, line, Message.of("sourcing.reason.given", reason));
         if (allDone) {
             lines.finished(number);
         }
@@ -187,9 +187,9 @@ public class Cases {
         String number = lookup.require(CaseNumber.parse(caseNumber).value()).number();
         CaseCancelled cancelled = transitions.cancel(number, reason, by);
         process.cancelled(number, cancelled.returningSpares());
-        String why = "case cancelled by " + by.username() + ": " + reason.trim();
+        Message why = Message.of("sourcing.reason.caseCancelled", by.username(), reason.trim());
         for (int line : cancelled.lines()) {
-            lines.cancel(number, line, why);
+            lines.cancel(number, line, why.english());
             sourcing.release(number, line, why);
         }
         return views.of(lookup.require(number));

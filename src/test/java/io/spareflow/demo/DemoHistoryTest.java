@@ -179,6 +179,35 @@ class DemoHistoryTest extends RmaApiTestSupport {
         assertThat(total[2]).isEqualTo(gold.get("fillRate").get("denominator").asLong());
     }
 
+    @Test
+    void itsTimelinesAndDecisionsAreKeptAsKeysAndReadInChineseAndInEnglish() {
+        assertThat(count("""
+                select count(*) from case_timeline t join rma_case c on c.id = t.case_id
+                where c.customer_code in (?, ?) and t.text_key is null""")).isZero();
+        assertThat(count("""
+                select count(*) from sourcing_decision d join rma_case c on c.number = d.case_number
+                where c.customer_code in (?, ?) and d.reason_key is null""")).isZero();
+        String number = jdbc.queryForObject("""
+                select c.number from rma_case c where c.customer_code = ?
+                  and exists (select 1 from sourcing_decision d where d.case_number = c.number and d.kind = 'RESERVED')
+                order by c.id limit 1""", String.class, gold);
+
+        JsonNode english = api.readIn("supervisor", "en", "/api/cases/" + number);
+        JsonNode chinese = api.readIn("supervisor", "zh-CN", "/api/cases/" + number);
+        assertThat(chinese.get("timeline")).hasSameSizeAs(english.get("timeline")).hasSizeGreaterThan(5);
+        for (int i = 0; i < english.get("timeline").size(); i++) {
+            String inEnglish = english.get("timeline").get(i).get("text").asText();
+            String inChinese = chinese.get("timeline").get(i).get("text").asText();
+            assertThat(inChinese).as(inEnglish).isNotEqualTo(inEnglish).containsPattern("\\p{IsHan}");
+        }
+        assertThat(english.get("timeline").get(0).get("text").asText()).startsWith("Fault reported by ");
+        assertThat(chinese.get("timeline").get(0).get("text").asText()).startsWith("经 ");
+        assertThat(api.readIn("supervisor", "en", "/api/sourcing/decisions/" + number).get(0).get("reason").asText())
+                .isEqualTo("Nearest depot with the part in stock");
+        assertThat(api.readIn("supervisor", "zh-CN", "/api/sourcing/decisions/" + number).get(0).get("reason").asText())
+                .isEqualTo("持有该料号库存的最近备件库");
+    }
+
     private long count(String sql) {
         return jdbc.queryForObject(sql, Long.class, gold, bronze);
     }

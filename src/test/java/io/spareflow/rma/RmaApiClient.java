@@ -208,6 +208,20 @@ public class RmaApiClient {
         }
     }
 
+    /** What {@code user} reads at {@code path} asking for {@code language} (Accept-Language); it must answer 200. */
+    public JsonNode readIn(String user, String language, String path) {
+        ResponseEntity<String> got = exchangeIn(user, language, HttpMethod.GET, path, null);
+        assertThat(got.getStatusCode()).as(got.getBody()).isEqualTo(HttpStatus.OK);
+        return read(got.getBody());
+    }
+
+    /** A call of {@code user} asking for answers in {@code language} (Accept-Language). */
+    public ResponseEntity<String> exchangeIn(String user, String language, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        return http.withBasicAuth(user, password).exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
     public ResponseEntity<String> get(String user, String path) {
         return http.withBasicAuth(user, password).getForEntity(path, String.class);
     }

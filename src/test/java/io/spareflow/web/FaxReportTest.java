@@ -43,7 +43,7 @@ class FaxReportTest {
         assertThat(created.getBody()).containsEntry("channel", "FAX");
         CaseView c = cases.find((String) created.getBody().get("number")).orElseThrow();
         assertThat(c.channel()).isEqualTo(CaseChannel.FAX);
-        assertThat(c.timeline().get(0).text()).startsWith("Fault reported by FAX");
+        assertThat(c.timeline().get(0).text()).startsWith("Fault reported by Fax");
 
         ResponseEntity<String> unknown = rest.withBasicAuth("agent", "demo").postForEntity("/api/cases", CaseFixtures.json(Map.of(
                 "customerCode", "CMCC-SC", "siteId", 1, "faultySerial", serial, "symptom", "x", "channel", "TELEX")), String.class);

@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The case page names the case's state, its responsible location and its board's part in the reader's language:
- * Chinese names for a Chinese reader, English ones for an English reader, the codes the same for both.
+ * Chinese names for a Chinese reader, English ones for an English reader, the codes the same for both; its timeline
+ * entries too, whoever wrote them.
  */
 @SpareflowIntegrationTest
 class LocalizedCasePageTest {
@@ -63,10 +64,13 @@ class LocalizedCasePageTest {
         String chinese = PageSession.signIn(rest, newAgent()).get("/cases/" + number, "zh-CN").getBody();
         assertThat(chinese).contains(">" + chineseState + "<", responsible.nameZh() + " (" + responsible.code() + ")",
                         part + " · 生命周期测试单板").doesNotContain(">" + englishState + "<");
+        // The timeline entry the (English) report wrote, worded for the page's reader.
+        assertThat(chinese).contains("经 热线 报告故障，板卡 " + faulty).doesNotContain("Fault reported by");
 
         String english = PageSession.signIn(rest, newAgent()).get("/cases/" + number, "en").getBody();
         assertThat(english).contains(">" + englishState + "<", responsible.name() + " (" + responsible.code() + ")",
-                        part + " · Lifecycle test board").doesNotContain(chineseState, responsible.nameZh(), "生命周期测试单板");
+                        part + " · Lifecycle test board").doesNotContain(chineseState, responsible.nameZh(), "生命周期测试单板")
+                .contains("Fault reported by Hotline for board " + faulty);
     }
 
     /** A user of this test's own, without a stored language, so the browser's language decides. */

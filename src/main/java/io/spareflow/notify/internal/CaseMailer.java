@@ -78,7 +78,7 @@ class CaseMailer {
             Map<String, Object> vars = context.of(c, reader.locale(), reader.zone());
             vars.put("step", event.step());
             vars.put("level", event.level());
-            vars.put("reason", event.reason().in(messages, reader.locale()));
+            vars.put("reason", event.reason().in(messages, reader.locale(), reader.zone()));
             outbox.enqueue(c.number(), "ESCALATION", "escalation:" + c.number() + ":" + event.step() + ":" + event.level()
                     + ":" + event.at().toEpochMilli() + ":" + reader.email(), reader.email(),
                     renderer.render("escalation", reader.locale(), vars), null);

@@ -8,6 +8,7 @@ import io.spareflow.rma.Cases;
 import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,14 +37,16 @@ class TrackingController {
     private final CaseMailContext context;
     private final CustomerReturnLabels returnLabels;
     private final Clock clock;
+    private final MessageSource messages;
 
     TrackingController(Cases cases, SurveyRepository surveys, CaseMailContext context, CustomerReturnLabels returnLabels,
-                       Clock clock) {
+                       Clock clock, MessageSource messages) {
         this.cases = cases;
         this.returnLabels = returnLabels;
         this.surveys = surveys;
         this.context = context;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @GetMapping("/track/{token}")
@@ -52,7 +55,7 @@ class TrackingController {
         Map<String, Object> vars = context.of(c, LocaleContextHolder.getLocale());
         vars.remove("caseUrl");
         model.addAllAttributes(vars);
-        model.addAttribute("timeline", CustomerTimeline.of(c));
+        model.addAttribute("timeline", CustomerTimeline.worded(c, messages, LocaleContextHolder.getLocale()));
         model.addAttribute("surveyScore", surveys.findById(c.number()).map(SurveyResponse::score).orElse(null));
         model.addAttribute("surveyOpen", c.state() == CaseState.CLOSED && !surveys.existsById(c.number()));
         model.addAttribute("returnLabelOffered", returnLabels.offered(c));

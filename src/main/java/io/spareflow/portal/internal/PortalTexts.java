@@ -15,20 +15,14 @@ import org.springframework.stereotype.Component;
 @Component("portalTexts")
 class PortalTexts {
 
-    /** One timeline line in the contact's language. */
-    record Line(java.time.Instant at, String text) {
-    }
-
     private final MessageSource messages;
 
     PortalTexts(MessageSource messages) {
         this.messages = messages;
     }
 
-    List<Line> timeline(CaseView c) {
-        return CustomerTimeline.of(c).stream()
-                .map(step -> new Line(step.at(), CustomerTimeline.text(step, messages, LocaleContextHolder.getLocale())))
-                .toList();
+    List<CustomerTimeline.WordedStep> timeline(CaseView c) {
+        return CustomerTimeline.worded(c, messages, LocaleContextHolder.getLocale());
     }
 
     String text(Message message) {

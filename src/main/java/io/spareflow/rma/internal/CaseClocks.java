@@ -1,5 +1,6 @@
 package io.spareflow.rma.internal;
 
+import io.spareflow.common.Message;
 import io.spareflow.calendar.WorkingCalendars;
 import io.spareflow.common.GeoPoint;
 import io.spareflow.rma.SlaStep;
@@ -13,8 +14,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,12 +26,10 @@ class CaseClocks {
 
     private final Locations locations;
     private final WorkingCalendars calendars;
-    private final MessageSource messages;
 
-    CaseClocks(Locations locations, WorkingCalendars calendars, MessageSource messages) {
+    CaseClocks(Locations locations, WorkingCalendars calendars) {
         this.locations = locations;
         this.calendars = calendars;
-        this.messages = messages;
     }
 
     /**
@@ -50,10 +47,9 @@ class CaseClocks {
         LocationInfo location = locations.require(entity.responsibleLocation());
         Set<Integer> missing = calendars.yearsNotLoaded(location, start, due);
         if (!missing.isEmpty()) {
-            entity.record(start, TimelineKind.CALENDAR_NOT_LOADED, "system", messages.getMessage("calendar.timeline.weeklyHoursOnly",
-                    new Object[] {step, location.code(), location.country(),
-                            missing.stream().map(String::valueOf).collect(Collectors.joining(", "))},
-                    LocaleContextHolder.getLocale()));
+            entity.record(start, TimelineKind.CALENDAR_NOT_LOADED, "system", Message.of("calendar.timeline.weeklyHoursOnly",
+                    step.name(), location.code(), location.country(),
+                    missing.stream().map(String::valueOf).collect(Collectors.joining(", "))));
         }
     }
 

@@ -77,7 +77,7 @@ public class CaseConsults {
         String names = lines.stream().map(ProductLine::name).collect(Collectors.joining(", "));
         Optional<StaffUser> colleague = certifiedColleague(owner, lines);
         if (colleague.isPresent()) {
-            entity.record(clock.instant(), TimelineKind.CONSULT_REQUESTED, owner.username(), texts.get(
+            entity.record(clock.instant(), TimelineKind.CONSULT_REQUESTED, owner.username(), Message.of(
                     "training.consult.requested", owner.username(), names, colleague.get().displayName(),
                     colleague.get().username()));
             return colleague.get().username();
@@ -85,7 +85,7 @@ public class CaseConsults {
         String supervisor = Optional.ofNullable(owner.supervisor()).or(users::monitoringSupervisor)
                 .orElseThrow(() -> new IllegalStateException("Nobody to ask for advice on case " + caseNumber));
         Message reason = Message.of("training.consult.noneCertified", owner.username(), names, supervisor);
-        entity.record(clock.instant(), TimelineKind.CONSULT_REQUESTED, owner.username(), texts.get(reason));
+        entity.record(clock.instant(), TimelineKind.CONSULT_REQUESTED, owner.username(), reason);
         deadlines.escalate(caseNumber, SlaStep.REMOTE_DIAGNOSIS, reason);
         return supervisor;
     }
@@ -95,7 +95,7 @@ public class CaseConsults {
         CaseEntity entity = lookup.lock(caseNumber);
         String name = users.find(consultant).map(StaffUser::displayName).orElse(consultant);
         entity.record(clock.instant(), TimelineKind.CONSULT_ANSWERED, consultant,
-                texts.get("training.consult.answered", name, consultant, advice));
+                Message.of("training.consult.answered", name, consultant, advice));
         return users.reader(entity.firstOwner())
                 .map(owner -> texts.in(owner.locale(), "training.consult.answered", name, consultant, advice))
                 .orElseGet(() -> texts.get("training.consult.answered", name, consultant, advice));

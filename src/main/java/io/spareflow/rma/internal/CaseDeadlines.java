@@ -44,7 +44,8 @@ public class CaseDeadlines {
         }
         if (entity.breach(step, now)) {
             Message reason = Message.of("escalation.limitMissed", Message.of("mail.step." + step.name()));
-            entity.record(now, TimelineKind.BREACH, "system", texts.text(reason) + (entity.firstOwner() == null ? "" : "; owner " + entity.firstOwner() + " reminded"));
+            entity.record(now, TimelineKind.BREACH, "system", entity.firstOwner() == null ? reason
+                    : texts.text("case.timeline.breach-owner-reminded", reason, entity.firstOwner()));
             alerts.escalate(entity, step, EscalationLevel.REMINDER, reason, now);
         }
     }
@@ -53,7 +54,7 @@ public class CaseDeadlines {
     public String escalate(String caseNumber, SlaStep step, Message reason) {
         CaseEntity entity = lookup.lock(caseNumber);
         Instant now = clock.instant();
-        entity.record(now, TimelineKind.ESCALATED, "system", texts.text(reason));
+        entity.record(now, TimelineKind.ESCALATED, "system", reason);
         return alerts.escalate(entity, step, EscalationLevel.ESCALATION, reason, now);
     }
 
@@ -62,7 +63,7 @@ public class CaseDeadlines {
         CaseEntity entity = lookup.lock(stall.caseNumber());
         Instant now = clock.instant();
         Message reason = Message.of("case.timeline.stalled", stall.step(), stall.expected(), stall.actual());
-        entity.record(now, TimelineKind.STALLED, "system", texts.text(reason));
+        entity.record(now, TimelineKind.STALLED, "system", reason);
         alerts.escalate(entity, SlaStep.STALL, EscalationLevel.ESCALATION, reason, now);
     }
 
@@ -71,7 +72,7 @@ public class CaseDeadlines {
         CaseLineEntity line = entity.line(lineNo);
         Instant now = clock.instant();
         entity.record(now, TimelineKind.RETURN_REMINDER, "system", texts.onLine(entity, line,
-                "Reminder: defective board " + line.serial() + " is due back soon"));
+                texts.text("case.timeline.return-reminder", line.serial())));
         alerts.milestone(entity, CaseMilestone.RETURN_REMINDER, now);
         alerts.escalate(entity, SlaStep.DEFECTIVE_RETURN, EscalationLevel.REMINDER, Message.of("escalation.dueSoon"), now);
     }
@@ -84,7 +85,7 @@ public class CaseDeadlines {
         line.breach(SlaStep.DEFECTIVE_RETURN);
         entity.breach(SlaStep.DEFECTIVE_RETURN, now);
         Message reason = Message.of("escalation.overdue", line.serial());
-        entity.record(now, TimelineKind.RETURN_OVERDUE, "system", texts.onLine(entity, line, texts.text(reason)));
+        entity.record(now, TimelineKind.RETURN_OVERDUE, "system", texts.onLine(entity, line, reason));
         alerts.milestone(entity, CaseMilestone.RETURN_OVERDUE, now);
         return alerts.escalate(entity, SlaStep.DEFECTIVE_RETURN, EscalationLevel.ESCALATION, reason, now);
     }
@@ -95,7 +96,7 @@ public class CaseDeadlines {
         Instant now = clock.instant();
         line.flagCharge();
         entity.record(now, TimelineKind.CHARGE_FLAGGED, "system", texts.onLine(entity, line,
-                "Defective board not returned by the charge limit: the exchange will be charged"));
+                texts.text("case.timeline.charge-flagged")));
         alerts.milestone(entity, CaseMilestone.RETURN_CHARGE_WARNING, now);
     }
 }

@@ -125,7 +125,7 @@ public class CaseEntity {
         this.createdAt = at;
     }
 
-    void record(Instant at, TimelineKind kind, String actor, String text) {
+    void record(Instant at, TimelineKind kind, String actor, Message text) {
         timeline.add(new TimelineEntryEntity(at, kind, actor, text));
     }
 
@@ -339,7 +339,7 @@ public class CaseEntity {
     }
 
     /** The case as people see it; {@code repairs} are its repair orders by board serial. */
-    CaseView toView(StaffUser owner, Map<String, RepairView> repairs) {
+    CaseView toView(StaffUser owner, Map<String, RepairView> repairs, CaseTexts.Reading reading) {
         CaseView.Owner ownerView = owner == null ? null : new CaseView.Owner(owner.username(), owner.displayName(), owner.email());
         Optional<CaseLineEntity> first = firstLine();
         return new CaseView(number, trackingToken, customerCode, siteId, first.map(CaseLineEntity::serial).orElse(null),
@@ -349,7 +349,7 @@ public class CaseEntity {
                 first.map(CaseLineEntity::chargeFlag).orElse(false),
                 first.map(CaseLineEntity::wrongBoardReturnedSerial).orElse(null), resolution,
                 first.map(l -> repairs.get(l.serial())).orElse(null),
-                timeline.stream().map(TimelineEntryEntity::toView).toList(),
+                timeline.stream().map(entry -> entry.toView(reading)).toList(),
                 clocks.stream().map(SlaClockEntity::toView).toList(),
                 breaches.stream().map(BreachEntity::toView).toList(),
                 lines.stream().map(l -> l.toView(repairs.get(l.serial()))).toList(),

@@ -9,6 +9,7 @@ import io.spareflow.common.Message;
 import io.spareflow.customer.CustomerInfo;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
+import io.spareflow.rma.CaseChannel;
 import io.spareflow.rma.CaseMilestone;
 import io.spareflow.rma.CaseReport;
 import io.spareflow.rma.DiagnosisOutcome;
@@ -101,9 +102,10 @@ public class CaseTransitions {
                 report.symptom().trim(), report.channel(), tier.name(), responsible, reporter, now);
         Limit accept = clocks.limit(tier, responsible, now, tier.acceptMinutes());
         clocks.startClock(entity, tier, SlaStep.ACCEPT, now, accept.due());
-        entity.record(now, TimelineKind.REPORTED, reporter, board.map(b -> "Fault reported by " + report.channel()
-                + " for board " + b.serial() + " (" + b.partNumber() + ") at site " + site.name() + ": " + entity.symptom())
-                .orElseGet(() -> texts.text("case.line.reported-without-board", report.channel(), site.name(), entity.symptom())));
+        entity.record(now, TimelineKind.REPORTED, reporter, board.map(b -> texts.text("case.timeline.reported", channel(report.channel()),
+                        b.serial(), b.partNumber(), site.name(), entity.symptom()))
+                .orElseGet(() -> texts.text("case.line.reported-without-board", channel(report.channel()), site.name(),
+                        entity.symptom())));
         board.ifPresent(b -> faultyBoards.name(entity, b, null, reporter, now));
         saveNew(entity, board.map(FaultyBoard::serial).orElse(null));
         alerts.milestone(entity, CaseMilestone.ACKNOWLEDGED, now);
@@ -125,7 +127,7 @@ public class CaseTransitions {
         if (entity.firstOwner() == null) {
             Instant now = clock.instant();
             entity.accept(username, now);
-            entity.record(now, TimelineKind.FIRST_OWNER, username, username + " took the case and is its first owner");
+            entity.record(now, TimelineKind.FIRST_OWNER, username, texts.text("case.timeline.first-owner", username));
         }
     }
 
@@ -138,7 +140,7 @@ public class CaseTransitions {
         ServiceTier tier = tiers.require(entity.tier());
         Limit diagnosis = clocks.limit(tier, entity.responsibleLocation(), now, tier.remoteDiagnosisMinutes());
         clocks.startClock(entity, tier, SlaStep.REMOTE_DIAGNOSIS, now, diagnosis.due());
-        entity.record(now, TimelineKind.ACCEPTED, username, "Case accepted; remote diagnosis due by " + diagnosis.due());
+        entity.record(now, TimelineKind.ACCEPTED, username, texts.text("case.timeline.accepted", diagnosis.due()));
         alerts.milestone(entity, CaseMilestone.ACCEPTED, now);
         return diagnosis;
     }
@@ -153,7 +155,7 @@ public class CaseTransitions {
         entity.meetClock(SlaStep.REMOTE_DIAGNOSIS, now);
         entity.diagnosed(outcome);
         startSpareClockIfNeeded(entity, outcome);
-        entity.record(now, TimelineKind.DIAGNOSED, username, "Remote diagnosis: " + outcome + (note == null || note.isBlank() ? "" : " — " + note));
+        entity.record(now, TimelineKind.DIAGNOSED, username, found("case.timeline.diagnosed", outcome, note));
     }
 
     public void siteVisited(String caseNumber, DiagnosisOutcome outcome, String note, List<String> faultySerials, String username) {
@@ -162,7 +164,17 @@ public class CaseTransitions {
         faultyBoards.nameFromDiagnosis(entity, outcome, faultySerials, username, now);
         entity.diagnosed(outcome);
         startSpareClockIfNeeded(entity, outcome);
-        entity.record(now, TimelineKind.SITE_VISITED, username, "Site visit: " + outcome + (note == null || note.isBlank() ? "" : " — " + note));
+        entity.record(now, TimelineKind.SITE_VISITED, username, found("case.timeline.site-visited", outcome, note));
+    }
+
+    /** What a diagnosis or site visit found, the outcome by its name, with the note when one was given. */
+    private Message found(String key, DiagnosisOutcome outcome, String note) {
+        Message named = Message.of("pages.diagnosis." + outcome.name());
+        return note == null || note.isBlank() ? texts.text(key, named) : texts.text(key + "-noted", named, note);
+    }
+
+    private static Message channel(CaseChannel channel) {
+        return Message.of("pages.channel." + channel.name());
     }
 
     /**
@@ -181,7 +193,7 @@ public class CaseTransitions {
         CaseEntity entity = lookup.lock(caseNumber);
         Instant now = clock.instant();
         entity.close(resolution, now);
-        entity.record(now, TimelineKind.CLOSED, username, "Case closed by " + username + ": " + resolution);
+        entity.record(now, TimelineKind.CLOSED, username, texts.text("case.timeline.closed", username, resolution));
         alerts.milestone(entity, CaseMilestone.CLOSED, now);
     }
 
@@ -241,8 +253,8 @@ public class CaseTransitions {
         }
         Instant now = clock.instant();
         entity.transferTo(target.username(), now);
-        entity.record(now, TimelineKind.TRANSFERRED, supervisor.username(), "First ownership transferred from " + previous + " to "
-                + target.username() + ": " + reason.trim());
+        entity.record(now, TimelineKind.TRANSFERRED, supervisor.username(),
+                texts.text("case.timeline.transferred", previous, target.username(), reason.trim()));
         return previous;
     }
 }

@@ -19,26 +19,31 @@ public class CaseViews {
 
     private final Repairs repairs;
     private final Users users;
+    private final CaseTexts texts;
 
-    CaseViews(Repairs repairs, Users users) {
+    CaseViews(Repairs repairs, Users users, CaseTexts texts) {
         this.repairs = repairs;
         this.users = users;
+        this.texts = texts;
     }
 
+    /** The case as the current reader reads it: its timeline in their language and time zone. */
     public CaseView of(CaseEntity entity) {
-        return of(entity, repairs.findByCase(entity.number()));
+        return of(entity, repairs.findByCase(entity.number()), texts.reading());
     }
 
     /** Views of many cases, their repair orders read at once. */
     public List<CaseView> of(List<CaseEntity> entities) {
         Map<String, List<RepairView>> repairsByCase = repairs.findByCases(entities.stream().map(CaseEntity::number).toList());
-        return entities.stream().map(entity -> of(entity, repairsByCase.getOrDefault(entity.number(), List.of()))).toList();
+        CaseTexts.Reading reading = texts.reading();
+        return entities.stream().map(entity -> of(entity, repairsByCase.getOrDefault(entity.number(), List.of()), reading))
+                .toList();
     }
 
-    private CaseView of(CaseEntity entity, List<RepairView> repairOrders) {
+    private CaseView of(CaseEntity entity, List<RepairView> repairOrders, CaseTexts.Reading reading) {
         StaffUser owner = entity.firstOwner() == null ? null : users.find(entity.firstOwner()).orElse(null);
         Map<String, RepairView> bySerial = repairOrders.stream()
                 .collect(Collectors.toMap(RepairView::serial, Function.identity(), (first, later) -> first));
-        return entity.toView(owner, bySerial);
+        return entity.toView(owner, bySerial, reading);
     }
 }

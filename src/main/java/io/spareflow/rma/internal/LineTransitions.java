@@ -127,7 +127,7 @@ public class LineTransitions {
         CaseLineEntity replacement = faultyBoards.name(entity,
                 new FaultyBoard(dead.serial(), dead.partNumber(), false), lineNo, user.username(), now);
         Message why = Message.of("case.line.doa", String.valueOf(lineNo), dead.serial(), reason.trim(), String.valueOf(replacement.lineNo()));
-        entity.record(now, TimelineKind.DEAD_ON_ARRIVAL, user.username(), texts.text(why));
+        entity.record(now, TimelineKind.DEAD_ON_ARRIVAL, user.username(), why);
         alerts.escalate(entity, SlaStep.SPARE_ON_SITE, EscalationLevel.REMINDER, why, now);
         cases.flush();
         return startNow(entity, replacement);
@@ -175,7 +175,7 @@ public class LineTransitions {
         clocks.startClock(entity, tier, SlaStep.DEFECTIVE_RETURN, now, limits.due());
         entity.followLines();
         entity.record(now, TimelineKind.RETURN_EXPECTED, "system", texts.onLine(entity, line,
-                "Defective board " + line.serial() + " expected back by " + limits.due()));
+                texts.text("case.timeline.return-expected", line.serial(), limits.due())));
         if (!tier.advanceExchange()) {
             alerts.milestone(entity, CaseMilestone.RETURN_REQUESTED, now);
         }
@@ -198,7 +198,7 @@ public class LineTransitions {
         entity.startClock(SlaStep.REPAIR_TURNAROUND, now, repair.due());
         repairs.expect(caseNumber, line.serial(), line.partNumber(), entity.symptom(), line.deadOnArrival());
         entity.record(now, TimelineKind.DEFECTIVE_RECEIVED, username, texts.onLine(entity, line,
-                "Defective board " + line.serial() + " received at " + locationCode));
+                texts.text("case.timeline.defective-received", line.serial(), locationCode)));
         alerts.milestone(entity, CaseMilestone.DEFECTIVE_RECEIVED, now);
         return repair;
     }
@@ -215,7 +215,7 @@ public class LineTransitions {
         awaiting.ifPresent(line -> line.wrongBoardReturned(serial));
         Message reason = Message.of("escalation.wrongBoard", serial, locationCode,
                 awaiting.map(CaseLineEntity::serial).<Object>map(s -> s).orElse(Message.of("escalation.wrongBoard.unknown")));
-        entity.record(now, TimelineKind.WRONG_BOARD_RETURNED, username, texts.text(reason));
+        entity.record(now, TimelineKind.WRONG_BOARD_RETURNED, username, reason);
         alerts.escalate(entity, SlaStep.DEFECTIVE_RETURN, EscalationLevel.ESCALATION, reason, now);
     }
 
@@ -224,8 +224,9 @@ public class LineTransitions {
         CaseEntity entity = lookup.lock(caseNumber);
         CaseLineEntity line = entity.line(lineNo);
         Optional<RepairView> repair = repairs.findByCaseAndSerial(caseNumber, line.serial());
-        String result = repair.map(r -> "Repair finished: " + r.outcome() + (r.suspectedRogue() ? " — serial " + r.serial()
-                + " returned with no fault found more than once: suspected rogue unit" : "")).orElse("Repair finished");
+        Message result = repair.map(r -> texts.text(r.suspectedRogue() ? "case.timeline.repair-finished-rogue"
+                        : "case.timeline.repair-finished", Message.of("case.repair-outcome." + r.outcome().name()), r.serial()))
+                .orElseGet(() -> texts.text("case.timeline.repair-finished-unknown"));
         return lineDone(entity, line, TimelineKind.REPAIR_FINISHED, result);
     }
 
@@ -259,7 +260,7 @@ public class LineTransitions {
     }
 
     /** The line's board is repaired or replaced: its turnaround is met, the line finished. Returns whether every line is. */
-    private boolean lineDone(CaseEntity entity, CaseLineEntity line, TimelineKind kind, String text) {
+    private boolean lineDone(CaseEntity entity, CaseLineEntity line, TimelineKind kind, Message text) {
         Instant now = clock.instant();
         line.meetClock(SlaStep.REPAIR_TURNAROUND, now);
         line.finish(now);

@@ -46,13 +46,14 @@ public class SpareTransitions {
         if (outcome.backorder()) {
             line.backordered();
             Message reason = Message.of("escalation.backorder", outcome.partNumber());
-            entity.record(now, TimelineKind.BACKORDER, "system", texts.onLine(entity, line, texts.text(reason)));
+            entity.record(now, TimelineKind.BACKORDER, "system", texts.onLine(entity, line, reason));
             alerts.escalate(entity, SlaStep.BACKORDER, EscalationLevel.REMINDER, reason, now);
         } else {
             line.spareReserved(outcome.serial(), outcome.depotCode(), outcome.distanceKm(), outcome.expectedOnSite());
-            entity.record(now, TimelineKind.SPARE_RESERVED, "system", texts.onLine(entity, line, String.format(Locale.ROOT,
-                    "Spare %s reserved at %s (%.0f km), expected on site %s%s", outcome.serial(), outcome.depotCode(),
-                    outcome.distanceKm(), outcome.expectedOnSite(), outcome.predictedBreach() ? " — after the tier's limit" : "")));
+            entity.record(now, TimelineKind.SPARE_RESERVED, "system", texts.onLine(entity, line, texts.text(
+                    outcome.predictedBreach() ? "case.timeline.spare-reserved-late" : "case.timeline.spare-reserved",
+                    outcome.serial(), outcome.depotCode(), String.format(Locale.ROOT, "%.0f", outcome.distanceKm()),
+                    outcome.expectedOnSite())));
         }
         entity.followLines();
     }
@@ -73,10 +74,10 @@ public class SpareTransitions {
         } else {
             line.spareReserved(next.serial(), next.depotCode(), next.distanceKm(), next.expectedOnSite());
             reason = Message.of("case.timeline.spare-resourced", lost.serial(), lost.depotCode(), why, next.serial(),
-                    next.depotCode(), String.valueOf(next.expectedOnSite()));
+                    next.depotCode(), next.expectedOnSite());
         }
         entity.followLines();
-        entity.record(now, TimelineKind.SPARE_RESOURCED, "system", texts.onLine(entity, line, texts.text(reason)));
+        entity.record(now, TimelineKind.SPARE_RESOURCED, "system", texts.onLine(entity, line, reason));
         alerts.escalate(entity, SlaStep.SPARE_ON_SITE, EscalationLevel.REMINDER, reason, now);
     }
 
@@ -85,19 +86,19 @@ public class SpareTransitions {
         CaseLineEntity line = entity.line(lineNo);
         line.spareSwapped(serial);
         entity.record(clock.instant(), TimelineKind.SPARE_SWAPPED, username,
-                texts.onLine(entity, line, "Spare swapped at " + depotCode + ": board " + serial + " is picked instead"));
+                texts.onLine(entity, line, texts.text("case.timeline.spare-swapped", depotCode, serial)));
     }
 
     public void sparePicked(String caseNumber, int lineNo, String serial, String username) {
         CaseEntity entity = lookup.lock(caseNumber);
         entity.record(clock.instant(), TimelineKind.SPARE_PICKED, username,
-                texts.onLine(entity, entity.line(lineNo), "Spare " + serial + " picked"));
+                texts.onLine(entity, entity.line(lineNo), texts.text("case.timeline.spare-picked", serial)));
     }
 
     public void sparePacked(String caseNumber, int lineNo, String serial, String username) {
         CaseEntity entity = lookup.lock(caseNumber);
         entity.record(clock.instant(), TimelineKind.SPARE_PACKED, username,
-                texts.onLine(entity, entity.line(lineNo), "Spare " + serial + " packed"));
+                texts.onLine(entity, entity.line(lineNo), texts.text("case.timeline.spare-packed", serial)));
     }
 
     public void spareShipped(String caseNumber, int lineNo, String serial, String trackingNumber, String username) {
@@ -106,7 +107,8 @@ public class SpareTransitions {
         Instant now = clock.instant();
         line.shipped(trackingNumber);
         entity.record(now, TimelineKind.SPARE_SHIPPED, username, texts.onLine(entity, line,
-                "Spare " + serial + " shipped" + (trackingNumber == null ? "" : ", tracking " + trackingNumber)));
+                trackingNumber == null ? texts.text("case.timeline.spare-shipped", serial)
+                        : texts.text("case.timeline.spare-shipped-tracked", serial, trackingNumber)));
         alerts.milestone(entity, CaseMilestone.SPARE_DISPATCHED, now);
     }
 
@@ -140,7 +142,7 @@ public class SpareTransitions {
                 .allMatch(CaseLineEntity::spareDelivered)) {
             entity.meetClock(SlaStep.SPARE_ON_SITE, now);
         }
-        entity.record(now, TimelineKind.SPARE_DELIVERED, username, texts.onLine(entity, line, "Spare " + serial + " delivered on site"));
+        entity.record(now, TimelineKind.SPARE_DELIVERED, username, texts.onLine(entity, line, texts.text("case.timeline.spare-delivered", serial)));
         alerts.milestone(entity, CaseMilestone.DELIVERED, now);
     }
 }

@@ -1,5 +1,6 @@
 package io.spareflow.sourcing.internal;
 
+import io.spareflow.common.Message;
 import java.time.Instant;
 import java.util.Map;
 
@@ -16,9 +17,10 @@ public record Candidate(int rank, String depotCode, String depotName, String cit
                 expectedOnSite, boardsAvailable, boardsByPart, meetsLimit);
     }
 
-    String describe() {
-        return depotCode + " (" + city + "): " + boardsAvailable + (boardsAvailable == 1 ? " board" : " boards")
-                + " available, " + Math.round(distanceKm * 10) / 10.0 + " km, ETA " + etaMinutes + " min by "
-                + transport.name().toLowerCase(java.util.Locale.ROOT);
+    Message describe() {
+        return Message.of("sourcing.reason.candidate", depotCode, city,
+                Message.of(boardsAvailable == 1 ? "sourcing.reason.oneBoard" : "sourcing.reason.boards", String.valueOf(boardsAvailable)),
+                String.valueOf(Math.round(distanceKm * 10) / 10.0), String.valueOf(etaMinutes),
+                Message.of("sourcing.transport." + transport.name()));
     }
 }

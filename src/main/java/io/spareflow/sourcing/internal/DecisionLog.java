@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.common.CaseNumber;
 import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
+import io.spareflow.common.Texts;
 import io.spareflow.sourcing.SourcingDecision;
 import java.time.Clock;
 import java.util.List;
@@ -20,18 +21,21 @@ class DecisionLog {
     private final SourcingProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Texts texts;
 
-    DecisionLog(SourcingDecisionRepository decisions, SourcingProperties properties, ObjectMapper json, Clock clock) {
+    DecisionLog(SourcingDecisionRepository decisions, SourcingProperties properties, ObjectMapper json, Clock clock,
+                Texts texts) {
         this.decisions = decisions;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
+        this.texts = texts;
     }
 
     /** Records a decision about {@code request}, with the shown candidates of {@code ranking} (null: none ranked). */
     @Transactional
     void record(SpareReservationEntity request, DecisionKind kind, String actor, QuoteEngine.Ranking ranking,
-                String reason) {
+                Message reason) {
         List<Candidate> considered = ranking == null ? List.of()
                 : ranking.candidates().subList(0, Math.min(properties.candidatesShown(), ranking.candidates().size()));
         try {
@@ -43,7 +47,7 @@ class DecisionLog {
         }
     }
 
-    /** The case's decisions as other features read them, oldest first (empty when none was made). */
+    /** The case's decisions as other features read them, reasons in the request's language, oldest first (empty when none was made). */
     @Transactional(readOnly = true)
     List<SourcingDecision> decisionsOf(String caseNumber) {
         return views(caseNumber).stream()
@@ -65,6 +69,6 @@ class DecisionLog {
 
     private List<DecisionView> views(String caseNumber) {
         return decisions.findByCaseNumberOrderByMadeAtAscIdAsc(CaseNumber.parse(caseNumber).value()).stream()
-                .map(d -> d.toView(json)).toList();
+                .map(d -> d.toView(json, texts)).toList();
     }
 }

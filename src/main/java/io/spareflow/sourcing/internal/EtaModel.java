@@ -59,6 +59,18 @@ class EtaModel {
         return new Route(km, Transport.ROAD, road);
     }
 
+    /**
+     * A lower bound of {@link #route}'s minutes for every depot {@code km} or more away whose handling takes
+     * {@code handlingMinutes} or more: the road time grows with the distance, and a flight is never shorter than one
+     * over {@code km} or over the air-freight distance, whichever is longer (only farther depots fly).
+     */
+    long fastestFrom(double km, long handlingMinutes, RoadConditions roads) {
+        long road = handlingMinutes + roads.extraMinutes() + ceilMinutes(km * roads.detourFactor() / roads.speedKmh());
+        long air = handlingMinutes + properties.airHandling().toMinutes()
+                + ceilMinutes(Math.max(km, properties.airFreightBeyondKm()) / properties.airSpeedKmh());
+        return Math.min(road, air);
+    }
+
     /** The instant {@code minutes} of the tier's calendar after {@code start}: the depot's working time, or straight time. */
     static Instant after(Instant start, long minutes, TierCalendar calendar, DepotDirectory.Depot depot) {
         return calendar == TierCalendar.ALWAYS ? start.plus(Duration.ofMinutes(minutes))

@@ -1,17 +1,23 @@
 package io.spareflow.sourcing.internal;
 
 import io.spareflow.board.Stock;
+import io.spareflow.common.Message;
+import io.spareflow.common.Texts;
 import io.spareflow.part.Parts;
 import io.spareflow.sourcing.internal.SpareQuote.Outcome;
 import io.spareflow.tier.ServiceTier;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
@@ -19,7 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ranks the depots that hold compatible AVAILABLE stock for a destination: those that can be on site within the tier's
- * limit first, nearest first; then the others, fastest first. The first one is the choice.
+ * limit first, nearest first; then the others, fastest first. The first one is the choice. Only the depots nearest
+ * the destination are scored (see {@link #nearestRanked}): at 2,000 depots with stock, scoring and sorting them all
+ * was most of a quote's time, and the first few of the ranking can be proven from the nearest ones.
  */
 @Component
 class QuoteEngine {
@@ -31,12 +39,14 @@ class QuoteEngine {
     private final DepotDirectory depots;
     private final Stock stock;
     private final EtaModel eta;
+    private final SourcingProperties properties;
 
-    QuoteEngine(Parts parts, DepotDirectory depots, Stock stock, EtaModel eta) {
+    QuoteEngine(Parts parts, DepotDirectory depots, Stock stock, EtaModel eta, SourcingProperties properties) {
         this.parts = parts;
         this.depots = depots;
         this.stock = stock;
         this.eta = eta;
+        this.properties = properties;
     }
 
     /** All ranked candidates (not only the shown ones): a reservation walks down them when a depot runs dry. */
@@ -52,52 +62,109 @@ class QuoteEngine {
         }
 
         /** Why {@code chosen} (null: backorder), after the depots in {@code ranDry} turned out to have no board left. */
-        String reasonFor(Candidate chosen, List<String> ranDry) {
-            String prefix = ranDry.isEmpty() ? "" : "No board was left to reserve at " + String.join(", ", ranDry)
-                    + " (taken by concurrent requests); ";
-            String limit = "the " + tier.name() + " limit of " + limitMinutes() + " min";
-            if (chosen == null) {
-                return prefix + "no depot holds an AVAILABLE board of " + partNumber
-                        + (compatibleParts.size() > 1 ? " or of a part that supersedes it ("
-                        + String.join(", ", compatibleParts.subList(1, compatibleParts.size())) + ")" : "")
-                        + ": backorder, served when stock appears";
-            }
-            if (limitMinutes() == null) {
-                return prefix + chosen.depotCode() + " is the nearest depot with a compatible board; tier " + tier.name()
-                        + " has no spare-on-site limit (repair and return): " + chosen.describe();
-            }
-            if (chosen.meetsLimit()) {
-                return prefix + chosen.depotCode() + " is the nearest depot with a compatible board that can be on site"
-                        + " within " + limit + ": " + chosen.describe();
-            }
-            return prefix + "no depot with a compatible board can be on site within " + limit + "; " + chosen.depotCode()
-                    + " is the fastest: " + chosen.describe() + ", a predicted breach of "
-                    + (chosen.etaMinutes() - limitMinutes()) + " min";
+        Message reasonFor(Candidate chosen, List<String> ranDry) {
+            Message why = reasonFor(chosen);
+            return ranDry.isEmpty() ? why : Message.of("sourcing.reason.ranDry", String.join(", ", ranDry), why);
         }
 
-        SpareQuote toQuote(int shown) {
+        private Message reasonFor(Candidate chosen) {
+            if (chosen == null) {
+                return compatibleParts.size() > 1
+                        ? Message.of("sourcing.reason.backorder-superseded", partNumber,
+                                String.join(", ", compatibleParts.subList(1, compatibleParts.size())))
+                        : Message.of("sourcing.reason.backorder", partNumber);
+            }
+            if (limitMinutes() == null) {
+                return Message.of("sourcing.reason.noLimit", chosen.depotCode(), tier.name(), chosen.describe());
+            }
+            Message limit = Message.of("sourcing.reason.limit", tier.name(), String.valueOf(limitMinutes()));
+            return chosen.meetsLimit()
+                    ? Message.of("sourcing.reason.withinLimit", chosen.depotCode(), limit, chosen.describe())
+                    : Message.of("sourcing.reason.predictedBreach", limit, chosen.depotCode(), chosen.describe(),
+                            String.valueOf(chosen.etaMinutes() - limitMinutes()));
+        }
+
+        /** The quote, its reason worded by {@code texts} (in the request's language). */
+        SpareQuote toQuote(int shown, Texts texts) {
             Candidate chosen = candidates.isEmpty() ? null : candidates.get(0);
             return new SpareQuote(partNumber, compatibleParts, destination, tier.name(), tier.calendar(), limitMinutes(),
-                    at, outcomeWith(chosen), chosen, reasonFor(chosen, List.of()), candidates.size(),
+                    at, outcomeWith(chosen), chosen, texts.get(reasonFor(chosen, List.of())), candidates.size(),
                     candidates.subList(0, Math.min(shown, candidates.size())));
         }
     }
 
     Ranking rank(String partNumber, Destination destination, ServiceTier tier, Instant now) {
         List<String> compatible = parts.replacementsFor(partNumber);
-        Map<String, Map<String, Long>> stockByDepot = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> stockByDepot = stockByDepot(compatible);
+        DepotDirectory.Snapshot directory = depots.covering(stockByDepot.keySet());
+        int total = (int) stockByDepot.keySet().stream().filter(directory::knows).count();
+        List<Scored> first = nearestRanked(directory, stockByDepot, destination, tier, properties.candidatesShown());
+        return new Ranking(compatible.get(0), compatible, destination, tier, now, new RankedCandidates(first, total,
+                () -> everyDepotRanked(directory, stockByDepot, destination, tier), compatible, tier, now));
+    }
+
+    /** The AVAILABLE boards of the compatible parts, per depot and part: one summary row each. */
+    Map<String, Map<String, Long>> stockByDepot(List<String> compatible) {
+        Map<String, Map<String, Long>> stockByDepot = new HashMap<>();
         stock.availableByLocation(compatible).forEach(level -> stockByDepot
-                .computeIfAbsent(level.locationCode(), code -> new LinkedHashMap<>())
+                .computeIfAbsent(level.locationCode(), code -> new HashMap<>(4))
                 .put(level.partNumber(), level.available()));
+        return stockByDepot;
+    }
+
+    /**
+     * The first {@code wanted} of {@link #everyDepotRanked}, found by walking out from the destination through the
+     * depots with stock, nearest first, and stopping as soon as no farther depot can rank before the last of them:
+     * if that one is within the limit, a farther depot is not nearer; if it is beyond the limit, a farther depot is
+     * not faster once even the fastest route from that far out ({@link EtaModel#fastestFrom}, with the shortest
+     * handling of any depot) takes longer than it does.
+     */
+    List<Scored> nearestRanked(DepotDirectory.Snapshot directory, Map<String, Map<String, Long>> stockByDepot,
+                               Destination destination, ServiceTier tier, int wanted) {
+        DepotDirectory.NearestFirst nearest = directory.nearestFirst(destination.point());
+        List<Scored> best = new ArrayList<>(wanted + 1);
+        for (int i = 0; i < nearest.depots().length; i++) {
+            Map<String, Long> byPart = stockByDepot.get(nearest.depots()[i].code());
+            if (byPart == null) {
+                continue;
+            }
+            if (best.size() == wanted && noFartherDepotOutranks(best.get(wanted - 1), nearest.km()[i], directory, destination)) {
+                break;
+            }
+            Scored scored = score(nearest.depots()[i], byPart, destination, tier);
+            int at = Collections.binarySearch(best, scored, SCORED_RANKING);
+            best.add(at < 0 ? -at - 1 : at, scored);
+            if (best.size() > wanted) {
+                best.remove(wanted);
+            }
+        }
+        return best;
+    }
+
+    /** Every depot with stock that the directory knows, scored and sorted by the rule. */
+    List<Scored> everyDepotRanked(DepotDirectory.Snapshot directory, Map<String, Map<String, Long>> stockByDepot,
+                                  Destination destination, ServiceTier tier) {
         List<Scored> scored = new ArrayList<>(stockByDepot.size());
-        stockByDepot.forEach((code, byPart) -> depots.find(code).ifPresent(depot -> {
-            EtaModel.Route route = eta.route(depot.info(), destination.point(), destination.roads());
-            boolean meets = tier.spareOnSiteMinutes() == null || route.minutes() <= tier.spareOnSiteMinutes();
-            scored.add(new Scored(depot, route, Math.round(route.distanceKm() * 10) / 10.0, byPart, meets));
-        }));
+        stockByDepot.forEach((code, byPart) -> directory.find(code)
+                .ifPresent(depot -> scored.add(score(depot, byPart, destination, tier))));
         scored.sort(SCORED_RANKING);
-        return new Ranking(compatible.get(0), compatible, destination, tier, now,
-                new RankedCandidates(scored, compatible, tier, now));
+        return scored;
+    }
+
+    private boolean noFartherDepotOutranks(Scored last, double km, DepotDirectory.Snapshot directory, Destination destination) {
+        return last.meetsLimit() ? roundedKm(km) > last.distanceKm()
+                : eta.fastestFrom(km, directory.fewestHandlingMinutes(), destination.roads()) > last.route().minutes();
+    }
+
+    private Scored score(DepotDirectory.Depot depot, Map<String, Long> byPart, Destination destination, ServiceTier tier) {
+        EtaModel.Route route = eta.route(depot.info(), destination.point(), destination.roads());
+        boolean meets = tier.spareOnSiteMinutes() == null || route.minutes() <= tier.spareOnSiteMinutes();
+        return new Scored(depot, route, roundedKm(route.distanceKm()), byPart, meets);
+    }
+
+    /** The distance as ranked and shown: to 100 m. */
+    private static double roundedKm(double km) {
+        return Math.round(km * 10) / 10.0;
     }
 
     /** Candidates in the order of the rule, numbered from 1: within the limit nearest first, then fastest first. */
@@ -112,7 +179,7 @@ class QuoteEngine {
     }
 
     /** A depot with stock, scored by what the ranking needs (distance, minutes, the limit); not yet a candidate. */
-    private record Scored(DepotDirectory.Depot depot, EtaModel.Route route, double distanceKm, Map<String, Long> byPart,
+    record Scored(DepotDirectory.Depot depot, EtaModel.Route route, double distanceKm, Map<String, Long> byPart,
                           boolean meetsLimit) {
     }
 
@@ -131,19 +198,26 @@ class QuoteEngine {
     /**
      * The ranked depots as candidates, each made when first read: at 2,000 depots with stock a quote shows a few and
      * a reservation claims from the first ones, so the time on site in the depot's working hours (a walk through its
-     * opening hours) is worked out for those only.
+     * opening hours) is worked out for those only. The first ones come from {@link #nearestRanked}; every depot is
+     * ranked only when a reservation walks past them (their boards taken by concurrent requests).
      */
     private final class RankedCandidates extends AbstractList<Candidate> {
 
-        private final List<Scored> scored;
+        private final List<Scored> first;
+        private final int total;
+        private final Supplier<List<Scored>> everyDepot;
         private final Candidate[] made;
         private final List<String> compatible;
         private final ServiceTier tier;
         private final Instant now;
+        private List<Scored> ranked;
 
-        RankedCandidates(List<Scored> scored, List<String> compatible, ServiceTier tier, Instant now) {
-            this.scored = scored;
-            this.made = new Candidate[scored.size()];
+        RankedCandidates(List<Scored> first, int total, Supplier<List<Scored>> everyDepot, List<String> compatible,
+                         ServiceTier tier, Instant now) {
+            this.first = first;
+            this.total = total;
+            this.everyDepot = everyDepot;
+            this.made = new Candidate[total];
             this.compatible = compatible;
             this.tier = tier;
             this.now = now;
@@ -151,17 +225,28 @@ class QuoteEngine {
 
         @Override
         public Candidate get(int index) {
+            Objects.checkIndex(index, total);
             Candidate candidate = made[index];
             if (candidate == null) {
-                candidate = candidate(index + 1, scored.get(index), compatible, tier, now);
+                candidate = candidate(index + 1, scored(index), compatible, tier, now);
                 made[index] = candidate;
             }
             return candidate;
         }
 
+        private Scored scored(int index) {
+            if (index < first.size()) {
+                return first.get(index);
+            }
+            if (ranked == null) {
+                ranked = everyDepot.get();
+            }
+            return ranked.get(index);
+        }
+
         @Override
         public int size() {
-            return scored.size();
+            return total;
         }
     }
 

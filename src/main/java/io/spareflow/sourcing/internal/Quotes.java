@@ -3,6 +3,7 @@ package io.spareflow.sourcing.internal;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.Message;
+import io.spareflow.common.Texts;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.part.PartInfo;
@@ -29,9 +30,10 @@ public class Quotes {
     private final ServiceTiers tiers;
     private final SourcingProperties properties;
     private final Clock clock;
+    private final Texts texts;
 
     Quotes(QuoteEngine engine, EtaModel eta, Parts parts, Customers customers, ServiceTiers tiers,
-           SourcingProperties properties, Clock clock) {
+           SourcingProperties properties, Clock clock, Texts texts) {
         this.engine = engine;
         this.eta = eta;
         this.parts = parts;
@@ -39,6 +41,7 @@ public class Quotes {
         this.tiers = tiers;
         this.properties = properties;
         this.clock = clock;
+        this.texts = texts;
     }
 
     /** Where a spare of {@code partNumber} would come from, for a site (tier from its contract unless given) or a point. */
@@ -63,7 +66,7 @@ public class Quotes {
             }
             tier = tierNamed(tierName);
         }
-        return engine.rank(part.partNumber(), destination, tier, clock.instant()).toQuote(properties.candidatesShown());
+        return engine.rank(part.partNumber(), destination, tier, clock.instant()).toQuote(properties.candidatesShown(), texts);
     }
 
     /** Every depot that could send {@code partNumber} to the site now, best first, under {@code tier}. */

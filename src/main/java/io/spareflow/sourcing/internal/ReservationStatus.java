@@ -1,8 +1,9 @@
 package io.spareflow.sourcing.internal;
 
-import java.util.Set;
-
-/** Where a case's request for a spare stands. */
+/**
+ * Where a case's request for a spare stands. BACKORDER and RESERVED are open (still to be served or picked): a line has
+ * at most one open request (spare_reservation_open_line_idx).
+ */
 public enum ReservationStatus {
     /** No compatible stock anywhere: waiting, oldest first, for a board to become AVAILABLE. */
     BACKORDER,
@@ -15,8 +16,5 @@ public enum ReservationStatus {
     /** Not picked in time: the board went back to AVAILABLE. */
     EXPIRED,
     /** A backorder that was called off before stock appeared. */
-    CANCELLED;
-
-    /** Open: still to be served or picked. A case has at most one open request (spare_reservation_open_case_idx). */
-    static final Set<ReservationStatus> OPEN = Set.of(BACKORDER, RESERVED);
+    CANCELLED
 }

@@ -104,7 +104,7 @@ class Reservations {
             throw new ConflictException(Message.of("errors.sourcing.noAdvanceExchange", site.customerCode(), tier.name()));
         }
         locks.lock("spare-case", caseNo + "/" + line);
-        Optional<SpareReservationEntity> existing = reservations.findByLineAndStatusIn(caseNo, line, ReservationStatus.OPEN);
+        Optional<SpareReservationEntity> existing = reservations.findOpenOfLine(caseNo, line);
         if (existing.isPresent()) {
             SpareReservationEntity held = existing.get();
             if (!held.getRequestedPart().equals(part.partNumber()) || held.getSiteId() != siteId) {
@@ -159,7 +159,7 @@ class Reservations {
     /** The open reservation or backorder of a line of the case. */
     @Transactional(readOnly = true)
     Optional<SpareReservationEntity> openOf(String caseNumber, int line) {
-        return reservations.findByLineAndStatusIn(CaseNumber.parse(caseNumber).value(), line, ReservationStatus.OPEN);
+        return reservations.findOpenOfLine(CaseNumber.parse(caseNumber).value(), line);
     }
 
     /** The boards a depot must pick now, oldest first. */
@@ -175,12 +175,19 @@ class Reservations {
      */
     @Transactional
     SpareReservationEntity release(long id, String reason, String actor) {
-        String why = reason == null || reason.isBlank() ? "Released by " + actor : reason.trim();
-        if (why.length() > MAX_REASON) {
-            throw new InvalidInputException(Message.of("errors.sourcing.reasonLength", String.valueOf(why.length()),
+        return release(id, reason == null || reason.isBlank() ? Message.of("sourcing.reason.releasedBy", actor)
+                : Message.of("sourcing.reason.given", reason.trim()), actor);
+    }
+
+    /** As {@link #release(long, String, String)}, for a reason a feature gives (its English wording at most 200 characters). */
+    @Transactional
+    SpareReservationEntity release(long id, Message reason, String actor) {
+        int length = reason.english().length();
+        if (length > MAX_REASON) {
+            throw new InvalidInputException(Message.of("errors.sourcing.reasonLength", String.valueOf(length),
                     String.valueOf(MAX_REASON)), Map.of("reason", Message.of("errors.task.tooLong", MAX_REASON)));
         }
-        SpareReservationEntity released = close(id, ReservationStatus.RELEASED, why, actor);
+        SpareReservationEntity released = close(id, ReservationStatus.RELEASED, reason, actor);
         if (released.getStatus() == ReservationStatus.PICKED) {
             throw new ConflictException(Message.of("errors.sourcing.picked", String.valueOf(id), released.getCaseNumber(),
                     released.getSerial(), released.getDepotCode()));
@@ -196,8 +203,8 @@ class Reservations {
 
     @Transactional
     void expire(long id) {
-        close(id, ReservationStatus.EXPIRED, "not picked within " + properties.reservationHold().toMinutes()
-                + " min of the tier's calendar at the depot", SYSTEM);
+        close(id, ReservationStatus.EXPIRED, Message.of("sourcing.reason.notPicked",
+                String.valueOf(properties.reservationHold().toMinutes())), SYSTEM);
     }
 
     /** A reserved board left RESERVED by a scan or another feature: picked, or the reservation is void. */
@@ -205,28 +212,28 @@ class Reservations {
     void boardLeftReserved(BoardMoved moved) {
         reservations.findBySerialAndStatus(moved.serial(), ReservationStatus.RESERVED).ifPresent(request -> {
             String by = moved.context() == null ? SYSTEM : moved.context().username();
-            String action = moved.context() == null ? "a move" : moved.context().action().name();
+            Object action = moved.context() == null ? Message.of("sourcing.reason.aMove") : moved.context().action().name();
             if (moved.to() == BoardStatus.PICKED) {
                 request.picked("Picked by " + by + " at " + moved.locationCode(), moved.at());
                 return;
             }
-            String reason = "Board " + moved.serial() + " became " + moved.to() + " (" + action + " by " + by + ")";
-            request.close(ReservationStatus.RELEASED, reason, moved.at());
+            Message reason = Message.of("sourcing.reason.boardLeft", moved.serial(), moved.to().name(), action, by);
+            request.close(ReservationStatus.RELEASED, reason.english(), moved.at());
             reservations.saveAndFlush(request);
-            decisions.record(request, DecisionKind.RELEASED, by, null, reason + ": the reservation is void; source the case again");
+            decisions.record(request, DecisionKind.RELEASED, by, null, Message.of("sourcing.reason.void", reason));
             lost(request, ReservationLost.Cause.BOARD_MOVED, reason);
         });
     }
 
     /** Closes a reservation as released or expired, or cancels it if it is a backorder; returns it as it ends up. */
-    private SpareReservationEntity close(long id, ReservationStatus closedAs, String reason, String actor) {
+    private SpareReservationEntity close(long id, ReservationStatus closedAs, Message reason, String actor) {
         SpareReservationEntity request = require(id);
         Instant now = clock.instant();
         if (request.getStatus() == ReservationStatus.BACKORDER) {
-            boolean cancelled = reservations.cancelBackorder(id, reason, now) == 1;
+            boolean cancelled = reservations.cancelBackorder(id, reason.english(), now) == 1;
             entityManager.refresh(request);
             if (cancelled) {
-                decisions.record(request, DecisionKind.CANCELLED, actor, null, "Backorder cancelled: " + reason);
+                decisions.record(request, DecisionKind.CANCELLED, actor, null, Message.of("sourcing.reason.backorderCancelled", reason));
                 return request;
             }
         }
@@ -239,19 +246,20 @@ class Reservations {
             return request;
         }
         boolean expiring = closedAs == ReservationStatus.EXPIRED;
-        request.close(closedAs, reason, now);
+        request.close(closedAs, reason.english(), now);
         reservations.saveAndFlush(request);
         decisions.record(request, expiring ? DecisionKind.EXPIRED : DecisionKind.RELEASED, actor, null,
-                (expiring ? "Expired: " : "Released: ") + reason + "; board " + request.getSerial() + " is AVAILABLE again at "
-                        + request.getDepotCode());
+                Message.of(expiring ? "sourcing.reason.expired" : "sourcing.reason.released", reason, request.getSerial(),
+                        request.getDepotCode()));
         // Told while the board is still RESERVED: a case sourced anew now gets another board, not this one back.
         lost(request, expiring ? ReservationLost.Cause.EXPIRED : ReservationLost.Cause.RELEASED, reason);
         boards.move(request.getSerial(), BoardStatus.AVAILABLE, request.getDepotCode(), null,
-                MoveContext.system(expiring ? MoveReason.EXPIRE : MoveReason.RELEASE, request.getCaseNumber(), reason));
+                MoveContext.system(expiring ? MoveReason.EXPIRE : MoveReason.RELEASE, request.getCaseNumber(),
+                        reason.english()));
         return request;
     }
 
-    private void lost(SpareReservationEntity request, ReservationLost.Cause cause, String reason) {
+    private void lost(SpareReservationEntity request, ReservationLost.Cause cause, Message reason) {
         events.publishEvent(new ReservationLost(request.getId(), request.getCaseNumber(), request.getLine(), request.getSerial(),
                 request.getDepotCode(), cause, reason));
     }

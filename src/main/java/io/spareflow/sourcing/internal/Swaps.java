@@ -81,7 +81,8 @@ class Swaps {
         reservations.saveAndFlush(request);
         boards.move(serial, BoardStatus.RESERVED, request.getDepotCode(), null, context);
         boards.move(reserved, BoardStatus.AVAILABLE, request.getDepotCode(), null, context);
-        decisions.record(request, DecisionKind.SWAPPED, username, null, note);
+        decisions.record(request, DecisionKind.SWAPPED, username, null,
+                Message.of("sourcing.reason.swapped", request.getCaseNumber(), serial, reserved));
         return request;
     }
 }

@@ -1,14 +1,10 @@
 package io.spareflow.web.internal;
 
 import io.spareflow.common.ReaderTime;
-import io.spareflow.location.LocationInfo;
-import io.spareflow.location.Locations;
-import io.spareflow.user.StaffUser;
 import io.spareflow.user.Users;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -26,12 +22,12 @@ class When {
     private static final String ZONE_OF_REQUEST = When.class.getName() + ".zone";
 
     private final ReaderTime time;
-    private final Locations locations;
+    private final Users users;
     private final MessageSource messages;
 
-    When(ReaderTime time, Locations locations, MessageSource messages) {
+    When(ReaderTime time, Users users, MessageSource messages) {
         this.time = time;
-        this.locations = locations;
+        this.users = users;
         this.messages = messages;
     }
 
@@ -62,8 +58,7 @@ class When {
         if (request != null && request.getAttribute(ZONE_OF_REQUEST, RequestAttributes.SCOPE_REQUEST) instanceof ZoneId known) {
             return known;
         }
-        ZoneId zone = Users.current().map(StaffUser::locationCode).flatMap(locations::find).map(LocationInfo::zone)
-                .orElse(ZoneOffset.UTC);
+        ZoneId zone = users.currentZone();
         if (request != null) {
             request.setAttribute(ZONE_OF_REQUEST, zone, RequestAttributes.SCOPE_REQUEST);
         }

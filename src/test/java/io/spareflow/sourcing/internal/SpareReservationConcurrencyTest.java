@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
+import io.spareflow.common.Message;
 import io.spareflow.customer.Customers;
 import io.spareflow.sourcing.SpareSourcing;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ class SpareReservationConcurrencyTest {
         } finally {
             clients.shutdownNow();
             // Backorders first: released boards would otherwise serve them.
-            cases.forEach(c -> fixture.openReservation(c).filter(r -> r.backorder()).ifPresent(r -> sourcing.release(c, 1, "test over")));
+            cases.forEach(c -> fixture.openReservation(c).filter(r -> r.backorder()).ifPresent(r -> sourcing.release(c, 1, Message.of("sourcing.reason.given", "test over"))));
             fixture.closeCases();
         }
     }

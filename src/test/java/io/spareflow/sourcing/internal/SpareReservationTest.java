@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -162,7 +164,7 @@ class SpareReservationTest {
                 .contains("or of a part that supersedes it (" + newer + ")");
 
         // Cancelling the younger backorder leaves nothing waiting.
-        sourcing.release(youngerCase, 1, "customer solved it");
+        sourcing.release(youngerCase, 1, Message.of("sourcing.reason.given", "customer solved it"));
         assertThat(fixture.openReservation(youngerCase)).isEmpty();
     }
 
@@ -295,6 +297,37 @@ class SpareReservationTest {
     }
 
     /** The agent asks for a spare for their case, which waits for one of the first part it is asked with. */
+    @Test
+    void aDecisionsReasonIsWordedWhenReadInTheReadersLanguage() {
+        String part = fixture.part(null);
+        fixture.available(part, "GYE", 2);
+        String caseNumber = fixture.caseNumber();
+        assertThat(reserve(part, fixture.quito().id(), caseNumber).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        JsonNode english = decisionIn("en", caseNumber);
+        JsonNode chosen = english.at("/candidates/0");
+        String km = String.valueOf(chosen.get("distanceKm").asDouble());
+        String eta = chosen.get("etaMinutes").asText();
+        String tier = english.get("tier").asText();
+        assertThat(chosen.get("transport").asText()).isEqualTo("ROAD");
+        assertThat(english.get("reason").asText()).isEqualTo("GYE is the nearest depot with a compatible board that can be on"
+                + " site within the " + tier + " limit of 540 min: GYE (Guayaquil): 2 boards available, " + km + " km, ETA " + eta
+                + " min by road");
+        assertThat(decisionIn("zh-CN", caseNumber).get("reason").asText()).isEqualTo("GYE 是持有兼容板卡、能在" + tier + " 的 540 分钟时限内"
+                + "到场的最近备件库：GYE（Guayaquil）：2 块板卡可用，" + km + " 公里，公路运输预计 " + eta + " 分钟");
+        assertThat(jdbc.queryForObject("select reason from sourcing_decision where case_number = ?", String.class, caseNumber))
+                .as("the English wording is kept beside the key").isEqualTo(english.get("reason").asText());
+    }
+
+    private JsonNode decisionIn(String language, String caseNumber) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        JsonNode decisions = http.withBasicAuth("supervisor", "demo").exchange("/api/sourcing/decisions/" + caseNumber,
+                HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class).getBody();
+        assertThat(decisions).hasSize(1);
+        return decisions.get(0);
+    }
+
     private ResponseEntity<JsonNode> reserve(String part, long siteId, String caseNumber) {
         fixture.awaiting(caseNumber, part, siteId);
         return http.withBasicAuth("agent", "demo").postForEntity("/api/sourcing/reservations",

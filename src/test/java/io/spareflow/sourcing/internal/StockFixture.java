@@ -36,7 +36,7 @@ class StockFixture {
 
     /** The open reservation or backorder of the case's first line, as sourcing's table holds it (no API needs to ask this). */
     Optional<ReservationOutcome> openReservation(String caseNumber) {
-        return reservations.findByLineAndStatusIn(caseNumber, 1, ReservationStatus.OPEN).map(SpareReservationEntity::toOutcome);
+        return reservations.findOpenOfLine(caseNumber, 1).map(SpareReservationEntity::toOutcome);
     }
 
     /** A new part of the catalogue that no other test has boards of; {@code supersededBy} may be null. */

@@ -1,0 +1,49 @@
+package io.spareflow.sourcing.internal;
+
+import io.spareflow.customer.SiteInfo;
+import io.spareflow.tier.ServiceTier;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The ranking step of a quote on its own, both ways, for benchmarks outside this package: every depot with stock
+ * scored and sorted (how quotes ranked before the distance pre-filter) and only the nearest ones (how they rank now).
+ * Both read the stock first, as a quote does.
+ */
+public final class RankingProbe {
+
+    private final QuoteEngine engine;
+    private final DepotDirectory depots;
+    private final EtaModel eta;
+    private final SourcingProperties properties;
+
+    private RankingProbe(ApplicationContext context) {
+        this.engine = context.getBean(QuoteEngine.class);
+        this.depots = context.getBean(DepotDirectory.class);
+        this.eta = context.getBean(EtaModel.class);
+        this.properties = context.getBean(SourcingProperties.class);
+    }
+
+    public static RankingProbe of(ApplicationContext context) {
+        return new RankingProbe(context);
+    }
+
+    /** Ranks every depot with stock; the number ranked. */
+    public int everyDepot(List<String> compatibleParts, SiteInfo site, ServiceTier tier) {
+        Map<String, Map<String, Long>> stock = engine.stockByDepot(compatibleParts);
+        return engine.everyDepotRanked(depots.covering(stock.keySet()), stock, destination(site), tier).size();
+    }
+
+    /** Ranks the nearest depots, as many as a quote shows; the number ranked. */
+    public int nearest(List<String> compatibleParts, SiteInfo site, ServiceTier tier) {
+        Map<String, Map<String, Long>> stock = engine.stockByDepot(compatibleParts);
+        return engine.nearestRanked(depots.covering(stock.keySet()), stock, destination(site), tier,
+                properties.candidatesShown()).size();
+    }
+
+    private Destination destination(SiteInfo site) {
+        return new Destination(site.id(), site.name(), site.customerCode(), site.latitude(), site.longitude(),
+                eta.roadsTo(site));
+    }
+}
