@@ -32,12 +32,7 @@ final class ForeignWords {
             Map.entry("OpenAPI", "the name of the API description standard"),
             Map.entry("Camunda", "the name of the process engine whose web apps the administrator opens"),
             Map.entry("Cockpit", "the name of Camunda's monitoring web app"),
-            Map.entry("Tasklist", "the name of Camunda's task web app"),
-            // Still shown as codes, not yet named (issue 12): a sourcing candidate's transport mode on the case page
-            // and a task's candidate group ("certified:OPTICAL") on the repair bench.
-            Map.entry("road", "not yet named: a candidate's transport mode (issue 12)"),
-            Map.entry("air", "not yet named: a candidate's transport mode (issue 12)"),
-            Map.entry("certified", "not yet named: a task's candidate group (issue 12)"));
+            Map.entry("Tasklist", "the name of Camunda's task web app"));
 
     /**
      * Chinese that is right on an English page: the language switch names Chinese in Chinese, for its readers; the
