@@ -47,7 +47,7 @@
     const decided = k.dpmo.opportunities;
     document.getElementById('tiles').replaceChildren(
       tile(text.slaAll, { numerator: met, denominator: decided }, decided ? num(100 * met / decided) + ' %' : '–'),
-      tile(text.sigma, k.dpmo, num(k.sigmaLevel, 2)),
+      tile(text.sigma, { numerator: k.dpmo.defects, denominator: k.dpmo.opportunities }, num(k.sigmaLevel, 2)),
       tile(text.fillAll, k.fillRate, num(k.fillRate.percent) + ' %'),
       tile(text.nffAll, k.nffRate, num(k.nffRate.percent) + ' %'),
       tile(text.firstOwner, k.firstOwnerClosure, num(k.firstOwnerClosure.percent) + ' %'),

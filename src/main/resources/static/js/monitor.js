@@ -69,11 +69,11 @@
     banner.textContent = s.alerts.length === 0 ? '' : text.banner + ' ' +
       s.alerts.map(a => text[a.dimension] + ' ' + a.series + ' (' + a.observed + ' > ' + a.upperLimit + ')').join(', ');
 
-    fill('stock-target', s.stock.map(l => row([l.depot + ' ' + l.city, l.partNumber, String(l.available), String(l.target),
+    fill('stock-target', s.stock.map(l => row([l.depot + ' ' + (text['city.' + l.depot] || l.city), named('part', l.partNumber), String(l.available), String(l.target),
       String(l.deficit)], l.deficit > 0 ? 'bad' : '')), text.none, 5);
     fill('charge-flagged', s.chargeFlagged.map(c => row([caseLink(c.caseNumber), c.customerCode, c.faultySerial, named('state', c.state),
       when(c.reportedAt)])), text.none, 5);
-    fill('stalled', s.stalled.map(x => row([caseLink(x.caseNumber), x.step, x.expected, x.actual, when(x.foundAt)], 'bad')),
+    fill('stalled', s.stalled.map(x => row([caseLink(x.caseNumber), x.stepName, x.expected, x.actual, when(x.foundAt)], 'bad')),
       text.none, 5);
     root.dataset.updates = String((parseInt(root.dataset.updates, 10) || 0) + 1);
   }

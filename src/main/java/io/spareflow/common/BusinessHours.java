@@ -34,10 +34,27 @@ public record BusinessHours(Set<DayOfWeek> days, LocalTime opens, Duration openF
         }
     }
 
+    /** Hours that cannot be read, told in the reader's language; an {@link IllegalArgumentException} for callers that need no words. */
+    public static final class InvalidHours extends IllegalArgumentException implements Explained {
+
+        private final transient Message detail;
+
+        InvalidHours(Message detail) {
+            super(detail.english());
+            this.detail = detail;
+        }
+
+        @Override
+        public Message detail() {
+            return detail;
+        }
+    }
+
+    /** Hours of the form {@code MON-FRI 08:30-17:30}; {@link InvalidHours} for any other text. */
     public static BusinessHours parse(String text) {
         Matcher m = FORMAT.matcher(text == null ? "" : text.trim().toUpperCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("business hours '" + text + "' are not of the form 'MON-FRI 08:30-17:30'");
+            throw new InvalidHours(Message.of("errors.hours.form", text));
         }
         DayOfWeek from = day(m.group(1), text);
         DayOfWeek to = day(m.group(2), text);
@@ -51,7 +68,7 @@ public record BusinessHours(Set<DayOfWeek> days, LocalTime opens, Duration openF
         int openMinute = minute(m.group(3), m.group(4), text);
         int closeMinute = minute(m.group(5), m.group(6), text);
         if (closeMinute <= openMinute) {
-            throw new IllegalArgumentException("business hours '" + text + "' close before they open");
+            throw new InvalidHours(Message.of("errors.hours.closeBeforeOpen", text));
         }
         return new BusinessHours(days, LocalTime.ofSecondOfDay(openMinute * 60L), Duration.ofMinutes(closeMinute - openMinute));
     }
@@ -306,14 +323,14 @@ public record BusinessHours(Set<DayOfWeek> days, LocalTime opens, Duration openF
                 return d;
             }
         }
-        throw new IllegalArgumentException("business hours '" + text + "': '" + abbreviation + "' is not a day (MON…SUN)");
+        throw new InvalidHours(Message.of("errors.hours.day", text, abbreviation));
     }
 
     private static int minute(String hours, String minutes, String text) {
         int h = Integer.parseInt(hours);
         int m = Integer.parseInt(minutes);
         if (h > 24 || m > 59 || (h == 24 && m > 0)) {
-            throw new IllegalArgumentException("business hours '" + text + "': " + hours + ":" + minutes + " is not a time of day");
+            throw new InvalidHours(Message.of("errors.hours.time", text, hours + ":" + minutes));
         }
         return h * 60 + m;
     }

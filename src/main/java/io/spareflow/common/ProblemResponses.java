@@ -141,6 +141,29 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (type.isEnum()) {
             return texts.get("problem.expected.oneOf", java.util.Arrays.toString(type.getEnumConstants()));
         }
-        return type.getSimpleName();
+        return texts.get("problem.expected." + kindOf(type));
+    }
+
+    /** What a person calls a value of this type in JSON, not its Java name. */
+    private static String kindOf(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == Character.class || type == char.class) {
+            return "text";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "instant";
+        }
+        if (java.time.Duration.class == type) {
+            return "duration";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "list";
+        }
+        return "object";
     }
 }

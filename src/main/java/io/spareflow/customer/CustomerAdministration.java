@@ -78,8 +78,10 @@ public class CustomerAdministration {
 
     public SiteInfo addSite(String code, @Valid CustomerRequests.Site site) {
         CustomerEntity customer = customer(code);
-        SiteInfo created = sites.saveAndFlush(new SiteEntity(customer.getCode(), site.name().trim(), site.city().trim(),
-                site.country(), site.latitude(), site.longitude(), zone(site.timeZone()))).toInfo();
+        SiteEntity entity = new SiteEntity(customer.getCode(), site.name().trim(), site.city().trim(),
+                site.country(), site.latitude(), site.longitude(), zone(site.timeZone()));
+        entity.nameInChinese(optional(site.nameZh()), optional(site.cityZh()));
+        SiteInfo created = sites.saveAndFlush(entity).toInfo();
         audit.record(AuditedEntity.SITE, created.id(), null, created);
         return created;
     }
@@ -89,6 +91,7 @@ public class CustomerAdministration {
                 .orElseThrow(() -> new NotFoundException(Message.of("errors.thing.siteOf", code), id));
         SiteInfo before = entity.toInfo();
         entity.update(site.name().trim(), site.city().trim(), site.country(), site.latitude(), site.longitude(), zone(site.timeZone()));
+        entity.nameInChinese(optional(site.nameZh()), optional(site.cityZh()));
         SiteInfo after = sites.saveAndFlush(entity).toInfo();
         audit.record(AuditedEntity.SITE, id, before, after);
         return after;
@@ -167,5 +170,10 @@ public class CustomerAdministration {
 
     private static String locale(String locale) {
         return locale == null ? "en" : locale;
+    }
+
+    /** An optional name as given, trimmed; null for none. */
+    private static String optional(String name) {
+        return name == null || name.isBlank() ? null : name.trim();
     }
 }

@@ -23,14 +23,19 @@ public final class CustomerRequests {
             @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be two upper-case letters (ISO 3166)") String country) {
     }
 
-    /** A network site with its coordinates and IANA time zone (e.g. Asia/Shanghai). */
+    /**
+     * A network site with its coordinates and IANA time zone (e.g. Asia/Shanghai); optionally its Chinese name and
+     * city ({@code nameZh}, {@code cityZh}) for a domestic operator's site, shown to Chinese readers.
+     */
     public record Site(
             @NotBlank @Size(max = 160) String name,
             @NotBlank @Size(max = 80) String city,
             @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be two upper-case letters (ISO 3166)") String country,
             @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
             @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
-            @NotBlank @Size(max = 40) String timeZone) {
+            @NotBlank @Size(max = 40) String timeZone,
+            @Size(max = 160) String nameZh,
+            @Size(max = 80) String cityZh) {
     }
 
     /** A person who receives case mail in their locale. */

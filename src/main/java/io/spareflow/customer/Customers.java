@@ -1,5 +1,7 @@
 package io.spareflow.customer;
 
+import io.spareflow.common.LocalizedName;
+
 import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.customer.internal.ContactEntity;
@@ -83,7 +85,17 @@ public class Customers {
     @Transactional
     public SiteInfo addSite(String customerCode, String name, String city, String country, double latitude,
                             double longitude, String timeZone) {
-        return sites.save(new SiteEntity(customerCode, name, city, country, latitude, longitude, timeZone)).toInfo();
+        return addSite(customerCode, new LocalizedName(name, null), new LocalizedName(city, null), country, latitude,
+                longitude, timeZone);
+    }
+
+    /** A site with its name and city in English and, for a domestic operator's site, in Chinese. */
+    @Transactional
+    public SiteInfo addSite(String customerCode, LocalizedName name, LocalizedName city, String country, double latitude,
+                            double longitude, String timeZone) {
+        SiteEntity site = new SiteEntity(customerCode, name.english(), city.english(), country, latitude, longitude, timeZone);
+        site.nameInChinese(name.chinese(), city.chinese());
+        return sites.save(site).toInfo();
     }
 
     @Transactional

@@ -5,6 +5,7 @@ import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.board.NewBoard;
 import io.spareflow.common.Csv;
+import io.spareflow.common.LocalizedName;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.location.LocationInfo;
@@ -188,7 +189,8 @@ class DemoDataLoader implements ApplicationRunner {
                     // In force since before the demo history starts.
                     customers.addContract(row.get("contract"), code, row.get("tier"), today.minusMonths(14), today.plusYears(2));
                 }
-                sites.add(customers.addSite(code, row.get("site"), row.get("city"), row.get("site_country"),
+                sites.add(customers.addSite(code, new LocalizedName(row.get("site"), row.optional("site_zh")),
+                        new LocalizedName(row.get("city"), row.optional("city_zh")), row.get("site_country"),
                         Double.parseDouble(row.get("latitude")), Double.parseDouble(row.get("longitude")), row.get("time_zone")));
                 if (row.optional("email") != null) {
                     customers.addContact(code, row.get("contact"), row.get("email"), row.get("locale"));

@@ -91,8 +91,8 @@ public class ReturnLabels {
         values.put("toCountry", center.country());
         values.put("fromHeading", texts.text("labels.return.from", locale));
         values.put("fromCustomer", customer.name());
-        values.put("fromSite", site.name());
-        values.put("fromCity", site.city());
+        values.put("fromSite", site.localName().in(locale));
+        values.put("fromCity", site.localCity().in(locale));
         values.put("fromCountry", site.country());
         values.put("caseHeading", texts.text("labels.return.case", locale));
         values.put("caseNumber", view.number());

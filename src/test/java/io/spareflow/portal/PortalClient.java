@@ -21,7 +21,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /** A browser on the portal, over HTTP: it keeps its session cookie and sends each form with the page's CSRF token. */
-final class PortalClient {
+public final class PortalClient {
 
     static final Pattern SIGN_IN_LINK = Pattern.compile("/portal/sign-in/([A-Za-z0-9_-]{43})");
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -88,7 +88,7 @@ final class PortalClient {
     }
 
     /** The token of the {@code n}th sign-in link mailed to the address (waiting for it). */
-    static String awaitLink(GreenMail mail, String email, int n) throws InterruptedException {
+    public static String awaitLink(GreenMail mail, String email, int n) throws InterruptedException {
         List<MimeMessage> links = Mailboxes.await(mail, email, m -> SIGN_IN_LINK.matcher(Mailboxes.text(m)).find(), n);
         assertThat(links).as("sign-in mails to %s", email).hasSizeGreaterThanOrEqualTo(n);
         Matcher token = SIGN_IN_LINK.matcher(Mailboxes.text(links.get(n - 1)));

@@ -262,6 +262,14 @@ class CaseLifecycleApiTest extends RmaApiTestSupport {
         assertThat(StreamSupport.stream(api.read(api.get("supervisor", "/api/tasks").getBody()).spliterator(), false)
                 .filter(task -> task.get("name").asText().equals("Escalation: ACCEPT of " + number))
                 .map(task -> task.get("caseNumber").asText())).as("the stand-alone task carries its case").containsExactly(number);
+        JsonNode chineseTasks = api.read(api.get("supervisor", "/api/tasks", "zh-CN").getBody());
+        assertThat(StreamSupport.stream(chineseTasks.spliterator(), false)
+                .filter(task -> number.equals(task.path("caseNumber").asText()) && !task.hasNonNull("taskKey")))
+                .as("the escalation task in the reader's language").singleElement()
+                .satisfies(task -> {
+                    assertThat(task.get("name").asText()).isEqualTo("升级处理：工单 " + number + " 的 ACCEPT 环节");
+                    assertThat(task.get("description").asText()).isEqualTo("工单 " + number + " 的受理案例超过时限很久仍未完成");
+                });
 
         api.complete("agent", number, "Task_AcceptCase", Map.of());
         JsonNode accepted = api.getCase(number);

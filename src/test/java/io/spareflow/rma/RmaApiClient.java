@@ -226,6 +226,13 @@ public class RmaApiClient {
         return http.withBasicAuth(user, password).getForEntity(path, String.class);
     }
 
+    /** A GET as {@code user} asking for the answer in {@code language} (its Accept-Language). */
+    public ResponseEntity<String> get(String user, String path, String language) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        return http.withBasicAuth(user, password).exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
     public ResponseEntity<String> post(String user, String path, Object body) {
         return http.withBasicAuth(user, password).exchange(path, HttpMethod.POST, new HttpEntity<>(body), String.class);
     }

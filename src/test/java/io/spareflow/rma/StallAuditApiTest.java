@@ -61,6 +61,13 @@ class StallAuditApiTest extends RmaApiTestSupport {
         JsonNode monitored = api.read(api.get("supervisor", "/api/monitor").getBody()).get("stalled");
         assertThat(monitored.findValuesAsText("caseNumber")).as("the monitoring center shows it").contains(stalledCase)
                 .doesNotContain(healthyCase);
+        JsonNode chinese = stallOf(stalledCase, "zh-CN");
+        assertThat(chinese.get("stepName").asText()).as("the waiting step by name").isEqualTo("等待拣货");
+        assertThat(chinese.get("expected").asText()).isEqualTo("单板 " + spare + " 为本工单 RESERVED");
+        assertThat(chinese.get("actual").asText()).startsWith("单板 " + spare + " 状态为 QUARANTINE");
+        JsonNode english = stallOf(stalledCase, "en");
+        assertThat(english.get("stepName").asText()).isEqualTo("Waiting for the pick");
+        assertThat(english.get("expected").asText()).isEqualTo("board " + spare + " RESERVED for this case");
 
         // Put right: no longer listed, and the stored violation is cleared.
         jdbc.update("update board set status = 'RESERVED' where serial = ?", spare);
@@ -87,6 +94,17 @@ class StallAuditApiTest extends RmaApiTestSupport {
         List<JsonNode> stalls = api.stalledOf(number);
         assertThat(stalls).extracting(s -> s.get("step").asText()).containsExactly(CaseLineBpmn.TASK_AWAIT_DEFECTIVE_RETURN);
         assertThat(stalls.get(0).get("actual").asText()).contains(faulty, "SCRAPPED");
+    }
+
+    /** The monitoring center's row of the case's stall, worded for a reader of {@code language}. */
+    private JsonNode stallOf(String caseNumber, String language) {
+        String body = api.get("supervisor", "/api/monitor", language).getBody();
+        for (JsonNode stall : api.read(body).get("stalled")) {
+            if (stall.get("caseNumber").asText().equals(caseNumber)) {
+                return stall;
+            }
+        }
+        throw new AssertionError("no stall of " + caseNumber + " on the monitor: " + body);
     }
 
     private String waitingForPick(String faulty, SiteInfo site) {

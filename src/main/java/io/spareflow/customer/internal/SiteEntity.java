@@ -24,6 +24,10 @@ public class SiteEntity {
     private double longitude;
     @Column(name = "time_zone")
     private String timeZone;
+    @Column(name = "name_zh")
+    private String nameZh;
+    @Column(name = "city_zh")
+    private String cityZh;
 
     protected SiteEntity() {
     }
@@ -43,6 +47,12 @@ public class SiteEntity {
         this.timeZone = timeZone;
     }
 
+    /** The site's Chinese name and city; null for none. */
+    public void nameInChinese(String nameZh, String cityZh) {
+        this.nameZh = nameZh;
+        this.cityZh = cityZh;
+    }
+
     public String customerCode() {
         return customerCode;
     }
@@ -52,6 +62,6 @@ public class SiteEntity {
     }
 
     public SiteInfo toInfo() {
-        return new SiteInfo(id, customerCode, name, city, country, latitude, longitude, timeZone);
+        return new SiteInfo(id, customerCode, name, city, country, latitude, longitude, timeZone, nameZh, cityZh);
     }
 }

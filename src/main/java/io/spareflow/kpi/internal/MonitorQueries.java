@@ -1,5 +1,7 @@
 package io.spareflow.kpi.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +9,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +34,15 @@ class MonitorQueries {
     private final AlertStore alerts;
     private final Clock clock;
     private final int defaultStockTarget;
+    private final MessageSource messages;
+    private final ObjectMapper json;
     private volatile Tiles tiles;
 
-    MonitorQueries(JdbcTemplate jdbc, KpiQueries kpis, AlertStore alerts, Clock clock,
-                   @Value("${spareflow.repair.default-stock-target:3}") int defaultStockTarget) {
+    MonitorQueries(JdbcTemplate jdbc, KpiQueries kpis, AlertStore alerts, Clock clock, MessageSource messages,
+                   ObjectMapper json, @Value("${spareflow.repair.default-stock-target:3}") int defaultStockTarget) {
         this.jdbc = jdbc;
+        this.messages = messages;
+        this.json = json;
         this.kpis = kpis;
         this.alerts = alerts;
         this.clock = clock;
@@ -45,8 +54,11 @@ class MonitorQueries {
                     List<StalledCase> stalled) {
     }
 
-    /** A waiting step the stall audit found unable to complete, still unresolved: what it needs and what is true. */
-    record StalledCase(String caseNumber, String step, String expected, String actual, Instant foundAt) {
+    /**
+     * A waiting step the stall audit found unable to complete, still unresolved: what it needs and what is true, in the
+     * reader's language ({@code step} is the BPMN id, {@code stepName} its name).
+     */
+    record StalledCase(String caseNumber, String step, String stepName, String expected, String actual, Instant foundAt) {
     }
 
     /** The 30-day KPIs a monitoring center glances at; each a percentage (or level) with the counts behind it. */
@@ -121,10 +133,27 @@ class MonitorQueries {
 
     /** The stall audit's open findings (recorded by its job, cleared when put right), oldest first. */
     private List<StalledCase> stalled() {
+        Locale reader = LocaleContextHolder.getLocale();
         return jdbc.query("""
-                select case_number, step, expected, actual, found_at from case_stall where cleared_at is null
+                select case_number, step, expected, actual, found_at, expected_key, expected_args::text, actual_key,
+                       actual_args::text
+                from case_stall where cleared_at is null
                 order by found_at, case_number limit ?""", (rs, i) -> new StalledCase(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5))), LISTED);
+                messages.getMessage("task." + rs.getString(2), null, rs.getString(2), reader),
+                worded(rs.getString(6), rs.getString(7), rs.getString(3), reader),
+                worded(rs.getString(8), rs.getString(9), rs.getString(4), reader), instant(rs.getTimestamp(5))), LISTED);
+    }
+
+    /** A stored message in the reader's language; a row recorded before keys were stored keeps its English. */
+    private String worded(String key, String arguments, String english, Locale reader) {
+        if (key == null) {
+            return english;
+        }
+        try {
+            return messages.getMessage(key, json.readValue(arguments, String[].class), english, reader);
+        } catch (JsonProcessingException e) {
+            return english;
+        }
     }
 
     private static Instant instant(Timestamp t) {

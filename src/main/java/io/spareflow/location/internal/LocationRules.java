@@ -79,8 +79,8 @@ public final class LocationRules {
         try {
             BusinessHours.parse(value);
             return value.toUpperCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(Message.of("errors.location.row.hours", e.getMessage()));
+        } catch (BusinessHours.InvalidHours e) {
+            throw new InvalidInputException(Message.of("errors.location.row.hours", e.detail()));
         }
     }
 

@@ -55,7 +55,7 @@ class CaseMailContext {
         ZoneId zone = readerZone != null ? readerZone : site == null ? ZoneId.of("UTC") : site.zone();
         vars.put("case", c);
         vars.put("zone", zone);
-        vars.put("siteName", site == null ? messages.getMessage("mail.yourSite", null, locale) : site.name());
+        vars.put("siteName", site == null ? messages.getMessage("mail.yourSite", null, locale) : site.localName().in(locale));
         vars.put("customerName", customers.find(c.customerCode()).map(CustomerInfo::name).orElse(c.customerCode()));
         vars.put("trackingUrl", trackingUrl(c));
         vars.put("surveyUrl", trackingUrl(c) + "#survey");

@@ -122,7 +122,7 @@ class CustomerAdminPageController {
 
     private CustomerRequests.Site site(Map<String, String> form) {
         return new CustomerRequests.Site(form.get("name"), form.get("city"), form.get("country"), number(form, "latitude"),
-                number(form, "longitude"), form.get("timeZone"));
+                number(form, "longitude"), form.get("timeZone"), form.get("nameZh"), form.get("cityZh"));
     }
 
     private static CustomerRequests.Contact contact(Map<String, String> form) {

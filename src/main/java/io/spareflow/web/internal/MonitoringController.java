@@ -68,9 +68,10 @@ class MonitoringController {
         model.addAttribute("openCount", open.size());
         model.addAttribute("tiers", tiers);
         model.addAttribute("byStateAndTier", byStateAndTier);
-        // The live redraw names states and steps in the page's language too.
+        // The live redraw names states, steps, depots' cities and parts in the page's language too.
         model.addAttribute("caseStates", CaseState.values());
         model.addAttribute("slaSteps", SlaStep.values());
+        model.addAttribute("partNumbers", parts.all().stream().map(PartInfo::partNumber).toList());
         model.addAttribute("breaches", open.stream()
                 .flatMap(c -> c.breaches().stream().filter(b -> b.actualAt() == null)
                         .map(b -> new OpenBreach(c.number(), b.step(), b.limitAt(), b.detectedAt(), b.owner(), c.tier())))

@@ -3,6 +3,7 @@ package io.spareflow.rma.internal.process;
 import io.spareflow.board.BoardInfo;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
+import io.spareflow.common.Message;
 import io.spareflow.common.ProcessVariables;
 import io.spareflow.repair.RepairBoardWait;
 import io.spareflow.rma.CaseLineBpmn;
@@ -113,47 +114,47 @@ public class StallAudit {
     }
 
     private Optional<StalledStep> check(String caseNumber, String instanceId, String step) {
-        Optional<String> actual;
-        String expected;
+        Optional<Message> actual;
+        Message expected;
         if (SERIAL_OF.containsKey(step) && !isBackorderedPick(instanceId, step) && serial(instanceId, step) == null) {
-            expected = "the board it waits for named in " + SERIAL_OF.get(step);
-            actual = Optional.of("no board is named");
+            expected = Message.of("stalls.audit.boardNamed", SERIAL_OF.get(step));
+            actual = Optional.of(Message.of("stalls.audit.noBoardNamed"));
         } else if (step.equals(RmaCaseBpmn.TASK_AWAIT_LINES)) {
-            expected = "a running line process for every open line";
+            expected = Message.of("stalls.audit.lineProcesses");
             actual = linesProblem(caseNumber);
         } else if (step.equals(SpareDispatchBpmn.TASK_AWAIT_STOCK) || isBackorderedPick(instanceId, step)) {
-            expected = "the case is in the backorder queue";
+            expected = Message.of("stalls.audit.inBackorderQueue");
             actual = backorderProblem(caseNumber, CaseLineVariables.lineOf(runtime, instanceId));
         } else if (step.equals(SpareDispatchBpmn.TASK_AWAIT_PICK)) {
             String serial = serial(instanceId, step);
-            expected = "board " + serial + " RESERVED for this case";
+            expected = Message.of("stalls.audit.reservedForCase", serial);
             actual = pickProblem(caseNumber, CaseLineVariables.lineOf(runtime, instanceId), serial);
         } else if (BOARD_FOR.containsKey(step)) {
             String serial = serial(instanceId, step);
             Set<BoardStatus> allowed = BOARD_FOR.get(step);
-            expected = "board " + serial + " " + allowed;
+            expected = Message.of("stalls.audit.boardIn", serial, allowed.toString());
             actual = boards.find(serial).filter(b -> !allowed.contains(b.status())).map(StallAudit::describe)
-                    .or(() -> boards.find(serial).isEmpty() ? Optional.of("no board " + serial) : Optional.empty());
+                    .or(() -> boards.find(serial).isEmpty() ? Optional.of(Message.of("stalls.audit.noBoard", serial)) : Optional.empty());
         } else {
             Task task = tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(step).singleResult();
             if (task == null) {
                 return Optional.empty();
             }
-            expected = task.getAssignee() != null ? "assignee " + task.getAssignee() + " exists and may act"
-                    : "someone in " + candidateGroups(task) + " may act";
+            expected = task.getAssignee() != null ? Message.of("stalls.audit.assigneeMayAct", task.getAssignee())
+                    : Message.of("stalls.audit.someoneMayAct", candidateGroups(task).toString());
             actual = taskProblem(task);
         }
         return actual.map(now -> new StalledStep(caseNumber, step, expected, now));
     }
 
     /** The open lines of a case that waits for its lines, without a line process that could finish them. */
-    private Optional<String> linesProblem(String caseNumber) {
+    private Optional<Message> linesProblem(String caseNumber) {
         Set<Integer> running = runtime.createProcessInstanceQuery().processDefinitionKey(CaseLineBpmn.PROCESS_KEY)
                 .processInstanceBusinessKey(caseNumber).list().stream()
                 .map(instance -> CaseLineVariables.lineOf(runtime, instance.getId())).collect(Collectors.toSet());
         List<Integer> orphaned = lookup.require(caseNumber).lines().stream().filter(l -> l.state().open())
                 .map(CaseLineEntity::lineNo).filter(line -> !running.contains(line)).toList();
-        return orphaned.isEmpty() ? Optional.empty() : Optional.of("open line(s) " + orphaned + " without a line process");
+        return orphaned.isEmpty() ? Optional.empty() : Optional.of(Message.of("stalls.audit.orphanedLines", orphaned.toString()));
     }
 
     private boolean isBackorderedPick(String instanceId, String step) {
@@ -161,37 +162,39 @@ public class StallAudit {
                 && Boolean.TRUE.equals(runtime.getVariable(instanceId, SpareDispatchBpmn.BACKORDER));
     }
 
-    private Optional<String> backorderProblem(String caseNumber, int line) {
+    private Optional<Message> backorderProblem(String caseNumber, int line) {
         Optional<ReservationOutcome> open = sourcing.openRequestOf(caseNumber, line);
         if (open.isEmpty()) {
-            return Optional.of("no open backorder");
+            return Optional.of(Message.of("stalls.audit.noBackorder"));
         }
         return open.get().backorder() ? Optional.empty()
-                : Optional.of("board " + open.get().serial() + " is reserved, but the step still waits for stock");
+                : Optional.of(Message.of("stalls.audit.reservedButWaitsForStock", open.get().serial()));
     }
 
-    private Optional<String> pickProblem(String caseNumber, int line, String serial) {
+    private Optional<Message> pickProblem(String caseNumber, int line, String serial) {
         Optional<ReservationOutcome> open = sourcing.openRequestOf(caseNumber, line);
         if (open.isEmpty() || open.get().backorder()) {
-            return Optional.of(open.isEmpty() ? "no open reservation" : "backordered, but the pick waits for " + serial);
+            return Optional.of(open.isEmpty() ? Message.of("stalls.audit.noReservation")
+                    : Message.of("stalls.audit.backorderedButPickWaits", serial));
         }
         if (!open.get().serial().equals(serial)) {
-            return Optional.of("the case's reservation holds board " + open.get().serial());
+            return Optional.of(Message.of("stalls.audit.reservationHolds", open.get().serial()));
         }
         return boards.find(serial).filter(b -> b.status() != BoardStatus.RESERVED).map(StallAudit::describe);
     }
 
-    private Optional<String> taskProblem(Task task) {
+    private Optional<Message> taskProblem(Task task) {
         Object actAt = runtime.getVariable(task.getExecutionId(), ProcessVariables.ACT_AT);
         if (task.getAssignee() != null) {
             Optional<StaffUser> assignee = users.find(task.getAssignee());
             return assignee.filter(u -> mayAct(u, actAt)).isPresent() ? Optional.empty()
-                    : Optional.of(assignee.isEmpty() ? "no user " + task.getAssignee() : task.getAssignee() + " may not act");
+                    : Optional.of(Message.of(assignee.isEmpty() ? "stalls.audit.noUser" : "stalls.audit.mayNotAct", task.getAssignee()));
         }
         List<String> groups = candidateGroups(task);
         boolean someone = users.all().stream().map(UserSummary::username).map(users::find).flatMap(Optional::stream)
                 .anyMatch(u -> mayAct(u, actAt) && worklist.groupsOf(u).stream().anyMatch(groups::contains));
-        return someone ? Optional.empty() : Optional.of("nobody enabled in " + groups + (actAt == null ? "" : " at " + actAt));
+        return someone ? Optional.empty() : Optional.of(actAt == null ? Message.of("stalls.audit.nobody", groups.toString())
+                : Message.of("stalls.audit.nobodyAt", groups.toString(), actAt.toString()));
     }
 
     private static boolean mayAct(StaffUser user, Object actAt) {
@@ -208,7 +211,8 @@ public class StallAudit {
         return (String) runtime.getVariable(instanceId, SERIAL_OF.get(step));
     }
 
-    private static String describe(BoardInfo board) {
-        return "board " + board.serial() + " is " + board.status() + (board.locationCode() == null ? "" : " at " + board.locationCode());
+    private static Message describe(BoardInfo board) {
+        return board.locationCode() == null ? Message.of("stalls.audit.boardIs", board.serial(), board.status().name())
+                : Message.of("stalls.audit.boardIsAt", board.serial(), board.status().name(), board.locationCode());
     }
 }

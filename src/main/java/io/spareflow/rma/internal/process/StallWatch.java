@@ -1,5 +1,8 @@
 package io.spareflow.rma.internal.process;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spareflow.common.Message;
 import io.spareflow.rma.StalledStep;
 import io.spareflow.rma.internal.CaseDeadlines;
 import io.spareflow.rma.internal.CaseRepository;
@@ -32,9 +35,11 @@ public class StallWatch {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ObjectMapper json;
 
     StallWatch(StallAudit audit, CaseRepository cases, CaseDeadlines deadlines, JdbcTemplate jdbc,
-               TransactionTemplate transactions, Clock clock) {
+               TransactionTemplate transactions, Clock clock, ObjectMapper json) {
+        this.json = json;
         this.audit = audit;
         this.cases = cases;
         this.deadlines = deadlines;
@@ -60,9 +65,12 @@ public class StallWatch {
             try {
                 transactions.executeWithoutResult(status -> {
                     int inserted = jdbc.update("""
-                            insert into case_stall (case_number, step, expected, actual, found_at) values (?, ?, ?, ?, ?)
+                            insert into case_stall (case_number, step, expected, actual, expected_key, expected_args,
+                                                    actual_key, actual_args, found_at)
+                            values (?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?)
                             on conflict (case_number, step) where cleared_at is null do nothing""",
-                            stall.caseNumber(), stall.step(), stall.expected(), stall.actual(), now);
+                            stall.caseNumber(), stall.step(), stall.expected(), stall.actual(), stall.need().key(),
+                            arguments(stall.need()), stall.instead().key(), arguments(stall.instead()), now);
                     if (inserted == 1) {
                         deadlines.stalled(stall);
                     }
@@ -72,6 +80,15 @@ public class StallWatch {
             }
         }
         clearGone(found, now);
+    }
+
+    /** A message's arguments as a JSON array of texts, for the monitoring center to word them for its reader. */
+    private String arguments(Message message) {
+        try {
+            return json.writeValueAsString(message.args().stream().map(String::valueOf).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("arguments of " + message.key() + " cannot be written", e);
+        }
     }
 
     private void clearGone(List<StalledStep> found, Timestamp now) {

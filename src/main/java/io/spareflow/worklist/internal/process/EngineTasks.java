@@ -9,11 +9,13 @@ import io.spareflow.common.ProcessVariables;
 import io.spareflow.user.StaffUser;
 import io.spareflow.worklist.TaskStep;
 import io.spareflow.worklist.TaskView;
+import io.spareflow.worklist.TaskTexts;
 import io.spareflow.worklist.internal.CandidateGroups;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -327,8 +329,17 @@ public class EngineTasks {
     }
 
     private TaskView view(Task task, List<TaskView.FormFieldView> fields, Object caseNumber) {
-        return new TaskView(task.getId(), named(TASK_NAMES + task.getTaskDefinitionKey(), task.getName()), task.getTaskDefinitionKey(),
+        String name = named(TASK_NAMES + task.getTaskDefinitionKey(), task.getName());
+        String description = task.getDescription();
+        if (task.getProcessDefinitionId() == null) {
+            // A stand-alone task carries its texts in each language (TaskTexts).
+            Locale reader = LocaleContextHolder.getLocale();
+            Map<String, Object> local = tasks.getVariablesLocal(task.getId());
+            name = (String) local.getOrDefault(TaskTexts.nameVariable(reader), name);
+            description = (String) local.getOrDefault(TaskTexts.descriptionVariable(reader), description);
+        }
+        return new TaskView(task.getId(), name, task.getTaskDefinitionKey(),
                 caseNumber == null ? null : caseNumber.toString(), task.getAssignee(), candidateGroups(task.getId()),
-                task.getCreateTime().toInstant(), task.getDescription(), fields, List.of());
+                task.getCreateTime().toInstant(), description, fields, List.of());
     }
 }
