@@ -21,10 +21,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -84,6 +92,30 @@ class MessageBundlesTest {
             assertThat(english).as("English name of %s.%s", type.getSimpleName(), value).contains(prefix + value.name());
             assertThat(chinese).as("Chinese name of %s.%s", type.getSimpleName(), value).contains(prefix + value.name());
         }
+    }
+
+    /** Task pages and {@code /api/tasks} name a user task and its form fields by {@code task.<id>[.<field>]}. */
+    @Test
+    void everyUserTaskAndFormFieldOfEveryProcessHasANameInBothLanguages() throws IOException {
+        Set<String> english = keys("i18n/pages.properties");
+        Set<String> chinese = keys("i18n/pages_zh_CN.properties");
+        Set<String> needed = new TreeSet<>();
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("processes"), "*.bpmn")) {
+            for (Path process : processes) {
+                for (UserTask task : Bpmn.readModelFromFile(process.toFile()).getModelElementsByType(UserTask.class)) {
+                    needed.add("task." + task.getId());
+                    ExtensionElements extensions = task.getExtensionElements();
+                    if (extensions != null) {
+                        extensions.getElementsQuery().filterByType(CamundaFormData.class).list()
+                                .forEach(form -> form.getCamundaFormFields()
+                                        .forEach(field -> needed.add("task." + task.getId() + "." + field.getCamundaId())));
+                    }
+                }
+            }
+        }
+        assertThat(needed).as("user tasks of processes/*.bpmn").isNotEmpty();
+        assertThat(english).as("English names of user tasks and fields").containsAll(needed);
+        assertThat(chinese).as("Chinese names of user tasks and fields").containsAll(needed);
     }
 
     private static Set<String> keys(String path) throws IOException {

@@ -64,8 +64,8 @@ class ReleaseInfoTest extends RmaApiTestSupport {
         String page = HtmlUtils.htmlUnescape(PageSession.signIn(rest, "admin").get("/admin").getBody());
 
         assertThat(page).contains("Spareflow " + projectVersion() + ", built ");
-        assertThat(page).containsPattern("\\(" + RMA_CASE + "\\)</td><td>" + deployed + "</td>");
-        assertThat(page).contains("(board-repair)", "(spare-dispatch)");
+        assertThat(page).containsPattern("\\(<code>" + RMA_CASE + "</code>\\)</td><td>" + deployed + "</td>");
+        assertThat(page).contains("(<code>board-repair</code>)", "(<code>spare-dispatch</code>)");
     }
 
     private JsonNode info(TestRestTemplate caller) throws IOException {
