@@ -3,9 +3,18 @@ package io.spareflow.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spareflow.SpareflowIntegrationTest;
+import io.spareflow.board.BoardStatus;
+import io.spareflow.board.Boards;
+import io.spareflow.board.NewBoard;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
+import io.spareflow.scan.ScanAction;
+import io.spareflow.scan.ScanRequest;
+import io.spareflow.scan.Scans;
 import io.spareflow.sourcing.internal.Quotes;
+import io.spareflow.user.StaffUser;
+import io.spareflow.user.Users;
+import io.spareflow.user.internal.UserLookup;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,36 +23,58 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import jdk.jfr.Configuration;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
+import org.apache.catalina.Context;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.security.web.DefaultSecurityFilterChain;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
- * What HTTP adds to an API call: the same spare quote (one part, one site) called in process ({@link Quotes#quote})
- * and through {@code POST /api/sourcing/quotes} with HTTP Basic, one client, p50/p99; beside it the floor of the
- * stack, {@code GET /css/spareflow.css} (a static file: no authentication, no database). The three are called in turn,
- * call by call, so they share the machine's load. The measurement runs under a Java Flight Recorder profile, and the CPU samples of the server's request threads are split by what they were in
- * (security filter chain, authentication, user look-up, JSON, logging, the quote itself). Run:
- * <pre>mvn -B test -Pbenchmark -Dtest=HttpOverheadBenchmark</pre>
+ * What HTTP adds to an API call, for two operations: the spare quote (one part, one site) called in process
+ * ({@link Quotes#quote}) and through {@code POST /api/sourcing/quotes}, and a RECEIVE scan of a board in transit
+ * ({@link Scans#scan}) and through {@code POST /api/scans}, each with HTTP Basic, one client, p50/p99. Beside them the
+ * floor of the stack, {@code GET /css/spareflow.css} (a static file: no authentication, no database), and the client's
+ * own share: the same static file and the same quote sent by {@link RawHttp} (one keep-alive socket read on the
+ * calling thread) besides {@code java.net.http.HttpClient}. All kinds are called in turn, call by call, in a rotating
+ * order, so they share the machine's load. The measurement runs under a Java Flight Recorder profile whose CPU samples
+ * of the server's request threads are split by what they were in; the report also lists what a request runs (the
+ * servlet filters in order, Spring Security's chains and their filters, the handler mappings). Run:
+ * <pre>mvn -B -o test -Pbenchmark -Dtest=HttpOverheadBenchmark -Dbenchmark.calls=2000</pre>
  * Writes target/benchmark/http-overhead.md and the recording target/benchmark/http-overhead.jfr.
  */
 @SpareflowIntegrationTest
 class HttpOverheadBenchmark {
 
     private static final int CALLS = Integer.getInteger("benchmark.calls", 3000);
+    private static final int WARM_UP = 300;
     private static final String PART = "130103811";
 
     /** The work a request thread's CPU sample belongs to when its frame is on the stack (first match wins). */
@@ -58,61 +89,111 @@ class HttpOverheadBenchmark {
     Quotes quotes;
     @Autowired
     Customers customers;
+    @Autowired
+    Scans scans;
+    @Autowired
+    Boards boards;
+    @Autowired
+    Users users;
+    @Autowired
+    UserLookup userLookup;
+    @Autowired
+    ServletWebServerApplicationContext context;
+    @Autowired
+    FilterChainProxy securityFilters;
+    @Autowired
+    DispatcherServlet dispatcher;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final String auth = "Basic " + Base64.getEncoder().encodeToString("agent:demo".getBytes(StandardCharsets.UTF_8));
+    private final String agent = "Basic " + Base64.getEncoder().encodeToString("agent:demo".getBytes(StandardCharsets.UTF_8));
+    private final String depot = "Basic " + Base64.getEncoder().encodeToString("depot-CTU:demo".getBytes(StandardCharsets.UTF_8));
+
+    /** One kind of call of the benchmark, measured under {@code name}. */
+    private record Call(String name, Runnable run) {
+    }
+
+    /** Marks each call in the recording, so that the request threads' CPU samples are split by the call they served. */
+    @Name("io.spareflow.benchmark.HttpOverheadCall")
+    @Label("HTTP overhead benchmark call")
+    static final class CallEvent extends Event {
+        @Label("call")
+        String call;
+    }
+
+    /** A call's time span in the recording. */
+    private record Span(long start, long end, String call) {
+    }
 
     @Test
-    void httpOverheadOfAQuote() throws Exception {
+    void httpOverheadOfAQuoteAndAScan() throws Exception {
         SiteInfo site = customers.all().stream().flatMap(c -> c.sites().stream()).findFirst().orElseThrow();
-        String body = "{\"partNumber\":\"" + PART + "\",\"siteId\":" + site.id() + "}";
-        StringBuilder report = new StringBuilder("| call | calls | p50 ms | p99 ms |\n|---|---:|---:|---:|\n");
-
-        Path jfr = Path.of("target/benchmark/http-overhead.jfr");
-        Files.createDirectories(jfr.getParent());
-        Runnable inProcessCall = () -> quotes.quote(PART, site.id(), null, null, null);
-        Runnable httpCall = () -> send(HttpRequest.newBuilder(uri("/api/sourcing/quotes"))
-                .header("Content-Type", "application/json").header("Authorization", auth)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        Runnable staticCall = () -> send(HttpRequest.newBuilder(uri("/css/spareflow.css")).GET().build());
-        long[][] latencies;
-        String loadBefore = MachineLoad.now();
-        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
-            recording.start();
-            latencies = alternated(List.of(inProcessCall, httpCall, staticCall));
-            recording.stop();
-            recording.dump(jfr);
+        String quote = "{\"partNumber\":\"" + PART + "\",\"siteId\":" + site.id() + "}";
+        StaffUser depotUser = users.require("depot-CTU");
+        Iterator<String> inProcessBoards = boardsInTransit(WARM_UP + CALLS).iterator();
+        Iterator<String> httpBoards = boardsInTransit(WARM_UP + CALLS).iterator();
+        try (RawHttp raw = new RawHttp(port)) {
+            List<Call> calls = List.of(
+                    new Call("Quotes.quote in process", () -> quotes.quote(PART, site.id(), null, null, null)),
+                    new Call("POST /api/sourcing/quotes (HTTP Basic, JDK HttpClient)", () -> send(HttpRequest.newBuilder(uri("/api/sourcing/quotes"))
+                            .header("Content-Type", "application/json").header("Authorization", agent)
+                            .POST(HttpRequest.BodyPublishers.ofString(quote)).build())),
+                    new Call("POST /api/sourcing/quotes (HTTP Basic, raw socket)", () -> expectOk(raw.exchange("POST",
+                            "/api/sourcing/quotes", quote, "Content-Type: application/json", "Authorization: " + agent))),
+                    new Call("GET /css/spareflow.css (static file, JDK HttpClient)", () -> send(HttpRequest.newBuilder(uri("/css/spareflow.css")).GET().build())),
+                    new Call("GET /css/spareflow.css (static file, raw socket)", () -> expectOk(raw.exchange("GET", "/css/spareflow.css", null))),
+                    new Call("Users.find in process (a read-only JPA transaction)", () -> users.find("agent")),
+                    new Call("UserLookup.find in process (one statement: the look-up every request with credentials makes)", () -> userLookup.find("agent")),
+                    new Call("Scans.scan in process (RECEIVE)", () -> scans.scan(scan(inProcessBoards.next()), depotUser)),
+                    new Call("POST /api/scans (RECEIVE, HTTP Basic, JDK HttpClient)", () -> send(HttpRequest.newBuilder(uri("/api/scans"))
+                            .header("Content-Type", "application/json").header("Authorization", depot)
+                            .POST(HttpRequest.BodyPublishers.ofString(scanJson(httpBoards.next()))).build())));
+            Path jfr = Path.of("target/benchmark/http-overhead.jfr");
+            Files.createDirectories(jfr.getParent());
+            long[][] latencies;
+            String loadBefore = MachineLoad.now();
+            try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+                recording.start();
+                latencies = alternated(calls);
+                recording.stop();
+                recording.dump(jfr);
+            }
+            StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+                    "Load average (1 min) before / after: %s / %s%n%n| call | calls | p50 ms | p99 ms |%n|---|---:|---:|---:|%n",
+                    loadBefore, MachineLoad.now()));
+            for (int k = 0; k < calls.size(); k++) {
+                row(report, calls.get(k).name(), latencies[k]);
+            }
+            report.append(String.format(Locale.ROOT, "%nHTTP overhead (HTTP p50 − in-process p50):%n%n"
+                            + "- quote, JDK HttpClient: %.2f ms%n- quote, raw socket: %.2f ms%n- scan, JDK HttpClient: %.2f ms%n"
+                            + "- the client's own share (static file, JDK HttpClient − raw socket): %.2f ms%n%n",
+                    ms(p(latencies[1], 50) - p(latencies[0], 50)), ms(p(latencies[2], 50) - p(latencies[0], 50)),
+                    ms(p(latencies[8], 50) - p(latencies[7], 50)), ms(p(latencies[3], 50) - p(latencies[4], 50))));
+            report.append(where(jfr, calls)).append(whatARequestRuns());
+            System.out.println(report);
+            Files.writeString(Path.of("target/benchmark/http-overhead.md"), report);
+            assertThat(p(latencies[1], 50)).isPositive();
         }
-        long[] inProcess = latencies[0];
-        long[] overHttp = latencies[1];
-        long[] staticFile = latencies[2];
-        report.append(String.format(Locale.ROOT, "Load average (1 min) before / after: %s / %s%n%n", loadBefore, MachineLoad.now()));
-        row(report, "Quotes.quote in process", inProcess);
-        row(report, "POST /api/sourcing/quotes (HTTP Basic)", overHttp);
-        row(report, "GET /css/spareflow.css (static file, no authentication)", staticFile);
-        report.append(String.format(Locale.ROOT, "%nHTTP overhead (HTTP p50 − in-process p50): %.2f ms%n%n",
-                (p(overHttp, 50) - p(inProcess, 50)) / 1e6));
-        report.append(where(jfr));
-        System.out.println(report);
-        Files.writeString(Path.of("target/benchmark/http-overhead.md"), report);
-        assertThat(p(overHttp, 50)).isPositive();
     }
 
     /**
      * The calls one after the other, call by call, in a rotating order, so that every kind sees the same load of the
      * machine (which on a shared machine changes from second to second) and none always runs right after another.
      */
-    private long[][] alternated(List<Runnable> calls) {
-        for (int i = 0; i < 300; i++) {
-            calls.forEach(Runnable::run); // warm-up: JIT, caches, connections, the remembered credentials
+    private long[][] alternated(List<Call> calls) {
+        for (int i = 0; i < WARM_UP; i++) {
+            calls.forEach(call -> call.run().run()); // warm-up: JIT, caches, connections, the remembered credentials
         }
         long[][] latencies = new long[calls.size()][CALLS];
         for (int i = 0; i < CALLS; i++) {
             for (int k = 0; k < calls.size(); k++) {
                 int which = (i + k) % calls.size();
+                CallEvent event = new CallEvent();
+                event.call = calls.get(which).name();
+                event.begin();
                 long t0 = System.nanoTime();
-                calls.get(which).run();
+                calls.get(which).run().run();
                 latencies[which][i] = System.nanoTime() - t0;
+                event.commit();
             }
         }
         for (long[] sorted : latencies) {
@@ -120,7 +201,6 @@ class HttpOverheadBenchmark {
         }
         return latencies;
     }
-
 
     private void send(HttpRequest request) {
         try {
@@ -133,8 +213,38 @@ class HttpOverheadBenchmark {
         }
     }
 
+    private static void expectOk(int status) {
+        if (status != 200) {
+            throw new IllegalStateException("answered " + status);
+        }
+    }
+
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    private static ScanRequest scan(String serial) {
+        return new ScanRequest(serial, ScanAction.RECEIVE, "CTU", UUID.randomUUID().toString(), "bench", null, null,
+                null, null, null, null);
+    }
+
+    private static String scanJson(String serial) {
+        return "{\"code\":\"" + serial + "\",\"action\":\"RECEIVE\",\"location\":\"CTU\",\"clientScanId\":\""
+                + UUID.randomUUID() + "\",\"device\":\"bench\"}";
+    }
+
+    private List<String> boardsInTransit(int count) {
+        String prefix = "HTTP" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        List<NewBoard> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            batch.add(new NewBoard(prefix + String.format(Locale.ROOT, "%06d", i), PART, "B", BoardStatus.IN_TRANSIT, "CTU", null));
+        }
+        boards.registerAll(batch);
+        return batch.stream().map(NewBoard::serial).toList();
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
     }
 
     private static long p(long[] sorted, int percent) {
@@ -142,41 +252,101 @@ class HttpOverheadBenchmark {
     }
 
     private static void row(StringBuilder report, String what, long[] sorted) {
-        report.append(String.format(Locale.ROOT, "| %s | %,d | %.2f | %.2f |%n", what, sorted.length, p(sorted, 50) / 1e6,
-                p(sorted, 99) / 1e6));
+        report.append(String.format(Locale.ROOT, "| %s | %,d | %.2f | %.2f |%n", what, sorted.length, ms(p(sorted, 50)),
+                ms(p(sorted, 99))));
     }
 
-    /** CPU samples of the server's request threads by place, and the hottest methods they were in. */
-    private static String where(Path jfr) throws Exception {
-        Map<String, Integer> byPlace = new LinkedHashMap<>();
-        WORK.keySet().forEach(k -> byPlace.put(k, 0));
-        PLACES.keySet().forEach(k -> byPlace.put(k, 0));
-        byPlace.put(OTHER, 0);
+    /** The servlet filters in the order Tomcat runs them, Spring Security's chains with their filters, the handler mappings. */
+    private String whatARequestRuns() {
+        StringBuilder out = new StringBuilder("\nServlet filters, in order (name, class, URL patterns):\n\n");
+        Context tomcat = (Context) ((TomcatWebServer) context.getWebServer()).getTomcat().getHost().findChildren()[0];
+        for (FilterMap map : tomcat.findFilterMaps()) {
+            out.append(String.format(Locale.ROOT, "1. %s (%s) %s%n", map.getFilterName(),
+                    tomcat.findFilterDef(map.getFilterName()).getFilterClass(),
+                    String.join(" ", map.getURLPatterns()) + (map.getServletNames().length == 0 ? ""
+                            : " servlets " + String.join(" ", map.getServletNames()))));
+        }
+        out.append("\nSpring Security's filter chains, in order (the first whose matcher matches runs):\n\n");
+        for (SecurityFilterChain chain : securityFilters.getFilterChains()) {
+            String matcher = chain instanceof DefaultSecurityFilterChain d ? d.getRequestMatcher().toString() : chain.toString();
+            out.append("- ").append(matcher).append(": ").append(chain.getFilters().stream()
+                    .map(f -> f.getClass().getSimpleName()).collect(Collectors.joining(", "))).append('\n');
+        }
+        out.append("\nHandler mappings of the DispatcherServlet, in order:\n\n");
+        for (HandlerMapping mapping : dispatcher.getHandlerMappings()) {
+            out.append("- ").append(mapping.getClass().getSimpleName()).append(mapping instanceof RequestMappingInfoHandlerMapping m
+                    ? " (" + m.getHandlerMethods().size() + " mappings)" : "").append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * CPU samples of the server's request threads by place, for each kind of HTTP call (by the call running when the
+     * sample was taken: one client, so one request at a time) and in all, and the hottest methods they were in.
+     */
+    private static String where(Path jfr, List<Call> calls) throws Exception {
+        List<RecordedEvent> events = RecordingFile.readAllEvents(jfr);
+        List<Span> spans = events.stream().filter(e -> e.getEventType().getName().equals("io.spareflow.benchmark.HttpOverheadCall"))
+                .map(e -> new Span(nanos(e.getStartTime()), nanos(e.getEndTime()), e.getString("call")))
+                .sorted(java.util.Comparator.comparingLong(Span::start)).toList();
+        long[] starts = spans.stream().mapToLong(Span::start).toArray();
+        Map<String, Map<String, Integer>> byCall = new LinkedHashMap<>();
+        Map<String, Long> served = spans.stream().collect(Collectors.groupingBy(Span::call, Collectors.counting()));
+        List<String> columns = new ArrayList<>(calls.stream().map(Call::name).filter(n -> n.contains("/")).toList());
+        columns.add("all");
+        for (String column : columns) {
+            Map<String, Integer> byPlace = new LinkedHashMap<>();
+            WORK.keySet().forEach(k -> byPlace.put(k, 0));
+            PLACES.keySet().forEach(k -> byPlace.put(k, 0));
+            byPlace.put(OTHER, 0);
+            byCall.put(column, byPlace);
+        }
         Map<String, Integer> selfTime = new TreeMap<>();
-        int total = 0;
-        for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
+        for (RecordedEvent event : events) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null
                     || event.getThread("sampledThread") == null
                     || !String.valueOf(event.getThread("sampledThread").getJavaName()).startsWith("http-nio")) {
                 continue;
             }
-            total++;
             List<String> frames = event.getStackTrace().getFrames().stream().map(HttpOverheadBenchmark::name).toList();
             String place = place(frames);
-            byPlace.merge(place, 1, Integer::sum);
+            byCall.get("all").merge(place, 1, Integer::sum);
+            int at = Arrays.binarySearch(starts, nanos(event.getStartTime()));
+            int span = at >= 0 ? at : -at - 2;
+            if (span >= 0 && nanos(event.getStartTime()) <= spans.get(span).end() && byCall.containsKey(spans.get(span).call())) {
+                byCall.get(spans.get(span).call()).merge(place, 1, Integer::sum);
+            }
             if (!frames.isEmpty()) {
                 selfTime.merge(frames.get(0), 1, Integer::sum);
             }
         }
-        int samples = total;
-        StringBuilder out = new StringBuilder("CPU samples of the request threads (JFR, ").append(samples)
-                .append(" samples):\n\n| where | share |\n|---|---:|\n");
-        byPlace.forEach((place, n) -> out.append(String.format(Locale.ROOT, "| %s | %.0f %% |%n", place,
-                samples == 0 ? 0 : 100.0 * n / samples)));
-        out.append("\nHottest methods (self):\n\n");
+        StringBuilder out = new StringBuilder("CPU samples of the request threads (JFR, one every 10 ms of a running thread), "
+                + "by the call they served: the share of that call's samples; last row, the samples and what they make per call (10 ms "
+                + "a sample; a thread waiting for PostgreSQL or the network is not sampled)\n\n| where |");
+        columns.forEach(c -> out.append(' ').append(c).append(" |"));
+        out.append("\n|---|").append("---:|".repeat(columns.size())).append('\n');
+        for (String place : byCall.get("all").keySet()) {
+            out.append("| ").append(place).append(" |");
+            for (String column : columns) {
+                int all = byCall.get(column).values().stream().mapToInt(Integer::intValue).sum();
+                out.append(String.format(Locale.ROOT, " %.0f %% |", all == 0 ? 0 : 100.0 * byCall.get(column).get(place) / all));
+            }
+            out.append('\n');
+        }
+        out.append("| samples (request-thread CPU per call) |");
+        for (String column : columns) {
+            int all = byCall.get(column).values().stream().mapToInt(Integer::intValue).sum();
+            long n = column.equals("all") ? spans.size() : served.getOrDefault(column, 0L);
+            out.append(String.format(Locale.ROOT, " %,d (%.2f ms) |", all, n == 0 ? 0 : 10.0 * all / n));
+        }
+        out.append("\n\nHottest methods (self, all request threads):\n\n");
         selfTime.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
                 .forEach(e -> out.append(String.format(Locale.ROOT, "- %s: %d%n", e.getKey(), e.getValue())));
         return out.toString();
+    }
+
+    private static long nanos(java.time.Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     private static String name(RecordedFrame frame) {
@@ -184,10 +354,10 @@ class HttpOverheadBenchmark {
     }
 
     /**
-     * The work a sample belongs to: the quote or the user look-up when either is on the stack (with the SQL they run);
-     * else the place of the frame nearest the top of the stack that has one. Nearest the top, because a filter's
-     * frame stays on the stack while the rest of the chain runs under it: counting any frame on the stack would put
-     * all of Spring MVC and Jackson under the first security filter.
+     * The work a sample belongs to: the quote, the scan or the user look-up when one is on the stack (with the SQL
+     * they run); else the place of the frame nearest the top of the stack that has one. Nearest the top, because a
+     * filter's frame stays on the stack while the rest of the chain runs under it: counting any frame on the stack
+     * would put all of Spring MVC and Jackson under the first security filter.
      */
     private static String place(List<String> frames) {
         for (Map.Entry<String, Predicate<String>> work : WORK.entrySet()) {
@@ -208,7 +378,9 @@ class HttpOverheadBenchmark {
     private static Map<String, Predicate<String>> work() {
         Map<String, Predicate<String>> work = new LinkedHashMap<>();
         work.put("the quote itself (Quotes.quote, with its SQL)", f -> f.startsWith("io.spareflow.sourcing.internal.Quotes.quote"));
-        work.put("user look-up per request (Users.find, with its SQL)", f -> f.startsWith("io.spareflow.user.Users.find"));
+        work.put("the scan itself (Scans.scan, with its SQL)", f -> f.startsWith("io.spareflow.scan.Scans.scan"));
+        work.put("user look-up per request (UserLookup.find, with its SQL)", f -> f.startsWith("io.spareflow.user.internal.UserLookup.find")
+                || f.startsWith("io.spareflow.user.Users.find"));
         return work;
     }
 
@@ -225,5 +397,4 @@ class HttpOverheadBenchmark {
         places.put("Tomcat", f -> f.startsWith("org.apache"));
         return places;
     }
-
 }

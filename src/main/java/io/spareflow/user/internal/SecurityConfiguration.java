@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.common.Languages;
 import io.spareflow.common.ProblemResponses;
 import io.spareflow.common.Texts;
-import io.spareflow.user.Users;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -69,7 +70,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationProvider authenticationProvider(PasswordEncoder passwordEncoder, Users users, Clock clock,
+    AuthenticationProvider authenticationProvider(PasswordEncoder passwordEncoder, UserLookup users, Clock clock,
                                                   LoginThrottle throttle, JdbcTemplate jdbc) {
         UserDetailsService userDetails = username -> users.find(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
@@ -90,6 +91,12 @@ class SecurityConfiguration {
     @ConditionalOnProperty(name = "spareflow.security.observations", havingValue = "false", matchIfMissing = true)
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** See {@link WithoutIntrospectorCache}: no second handler look-up per request in front of the security filters. */
+    @Bean
+    static BeanFactoryPostProcessor withoutIntrospectorCache() {
+        return new WithoutIntrospectorCache();
     }
 
     /** The page sessions of each user, so that disabling a user can end theirs ({@link AccessRevocation}). */
@@ -128,6 +135,9 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(json, texts)).accessDeniedHandler(forbidden(json, texts)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                // No sessions here: no sign-out (its filter waits for /logout, outside these paths) and no saved requests.
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
                 .build();
     }
 
@@ -138,8 +148,11 @@ class SecurityConfiguration {
         basic.setRealmName("Spareflow");
         return http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/login/throttled", "/password-reset/**", "/error", "/track/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                                "/vendor/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // Path patterns like every rule here: a rule given as a string would be resolved per request
+                        // against the servlet the request goes to and Spring MVC's handler mappings.
+                        .requestMatchers(paths("/login", "/login/throttled", "/password-reset/**", "/error", "/track/**", "/css/**",
+                                "/js/**", "/img/**", "/webjars/**", "/vendor/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/swagger-ui.html")).permitAll()
                         .requestMatchers(path("/camunda/**")).hasRole("ADMIN")
                         // The scan station asks here whether its session still lives (it answers "nobody" when not).
                         .requestMatchers(path(HttpMethod.GET, "/scan/session")).permitAll()
@@ -193,6 +206,10 @@ class SecurityConfiguration {
                 fallback.commence(request, response, e);
             }
         };
+    }
+
+    private static RequestMatcher[] paths(String... patterns) {
+        return Arrays.stream(patterns).map(SecurityConfiguration::path).toArray(RequestMatcher[]::new);
     }
 
     private static RequestMatcher path(String pattern) {

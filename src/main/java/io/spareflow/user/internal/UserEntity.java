@@ -102,6 +102,12 @@ public class UserEntity {
     }
 
     public StaffUser toStaffUser() {
+        return staffUser(username, passwordHash, displayName, email, role, locationCode, supervisor, enabled, locale);
+    }
+
+    /** A staff user from the columns of their row ({@code locale} a language tag or null), read here or by {@link UserLookup}. */
+    static StaffUser staffUser(String username, String passwordHash, String displayName, String email, Role role,
+                               String locationCode, String supervisor, boolean enabled, String locale) {
         return new StaffUser(username, passwordHash, displayName, email, role, locationCode, supervisor, enabled,
                 Languages.of(locale).orElse(null));
     }
