@@ -35,8 +35,10 @@ class SecurityFilterChainsTest {
 
     @Test
     void theSecurityFiltersRunWithoutAHandlerLookUpInFrontOfThem() {
-        // Spring Security's default puts Spring MVC's HandlerMappingIntrospector cache filter in front, in a subclass.
-        assertThat(springSecurityFilterChain.getClass()).isEqualTo(FilterChainProxy.class);
+        // Spring Security's default replaces the bean by WebMvcSecurityConfiguration's composite, whose first filter
+        // is Spring MVC's HandlerMappingIntrospector cache filter.
+        assertThat(springSecurityFilterChain).isInstanceOf(FilterChainProxy.class);
+        assertThat(springSecurityFilterChain.getClass().getName()).doesNotContain("WebMvcSecurityConfiguration");
     }
 
     @Test
