@@ -67,7 +67,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * ({@link Scans#scan}) and through {@code POST /api/scans}, each with HTTP Basic, one client, p50/p99. Beside them the
  * floor of the stack, {@code GET /css/spareflow.css} (a static file: no authentication, no database), and the client's
  * own share: the same static file and the same quote sent by {@link RawHttp} (one keep-alive socket read on the
- * calling thread) besides {@code java.net.http.HttpClient}. All kinds are called in turn, call by call, in a rotating
+ * calling thread) besides {@code java.net.http.HttpClient}. All kinds are called in turn, call by call, in a random
  * order, so they share the machine's load. The measurement runs under a Java Flight Recorder profile whose CPU samples
  * of the server's request threads are split by what they were in; the report also lists what a request runs (the
  * servlet filters in order, Spring Security's chains and their filters, the handler mappings). Run:
@@ -191,17 +191,22 @@ class HttpOverheadBenchmark {
     }
 
     /**
-     * The calls one after the other, call by call, in a rotating order, so that every kind sees the same load of the
-     * machine (which on a shared machine changes from second to second) and none always runs right after another.
+     * The calls one after the other, call by call, each round in a new random order (seeded), so that every kind sees
+     * the same load of the machine (which on a shared machine changes from second to second) and follows every other
+     * kind as often: a call right after one over the JDK client shares the cores with that client's threads still
+     * winding down (a rotating order put each kind always after the same one).
      */
     private long[][] alternated(List<Call> calls) {
         for (int i = 0; i < WARM_UP; i++) {
             calls.forEach(call -> call.run().run()); // warm-up: JIT, caches, connections, the remembered credentials
         }
         long[][] latencies = new long[calls.size()][CALLS];
+        List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, calls.size()).boxed().toList());
+        java.util.Random random = new java.util.Random(15);
         for (int i = 0; i < CALLS; i++) {
+            java.util.Collections.shuffle(order, random);
             for (int k = 0; k < calls.size(); k++) {
-                int which = (i + k) % calls.size();
+                int which = order.get(k);
                 CallEvent event = new CallEvent();
                 event.call = calls.get(which).name();
                 event.begin();
