@@ -4,6 +4,7 @@ import io.spareflow.board.internal.BoardEntity;
 import io.spareflow.board.internal.BoardRepository;
 import io.spareflow.board.internal.BulkBoardWriter;
 import io.spareflow.board.internal.CustodyEntity;
+import io.spareflow.board.internal.CustodyLog;
 import io.spareflow.board.internal.CustodyRepository;
 import io.spareflow.board.internal.LockedBoards;
 import io.spareflow.common.ConflictException;
@@ -47,6 +48,7 @@ public class Boards {
     private final BoardRepository repository;
     private final LockedBoards lockedBoards;
     private final CustodyRepository custody;
+    private final CustodyLog custodyLog;
     private final BulkBoardWriter bulkWriter;
     private final Parts parts;
     private final Locations locations;
@@ -55,12 +57,13 @@ public class Boards {
     private final TransactionLocks locks;
     private final Clock clock;
 
-    Boards(BoardRepository repository, LockedBoards lockedBoards, CustodyRepository custody, BulkBoardWriter bulkWriter,
-           Parts parts, Locations locations, Customers customers, ApplicationEventPublisher events, TransactionLocks locks,
-           Clock clock) {
+    Boards(BoardRepository repository, LockedBoards lockedBoards, CustodyRepository custody, CustodyLog custodyLog,
+           BulkBoardWriter bulkWriter, Parts parts, Locations locations, Customers customers, ApplicationEventPublisher events,
+           TransactionLocks locks, Clock clock) {
         this.repository = repository;
         this.lockedBoards = lockedBoards;
         this.custody = custody;
+        this.custodyLog = custodyLog;
         this.bulkWriter = bulkWriter;
         this.parts = parts;
         this.locations = locations;
@@ -147,8 +150,8 @@ public class Boards {
                 board.status(), locationCode(board.locationCode()), board.siteId(), clock.instant());
         BoardEntity saved = repository.saveAndFlush(entity);
         BoardInfo registered = saved.toInfo();
-        custody.save(new CustodyEntity(saved.getId(), null, registered.status(), registered.locationCode(),
-                registered.siteId(), context, registered.updatedAt()));
+        custodyLog.record(saved.getId(), null, registered.status(), registered.locationCode(), registered.siteId(), context,
+                registered.updatedAt());
         return registered;
     }
 
@@ -211,7 +214,7 @@ public class Boards {
         Instant at = clock.instant();
         board.moveTo(target, locationCode(locationCode), siteId, at);
         BoardInfo moved = repository.saveAndFlush(board).toInfo();
-        custody.save(new CustodyEntity(board.getId(), from, target, moved.locationCode(), siteId, context, at));
+        custodyLog.record(board.getId(), from, target, moved.locationCode(), siteId, context, at);
         events.publishEvent(new BoardMoved(moved.serial(), moved.partNumber(), from, target, moved.locationCode(),
                 moved.siteId(), moved.updatedAt(), context));
         return moved;

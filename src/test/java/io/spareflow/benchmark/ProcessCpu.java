@@ -1,0 +1,52 @@
+package io.spareflow.benchmark;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU time used so far by this JVM and by a PostgreSQL server (its postmaster and every process it started: the
+ * backends, the WAL writer, …), read from /proc. Differences around a phase give its core time per operation on
+ * either side. Backends that exit within a phase take their time with them, so measure over pooled connections.
+ */
+final class ProcessCpu {
+
+    /** Linux reports process times in clock ticks of 1/100 s on every common platform (USER_HZ). */
+    private static final double MS_PER_TICK = 10.0;
+
+    private ProcessCpu() {
+    }
+
+    static double jvmMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
+    }
+
+    /** The postmaster's and its children's CPU time in ms; 0 where /proc is not there. */
+    static double postgresMillis(long postmasterPid) {
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc)) {
+            return 0;
+        }
+        try (Stream<Path> processes = Files.list(proc)) {
+            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .mapToDouble(p -> ticksIfPostgres(p, postmasterPid)).sum() * MS_PER_TICK;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static double ticksIfPostgres(Path process, long postmasterPid) {
+        try {
+            String stat = Files.readString(process.resolve("stat"));
+            // the fields after the command name, which is in parentheses and may contain spaces
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long pid = Long.parseLong(process.getFileName().toString());
+            long parent = Long.parseLong(fields[1]);
+            return pid == postmasterPid || parent == postmasterPid ? Long.parseLong(fields[11]) + Long.parseLong(fields[12]) : 0;
+        } catch (IOException | RuntimeException gone) {
+            return 0; // the process ended while the list was read
+        }
+    }
+}
