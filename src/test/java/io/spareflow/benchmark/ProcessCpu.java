@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * CPU time used so far by this JVM and by a PostgreSQL server (its postmaster and every process it started: the
- * backends, the WAL writer, …), read from /proc. Differences around a phase give its core time per operation on
- * either side. Backends that exit within a phase take their time with them, so measure over pooled connections.
+ * CPU time used so far by this JVM, by the processes it started and waited for (pgbench), and by a PostgreSQL server
+ * (its postmaster and every process it started: the backends, the WAL writer, … — those that ended included, as the
+ * postmaster's children's time), read from /proc. Differences around a phase give its core time per operation.
  */
 final class ProcessCpu {
 
@@ -21,6 +21,16 @@ final class ProcessCpu {
 
     static double jvmMillis() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
+    }
+
+    /** CPU time in ms of the processes this JVM started and has waited for; 0 where /proc is not there. */
+    static double endedChildrenMillis() {
+        try {
+            String[] fields = fields(Files.readString(Path.of("/proc/self/stat")));
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * MS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** The postmaster's and its children's CPU time in ms; 0 where /proc is not there. */
@@ -37,14 +47,19 @@ final class ProcessCpu {
         }
     }
 
+    /** The fields of /proc/…/stat after the command name (which is in parentheses and may contain spaces). */
+    private static String[] fields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
     private static double ticksIfPostgres(Path process, long postmasterPid) {
         try {
-            String stat = Files.readString(process.resolve("stat"));
-            // the fields after the command name, which is in parentheses and may contain spaces
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] fields = fields(Files.readString(process.resolve("stat")));
             long pid = Long.parseLong(process.getFileName().toString());
             long parent = Long.parseLong(fields[1]);
-            return pid == postmasterPid || parent == postmasterPid ? Long.parseLong(fields[11]) + Long.parseLong(fields[12]) : 0;
+            long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return pid == postmasterPid ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14])
+                    : parent == postmasterPid ? own : 0;
         } catch (IOException | RuntimeException gone) {
             return 0; // the process ended while the list was read
         }

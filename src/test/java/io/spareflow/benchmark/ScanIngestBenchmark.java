@@ -123,7 +123,7 @@ class ScanIngestBenchmark {
         }
 
         private String perOperation(double cpuMs) {
-            return Double.isNaN(cpuMs) ? "—" : String.format(java.util.Locale.ROOT, "%.2f", cpuMs / operations);
+            return String.format(java.util.Locale.ROOT, "%.2f", cpuMs / operations);
         }
     }
 
@@ -166,7 +166,7 @@ class ScanIngestBenchmark {
                     overHttp.perSecond() / pgbench.perSecond(), inProcess.perSecond() / pgbench.perSecond(), load, MachineLoad.now()));
         }
         StringBuilder report = new StringBuilder("| what | clients | operations | per second | p50 ms | p99 ms"
-                + " | JVM CPU ms per operation | PostgreSQL CPU ms per operation |\n|---|---|---|---|---|---|---|---|\n");
+                + " | client CPU ms per operation (JVM; pgbench's own) | PostgreSQL CPU ms per operation |\n|---|---|---|---|---|---|---|---|\n");
         figures.forEach(f -> report.append(f.row()).append('\n'));
         report.append(ratios);
         report.append("\nSQL statements of one RECEIVE scan in process (").append(oneScan.size()).append("):\n\n");
@@ -273,9 +273,13 @@ class ScanIngestBenchmark {
         }
         String portArg = String.valueOf(postgres.getPort());
         exec(List.of("pgbench", "-h", "localhost", "-p", portArg, "-U", "postgres", "-i", "-s", "10", "-q", "pgbench"), logs);
+        double clientCpu = ProcessCpu.endedChildrenMillis();
+        double postgresCpu = ProcessCpu.postgresMillis(postmasterPid());
         String output = exec(List.of("pgbench", "-h", "localhost", "-p", portArg, "-U", "postgres", "-N", "-n",
                 "-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 4)), "-T", String.valueOf(PGBENCH_SECONDS),
                 "-l", "--log-prefix=" + logs.resolve("tx"), "pgbench"), logs);
+        clientCpu = ProcessCpu.endedChildrenMillis() - clientCpu;
+        postgresCpu = ProcessCpu.postgresMillis(postmasterPid()) - postgresCpu;
         Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(output);
         if (!tps.find()) {
             throw new IllegalStateException("pgbench printed no tps: " + output);
@@ -286,7 +290,7 @@ class ScanIngestBenchmark {
                     .mapToLong(line -> Long.parseLong(line.split(" ")[2]) * 1000).sorted().toArray();
         }
         return new Figures("pgbench -N (simple update)", clients, latencies.length, Double.parseDouble(tps.group(1)),
-                percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6, Double.NaN, Double.NaN);
+                percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6, clientCpu, postgresCpu);
     }
 
     private static Stream<String> lines(Path file) {
