@@ -95,7 +95,10 @@ public class Scans {
         // A retry is found by its claim (answerOnce), not looked for before it: looking first would cost every new
         // scan one more query to save a rare retry its transaction.
         try {
-            return transaction.execute(status -> answerOnce(request, user, fingerprint, scan -> apply(request, user, scan)));
+            Optional<ScanCode> code = readable(request.code());
+            return transaction.execute(status -> answerOnce(request, user, fingerprint,
+                    code.map(ScanCode::serial).orElse(null), code.map(ScanCode::partNumber).orElse(null),
+                    scan -> apply(request, user, scan)));
         } catch (ScanRefusedException refused) {
             return recordRefusal(request, user, fingerprint, refused);
         }
@@ -109,12 +112,15 @@ public class Scans {
     /**
      * Claims the scan's id, holding it until the transaction ends, and records the answer {@code work} gives, unless a
      * scan with this id was answered before or meanwhile (the same scan sent twice at once): then that answer, and
-     * the id is never recorded twice.
+     * the id is never recorded twice. {@code serial} and {@code partNumber}: the board as far as known before the work
+     * (the answer usually names the same, and then PostgreSQL writes the answer in place of the claim — see
+     * {@link ScanEventLog}).
      */
-    private ScanReply answerOnce(ScanRequest request, StaffUser user, String fingerprint, Function<Claimed, Answer> work) {
+    private ScanReply answerOnce(ScanRequest request, StaffUser user, String fingerprint, String serial, String partNumber,
+                                 Function<Claimed, Answer> work) {
         Instant at = clock.instant();
         Optional<Long> id = events.claim(new Received(request.clientScanId(), fingerprint, user.username(), request.action(),
-                locationCode(request), ScanCodeParser.visible(request.code()), request.device(), at));
+                locationCode(request), ScanCodeParser.visible(request.code()), request.device(), serial, partNumber, at));
         if (id.isEmpty()) {
             return replay(request.clientScanId(), fingerprint);
         }
@@ -198,6 +204,15 @@ public class Scans {
         }
         return locations.find(request.location()).orElseThrow(() -> refused(HttpStatus.BAD_REQUEST,
                 Message.of("errors.scan.location", request.location()), null));
+    }
+
+    /** The code, if it can be read; {@link #read} says why not. */
+    private static Optional<ScanCode> readable(String raw) {
+        try {
+            return Optional.of(ScanCode.parse(raw));
+        } catch (UnreadableCodeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private static ScanCode read(String raw) {
@@ -301,8 +316,9 @@ public class Scans {
     }
 
     private ScanReply recordRefusal(ScanRequest request, StaffUser user, String fingerprint, ScanRefusedException refused) {
-        return transaction.execute(status -> answerOnce(request, user, fingerprint, event -> {
-            BoardInfo board = refused.board();
+        BoardInfo board = refused.board();
+        return transaction.execute(status -> answerOnce(request, user, fingerprint, refused.serial(),
+                board == null ? null : board.partNumber(), event -> {
             String reason = texts.get(refused.reason());
             ProblemDetail problem = ProblemResponses.problem(refused.status(), texts.get("problem.title.scanRefused"), reason);
             problem.setProperty("scanId", event.id());

@@ -19,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * first one's answer — and takes its id from the sequence in the same statement; when answered, the row gets the
  * answer. Both in the scan's transaction: a claim that is not answered is rolled back with it, so a committed row
  * always holds its answer (the claim's placeholders, response status 0, are never seen outside the transaction).
+ * The claim names the board as far as the code does; when the answer names the same, no indexed column changes and
+ * PostgreSQL writes the answer as a heap-only tuple in the claim's page (the table leaves room for it, V225), without
+ * new index entries.
  */
 @Component
 public class ScanEventLog {
@@ -32,9 +35,10 @@ public class ScanEventLog {
         this.jdbc = jdbc;
     }
 
-    /** What is known of a scan before it is applied. */
+    /** What is known of a scan before it is applied (serial and part number as far as the code names them). */
     public record Received(String clientScanId, String fingerprint, String username, ScanAction action,
-                           String locationCode, String visibleRawCode, String device, Instant scannedAt) {
+                           String locationCode, String visibleRawCode, String device, String serial, String partNumber,
+                           Instant scannedAt) {
     }
 
     /** A scan answered earlier, as a retry of it is answered again. */
@@ -56,12 +60,12 @@ public class ScanEventLog {
                 ? scan.visibleRawCode().substring(0, RAW_CODE_LENGTH - 1) + "…" : scan.visibleRawCode();
         return jdbc.query("""
                         insert into scan_event (id, client_scan_id, fingerprint, username, action, location_code, raw_code,
-                                                device, scanned_at, result, response_status, response_body)
-                        values (nextval('scan_event_seq'), ?, ?, ?, ?, ?, ?, ?, ?, 'REFUSED', 0, '')
+                                                device, serial, part_number, scanned_at, result, response_status, response_body)
+                        values (nextval('scan_event_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REFUSED', 0, '')
                         on conflict (client_scan_id) do nothing
                         returning id""",
                 (rs, row) -> rs.getLong(1), scan.clientScanId(), scan.fingerprint(), scan.username(), scan.action().name(),
-                scan.locationCode(), rawCode, scan.device(), OffsetDateTime.ofInstant(scan.scannedAt(), ZoneOffset.UTC)).stream().findFirst();
+                scan.locationCode(), rawCode, scan.device(), scan.serial(), scan.partNumber(), OffsetDateTime.ofInstant(scan.scannedAt(), ZoneOffset.UTC)).stream().findFirst();
     }
 
     /** The scan answered with this clientScanId, if any. */
