@@ -3,7 +3,6 @@ package io.spareflow.sourcing.internal;
 import io.spareflow.board.Stock;
 import io.spareflow.common.Message;
 import io.spareflow.common.Texts;
-import io.spareflow.part.Parts;
 import io.spareflow.sourcing.internal.SpareQuote.Outcome;
 import io.spareflow.tier.ServiceTier;
 import java.time.Instant;
@@ -35,14 +34,12 @@ class QuoteEngine {
     private static final Comparator<Candidate> RANKING = rule(Candidate::meetsLimit, Candidate::distanceKm,
             Candidate::etaMinutes, Candidate::depotCode);
 
-    private final Parts parts;
     private final DepotDirectory depots;
     private final Stock stock;
     private final EtaModel eta;
     private final SourcingProperties properties;
 
-    QuoteEngine(Parts parts, DepotDirectory depots, Stock stock, EtaModel eta, SourcingProperties properties) {
-        this.parts = parts;
+    QuoteEngine(DepotDirectory depots, Stock stock, EtaModel eta, SourcingProperties properties) {
         this.depots = depots;
         this.stock = stock;
         this.eta = eta;
@@ -51,7 +48,7 @@ class QuoteEngine {
 
     /** All ranked candidates (not only the shown ones): a reservation walks down them when a depot runs dry. */
     record Ranking(String partNumber, List<String> compatibleParts, Destination destination, ServiceTier tier,
-                   Instant at, List<Candidate> candidates) {
+                   Instant at, List<Candidate> candidates, DepotDirectory.Snapshot depots) {
 
         Integer limitMinutes() {
             return tier.spareOnSiteMinutes();
@@ -93,14 +90,14 @@ class QuoteEngine {
         }
     }
 
-    Ranking rank(String partNumber, Destination destination, ServiceTier tier, Instant now) {
-        List<String> compatible = parts.replacementsFor(partNumber);
+    Ranking rank(MasterData.Kept master, String partNumber, Destination destination, ServiceTier tier, Instant now) {
+        List<String> compatible = master.replacementsFor(partNumber);
         Map<String, Map<String, Long>> stockByDepot = stockByDepot(compatible);
-        DepotDirectory.Snapshot directory = depots.covering(stockByDepot.keySet());
+        DepotDirectory.Snapshot directory = depots.as(master);
         int total = (int) stockByDepot.keySet().stream().filter(directory::knows).count();
         List<Scored> first = nearestRanked(directory, stockByDepot, destination, tier, properties.candidatesShown());
         return new Ranking(compatible.get(0), compatible, destination, tier, now, new RankedCandidates(first, total,
-                () -> everyDepotRanked(directory, stockByDepot, destination, tier), compatible, tier, now));
+                () -> everyDepotRanked(directory, stockByDepot, destination, tier), compatible, tier, now), directory);
     }
 
     /** The AVAILABLE boards of the compatible parts, per depot and part: one summary row each. */
@@ -123,15 +120,16 @@ class QuoteEngine {
                                Destination destination, ServiceTier tier, int wanted) {
         DepotDirectory.NearestFirst nearest = directory.nearestFirst(destination.point());
         List<Scored> best = new ArrayList<>(wanted + 1);
-        for (int i = 0; i < nearest.depots().length; i++) {
-            Map<String, Long> byPart = stockByDepot.get(nearest.depots()[i].code());
+        for (int i = 0; i < nearest.size(); i++) {
+            DepotDirectory.Depot depot = nearest.depot(i);
+            Map<String, Long> byPart = stockByDepot.get(depot.code());
             if (byPart == null) {
                 continue;
             }
-            if (best.size() == wanted && noFartherDepotOutranks(best.get(wanted - 1), nearest.km()[i], directory, destination)) {
+            if (best.size() == wanted && noFartherDepotOutranks(best.get(wanted - 1), nearest.km(i), directory, destination)) {
                 break;
             }
-            Scored scored = score(nearest.depots()[i], byPart, destination, tier);
+            Scored scored = score(depot, byPart, destination, tier);
             int at = Collections.binarySearch(best, scored, SCORED_RANKING);
             best.add(at < 0 ? -at - 1 : at, scored);
             if (best.size() > wanted) {

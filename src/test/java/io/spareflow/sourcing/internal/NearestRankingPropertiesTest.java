@@ -28,7 +28,7 @@ class NearestRankingPropertiesTest {
             Duration.ofHours(4), Duration.ofMinutes(1), 10);
 
     private final EtaModel eta = new EtaModel(PROPERTIES, null);
-    private final QuoteEngine engine = new QuoteEngine(null, null, null, eta, PROPERTIES);
+    private final QuoteEngine engine = new QuoteEngine(null, null, eta, PROPERTIES);
 
     @Property(tries = 300)
     void theNearestDepotsRankedAreTheFirstOfEveryDepotRanked(@ForAll @LongRange(max = Long.MAX_VALUE) long seed,
@@ -45,7 +45,7 @@ class NearestRankingPropertiesTest {
             byCode.put(code, new DepotDirectory.Depot(new LocationInfo(code, "Depot " + i, LocationType.OFFICE_DEPOT, "City",
                     "CN", lat, lon, "Asia/Shanghai", "MON-FRI 09:00-18:00", handling, null, null), null));
         }
-        DepotDirectory.Snapshot directory = new DepotDirectory.Snapshot(byCode, Instant.EPOCH, 0);
+        DepotDirectory.Snapshot directory = new DepotDirectory.Snapshot(byCode, 0, Instant.EPOCH, 0);
         Map<String, Map<String, Long>> stock = new HashMap<>();
         double stocked = random.nextDouble();
         byCode.keySet().stream().filter(code -> random.nextDouble() < stocked)
