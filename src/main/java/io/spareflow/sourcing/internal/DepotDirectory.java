@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -60,6 +59,11 @@ class DepotDirectory {
 
         Depot depot(int i) {
             return byCode[order[i]];
+        }
+
+        /** The index in its snapshot of the {@code i}-th nearest depot. */
+        int index(int i) {
+            return order[i];
         }
 
         double km(int i) {
@@ -117,11 +121,13 @@ class DepotDirectory {
         }
     }
 
-    /** The depots as of one load. */
+    /** The depots as of one load, each with an index: its place in code order. */
     static final class Snapshot {
 
-        private final Map<String, Depot> byCode;
         private final Depot[] inCodeOrder;
+        /** Open addressing over the codes (index + 1; 0 empty), Fibonacci-hashed: see {@link #indexOf}. */
+        private final int[] slots;
+        private final int shift;
         private final Geography geography;
         private final long masterVersion;
         private final Instant loadedAt;
@@ -134,8 +140,17 @@ class DepotDirectory {
 
         private Snapshot(Map<String, Depot> byCode, long masterVersion, Instant loadedAt, long calendarVersion,
                          Snapshot previous) {
-            this.byCode = byCode;
             this.inCodeOrder = byCode.values().stream().sorted(Comparator.comparing(Depot::code)).toArray(Depot[]::new);
+            int size = Integer.highestOneBit(Math.max(2, 2 * inCodeOrder.length - 1)) << 1;
+            this.slots = new int[size];
+            this.shift = 32 - Integer.numberOfTrailingZeros(size);
+            for (int i = 0; i < inCodeOrder.length; i++) {
+                int slot = slotOf(inCodeOrder[i].code());
+                while (slots[slot] != 0) {
+                    slot = (slot + 1) & (size - 1);
+                }
+                slots[slot] = i + 1;
+            }
             Geography geography = new Geography(inCodeOrder);
             this.geography = previous != null && previous.geography.sameAs(geography) ? previous.geography : geography;
             this.masterVersion = masterVersion;
@@ -144,12 +159,36 @@ class DepotDirectory {
             this.fewestHandlingMinutes = byCode.values().stream().mapToLong(d -> d.info().handlingMinutes()).min().orElse(0);
         }
 
-        Optional<Depot> find(String code) {
-            return Optional.ofNullable(byCode.get(code));
+        /** How many depots: indices run from 0 to this, exclusive. */
+        int size() {
+            return inCodeOrder.length;
         }
 
-        boolean knows(String code) {
-            return byCode.containsKey(code);
+        /**
+         * The depot's index, or -1 for a code that is no depot. Not a {@link HashMap}: codes like BD0001…BD1878 have
+         * hashes that differ in few bits, HashMap spreads them little, and walking its bucket chains was a third of a
+         * quote's CPU at 2,000 depots (JFR, docs/performance.md); multiplied by the golden ratio they spread evenly.
+         */
+        int indexOf(String code) {
+            for (int slot = slotOf(code); slots[slot] != 0; slot = (slot + 1) & (slots.length - 1)) {
+                if (inCodeOrder[slots[slot] - 1].code().equals(code)) {
+                    return slots[slot] - 1;
+                }
+            }
+            return -1;
+        }
+
+        Depot depot(int index) {
+            return inCodeOrder[index];
+        }
+
+        private int slotOf(String code) {
+            return (code.hashCode() * 0x9E3779B9) >>> shift;
+        }
+
+        Optional<Depot> find(String code) {
+            int index = indexOf(code);
+            return index < 0 ? Optional.empty() : Optional.of(inCodeOrder[index]);
         }
 
         /** The shortest handling time of any depot: what every depot takes at least before a board leaves. */
@@ -200,11 +239,8 @@ class DepotDirectory {
 
     private Snapshot reload(long masterVersion, Instant now, Snapshot previous) {
         long calendarVersion = calendars.version();
-        // A HashMap, not Map.copyOf's open addressing: depot codes like BD0001…BD1878 hash to neighbouring values,
-        // and probing through their clusters was half of a quote's CPU at 2,000 depots (JFR, docs/performance.md).
-        Map<String, Depot> byCode = Collections.unmodifiableMap(locations.depots().stream()
-                .map(l -> new Depot(l, calendars.timetable(l)))
-                .collect(Collectors.toMap(Depot::code, Function.identity(), (a, b) -> a, HashMap::new)));
+        Map<String, Depot> byCode = locations.depots().stream().map(l -> new Depot(l, calendars.timetable(l)))
+                .collect(Collectors.toMap(Depot::code, Function.identity(), (a, b) -> a, HashMap::new));
         Snapshot loaded = new Snapshot(byCode, masterVersion, now, calendarVersion, previous);
         snapshot = loaded;
         return loaded;

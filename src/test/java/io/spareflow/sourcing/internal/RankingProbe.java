@@ -3,7 +3,6 @@ package io.spareflow.sourcing.internal;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.tier.ServiceTier;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -41,14 +40,14 @@ public final class RankingProbe {
 
     /** Ranks every depot with stock; the number ranked. */
     public int everyDepot(List<String> compatibleParts, SiteInfo site, ServiceTier tier) {
-        Map<String, Map<String, Long>> stock = engine.stockByDepot(compatibleParts);
-        return engine.everyDepotRanked(depots.as(masterData.now()), stock, destination(site), tier).size();
+        DepotDirectory.Snapshot directory = depots.as(masterData.now());
+        return engine.everyDepotRanked(directory, engine.stockAt(directory, compatibleParts), destination(site), tier).size();
     }
 
     /** Ranks the nearest depots, as many as a quote shows; the number ranked. */
     public int nearest(List<String> compatibleParts, SiteInfo site, ServiceTier tier) {
-        Map<String, Map<String, Long>> stock = engine.stockByDepot(compatibleParts);
-        return engine.nearestRanked(depots.as(masterData.now()), stock, destination(site), tier,
+        DepotDirectory.Snapshot directory = depots.as(masterData.now());
+        return engine.nearestRanked(directory, engine.stockAt(directory, compatibleParts), destination(site), tier,
                 properties.candidatesShown()).size();
     }
 
