@@ -86,13 +86,13 @@ class MasterDataTest {
         assertThat(quotes.quote(part, chengdu.id(), null, null, null).choice().etaMinutes()).isEqualTo(first.choice().etaMinutes());
 
         String other = jdbc.queryForObject("select name from service_tier where name <> ? order by name limit 1", String.class, tier);
-        int changed = jdbc.update("update service_contract set tier = ? where customer_code = ? and tier = ?", other,
+        int changed = jdbc.update("update service_contract set tier_name = ? where customer_code = ? and tier_name = ?", other,
                 chengdu.customerCode(), tier);
         assertThat(changed).isPositive();
         try {
             assertThat(quotes.quote(part, chengdu.id(), null, null, null).tier()).isEqualTo(other);
         } finally {
-            jdbc.update("update service_contract set tier = ? where customer_code = ? and tier = ?", tier,
+            jdbc.update("update service_contract set tier_name = ? where customer_code = ? and tier_name = ?", tier,
                     chengdu.customerCode(), other);
         }
         assertThat(quotes.quote(part, chengdu.id(), null, null, null).tier()).isEqualTo(tier);
