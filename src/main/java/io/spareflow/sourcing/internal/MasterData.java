@@ -3,12 +3,14 @@ package io.spareflow.sourcing.internal;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.part.PartInfo;
+import io.spareflow.part.PartNumber;
 import io.spareflow.part.Parts;
 import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.ServiceTiers;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,7 +54,7 @@ class MasterData {
         private final Map<String, List<String>> replacements = new ConcurrentHashMap<>();
         private final Map<Long, SiteInfo> sites = new ConcurrentHashMap<>();
         private final Map<String, Optional<String>> contractTiers = new ConcurrentHashMap<>();
-        private final Map<String, Optional<ServiceTier>> tiersByName = new ConcurrentHashMap<>();
+        private final Map<String, ServiceTier> tiersByName = new ConcurrentHashMap<>();
         private final Map<Long, RoadConditions> roads = new ConcurrentHashMap<>();
 
         private Kept(long version, LocalDate day) {
@@ -65,13 +67,16 @@ class MasterData {
             return version;
         }
 
+        /** The part; one that is not found (or no part number at all) is not kept. */
         PartInfo part(String partNumber) {
-            return partsByNumber.computeIfAbsent(partNumber, parts::require);
+            return canonical(partNumber).map(number -> partsByNumber.computeIfAbsent(number, parts::require))
+                    .orElseGet(() -> parts.require(partNumber));
         }
 
         /** {@link Parts#replacementsFor}: the part itself first, then the parts superseding it. */
         List<String> replacementsFor(String partNumber) {
-            return replacements.computeIfAbsent(partNumber, number -> List.copyOf(parts.replacementsFor(number)));
+            return canonical(partNumber).map(number -> replacements.computeIfAbsent(number,
+                    n -> List.copyOf(parts.replacementsFor(n)))).orElseGet(() -> parts.replacementsFor(partNumber));
         }
 
         SiteInfo site(long siteId) {
@@ -83,13 +88,29 @@ class MasterData {
             return contractTiers.computeIfAbsent(customerCode, customers::tierOf);
         }
 
+        /** The tier of that name; an unknown name is not kept (it comes from requests). */
         Optional<ServiceTier> tier(String name) {
-            return name == null ? Optional.empty() : tiersByName.computeIfAbsent(name, tiers::find);
+            if (name == null) {
+                return Optional.empty();
+            }
+            String key = name.trim().toUpperCase(Locale.ROOT);
+            ServiceTier known = tiersByName.get(key);
+            if (known != null) {
+                return Optional.of(known);
+            }
+            Optional<ServiceTier> found = tiers.find(key);
+            found.ifPresent(tier -> tiersByName.put(key, tier));
+            return found;
         }
 
         /** {@link EtaModel#roadsTo}: the site's road override, or the defaults. */
         RoadConditions roadsTo(SiteInfo site) {
             return roads.computeIfAbsent(site.id(), id -> eta.roadsTo(site));
+        }
+
+        /** A part number as the catalogue spells it, so each part is kept once however it was typed. */
+        private static Optional<String> canonical(String partNumber) {
+            return PartNumber.tryParse(partNumber).map(PartNumber::value);
         }
 
         private boolean validFor(long currentVersion, LocalDate today) {
