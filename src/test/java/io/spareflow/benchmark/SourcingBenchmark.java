@@ -57,7 +57,13 @@ class SourcingBenchmark {
     private static final int QUOTES = Integer.getInteger("benchmark.quotes", 2_000);
     private static final int RESERVATIONS = Integer.getInteger("benchmark.reservations", 1_000);
     private static final int STOCK_READS = Integer.getInteger("benchmark.reads", 500);
-    private static final int CLIENTS = 8;
+    /** The client counts of the quote and reservation rows: {@code -Dbenchmark.clients=1}. */
+    private static final int[] CLIENTS = Arrays.stream(System.getProperty("benchmark.clients", "1,8").split(","))
+            .mapToInt(Integer::parseInt).toArray();
+    /** The stages measured (6k, 100k, 1M, 2M; the data of every stage is still built): {@code -Dbenchmark.stages=1M,2M}. */
+    private static final List<String> STAGES = List.of(System.getProperty("benchmark.stages", "6k,100k,1M,2M").split(","));
+    /** The rows measured per stage: {@code -Dbenchmark.operations=quote,reserve} (also: stock, ranking). */
+    private static final List<String> OPERATIONS = List.of(System.getProperty("benchmark.operations", "stock,ranking,quote,reserve").split(","));
     private static final String COUNTED_STOCK = """
             select location_code, part_number, count(*) from board
             where part_number = any (?) and status = 'AVAILABLE' and location_code is not null
@@ -104,14 +110,14 @@ class SourcingBenchmark {
         report.append("| depots | boards | AVAILABLE | operation | clients | calls | p50 ms | p99 ms | calls/s | load |\n")
                 .append("|---:|---:|---:|---|---:|---:|---:|---:|---:|---|\n");
 
-        measureStage();
+        measureStage("6k");
         addBoards(100_000 - boards.count());
-        measureStage();
+        measureStage("100k");
         addBoards(1_000_000 - boards.count());
-        measureStage();
+        measureStage("1M");
         addSyntheticDepots(2_000 - locations.depots().size());
         addBoards(2_000_000 - boards.count());
-        measureStage();
+        measureStage("2M");
 
         String[] twoParts = {catalogue.get(0).partNumber(), catalogue.get(1).partNumber()};
         String summaryPlan = plan(SUMMARY_STOCK, twoParts);
@@ -129,35 +135,83 @@ class SourcingBenchmark {
         return String.join("\n", jdbc.queryForList("explain (analyze, buffers) " + query, String.class, (Object) partNumbers));
     }
 
-    private void measureStage() throws Exception {
+    private void measureStage(String stage) throws Exception {
+        if (!STAGES.contains(stage)) {
+            return;
+        }
         jdbc.execute("vacuum analyze board");
         jdbc.execute("vacuum analyze board_stock");
         int depots = locations.depots().size();
         long total = boards.count();
         long available = boards.countByStatus(BoardStatus.AVAILABLE);
-        for (String[] read : new String[][]{{"stock read: count boards (before)", COUNTED_STOCK},
+        for (String[] read : !OPERATIONS.contains("stock") ? new String[0][] : new String[][]{{"stock read: count boards (before)", COUNTED_STOCK},
                 {"stock read: summary rows", SUMMARY_STOCK}}) {
             row(depots, total, available, read[0], 1, STOCK_READS, i -> jdbc.query(read[1], rs -> { },
                     (Object) compatibleParts(randomPart())));
         }
         RankingProbe ranking = RankingProbe.of(context);
-        row(depots, total, available, "ranking: every depot (before)", 1, QUOTES, i -> {
-            SiteInfo site = randomSite();
-            ranking.everyDepot(parts.replacementsFor(randomPart()), site, contractTier(site));
-        });
-        row(depots, total, available, "ranking: nearest depots (pre-filter)", 1, QUOTES, i -> {
-            SiteInfo site = randomSite();
-            ranking.nearest(parts.replacementsFor(randomPart()), site, contractTier(site));
-        });
-        for (int clients : new int[]{1, CLIENTS}) {
-            row(depots, total, available, "quote", clients, QUOTES * (clients == 1 ? 1 : 2), i -> quotes.quote(
-                    randomPart(), randomSite().id(), null, null, null));
-        }
-        for (int clients : new int[]{1, CLIENTS}) {
-            row(depots, total, available, "reserve", clients, RESERVATIONS * (clients == 1 ? 1 : 2), i -> {
-                ReservationOutcome outcome = sourcing.reserve(randomPart(), randomSite().id(), "BENCH-" + cases.incrementAndGet(), 1);
-                assertThat(outcome.backorder()).isFalse();
+        if (OPERATIONS.contains("ranking")) {
+            row(depots, total, available, "ranking: every depot (before)", 1, QUOTES, i -> {
+                SiteInfo site = randomSite();
+                ranking.everyDepot(parts.replacementsFor(randomPart()), site, contractTier(site));
             });
+            row(depots, total, available, "ranking: nearest depots (pre-filter)", 1, QUOTES, i -> {
+                SiteInfo site = randomSite();
+                ranking.nearest(parts.replacementsFor(randomPart()), site, contractTier(site));
+            });
+        }
+        IntConsumer quote = i -> quotes.quote(randomPart(), randomSite().id(), null, null, null);
+        IntConsumer reserve = i -> {
+            ReservationOutcome outcome = sourcing.reserve(randomPart(), randomSite().id(), "BENCH-" + cases.incrementAndGet(), 1);
+            assertThat(outcome.backorder()).isFalse();
+        };
+        for (int clients : !OPERATIONS.contains("quote") ? new int[0] : CLIENTS) {
+            if (clients == 1) {
+                alternated(depots, total, available, "quote", QUOTES, ranking, quote);
+            } else {
+                row(depots, total, available, "quote", clients, QUOTES * 2, quote);
+            }
+        }
+        for (int clients : !OPERATIONS.contains("reserve") ? new int[0] : CLIENTS) {
+            if (clients == 1) {
+                alternated(depots, total, available, "reserve", RESERVATIONS, ranking, reserve);
+            } else {
+                row(depots, total, available, "reserve", clients, RESERVATIONS * 2, reserve);
+            }
+        }
+    }
+
+    /**
+     * One client, {@code calls} calls each way alternated call by call: master data read again per call (before) and
+     * kept between calls ({@code MasterData}), so both see the same load and the same caches of the database.
+     */
+    private void alternated(int depots, long total, long available, String operation, int calls, RankingProbe probe,
+                            IntConsumer call) {
+        long[][] latencies = new long[2][calls];
+        try {
+            for (int i = 0; i < 100; i++) {
+                probe.keepMasterData(i % 2 == 1);
+                call.accept(i); // warm-up: JIT, caches, connection pool
+            }
+            String loadBefore = MachineLoad.now();
+            long[] spent = new long[2];
+            for (int i = 0; i < 2 * calls; i++) {
+                int kept = i % 2;
+                probe.keepMasterData(kept == 1);
+                long t0 = System.nanoTime();
+                call.accept(i);
+                long took = System.nanoTime() - t0;
+                latencies[kept][i / 2] = took;
+                spent[kept] += took;
+            }
+            String load = loadBefore + " → " + MachineLoad.now();
+            for (int kept : new int[]{0, 1}) {
+                Arrays.sort(latencies[kept]);
+                print(depots, total, available, operation + (kept == 0 ? " (master data read per call, before)" : ""), 1,
+                        calls, latencies[kept], calls / (spent[kept] / 1e9), load);
+            }
+        } finally {
+            probe.keepMasterData(true);
         }
     }
 
@@ -184,9 +238,14 @@ class SourcingBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
         Arrays.sort(latencies);
-        String line = String.format(Locale.ROOT, "| %,d | %,d | %,d | %s | %d | %,d | %.2f | %.2f | %.0f | %s → %s |%n", depots, total,
-                available, operation, clients, calls, latencies[calls / 2] / 1e6, latencies[(int) (calls * 0.99)] / 1e6,
-                calls / seconds, loadBefore, MachineLoad.now());
+        print(depots, total, available, operation, clients, calls, latencies, calls / seconds, loadBefore + " → " + MachineLoad.now());
+    }
+
+    private void print(int depots, long total, long available, String operation, int clients, int calls, long[] sorted,
+                       double perSecond, String load) {
+        String line = String.format(Locale.ROOT, "| %,d | %,d | %,d | %s | %d | %,d | %.2f | %.2f | %.0f | %s |%n", depots, total,
+                available, operation, clients, calls, sorted[calls / 2] / 1e6, sorted[(int) (calls * 0.99)] / 1e6,
+                perSecond, load);
         report.append(line);
         System.out.print(line);
     }

@@ -3,7 +3,6 @@ package io.spareflow.sourcing.internal;
 import io.spareflow.board.Stock;
 import io.spareflow.common.Message;
 import io.spareflow.common.Texts;
-import io.spareflow.part.Parts;
 import io.spareflow.sourcing.internal.SpareQuote.Outcome;
 import io.spareflow.tier.ServiceTier;
 import java.time.Instant;
@@ -35,14 +34,12 @@ class QuoteEngine {
     private static final Comparator<Candidate> RANKING = rule(Candidate::meetsLimit, Candidate::distanceKm,
             Candidate::etaMinutes, Candidate::depotCode);
 
-    private final Parts parts;
     private final DepotDirectory depots;
     private final Stock stock;
     private final EtaModel eta;
     private final SourcingProperties properties;
 
-    QuoteEngine(Parts parts, DepotDirectory depots, Stock stock, EtaModel eta, SourcingProperties properties) {
-        this.parts = parts;
+    QuoteEngine(DepotDirectory depots, Stock stock, EtaModel eta, SourcingProperties properties) {
         this.depots = depots;
         this.stock = stock;
         this.eta = eta;
@@ -51,7 +48,7 @@ class QuoteEngine {
 
     /** All ranked candidates (not only the shown ones): a reservation walks down them when a depot runs dry. */
     record Ranking(String partNumber, List<String> compatibleParts, Destination destination, ServiceTier tier,
-                   Instant at, List<Candidate> candidates) {
+                   Instant at, List<Candidate> candidates, DepotDirectory.Snapshot depots) {
 
         Integer limitMinutes() {
             return tier.spareOnSiteMinutes();
@@ -93,23 +90,44 @@ class QuoteEngine {
         }
     }
 
-    Ranking rank(String partNumber, Destination destination, ServiceTier tier, Instant now) {
-        List<String> compatible = parts.replacementsFor(partNumber);
-        Map<String, Map<String, Long>> stockByDepot = stockByDepot(compatible);
-        DepotDirectory.Snapshot directory = depots.covering(stockByDepot.keySet());
-        int total = (int) stockByDepot.keySet().stream().filter(directory::knows).count();
-        List<Scored> first = nearestRanked(directory, stockByDepot, destination, tier, properties.candidatesShown());
-        return new Ranking(compatible.get(0), compatible, destination, tier, now, new RankedCandidates(first, total,
-                () -> everyDepotRanked(directory, stockByDepot, destination, tier), compatible, tier, now));
+    Ranking rank(MasterData.Kept master, String partNumber, Destination destination, ServiceTier tier, Instant now) {
+        List<String> compatible = master.replacementsFor(partNumber);
+        DepotDirectory.Snapshot directory = depots.as(master);
+        DepotStock stockAt = stockAt(directory, compatible);
+        List<Scored> first = nearestRanked(directory, stockAt, destination, tier, properties.candidatesShown());
+        return new Ranking(compatible.get(0), compatible, destination, tier, now, new RankedCandidates(first,
+                stockAt.depots(), () -> everyDepotRanked(directory, stockAt, destination, tier), compatible, tier, now),
+                directory);
     }
 
-    /** The AVAILABLE boards of the compatible parts, per depot and part: one summary row each. */
-    Map<String, Map<String, Long>> stockByDepot(List<String> compatible) {
-        Map<String, Map<String, Long>> stockByDepot = new HashMap<>();
-        stock.availableByLocation(compatible).forEach(level -> stockByDepot
-                .computeIfAbsent(level.locationCode(), code -> new HashMap<>(4))
-                .put(level.partNumber(), level.available()));
-        return stockByDepot;
+    /**
+     * The AVAILABLE boards of the compatible parts at each depot of a directory, per part, by the depot's index there
+     * (null: none); {@code depots} is how many depots have some. Stock at a location that is no depot is left out.
+     */
+    record DepotStock(Map<String, Long>[] atDepot, int depots) {
+
+        @SuppressWarnings("unchecked")
+        static DepotStock of(DepotDirectory.Snapshot directory, List<Stock.Level> levels) {
+            Map<String, Long>[] atDepot = new Map[directory.size()];
+            int depots = 0;
+            for (Stock.Level level : levels) {
+                int index = directory.indexOf(level.locationCode());
+                if (index < 0) {
+                    continue;
+                }
+                if (atDepot[index] == null) {
+                    atDepot[index] = new HashMap<>(4);
+                    depots++;
+                }
+                atDepot[index].put(level.partNumber(), level.available());
+            }
+            return new DepotStock(atDepot, depots);
+        }
+    }
+
+    /** The AVAILABLE boards of the compatible parts at the directory's depots: one summary row per depot and part. */
+    DepotStock stockAt(DepotDirectory.Snapshot directory, List<String> compatible) {
+        return DepotStock.of(directory, stock.availableByLocation(compatible));
     }
 
     /**
@@ -119,19 +137,19 @@ class QuoteEngine {
      * not faster once even the fastest route from that far out ({@link EtaModel#fastestFrom}, with the shortest
      * handling of any depot) takes longer than it does.
      */
-    List<Scored> nearestRanked(DepotDirectory.Snapshot directory, Map<String, Map<String, Long>> stockByDepot,
-                               Destination destination, ServiceTier tier, int wanted) {
+    List<Scored> nearestRanked(DepotDirectory.Snapshot directory, DepotStock stockAt, Destination destination,
+                               ServiceTier tier, int wanted) {
         DepotDirectory.NearestFirst nearest = directory.nearestFirst(destination.point());
         List<Scored> best = new ArrayList<>(wanted + 1);
-        for (int i = 0; i < nearest.depots().length; i++) {
-            Map<String, Long> byPart = stockByDepot.get(nearest.depots()[i].code());
+        for (int i = 0; i < nearest.size(); i++) {
+            Map<String, Long> byPart = stockAt.atDepot()[nearest.index(i)];
             if (byPart == null) {
                 continue;
             }
-            if (best.size() == wanted && noFartherDepotOutranks(best.get(wanted - 1), nearest.km()[i], directory, destination)) {
+            if (best.size() == wanted && noFartherDepotOutranks(best.get(wanted - 1), nearest.km(i), directory, destination)) {
                 break;
             }
-            Scored scored = score(nearest.depots()[i], byPart, destination, tier);
+            Scored scored = score(nearest.depot(i), byPart, destination, tier);
             int at = Collections.binarySearch(best, scored, SCORED_RANKING);
             best.add(at < 0 ? -at - 1 : at, scored);
             if (best.size() > wanted) {
@@ -141,12 +159,15 @@ class QuoteEngine {
         return best;
     }
 
-    /** Every depot with stock that the directory knows, scored and sorted by the rule. */
-    List<Scored> everyDepotRanked(DepotDirectory.Snapshot directory, Map<String, Map<String, Long>> stockByDepot,
-                                  Destination destination, ServiceTier tier) {
-        List<Scored> scored = new ArrayList<>(stockByDepot.size());
-        stockByDepot.forEach((code, byPart) -> directory.find(code)
-                .ifPresent(depot -> scored.add(score(depot, byPart, destination, tier))));
+    /** Every depot with stock, scored and sorted by the rule. */
+    List<Scored> everyDepotRanked(DepotDirectory.Snapshot directory, DepotStock stockAt, Destination destination,
+                                  ServiceTier tier) {
+        List<Scored> scored = new ArrayList<>(stockAt.depots());
+        for (int index = 0; index < directory.size(); index++) {
+            if (stockAt.atDepot()[index] != null) {
+                scored.add(score(directory.depot(index), stockAt.atDepot()[index], destination, tier));
+            }
+        }
         scored.sort(SCORED_RANKING);
         return scored;
     }

@@ -13,11 +13,9 @@ import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.common.TransactionLocks;
-import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.location.LocationCode;
 import io.spareflow.part.PartInfo;
-import io.spareflow.part.Parts;
 import io.spareflow.sourcing.ReservationLost;
 import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.sourcing.SpareNeed;
@@ -55,9 +53,7 @@ class Reservations {
     private final Quotes quotes;
     private final Stock stock;
     private final Boards boards;
-    private final Parts parts;
-    private final DepotDirectory depots;
-    private final Customers customers;
+    private final MasterData masterData;
     private final SpareReservationRepository reservations;
     private final DecisionLog decisions;
     private final SourcingProperties properties;
@@ -66,15 +62,12 @@ class Reservations {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Reservations(Quotes quotes, Stock stock, Boards boards, Parts parts, DepotDirectory depots, Customers customers,
-                 SpareReservationRepository reservations, DecisionLog decisions, SourcingProperties properties,
-                 TransactionLocks locks, EntityManager entityManager, ApplicationEventPublisher events, Clock clock) {
+    Reservations(Quotes quotes, Stock stock, Boards boards, MasterData masterData, SpareReservationRepository reservations,
+                 DecisionLog decisions, SourcingProperties properties, TransactionLocks locks, EntityManager entityManager, ApplicationEventPublisher events, Clock clock) {
         this.quotes = quotes;
         this.stock = stock;
         this.boards = boards;
-        this.parts = parts;
-        this.depots = depots;
-        this.customers = customers;
+        this.masterData = masterData;
         this.reservations = reservations;
         this.decisions = decisions;
         this.properties = properties;
@@ -97,9 +90,10 @@ class Reservations {
     @Transactional
     Placed place(String partNumber, long siteId, String caseNumber, int line, SpareNeed need, String actor) {
         String caseNo = CaseNumber.parse(caseNumber).value();
-        PartInfo part = parts.require(partNumber);
-        SiteInfo site = customers.requireSite(siteId);
-        ServiceTier tier = quotes.contractTier(site);
+        MasterData.Kept master = masterData.now();
+        PartInfo part = master.part(partNumber);
+        SiteInfo site = master.site(siteId);
+        ServiceTier tier = quotes.contractTier(master, site);
         if (need == SpareNeed.ADVANCE_EXCHANGE && !tier.advanceExchange()) {
             throw new ConflictException(Message.of("errors.sourcing.noAdvanceExchange", site.customerCode(), tier.name()));
         }
@@ -117,7 +111,7 @@ class Reservations {
         Instant now = clock.instant();
         SpareReservationEntity request = reservations.saveAndFlush(
                 new SpareReservationEntity(caseNo, line, part.partNumber(), siteId, tier.name(), now));
-        QuoteEngine.Ranking ranking = quotes.rankFor(part.partNumber(), site, tier, now);
+        QuoteEngine.Ranking ranking = quotes.rankFor(master, part.partNumber(), site, tier, now);
         if (!claimBest(request, ranking, DecisionKind.RESERVED, actor)) {
             decisions.record(request, DecisionKind.BACKORDER, actor, ranking, ranking.reasonFor(null, List.of()));
         }
@@ -142,7 +136,7 @@ class Reservations {
                     MoveContext.system(MoveReason.RESERVE, request.getCaseNumber(), "Reserved as the spare for case "
                             + request.getCaseNumber() + " (part " + request.getRequestedPart() + ")"));
             Instant expires = EtaModel.after(now, properties.reservationHold().toMinutes(), ranking.tier().calendar(),
-                    depots.require(candidate.depotCode()));
+                    ranking.depots().find(candidate.depotCode()).orElseThrow());
             request.reserve(claimed.get(), candidate, now, expires);
             reservations.saveAndFlush(request);
             decisions.record(request, kind, actor, ranking, ranking.reasonFor(candidate, ranDry));

@@ -40,6 +40,8 @@ class NearestRankingDemoTest {
     ServiceTiers tiers;
     @Autowired
     SourcingProperties properties;
+    @Autowired
+    MasterData masterData;
 
     @Test
     void everyQuoteOfTheDemoNetworkRanksAsEveryDepotRanked() {
@@ -50,8 +52,8 @@ class NearestRankingDemoTest {
             Destination destination = new Destination(site.id(), site.name(), site.customerCode(), site.latitude(),
                     site.longitude(), eta.roadsTo(site));
             for (PartInfo part : parts.all()) {
-                Map<String, Map<String, Long>> stock = engine.stockByDepot(parts.replacementsFor(part.partNumber()));
-                DepotDirectory.Snapshot directory = depots.covering(stock.keySet());
+                DepotDirectory.Snapshot directory = depots.as(masterData.now());
+                QuoteEngine.DepotStock stock = engine.stockAt(directory, parts.replacementsFor(part.partNumber()));
                 for (ServiceTier tier : tiers.all()) {
                     List<QuoteEngine.Scored> all = engine.everyDepotRanked(directory, stock, destination, tier);
                     for (int wanted : new int[]{1, properties.candidatesShown()}) {

@@ -2,12 +2,14 @@ package io.spareflow.sourcing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spareflow.board.Stock;
 import io.spareflow.location.LocationInfo;
 import io.spareflow.location.LocationType;
 import io.spareflow.tier.ServiceTier;
 import io.spareflow.tier.TierCalendar;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ class NearestRankingPropertiesTest {
             Duration.ofHours(4), Duration.ofMinutes(1), 10);
 
     private final EtaModel eta = new EtaModel(PROPERTIES, null);
-    private final QuoteEngine engine = new QuoteEngine(null, null, null, eta, PROPERTIES);
+    private final QuoteEngine engine = new QuoteEngine(null, null, eta, PROPERTIES);
 
     @Property(tries = 300)
     void theNearestDepotsRankedAreTheFirstOfEveryDepotRanked(@ForAll @LongRange(max = Long.MAX_VALUE) long seed,
@@ -45,12 +47,13 @@ class NearestRankingPropertiesTest {
             byCode.put(code, new DepotDirectory.Depot(new LocationInfo(code, "Depot " + i, LocationType.OFFICE_DEPOT, "City",
                     "CN", lat, lon, "Asia/Shanghai", "MON-FRI 09:00-18:00", handling, null, null), null));
         }
-        DepotDirectory.Snapshot directory = new DepotDirectory.Snapshot(byCode, Instant.EPOCH, 0);
-        Map<String, Map<String, Long>> stock = new HashMap<>();
+        DepotDirectory.Snapshot directory = new DepotDirectory.Snapshot(byCode, 0, Instant.EPOCH, 0);
+        List<Stock.Level> levels = new ArrayList<>();
         double stocked = random.nextDouble();
-        byCode.keySet().stream().filter(code -> random.nextDouble() < stocked)
-                .forEach(code -> stock.put(code, Map.of("P", 1L + random.nextInt(5))));
-        stock.put("ELSEWHERE", Map.of("P", 3L)); // stock at a location that is no depot is never a candidate
+        byCode.keySet().stream().sorted().filter(code -> random.nextDouble() < stocked)
+                .forEach(code -> levels.add(new Stock.Level(code, "P", 1L + random.nextInt(5))));
+        levels.add(new Stock.Level("ELSEWHERE", "P", 3L)); // stock at a location that is no depot is never a candidate
+        QuoteEngine.DepotStock stock = QuoteEngine.DepotStock.of(directory, levels);
         RoadConditions roads = random.nextBoolean() ? eta.defaultRoads()
                 : new RoadConditions(1 + random.nextDouble(), 20 + random.nextInt(80), random.nextInt(120), "test roads");
         Destination destination = new Destination(null, null, null, 30 + (random.nextDouble() - 0.5) * spreadDegrees,

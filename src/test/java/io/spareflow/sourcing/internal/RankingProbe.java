@@ -3,13 +3,12 @@ package io.spareflow.sourcing.internal;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.tier.ServiceTier;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.ApplicationContext;
 
 /**
  * The ranking step of a quote on its own, both ways, for benchmarks outside this package: every depot with stock
  * scored and sorted (how quotes ranked before the distance pre-filter) and only the nearest ones (how they rank now).
- * Both read the stock first, as a quote does.
+ * Both read the stock first, as a quote does. Also switches {@link MasterData} for same-run baselines.
  */
 public final class RankingProbe {
 
@@ -17,28 +16,38 @@ public final class RankingProbe {
     private final DepotDirectory depots;
     private final EtaModel eta;
     private final SourcingProperties properties;
+    private final MasterData masterData;
 
     private RankingProbe(ApplicationContext context) {
         this.engine = context.getBean(QuoteEngine.class);
         this.depots = context.getBean(DepotDirectory.class);
         this.eta = context.getBean(EtaModel.class);
         this.properties = context.getBean(SourcingProperties.class);
+        this.masterData = context.getBean(MasterData.class);
     }
 
     public static RankingProbe of(ApplicationContext context) {
         return new RankingProbe(context);
     }
 
+    /**
+     * Whether quotes and reservations keep the master data between calls ({@link MasterData}; on unless switched off):
+     * off, each reads it again as before, for a baseline alternated call by call in the same run.
+     */
+    public void keepMasterData(boolean on) {
+        masterData.keep(on);
+    }
+
     /** Ranks every depot with stock; the number ranked. */
     public int everyDepot(List<String> compatibleParts, SiteInfo site, ServiceTier tier) {
-        Map<String, Map<String, Long>> stock = engine.stockByDepot(compatibleParts);
-        return engine.everyDepotRanked(depots.covering(stock.keySet()), stock, destination(site), tier).size();
+        DepotDirectory.Snapshot directory = depots.as(masterData.now());
+        return engine.everyDepotRanked(directory, engine.stockAt(directory, compatibleParts), destination(site), tier).size();
     }
 
     /** Ranks the nearest depots, as many as a quote shows; the number ranked. */
     public int nearest(List<String> compatibleParts, SiteInfo site, ServiceTier tier) {
-        Map<String, Map<String, Long>> stock = engine.stockByDepot(compatibleParts);
-        return engine.nearestRanked(depots.covering(stock.keySet()), stock, destination(site), tier,
+        DepotDirectory.Snapshot directory = depots.as(masterData.now());
+        return engine.nearestRanked(directory, engine.stockAt(directory, compatibleParts), destination(site), tier,
                 properties.candidatesShown()).size();
     }
 
