@@ -33,15 +33,19 @@ case $launch in
   *) echo "LAUNCH is jar or run" >&2; exit 2 ;;
 esac
 pid=$!
-trap 'pkill -P $pid 2>/dev/null; kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
+# the service's JVM: the launched one, or under LAUNCH=run Maven's child (which outlives Maven when Maven is killed)
+jvm() { if [ "$launch" = run ]; then pgrep -P $pid java || true; else echo $pid; fi; }
+stop() {
+  if [ "$launch" = run ]; then local j; j=$(jvm); [ -n "$j" ] && kill $j 2>/dev/null && while kill -0 $j 2>/dev/null; do sleep 0.2; done; fi
+  kill $pid 2>/dev/null; wait $pid 2>/dev/null || true
+}
+trap stop EXIT
 until curl -s "http://127.0.0.1:$http/actuator/health" 2>/dev/null | tee -a "$data/health-$kind.txt" | grep -q '"status":"UP"'; do echo " $(date +%T.%N)" >>"$data/health-$kind.txt"
   kill -0 $pid 2>/dev/null || { echo "service died, see $data/log-$kind.txt" >&2; exit 1; }
   sleep 0.2
 done
 end=$(date +%s.%N)
-# the service's JVM: the one listening on the HTTP port (under LAUNCH=run a child of Maven's)
-jvm=$pid; [ "$launch" = run ] && jvm=$(ss -Htlnp "sport = :$http" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 # CPU time the JVM used up to UP (user + system, all its threads), next to the wall time: on a shared machine the
 # wall time depends on the other processes, the CPU time much less.
-cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' /proc/$jvm/stat)
+cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' /proc/$(jvm)/stat)
 printf 'startup %s %.1f s (JVM CPU %s s) load %s %s\n' "$kind" "$(echo "$end - $start" | bc)" "$cpu" "$load_start" "$(cut -d' ' -f1 /proc/loadavg)"
