@@ -29,5 +29,11 @@ java -XX:ArchiveClassesAtExit="$archive" -Dspring.context.exit=onRefresh -jar "$
   --spareflow.embedded-postgres.data-directory="$dir/training-pgdata" \
   --spareflow.embedded-mail.smtp-port="$(free_port)" --spareflow.embedded-mail.imap-port="$(free_port)" \
   >"$dir/training.log" 2>&1 || true
+# the JVM exits at the refresh without closing the embedded PostgreSQL: stop it (fast shutdown) by its pid
+pidfile=$dir/training-pgdata/postmaster.pid
+if [ -f "$pidfile" ]; then
+  postmaster=$(head -1 "$pidfile"); kill -INT "$postmaster" 2>/dev/null || true
+  while kill -0 "$postmaster" 2>/dev/null; do sleep 0.2; done
+fi
 [ -f "$archive" ] || { echo "the training run wrote no archive, see $dir/training.log" >&2; exit 1; }
 echo "$archive: $(du -h "$archive" | cut -f1), for java $(scripts/cds.sh --options)"
