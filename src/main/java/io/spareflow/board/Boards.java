@@ -4,6 +4,7 @@ import io.spareflow.board.internal.BoardEntity;
 import io.spareflow.board.internal.BoardRepository;
 import io.spareflow.board.internal.BulkBoardWriter;
 import io.spareflow.board.internal.CustodyEntity;
+import io.spareflow.board.internal.BoardWrites;
 import io.spareflow.board.internal.CustodyRepository;
 import io.spareflow.board.internal.LockedBoards;
 import io.spareflow.common.ConflictException;
@@ -18,7 +19,6 @@ import io.spareflow.part.PartInfo;
 import io.spareflow.part.PartNumber;
 import io.spareflow.part.Parts;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -47,6 +47,7 @@ public class Boards {
     private final BoardRepository repository;
     private final LockedBoards lockedBoards;
     private final CustodyRepository custody;
+    private final BoardWrites writes;
     private final BulkBoardWriter bulkWriter;
     private final Parts parts;
     private final Locations locations;
@@ -55,12 +56,13 @@ public class Boards {
     private final TransactionLocks locks;
     private final Clock clock;
 
-    Boards(BoardRepository repository, LockedBoards lockedBoards, CustodyRepository custody, BulkBoardWriter bulkWriter,
-           Parts parts, Locations locations, Customers customers, ApplicationEventPublisher events, TransactionLocks locks,
-           Clock clock) {
+    Boards(BoardRepository repository, LockedBoards lockedBoards, CustodyRepository custody, BoardWrites writes,
+           BulkBoardWriter bulkWriter, Parts parts, Locations locations, Customers customers, ApplicationEventPublisher events,
+           TransactionLocks locks, Clock clock) {
         this.repository = repository;
         this.lockedBoards = lockedBoards;
         this.custody = custody;
+        this.writes = writes;
         this.bulkWriter = bulkWriter;
         this.parts = parts;
         this.locations = locations;
@@ -147,8 +149,8 @@ public class Boards {
                 board.status(), locationCode(board.locationCode()), board.siteId(), clock.instant());
         BoardEntity saved = repository.saveAndFlush(entity);
         BoardInfo registered = saved.toInfo();
-        custody.save(new CustodyEntity(saved.getId(), null, registered.status(), registered.locationCode(),
-                registered.siteId(), context, registered.updatedAt()));
+        writes.registered(saved.getId(), registered.status(), registered.locationCode(), registered.siteId(), context,
+                registered.updatedAt());
         return registered;
     }
 
@@ -208,10 +210,7 @@ public class Boards {
         String normalized = Serial.parse(serial).value();
         BoardEntity board = lockedBoards.lock(normalized).orElseThrow(() -> new NotFoundException(Message.of("errors.thing.board"), serial));
         BoardStatus from = board.getStatus();
-        Instant at = clock.instant();
-        board.moveTo(target, locationCode(locationCode), siteId, at);
-        BoardInfo moved = repository.saveAndFlush(board).toInfo();
-        custody.save(new CustodyEntity(board.getId(), from, target, moved.locationCode(), siteId, context, at));
+        BoardInfo moved = writes.move(board, target, locationCode(locationCode), siteId, context, clock.instant());
         events.publishEvent(new BoardMoved(moved.serial(), moved.partNumber(), from, target, moved.locationCode(),
                 moved.siteId(), moved.updatedAt(), context));
         return moved;

@@ -9,16 +9,29 @@ import io.spareflow.location.internal.LocationRepository;
 import io.spareflow.location.internal.LocationRules;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The location network: HQ, office and overseas depots, repair centers. */
 @Service
 @Transactional(readOnly = true)
 public class Locations {
 
+    /** Marks a transaction that added locations: what it reads of them may yet be rolled back. */
+    private static final Object NETWORK_CHANGED = new Object();
+
     private final LocationRepository repository;
+    /**
+     * Locations by code, as read: the application only ever adds locations ({@link #registerAll}, the network loader),
+     * never changes or removes one, so a location read once stays as it was, on every node. A code not found is not
+     * remembered: another node, or a later transaction, may add it.
+     */
+    private final Map<String, LocationInfo> found = new ConcurrentHashMap<>();
 
     Locations(LocationRepository repository) {
         this.repository = repository;
@@ -39,7 +52,19 @@ public class Locations {
     }
 
     public Optional<LocationInfo> find(String code) {
-        return LocationCode.tryParse(code).flatMap(canonical -> repository.findById(canonical.value())).map(LocationEntity::toInfo);
+        return LocationCode.tryParse(code).flatMap(canonical -> findCanonical(canonical.value()));
+    }
+
+    private Optional<LocationInfo> findCanonical(String canonicalCode) {
+        LocationInfo known = found.get(canonicalCode);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<LocationInfo> read = repository.findById(canonicalCode).map(LocationEntity::toInfo);
+        if (!TransactionSynchronizationManager.hasResource(NETWORK_CHANGED)) {
+            read.ifPresent(location -> found.put(canonicalCode, location));
+        }
+        return read;
     }
 
     public LocationInfo require(String code) {
@@ -77,6 +102,21 @@ public class Locations {
         if (!taken.isEmpty()) {
             throw new ConflictException(Message.of("errors.location.taken", taken.toString()));
         }
+        markNetworkChanged();
         repository.saveAll(network.stream().map(LocationEntity::new).toList());
+    }
+
+    /** Until this transaction ends, locations read in it are not remembered: they may be its own, not committed. */
+    private static void markNetworkChanged() {
+        if (TransactionSynchronizationManager.hasResource(NETWORK_CHANGED)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(NETWORK_CHANGED, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(NETWORK_CHANGED);
+            }
+        });
     }
 }

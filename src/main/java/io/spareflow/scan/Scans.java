@@ -11,7 +11,6 @@ import io.spareflow.board.NewBoard;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.Message;
 import io.spareflow.common.ProblemResponses;
-import io.spareflow.common.TransactionLocks;
 import io.spareflow.common.Texts;
 import io.spareflow.customer.Customers;
 import io.spareflow.location.LocationCode;
@@ -22,8 +21,9 @@ import io.spareflow.scan.internal.BoxBindings;
 import io.spareflow.scan.internal.BoxBindings.BoxBinding;
 import io.spareflow.scan.internal.LabelPhotoDecoder;
 import io.spareflow.scan.internal.NextStep;
-import io.spareflow.scan.internal.ScanEventEntity;
-import io.spareflow.scan.internal.ScanEventRepository;
+import io.spareflow.scan.internal.ScanEventLog;
+import io.spareflow.scan.internal.ScanEventLog.Answer;
+import io.spareflow.scan.internal.ScanEventLog.Received;
 import io.spareflow.user.Role;
 import io.spareflow.user.StaffUser;
 import java.io.InputStream;
@@ -31,11 +31,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,27 +55,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Scans {
 
-    /** The advisory lock a scan holds on its clientScanId (see {@link TransactionLocks}). */
-    private static final String SCAN_ID_LOCK = "client-scan-id";
-
     private final Boards boards;
     private final Locations locations;
     private final Parts parts;
     private final Customers customers;
     private final ObjectProvider<ScanGuard> guards;
-    private final ScanEventRepository events;
+    /** The guards in their order, resolved once (resolving them on every scan cost as much as a statement). */
+    private volatile List<ScanGuard> orderedGuards;
+    private final ScanEventLog events;
     private final NextStep nextStep;
     private final LabelPhotoDecoder photos;
     private final BoxBindings boxes;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
-    private final TransactionLocks locks;
     private final Texts texts;
     private final Clock clock;
 
     Scans(Boards boards, Locations locations, Parts parts, Customers customers, ObjectProvider<ScanGuard> guards,
-          ScanEventRepository events, NextStep nextStep, LabelPhotoDecoder photos, BoxBindings boxes, ObjectMapper json,
-          PlatformTransactionManager transactions, TransactionLocks locks, Texts texts, Clock clock) {
+          ScanEventLog events, NextStep nextStep, LabelPhotoDecoder photos, BoxBindings boxes, ObjectMapper json,
+          PlatformTransactionManager transactions, Texts texts, Clock clock) {
         this.boards = boards;
         this.locations = locations;
         this.parts = parts;
@@ -86,7 +85,6 @@ public class Scans {
         this.boxes = boxes;
         this.json = json;
         this.transaction = new TransactionTemplate(transactions);
-        this.locks = locks;
         this.texts = texts;
         this.clock = clock;
     }
@@ -94,10 +92,13 @@ public class Scans {
     /** Applies one scan by {@code user}, or answers it again if it was already received. */
     public ScanReply scan(ScanRequest request, StaffUser user) {
         String fingerprint = fingerprint(request, user.username());
-        // A retry is found under the scan id's lock (answerOnce), not before it: looking first would cost every new
+        // A retry is found by its claim (answerOnce), not looked for before it: looking first would cost every new
         // scan one more query to save a rare retry its transaction.
         try {
-            return transaction.execute(status -> answerOnce(request, fingerprint, () -> apply(request, user, fingerprint)));
+            Optional<ScanCode> code = readable(request.code());
+            return transaction.execute(status -> answerOnce(request, user, fingerprint,
+                    code.map(ScanCode::serial).orElse(null), code.map(ScanCode::partNumber).orElse(null),
+                    scan -> apply(request, user, scan)));
         } catch (ScanRefusedException refused) {
             return recordRefusal(request, user, fingerprint, refused);
         }
@@ -109,31 +110,44 @@ public class Scans {
     }
 
     /**
-     * Runs {@code work} holding the lock on the scan's id until the transaction ends, unless a scan with this id was
-     * answered meanwhile (the same scan sent twice at once): then that answer, and the id is never inserted twice.
+     * Claims the scan's id, holding it until the transaction ends, and records the answer {@code work} gives, unless a
+     * scan with this id was answered before or meanwhile (the same scan sent twice at once): then that answer, and
+     * the id is never recorded twice. {@code serial} and {@code partNumber}: the board as far as known before the work
+     * (the answer usually names the same, and then PostgreSQL writes the answer in place of the claim — see
+     * {@link ScanEventLog}).
      */
-    private ScanReply answerOnce(ScanRequest request, String fingerprint, Supplier<ScanReply> work) {
-        locks.lock(SCAN_ID_LOCK, request.clientScanId());
-        return replay(request.clientScanId(), fingerprint).orElseGet(work);
+    private ScanReply answerOnce(ScanRequest request, StaffUser user, String fingerprint, String serial, String partNumber,
+                                 Function<Claimed, Answer> work) {
+        Instant at = clock.instant();
+        Optional<Long> id = events.claim(new Received(request.clientScanId(), fingerprint, user.username(), request.action(),
+                locationCode(request), ScanCodeParser.visible(request.code()), request.device(), serial, partNumber, at));
+        if (id.isEmpty()) {
+            return replay(request.clientScanId(), fingerprint);
+        }
+        Answer answer = work.apply(new Claimed(id.get(), at));
+        events.answer(id.get(), answer);
+        return new ScanReply(answer.responseStatus(), answer.responseBody(), false);
     }
 
-    private Optional<ScanReply> replay(String clientScanId, String fingerprint) {
-        return events.findByClientScanId(clientScanId).map(event -> {
-            if (!event.getFingerprint().equals(fingerprint)) {
-                throw new ConflictException(Message.of("errors.scan.idUsed", clientScanId, String.valueOf(event.getId())));
-            }
-            return new ScanReply(event.getResponseStatus(), event.getResponseBody(), true);
-        });
+    /** The scan being applied: its id (named in its answer and its board's custody) and when it was received. */
+    private record Claimed(long id, Instant at) {
     }
 
-    private ScanReply apply(ScanRequest request, StaffUser user, String fingerprint) {
-        ScanEventEntity event = newEvent(request, user, fingerprint);
+    private ScanReply replay(String clientScanId, String fingerprint) {
+        ScanEventLog.Answered first = events.answered(clientScanId).orElseThrow(() -> new IllegalStateException(
+                "the claim of scan id " + clientScanId + " met a scan that is not there"));
+        if (!first.fingerprint().equals(fingerprint)) {
+            throw new ConflictException(Message.of("errors.scan.idUsed", clientScanId, String.valueOf(first.id())));
+        }
+        return new ScanReply(first.responseStatus(), first.responseBody(), true);
+    }
+
+    private Answer apply(ScanRequest request, StaffUser user, Claimed event) {
         LocationInfo location = checkScope(request, user);
         ScanCode code = read(request.code());
         if (code.isReturnLabel()) {
             return bindBox(request, user, event, location, code);
         }
-        event.identify(code.serial(), code.partNumber());
         checkActionFields(request);
         // A box bound by its return label names the case, so nobody types it: the board inside is checked against it.
         Optional<BoxBinding> box = request.action() == ScanAction.DEFECTIVE_RECEIVE && isBlank(request.caseNumber())
@@ -156,27 +170,25 @@ public class Scans {
         // The reactions to the move may have moved the board on (a defective board with no open case is
         // quarantined): the move returns the board as it stands now, which the worker is told.
         Optional<String> wrongBoard = box.flatMap(bound -> boxes.wrongBoard(bound, moved.serial()));
-        ScanResult result = new ScanResult(event.getId(), request.clientScanId(), ScanResult.Result.ACCEPTED,
+        ScanResult result = new ScanResult(event.id(), request.clientScanId(), ScanResult.Result.ACCEPTED,
                 moved.serial(), moved.partNumber(), request.action(), board.status(), moved.status(), location.code(),
                 moved.siteId(), wrongBoard.map(words -> words + " ").orElse("")
                 + nextStep.after(moved, location, caseNumber, request.trackingNumber()), wrongBoard.isPresent(),
-                event.getScannedAt());
-        return answer(event, result, wrongBoard.orElse(null));
+                event.at());
+        return answer(code.serial(), code.partNumber(), result, wrongBoard.orElse(null));
     }
 
     /** A return label binds the box it is stuck on to its case, for this person and device; no board moves. */
-    private ScanReply bindBox(ScanRequest request, StaffUser user, ScanEventEntity event, LocationInfo location,
-                              ScanCode code) {
+    private Answer bindBox(ScanRequest request, StaffUser user, Claimed event, LocationInfo location, ScanCode code) {
         if (request.action() != ScanAction.DEFECTIVE_RECEIVE) {
             throw refused(HttpStatus.BAD_REQUEST, boxes.notAtDefectiveReceive(code.caseNumber(), request.action()), null);
         }
         BoxBinding binding = new BoxBinding(code.caseNumber(), code.serial());
         boxes.bind(user.username(), request.device(), location.code(), binding);
-        event.identify(code.serial(), code.partNumber());
-        ScanResult result = new ScanResult(event.getId(), request.clientScanId(), ScanResult.Result.BOUND, code.serial(),
+        ScanResult result = new ScanResult(event.id(), request.clientScanId(), ScanResult.Result.BOUND, code.serial(),
                 code.partNumber(), request.action(), null, null, location.code(), null, boxes.bound(binding), false,
-                event.getScannedAt());
-        return answer(event, result, null);
+                event.at());
+        return answer(code.serial(), code.partNumber(), result, null);
     }
 
     private static boolean isBlank(String value) {
@@ -192,6 +204,15 @@ public class Scans {
         }
         return locations.find(request.location()).orElseThrow(() -> refused(HttpStatus.BAD_REQUEST,
                 Message.of("errors.scan.location", request.location()), null));
+    }
+
+    /** The code, if it can be read; {@link #read} says why not. */
+    private static Optional<ScanCode> readable(String raw) {
+        try {
+            return Optional.of(ScanCode.parse(raw));
+        } catch (UnreadableCodeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private static ScanCode read(String raw) {
@@ -248,12 +269,21 @@ public class Scans {
     }
 
     private Optional<Message> guardRefusal(ScanAttempt attempt) {
-        return guards.orderedStream().map(guard -> guard.refuse(attempt)).flatMap(Optional::stream).findFirst();
+        return orderedGuards().stream().map(guard -> guard.refuse(attempt)).flatMap(Optional::stream).findFirst();
+    }
+
+    private List<ScanGuard> orderedGuards() {
+        List<ScanGuard> resolved = orderedGuards;
+        if (resolved == null) {
+            resolved = guards.orderedStream().toList();
+            orderedGuards = resolved;
+        }
+        return resolved;
     }
 
     /** An unknown serial at receiving is found, not lost: registered in quarantine here, flagged for a supervisor. */
-    private ScanReply registerFound(ScanRequest request, String caseNumber, StaffUser user, ScanEventEntity event,
-                                    LocationInfo location, ScanCode code) {
+    private Answer registerFound(ScanRequest request, String caseNumber, StaffUser user, Claimed event,
+                                 LocationInfo location, ScanCode code) {
         if (!request.action().mayFindUnknownBoards()) {
             throw new ScanRefusedException(HttpStatus.NOT_FOUND, Message.of("errors.scan.unknownBoard", code.serial()),
                     code.serial(), null, false);
@@ -267,34 +297,31 @@ public class Scans {
         }
         BoardInfo found = boards.register(new NewBoard(code.serial(), partNumber, null, BoardStatus.QUARANTINE,
                 location.code(), null), moveContext(request, caseNumber, user, event));
-        event.identify(found.serial(), found.partNumber());
-        ScanResult result = new ScanResult(event.getId(), request.clientScanId(), ScanResult.Result.QUARANTINED,
+        ScanResult result = new ScanResult(event.id(), request.clientScanId(), ScanResult.Result.QUARANTINED,
                 found.serial(), found.partNumber(), request.action(), null, found.status(), location.code(), null,
-                nextStep.unknownBoard(found, location, caseNumber, request.trackingNumber()), true, event.getScannedAt());
-        return answer(event, result, "unknown board registered in quarantine");
+                nextStep.unknownBoard(found, location, caseNumber, request.trackingNumber()), true, event.at());
+        return answer(found.serial(), found.partNumber(), result, "unknown board registered in quarantine");
     }
 
     /** The hand-off as the board's chain of custody records it: this scan, by this user. */
-    private static MoveContext moveContext(ScanRequest request, String caseNumber, StaffUser user, ScanEventEntity event) {
-        return new MoveContext(request.action().reason(), user.username(), request.device(), event.getId(),
+    private static MoveContext moveContext(ScanRequest request, String caseNumber, StaffUser user, Claimed event) {
+        return new MoveContext(request.action().reason(), user.username(), request.device(), event.id(),
                 caseNumber, request.trackingNumber(), request.note());
     }
 
-    private ScanReply answer(ScanEventEntity event, ScanResult result, String reason) {
-        String body = write(result);
-        event.answer(result.result(), result.from(), result.to(), reason, result.flaggedForSupervisor(), 200, body);
-        events.saveAndFlush(event);
-        return new ScanReply(200, body, false);
+    /** The answer to an applied scan of {@code serial} (and {@code partNumber}, if the code named it). */
+    private Answer answer(String serial, String partNumber, ScanResult result, String reason) {
+        return new Answer(serial, partNumber, result.result(), result.from(), result.to(), reason,
+                result.flaggedForSupervisor(), 200, write(result));
     }
 
     private ScanReply recordRefusal(ScanRequest request, StaffUser user, String fingerprint, ScanRefusedException refused) {
-        return transaction.execute(status -> answerOnce(request, fingerprint, () -> {
-            ScanEventEntity event = newEvent(request, user, fingerprint);
-            BoardInfo board = refused.board();
-            event.identify(refused.serial(), board == null ? null : board.partNumber());
+        BoardInfo board = refused.board();
+        return transaction.execute(status -> answerOnce(request, user, fingerprint, refused.serial(),
+                board == null ? null : board.partNumber(), event -> {
             String reason = texts.get(refused.reason());
             ProblemDetail problem = ProblemResponses.problem(refused.status(), texts.get("problem.title.scanRefused"), reason);
-            problem.setProperty("scanId", event.getId());
+            problem.setProperty("scanId", event.id());
             problem.setProperty("clientScanId", request.clientScanId());
             if (refused.serial() != null) {
                 problem.setProperty("serial", refused.serial());
@@ -305,18 +332,10 @@ public class Scans {
                 problem.setProperty("allowedActions", refused.allowedNow());
             }
             problem.setProperty("flaggedForSupervisor", refused.flagged());
-            String body = write(problem);
-            event.answer(ScanResult.Result.REFUSED, board == null ? null : board.status(), null, reason,
-                    refused.flagged(), refused.status().value(), body);
-            events.saveAndFlush(event);
-            return new ScanReply(refused.status().value(), body, false);
+            return new Answer(refused.serial(), board == null ? null : board.partNumber(), ScanResult.Result.REFUSED,
+                    board == null ? null : board.status(), null, reason, refused.flagged(), refused.status().value(),
+                    write(problem));
         }));
-    }
-
-    private ScanEventEntity newEvent(ScanRequest request, StaffUser user, String fingerprint) {
-        return new ScanEventEntity(events.nextId(), request.clientScanId(), fingerprint, user.username(), request.action(),
-                locationCode(request), ScanCodeParser.visible(request.code()), request.device(),
-                clock.instant());
     }
 
     /** The location code as sent, in the canonical form of location codes; it may name no location. */

@@ -33,6 +33,8 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,10 +54,51 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Import(StatementCounting.class)
 class ScanIngestBenchmark {
 
-    private static final int[] CLIENTS = {1, 4, 16};
+    private static final int[] CLIENTS = Arrays.stream(System.getProperty("benchmark.clients", "1,4,16").split(","))
+            .mapToInt(Integer::parseInt).toArray();
+    /** The client count whose HTTP and in-process phases run under a JFR recording, split in the report. */
+    private static final int PROFILED_CLIENTS = 16;
     private static final int SCANS_PER_RUN = Integer.getInteger("benchmark.scans", 1500);
     private static final int WARM_UP_SCANS = 300;
     private static final int PGBENCH_SECONDS = Integer.getInteger("benchmark.pgbenchSeconds", 10);
+
+    private static final String IN_PROCESS_CLIENT = "bench-in-process-";
+    private static final CpuSplit SCAN_SPLIT = new CpuSplit()
+            .work("Scans.scan (the whole scan)", f -> f.startsWith("io.spareflow.scan.Scans.scan"))
+            .work("transaction begin (TransactionTemplate → JpaTransactionManager.doBegin)", f -> f.endsWith("JpaTransactionManager.doBegin"))
+            .work("transaction commit (flush, COMMIT)", f -> f.endsWith("AbstractPlatformTransactionManager.commit"))
+            .work("claim of the scan id (ScanEventLog.claim; before: advisory lock, retry look-up, nextval)",
+                    f -> f.equals("io.spareflow.scan.internal.ScanEventLog.claim") || f.equals("io.spareflow.common.TransactionLocks.lock")
+                            || f.equals("io.spareflow.scan.Scans.replay") || f.equals("io.spareflow.scan.Scans.newEvent"))
+            .work("location (Locations.find)", f -> f.startsWith("io.spareflow.location.Locations.find"))
+            .work("board lock (Boards.lock)", f -> f.startsWith("io.spareflow.board.Boards.lock"))
+            .work("board move (Boards.move, with custody and BoardMoved)", f -> f.startsWith("io.spareflow.board.Boards.move"))
+            .work("BoardMoved listeners (event multicast)", f -> f.startsWith("org.springframework.context.event.SimpleApplicationEventMulticaster.multicastEvent"))
+            .work("next step text (NextStep)", f -> f.startsWith("io.spareflow.scan.internal.NextStep"))
+            .work("answer as JSON (Jackson)", f -> f.startsWith("com.fasterxml.jackson.databind.ObjectMapper.writeValueAsString"))
+            .work("the scan's record (ScanEventLog.answer; before: Scans.answer, the insert)",
+                    f -> f.equals("io.spareflow.scan.internal.ScanEventLog.answer") || f.equals("io.spareflow.scan.Scans.answer"))
+            .work("guards (ScanGuard)", f -> f.equals("io.spareflow.scan.Scans.guardRefusal"))
+            .work("fingerprint (SHA-256)", f -> f.startsWith("io.spareflow.scan.Scans.fingerprint"))
+            .work("benchmark's statement counter (JDK proxy)", f -> f.startsWith("io.spareflow.benchmark.StatementCounter"))
+            .library("PostgreSQL JDBC driver", f -> f.startsWith("org.postgresql"))
+            .library("Hikari pool", f -> f.startsWith("com.zaxxer"))
+            .library("Hibernate", f -> f.startsWith("org.hibernate"))
+            .library("Spring transactions, ORM, JDBC", f -> f.startsWith("org.springframework.transaction")
+                    || f.startsWith("org.springframework.orm") || f.startsWith("org.springframework.jdbc"))
+            .library("Spring Data repositories, AOP proxies", f -> f.startsWith("org.springframework.data")
+                    || f.startsWith("org.springframework.aop"))
+            .library("Spring events", f -> f.startsWith("org.springframework.context.event"))
+            .library("messages (MessageSource, MessageFormat)", f -> f.startsWith("org.springframework.context.support")
+                    || f.startsWith("java.text"))
+            .library("Jackson", f -> f.startsWith("com.fasterxml.jackson"))
+            .library("SHA-256", f -> f.startsWith("sun.security.provider") || f.startsWith("java.security"))
+            .library("logging", f -> f.startsWith("ch.qos.logback") || f.startsWith("org.slf4j"))
+            .library("Camunda", f -> f.startsWith("org.camunda"))
+            .library("Tomcat", f -> f.startsWith("org.apache"))
+            .library("Spring MVC", f -> f.startsWith("org.springframework.web"))
+            .library("Spring Security", f -> f.startsWith("org.springframework.security"))
+            .library("Spring, other", f -> f.startsWith("org.springframework"));
 
     @LocalServerPort
     int port;
@@ -68,12 +111,19 @@ class ScanIngestBenchmark {
     @Autowired
     PasswordEncoder passwordEncoder;
 
+    private long postmasterPid;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    record Figures(String what, int clients, long operations, double perSecond, double p50Ms, double p99Ms) {
+    record Figures(String what, int clients, long operations, double perSecond, double p50Ms, double p99Ms,
+                   double jvmCpuMs, double postgresCpuMs) {
 
         String row() {
-            return String.format("| %s | %d | %d | %.0f | %.2f | %.2f |", what, clients, operations, perSecond, p50Ms, p99Ms);
+            return String.format(java.util.Locale.ROOT, "| %s | %d | %d | %.0f | %.2f | %.2f | %s | %s |", what, clients,
+                    operations, perSecond, p50Ms, p99Ms, perOperation(jvmCpuMs), perOperation(postgresCpuMs));
+        }
+
+        private String perOperation(double cpuMs) {
+            return String.format(java.util.Locale.ROOT, "%.2f", cpuMs / operations);
         }
     }
 
@@ -91,22 +141,37 @@ class ScanIngestBenchmark {
                 serial -> passwordEncoder.matches("demo", hash)));
         StringBuilder ratios = new StringBuilder("\n| clients | HTTP ÷ pgbench | in process ÷ pgbench | load average |\n"
                 + "|---|---|---|---|\n");
+        Path jfr = Path.of("target", "benchmark", "scan-ingest.jfr");
+        Files.createDirectories(jfr.getParent());
+        String profile = "";
         for (int clients : CLIENTS) {
             String load = MachineLoad.now();
+            Recording recording = clients == PROFILED_CLIENTS ? new Recording(Configuration.getConfiguration("profile")) : null;
+            if (recording != null) {
+                recording.start();
+            }
             Figures overHttp = run("POST /api/scans (HTTP, Basic auth)", clients, SCANS_PER_RUN, serial -> scanOverHttp(serial, auth));
             Figures inProcess = run("Scans.scan (in process, no HTTP)", clients, SCANS_PER_RUN,
                     serial -> scans.scan(request(serial), depotUser));
+            if (recording != null) {
+                recording.stop();
+                recording.dump(jfr);
+                recording.close();
+                profile = "\n### In process, " + clients + " clients\n\n" + SCAN_SPLIT.of(jfr, IN_PROCESS_CLIENT)
+                        + "\n### Over HTTP, " + clients + " clients (the server's request threads)\n\n" + SCAN_SPLIT.of(jfr, "http-nio");
+            }
             Figures pgbench = pgbench(clients);
             figures.addAll(List.of(overHttp, inProcess, pgbench));
             ratios.append(String.format(java.util.Locale.ROOT, "| %d | %.3f | %.3f | %s → %s |%n", clients,
                     overHttp.perSecond() / pgbench.perSecond(), inProcess.perSecond() / pgbench.perSecond(), load, MachineLoad.now()));
         }
-        StringBuilder report = new StringBuilder("| what | clients | operations | per second | p50 ms | p99 ms |\n"
-                + "|---|---|---|---|---|---|\n");
+        StringBuilder report = new StringBuilder("| what | clients | operations | per second | p50 ms | p99 ms"
+                + " | client CPU ms per operation (JVM; pgbench's own) | PostgreSQL CPU ms per operation |\n|---|---|---|---|---|---|---|---|\n");
         figures.forEach(f -> report.append(f.row()).append('\n'));
         report.append(ratios);
         report.append("\nSQL statements of one RECEIVE scan in process (").append(oneScan.size()).append("):\n\n");
         oneScan.forEach(sql -> report.append("1. `").append(sql.replaceAll("\\s+", " ")).append("`\n"));
+        report.append(profile);
         Path out = Path.of("target", "benchmark", "scan-ingest.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
@@ -120,6 +185,9 @@ class ScanIngestBenchmark {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         CountDownLatch done = new CountDownLatch(clients);
         List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String threadName = what.startsWith("Scans.scan") ? IN_PROCESS_CLIENT : "bench-client-";
+        double jvmCpu = ProcessCpu.jvmMillis();
+        double postgresCpu = ProcessCpu.postgresMillis(postmasterPid());
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             new Thread(() -> {
@@ -135,17 +203,32 @@ class ScanIngestBenchmark {
                 } finally {
                     done.countDown();
                 }
-            }).start();
+            }, threadName + c).start();
         }
         done.await(30, TimeUnit.MINUTES);
         long elapsed = System.nanoTime() - start;
+        jvmCpu = ProcessCpu.jvmMillis() - jvmCpu;
+        postgresCpu = ProcessCpu.postgresMillis(postmasterPid()) - postgresCpu;
         if (!failures.isEmpty()) {
             throw new IllegalStateException(what + " failed", failures.get(0));
         }
         long[] sorted = Arrays.copyOf(latencies, next.get());
         Arrays.sort(sorted);
         return new Figures(what, clients, sorted.length, sorted.length / (elapsed / 1e9), percentile(sorted, 50) / 1e6,
-                percentile(sorted, 99) / 1e6);
+                percentile(sorted, 99) / 1e6, jvmCpu, postgresCpu);
+    }
+
+    /** The test database's postmaster, whose processes' CPU time is this benchmark's PostgreSQL side. */
+    private long postmasterPid() throws Exception {
+        if (postmasterPid == 0) {
+            try (Connection connection = DriverManager.getConnection(SharedTestDatabase.jdbcUrl(), "postgres", "postgres");
+                 Statement statement = connection.createStatement();
+                 var rs = statement.executeQuery("show data_directory")) {
+                rs.next();
+                postmasterPid = Long.parseLong(Files.readAllLines(Path.of(rs.getString(1), "postmaster.pid")).get(0).trim());
+            }
+        }
+        return postmasterPid;
     }
 
     private void scanOverHttp(String serial, String auth) {
@@ -190,9 +273,13 @@ class ScanIngestBenchmark {
         }
         String portArg = String.valueOf(postgres.getPort());
         exec(List.of("pgbench", "-h", "localhost", "-p", portArg, "-U", "postgres", "-i", "-s", "10", "-q", "pgbench"), logs);
+        double clientCpu = ProcessCpu.endedChildrenMillis();
+        double postgresCpu = ProcessCpu.postgresMillis(postmasterPid());
         String output = exec(List.of("pgbench", "-h", "localhost", "-p", portArg, "-U", "postgres", "-N", "-n",
                 "-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 4)), "-T", String.valueOf(PGBENCH_SECONDS),
                 "-l", "--log-prefix=" + logs.resolve("tx"), "pgbench"), logs);
+        clientCpu = ProcessCpu.endedChildrenMillis() - clientCpu;
+        postgresCpu = ProcessCpu.postgresMillis(postmasterPid()) - postgresCpu;
         Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(output);
         if (!tps.find()) {
             throw new IllegalStateException("pgbench printed no tps: " + output);
@@ -203,7 +290,7 @@ class ScanIngestBenchmark {
                     .mapToLong(line -> Long.parseLong(line.split(" ")[2]) * 1000).sorted().toArray();
         }
         return new Figures("pgbench -N (simple update)", clients, latencies.length, Double.parseDouble(tps.group(1)),
-                percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6);
+                percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6, clientCpu, postgresCpu);
     }
 
     private static Stream<String> lines(Path file) {

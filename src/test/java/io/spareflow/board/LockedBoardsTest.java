@@ -1,6 +1,7 @@
 package io.spareflow.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spareflow.SpareflowIntegrationTest;
 import jakarta.persistence.EntityManager;
@@ -74,9 +75,42 @@ class LockedBoardsTest {
         assertThat(jdbc.queryForObject("select status from board where serial = ?", String.class, serial)).isEqualTo("SCRAPPED");
     }
 
+    @Test
+    void aBoardMovedTwiceInOneTransactionIsReadAsTheFirstMoveLeftIt() {
+        BoardInfo twice = transaction.execute(status -> {
+            BoardInfo locked = boards.lock(serial).orElseThrow();
+            BoardInfo first = boards.move(serial, BoardStatus.AVAILABLE, depot, null, CONTEXT);
+            assertThat(first.version()).isEqualTo(locked.version() + 1);
+            // The first move wrote the row in SQL: what this transaction reads next is that row, not the entity it locked.
+            assertThat(boards.find(serial).orElseThrow()).extracting(BoardInfo::status, BoardInfo::version)
+                    .containsExactly(BoardStatus.AVAILABLE, first.version());
+            assertThat(boards.lock(serial).orElseThrow()).extracting(BoardInfo::status, BoardInfo::version)
+                    .containsExactly(BoardStatus.AVAILABLE, first.version());
+            return boards.move(serial, BoardStatus.QUARANTINE, depot, null, CONTEXT);
+        });
+
+        assertThat(twice.status()).isEqualTo(BoardStatus.QUARANTINE);
+        assertThat(boards.find(serial).orElseThrow()).extracting(BoardInfo::status, BoardInfo::version)
+                .containsExactly(BoardStatus.QUARANTINE, twice.version());
+        assertThat(lastHandOff()).isEqualTo("AVAILABLE->QUARANTINE");
+        assertThat(jdbc.queryForObject("select count(*) from board_custody c join board b on b.id = c.board_id where b.serial = ?",
+                Integer.class, serial)).isEqualTo(3);
+    }
+
+    @Test
+    void aMoveTheStateMachineRefusesChangesNothing() {
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            boards.lock(serial).orElseThrow();
+            boards.move(serial, BoardStatus.INSTALLED, null, null, CONTEXT);
+        })).isInstanceOf(IllegalBoardMoveException.class);
+
+        assertThat(boards.find(serial).orElseThrow().status()).isEqualTo(BoardStatus.RECEIVED);
+        assertThat(lastHandOff()).isEqualTo("null->RECEIVED");
+    }
+
     private String lastHandOff() {
         return jdbc.queryForObject("""
-                select c.from_status || '->' || c.to_status from board_custody c join board b on b.id = c.board_id
+                select coalesce(c.from_status, 'null') || '->' || c.to_status from board_custody c join board b on b.id = c.board_id
                  where b.serial = ? order by c.id desc limit 1""", String.class, serial);
     }
 }

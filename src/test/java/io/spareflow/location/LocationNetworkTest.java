@@ -11,12 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @SpareflowIntegrationTest
 class LocationNetworkTest {
 
     @Autowired
     Locations locations;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void networkHasHqOfficesOverseasDepotsAndRepairCenters() {
@@ -30,6 +34,22 @@ class LocationNetworkTest {
         assertThat(counts.get(LocationType.OVERSEAS_DEPOT)).isGreaterThanOrEqualTo(60);
         assertThat(counts.get(LocationType.REPAIR_CENTER)).isGreaterThanOrEqualTo(2);
         assertThat(locations.count()).isGreaterThanOrEqualTo(120);
+    }
+
+    /** Locations are remembered once read; one its own transaction added and then rolled back is not. */
+    @Test
+    void aLocationOfATransactionRolledBackIsNotRemembered() {
+        String code = "RB" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
+        LocationInfo added = new LocationInfo(code, "Rolled back depot", LocationType.OFFICE_DEPOT, "Chengdu", "CN", 30.6,
+                104.1, "Asia/Shanghai", "MON-FRI 09:00-17:00", 30, null, null);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            locations.registerAll(List.of(added));
+            assertThat(locations.find(code)).contains(added);
+            status.setRollbackOnly();
+        });
+
+        assertThat(locations.find(code)).isEmpty();
+        assertThat(locations.find("CTU")).isEqualTo(locations.find("CTU")).isPresent();
     }
 
     @Test

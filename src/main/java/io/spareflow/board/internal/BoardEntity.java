@@ -65,6 +65,15 @@ public class BoardEntity {
         return id;
     }
 
+    public long getVersion() {
+        return version;
+    }
+
+    /** Its row was written with the next version outside Hibernate ({@link BoardWrites#move}). */
+    void written() {
+        version++;
+    }
+
     public BoardStatus getStatus() {
         return status;
     }

@@ -2,7 +2,6 @@ package io.spareflow.board.internal;
 
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.CustodyRecord;
-import io.spareflow.board.MoveContext;
 import io.spareflow.board.MoveReason;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,9 +12,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.Immutable;
 
-/** One hand-off of a board: an accepted scan or a system step. Written only by {@code Boards.move}, never changed. */
+/** One hand-off of a board (an accepted scan or a system step), as the history reads it; written by {@link CustodyLog}. */
 @Entity
+@Immutable
 @Table(name = "board_custody")
 public class CustodyEntity {
 
@@ -49,23 +50,6 @@ public class CustodyEntity {
     private Instant movedAt;
 
     protected CustodyEntity() {
-    }
-
-    public CustodyEntity(long boardId, BoardStatus from, BoardStatus to, String locationCode, Long siteId,
-                         MoveContext context, Instant at) {
-        this.boardId = boardId;
-        this.fromStatus = from;
-        this.toStatus = to;
-        this.action = context.action();
-        this.locationCode = locationCode;
-        this.siteId = siteId;
-        this.username = context.username();
-        this.device = context.device();
-        this.scanId = context.scanId();
-        this.caseNumber = context.caseNumber();
-        this.trackingNumber = context.trackingNumber();
-        this.note = context.note();
-        this.movedAt = at;
     }
 
     public CustodyRecord toRecord() {

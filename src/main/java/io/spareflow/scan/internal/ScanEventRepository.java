@@ -1,18 +1,12 @@
 package io.spareflow.scan.internal;
 
 import java.time.Instant;
-import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 public interface ScanEventRepository extends JpaRepository<ScanEventEntity, Long> {
-
-    Optional<ScanEventEntity> findByClientScanId(String clientScanId);
-
-    @Query(value = "select nextval('scan_event_seq')", nativeQuery = true)
-    long nextId();
 
     @Query("""
             select s from ScanEventEntity s
