@@ -2,6 +2,7 @@ package io.spareflow.calendar.internal;
 
 import io.spareflow.audit.Audit;
 import io.spareflow.audit.AuditedEntity;
+import io.spareflow.calendar.CalendarYear;
 import io.spareflow.common.CalendarDay;
 import io.spareflow.common.Csv;
 import io.spareflow.location.LocationInfo;
@@ -17,6 +18,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -88,8 +90,14 @@ class CalendarSeeder implements ApplicationRunner {
             }
             for (int year = FIRST_YEAR; year <= thisYear + 1; year++) {
                 int y = year;
+                // the store first: the library's rules cost far more to evaluate than a look-up (docs/performance.md)
+                Optional<CalendarYear> stored = store.find(country, null, year);
+                if (!replaceable(stored, false)) {
+                    continue;
+                }
                 loaded += library.holidays(country, year)
-                        .map(days -> seed(new FileYear(country, y, false, HolidayLibrary.SOURCE + country + " " + y, days), now))
+                        .map(days -> seed(new FileYear(country, y, false, HolidayLibrary.SOURCE + country + " " + y, days),
+                                stored, now))
                         .orElse(0);
             }
         }
@@ -99,10 +107,16 @@ class CalendarSeeder implements ApplicationRunner {
     }
 
     private int seed(FileYear y, Instant now) {
-        var stored = store.find(y.country(), null, y.year());
-        boolean replacesProvisional = stored.filter(s -> s.provisional() && ACTOR.equals(s.updatedBy()) && !y.provisional())
-                .isPresent();
-        if (stored.isPresent() && !replacesProvisional) {
+        return seed(y, store.find(y.country(), null, y.year()), now);
+    }
+
+    /** A year not stored yet, or a provisional one the seeder stored itself that a year not provisional replaces. */
+    private static boolean replaceable(Optional<CalendarYear> stored, boolean provisional) {
+        return stored.isEmpty() || stored.get().provisional() && ACTOR.equals(stored.get().updatedBy()) && !provisional;
+    }
+
+    private int seed(FileYear y, Optional<CalendarYear> stored, Instant now) {
+        if (!replaceable(stored, y.provisional())) {
             return 0;
         }
         store.replace(y.country(), null, y.year(), y.source(), y.provisional(), y.days(), ACTOR, now);

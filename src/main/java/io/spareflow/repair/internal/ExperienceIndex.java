@@ -65,10 +65,16 @@ class ExperienceIndex implements AutoCloseable {
         this.searchers = new SearcherManager(writer, null);
     }
 
-    /** Builds the index at start, so the first search is not the one to pay for it. */
+    /**
+     * Builds the index once the service has started, so the first search is not the one to pay for it; on a thread of
+     * its own, so the start (and the job executor, which starts after the ready listeners) does not wait for Lucene
+     * and its Chinese dictionary to load. A search that comes first waits for the build ({@link #catchUp} holds the lock).
+     */
     @EventListener(ApplicationReadyEvent.class)
     void build() {
-        catchUp();
+        Thread builder = new Thread(this::catchUp, "experience-index");
+        builder.setDaemon(true);
+        builder.start();
     }
 
     /**
