@@ -56,8 +56,8 @@ class ScanIngestBenchmark {
 
     private static final int[] CLIENTS = Arrays.stream(System.getProperty("benchmark.clients", "1,4,16").split(","))
             .mapToInt(Integer::parseInt).toArray();
-    /** The client count whose HTTP and in-process phases run under a JFR recording, split in the report. */
-    private static final int PROFILED_CLIENTS = 16;
+    /** The client count whose HTTP and in-process phases run under a JFR recording, split in the report (0, the default: none — a JFR `profile` recording halves the throughput at 16 clients). */
+    private static final int PROFILED_CLIENTS = Integer.getInteger("benchmark.profiledClients", 0);
     private static final int SCANS_PER_RUN = Integer.getInteger("benchmark.scans", 1500);
     private static final int WARM_UP_SCANS = 300;
     private static final int PGBENCH_SECONDS = Integer.getInteger("benchmark.pgbenchSeconds", 10);
