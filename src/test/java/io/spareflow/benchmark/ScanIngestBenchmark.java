@@ -58,9 +58,11 @@ class ScanIngestBenchmark {
             .mapToInt(Integer::parseInt).toArray();
     /** The client count whose HTTP and in-process phases run under a JFR recording, split in the report (0, the default: none — a JFR `profile` recording halves the throughput at 16 clients). */
     private static final int PROFILED_CLIENTS = Integer.getInteger("benchmark.profiledClients", 0);
-    private static final int SCANS_PER_RUN = Integer.getInteger("benchmark.scans", 1500);
+    private static final int SCANS_PER_RUN = Integer.getInteger("benchmark.scans", 6000);
     private static final int WARM_UP_SCANS = 300;
     private static final int PGBENCH_SECONDS = Integer.getInteger("benchmark.pgbenchSeconds", 10);
+    /** Whether the throughput phases run on counted connections too (as before; the counter's proxies cost CPU). */
+    private static final boolean COUNT_THROUGHOUT = Boolean.getBoolean("benchmark.countStatements");
 
     private static final String IN_PROCESS_CLIENT = "bench-in-process-";
     private static final CpuSplit SCAN_SPLIT = new CpuSplit()
@@ -144,6 +146,7 @@ class ScanIngestBenchmark {
         Path jfr = Path.of("target", "benchmark", "scan-ingest.jfr");
         Files.createDirectories(jfr.getParent());
         String profile = "";
+        StatementCounter.counting(COUNT_THROUGHOUT);
         for (int clients : CLIENTS) {
             String load = MachineLoad.now();
             Recording recording = clients == PROFILED_CLIENTS ? new Recording(Configuration.getConfiguration("profile")) : null;
@@ -165,6 +168,7 @@ class ScanIngestBenchmark {
             ratios.append(String.format(java.util.Locale.ROOT, "| %d | %.3f | %.3f | %s → %s |%n", clients,
                     overHttp.perSecond() / pgbench.perSecond(), inProcess.perSecond() / pgbench.perSecond(), load, MachineLoad.now()));
         }
+        StatementCounter.counting(true);
         StringBuilder report = new StringBuilder("| what | clients | operations | per second | p50 ms | p99 ms"
                 + " | client CPU ms per operation (JVM; pgbench's own) | PostgreSQL CPU ms per operation |\n|---|---|---|---|---|---|---|---|\n");
         figures.forEach(f -> report.append(f.row()).append('\n'));
