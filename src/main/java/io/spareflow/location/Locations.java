@@ -7,6 +7,7 @@ import io.spareflow.common.NotFoundException;
 import io.spareflow.location.internal.LocationEntity;
 import io.spareflow.location.internal.LocationRepository;
 import io.spareflow.location.internal.LocationRules;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +25,17 @@ public class Locations {
 
     /** Marks a transaction that added locations: what it reads of them may yet be rolled back. */
     private static final Object NETWORK_CHANGED = new Object();
+    private static final Duration REMEMBERED_FOR = Duration.ofMinutes(1);
 
     private final LocationRepository repository;
     /**
-     * Locations by code, as read: the application only ever adds locations ({@link #registerAll}, the network loader),
-     * never changes or removes one, so a location read once stays as it was, on every node. A code not found is not
-     * remembered: another node, or a later transaction, may add it.
+     * Locations by code, as read, for {@link #REMEMBERED_FOR}: the application only adds locations ({@link #registerAll},
+     * the network loader), but an operator may change one in SQL (hours, handling time), and every node then sees it
+     * within that time, as it sees a changed working calendar. A code not found is not remembered: another node, or a
+     * later transaction, may add it.
      */
     private final Map<String, LocationInfo> found = new ConcurrentHashMap<>();
+    private volatile long rememberedSince = System.nanoTime();
 
     Locations(LocationRepository repository) {
         this.repository = repository;
@@ -56,6 +60,11 @@ public class Locations {
     }
 
     private Optional<LocationInfo> findCanonical(String canonicalCode) {
+        long now = System.nanoTime();
+        if (now - rememberedSince > REMEMBERED_FOR.toNanos()) {
+            found.clear();
+            rememberedSince = now;
+        }
         LocationInfo known = found.get(canonicalCode);
         if (known != null) {
             return Optional.of(known);
