@@ -7,6 +7,7 @@
 #   LAUNCH=run: mvn -o spring-boot:run, as the README starts the service (the time includes Maven's own start).
 # Ports are taken from free ones so a run does not collide with another service on this host. Prints one line:
 #   startup <cold|warm> <seconds to UP> (JVM CPU <seconds>) load <1-min load average at start> <at end>
+#   and under LAUNCH=run: maven <seconds until it launched the service JVM> (CPU <Maven's JVM CPU by then>)
 # The JVM CPU is the service JVM's own (user + system of all its threads, from /proc; under LAUNCH=run Maven's JVM
 # is not counted).
 set -euo pipefail
@@ -40,12 +41,17 @@ stop() {
   kill $pid 2>/dev/null; wait $pid 2>/dev/null || true
 }
 trap stop EXIT
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' /proc/$1/stat; }
+maven=""
 until curl -s "http://127.0.0.1:$http/actuator/health" 2>/dev/null | tee -a "$data/health-$kind.txt" | grep -q '"status":"UP"'; do echo " $(date +%T.%N)" >>"$data/health-$kind.txt"
   kill -0 $pid 2>/dev/null || { echo "service died, see $data/log-$kind.txt" >&2; exit 1; }
+  if [ "$launch" = run ] && [ -z "$maven" ] && [ -n "$(jvm)" ]; then
+    maven=$(printf ' maven %.1f s (CPU %s s)' "$(echo "$(date +%s.%N) - $start" | bc)" "$(cpu_of $pid)")
+  fi
   sleep 0.2
 done
 end=$(date +%s.%N)
 # CPU time the JVM used up to UP (user + system, all its threads), next to the wall time: on a shared machine the
 # wall time depends on the other processes, the CPU time much less.
-cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' /proc/$(jvm)/stat)
-printf 'startup %s %.1f s (JVM CPU %s s) load %s %s\n' "$kind" "$(echo "$end - $start" | bc)" "$cpu" "$load_start" "$(cut -d' ' -f1 /proc/loadavg)"
+cpu=$(cpu_of "$(jvm)")
+printf 'startup %s %.1f s (JVM CPU %s s) load %s %s%s\n' "$kind" "$(echo "$end - $start" | bc)" "$cpu" "$load_start" "$(cut -d' ' -f1 /proc/loadavg)" "$maven"
