@@ -4,18 +4,24 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The default profile's database: a real PostgreSQL 15 started in process (zonky), so a fresh machine needs no install.
- * The engine and the connection pool depend on this bean, so Spring closes them before the database on shutdown.
+ * The server is started on a thread of its own as soon as the bean definitions are read ({@link EmbeddedPostgresStart}),
+ * so the main thread goes on creating beans instead of waiting for the postmaster; the first bean that needs the
+ * database waits for it there, and a server that does not start still stops the start. The engine and the connection
+ * pool depend on the {@code embeddedPostgres} bean, so Spring closes them before the database on shutdown.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spareflow.embedded-postgres.enabled", havingValue = "true")
@@ -23,12 +29,24 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
-    @ConfigurationProperties("spareflow.embedded-postgres")
+    static final String PROPERTIES_PREFIX = "spareflow.embedded-postgres";
+
+    @ConfigurationProperties(PROPERTIES_PREFIX)
     record EmbeddedPostgresProperties(boolean enabled, int port, String dataDirectory) {
     }
 
+    @Bean
+    static EmbeddedPostgresStart embeddedPostgresStart(Environment environment) {
+        return new EmbeddedPostgresStart(() -> start(Binder.get(environment)
+                .bindOrCreate(PROPERTIES_PREFIX, EmbeddedPostgresProperties.class)));
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresStart start) {
+        return start.server();
+    }
+
+    static EmbeddedPostgres start(EmbeddedPostgresProperties properties) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setRegisterShutdownHook(false)
                 // Real data lives here across restarts: a commit is on disk when it returns (zonky's default for
@@ -46,7 +64,12 @@ class EmbeddedPostgresConfiguration {
             dir.getParentFile().mkdirs();
             builder.setDataDirectory(dir).setCleanDataDirectory(false);
         }
-        EmbeddedPostgres postgres = builder.start();
+        EmbeddedPostgres postgres;
+        try {
+            postgres = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
         log.info("Embedded PostgreSQL listening on 127.0.0.1:{} (user postgres, database postgres){}", postgres.getPort(),
                 properties.dataDirectory() == null || properties.dataDirectory().isBlank() ? ", temporary data"
                         : ", data in " + properties.dataDirectory());

@@ -16,8 +16,8 @@ class EmbeddedDurabilityTest {
 
     @Test
     void theDefaultProfilesDatabaseSyncsEveryCommit() throws Exception {
-        try (EmbeddedPostgres postgres = new EmbeddedPostgresConfiguration()
-                .embeddedPostgres(new EmbeddedPostgresConfiguration.EmbeddedPostgresProperties(true, 0, null))) {
+        try (EmbeddedPostgres postgres = EmbeddedPostgresConfiguration.start(
+                new EmbeddedPostgresConfiguration.EmbeddedPostgresProperties(true, 0, null))) {
             DataSource db = postgres.getPostgresDatabase();
             assertThat(setting(db, "fsync")).isEqualTo("on");
             assertThat(setting(db, "synchronous_commit")).isEqualTo("on");
