@@ -9,7 +9,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
@@ -29,9 +28,9 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
-    static final String PROPERTIES_PREFIX = "spareflow.embedded-postgres";
+    private static final String PROPERTIES_PREFIX = "spareflow.embedded-postgres";
 
-    @ConfigurationProperties(PROPERTIES_PREFIX)
+    /** Bound from the environment by {@link #embeddedPostgresStart}: the server starts before any bean exists. */
     record EmbeddedPostgresProperties(boolean enabled, int port, String dataDirectory) {
     }
 
