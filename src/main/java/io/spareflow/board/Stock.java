@@ -1,5 +1,7 @@
 package io.spareflow.board;
 
+import io.spareflow.board.internal.BoardEntity;
+import io.spareflow.board.internal.LockedBoards;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -22,9 +24,11 @@ public class Stock {
     private static final String BOARD_COLUMNS = "serial, part_number, revision, status, location_code, site_id, updated_at, version";
 
     private final JdbcTemplate jdbc;
+    private final LockedBoards lockedBoards;
 
-    Stock(JdbcTemplate jdbc) {
+    Stock(JdbcTemplate jdbc, LockedBoards lockedBoards) {
         this.jdbc = jdbc;
+        this.lockedBoards = lockedBoards;
     }
 
     /** The count of AVAILABLE boards of one part at one location. */
@@ -67,19 +71,14 @@ public class Stock {
      * Locks one AVAILABLE board at {@code locationCode}, trying the parts in the order given, skipping boards that
      * other transactions hold locked (so concurrent callers get different boards and never wait for each other).
      * Empty when the location has no unlocked AVAILABLE board of these parts. The lock lasts until the caller's
-     * transaction ends; the caller then moves the board with {@link Boards#move}.
+     * transaction ends; the caller then moves the board with {@link Boards#move}, which does not lock it again.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<BoardInfo> claimAvailable(List<String> partNumbersInPreference, String locationCode) {
         for (String partNumber : partNumbersInPreference) {
-            List<BoardInfo> claimed = jdbc.query("select " + BOARD_COLUMNS + """
-                             from board
-                            where part_number = ? and status = 'AVAILABLE' and location_code = ?
-                            order by id limit 1
-                            for update skip locked""",
-                    Stock::board, partNumber, locationCode);
-            if (!claimed.isEmpty()) {
-                return Optional.of(claimed.get(0));
+            Optional<BoardEntity> claimed = lockedBoards.claimAvailable(partNumber, locationCode);
+            if (claimed.isPresent()) {
+                return claimed.map(BoardEntity::toInfo);
             }
         }
         return Optional.empty();

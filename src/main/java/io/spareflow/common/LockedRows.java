@@ -34,11 +34,19 @@ public final class LockedRows<K, E> {
             return known;
         }
         Optional<E> row = lockQuery.apply(key);
+        row.ifPresent(entity -> locked(key, entity));
+        return row;
+    }
+
+    /**
+     * Tells that this transaction has just locked the row of {@code entity} (a managed entity) by another query — a
+     * claim with {@code SKIP LOCKED} — so a later {@link #lock} of its key is answered from memory.
+     */
+    public void locked(K key, E entity) {
         Map<K, E> locked = lockedInThisTransaction();
         if (locked != null) {
-            row.ifPresent(entity -> locked.put(key, entity));
+            locked.put(key, entity);
         }
-        return row;
     }
 
     /**

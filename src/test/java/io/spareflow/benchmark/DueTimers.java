@@ -118,9 +118,19 @@ public final class DueTimers {
 
     /** A round: {@code count} timers created a day ahead, then all set due 3 s from now; waits until all ended or {@code giveUp}. */
     public Round round(int count, Duration giveUp) throws Exception {
+        startDue(count);
+        return fire(count, giveUp);
+    }
+
+    /** The first half of a {@link #round}: {@code count} timers created a day ahead (the last round's history gone). */
+    public void startDue(int count) throws Exception {
         jdbc.update("delete from act_hi_actinst where proc_def_key_ = ?", DUE);
         jdbc.update("delete from act_hi_procinst where proc_def_key_ = ?", DUE);
         start(DUE, count);
+    }
+
+    /** The second half of a {@link #round}: the {@code count} timers {@link #startDue} created set due, and fired. */
+    public Round fire(int count, Duration giveUp) throws Exception {
         String loadBefore = MachineLoad.now();
         Instant due = Instant.now().plusSeconds(3);
         jdbc.update("update act_ru_job set duedate_ = ? where process_def_key_ = ?", Timestamp.from(due), DUE);

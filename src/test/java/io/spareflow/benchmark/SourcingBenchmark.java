@@ -27,15 +27,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,6 +56,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Prints a Markdown table and writes it to target/benchmark/sourcing.md; method and figures in docs/performance.md.
  */
 @SpareflowIntegrationTest
+@Import(StatementCounting.class)
 class SourcingBenchmark {
 
     private static final int QUOTES = Integer.getInteger("benchmark.quotes", 2_000);
@@ -60,10 +65,18 @@ class SourcingBenchmark {
     /** The client counts of the quote and reservation rows: {@code -Dbenchmark.clients=1}. */
     private static final int[] CLIENTS = Arrays.stream(System.getProperty("benchmark.clients", "1,8").split(","))
             .mapToInt(Integer::parseInt).toArray();
-    /** The stages measured (6k, 100k, 1M, 2M; the data of every stage is still built): {@code -Dbenchmark.stages=1M,2M}. */
+    /**
+     * The stages measured (6k, 100k, 1M, 2M; the data of every stage up to the last one measured is still built):
+     * {@code -Dbenchmark.stages=1M,2M}.
+     */
     private static final List<String> STAGES = List.of(System.getProperty("benchmark.stages", "6k,100k,1M,2M").split(","));
-    /** The rows measured per stage: {@code -Dbenchmark.operations=quote,reserve} (also: stock, ranking). */
+    /**
+     * The rows measured per stage: {@code -Dbenchmark.operations=quote,reserve} (also: stock, ranking). Beside the
+     * reservation rows, its statements and what it writes (WAL, rows of each table, HOT updates) each way.
+     */
     private static final List<String> OPERATIONS = List.of(System.getProperty("benchmark.operations", "stock,ranking,quote,reserve").split(","));
+    /** Reservations each way over which {@link #writes} measures WAL and rows. */
+    private static final int WRITES_MEASURED = 200;
     private static final String COUNTED_STOCK = """
             select location_code, part_number, count(*) from board
             where part_number = any (?) and status = 'AVAILABLE' and location_code is not null
@@ -98,11 +111,14 @@ class SourcingBenchmark {
     private final Random random = new Random(42);
     private final AtomicLong cases = new AtomicLong();
     private final StringBuilder report = new StringBuilder();
+    private final StringBuilder writeNotes = new StringBuilder();
     private List<PartInfo> catalogue;
     private List<SiteInfo> sites;
 
     @Test
     void quoteAndReservationLatencyAsDepotsAndBoardsGrow() throws Exception {
+        // The statement counter's proxies only while one reservation is recorded: they are not part of a latency.
+        StatementCounter.counting(false);
         catalogue = parts.all().stream().filter(p -> !p.partNumber().startsWith("TS-")).toList();
         sites = customers.all().stream()
                 .filter(c -> c.tier() != null && tiers.require(c.tier()).advanceExchange())
@@ -111,20 +127,28 @@ class SourcingBenchmark {
                 .append("|---:|---:|---:|---|---:|---:|---:|---:|---:|---|\n");
 
         measureStage("6k");
-        addBoards(100_000 - boards.count());
-        measureStage("100k");
-        addBoards(1_000_000 - boards.count());
-        measureStage("1M");
-        addSyntheticDepots(2_000 - locations.depots().size());
-        addBoards(2_000_000 - boards.count());
-        measureStage("2M");
+        if (STAGES.stream().anyMatch(stage -> !stage.equals("6k"))) {
+            addBoards(100_000 - boards.count());
+            measureStage("100k");
+        }
+        if (STAGES.contains("1M") || STAGES.contains("2M")) {
+            addBoards(1_000_000 - boards.count());
+            measureStage("1M");
+        }
+        if (STAGES.contains("2M")) {
+            addSyntheticDepots(2_000 - locations.depots().size());
+            addBoards(2_000_000 - boards.count());
+            measureStage("2M");
+        }
 
+        report.append(writeNotes);
         String[] twoParts = {catalogue.get(0).partNumber(), catalogue.get(1).partNumber()};
         String summaryPlan = plan(SUMMARY_STOCK, twoParts);
         report.append("\nSummary read plan (two compatible parts, ").append(locations.depots().size())
                 .append(" depots):\n\n```\n").append(summaryPlan).append("\n```\n\nCounting plan (before V150):\n\n```\n")
                 .append(plan(COUNTED_STOCK, twoParts)).append("\n```\n");
         assertThat(stock.drift()).as("summary equals the boards after the run").isEmpty();
+        StatementCounter.counting(true);
         System.out.println(report);
         Files.createDirectories(Path.of("target/benchmark"));
         Files.writeString(Path.of("target/benchmark/sourcing.md"), report);
@@ -167,14 +191,18 @@ class SourcingBenchmark {
         };
         for (int clients : !OPERATIONS.contains("quote") ? new int[0] : CLIENTS) {
             if (clients == 1) {
-                alternated(depots, total, available, "quote", QUOTES, ranking, quote);
+                alternated(depots, total, available, "quote", " (master data read per call, before)", QUOTES,
+                        before -> ranking.keepMasterData(!before), quote);
             } else {
                 row(depots, total, available, "quote", clients, QUOTES * 2, quote);
             }
         }
         for (int clients : !OPERATIONS.contains("reserve") ? new int[0] : CLIENTS) {
             if (clients == 1) {
-                alternated(depots, total, available, "reserve", RESERVATIONS, ranking, reserve);
+                writes(ranking, reserve);
+                explainWrites();
+                alternated(depots, total, available, "reserve", " (request inserted, then updated: before)", RESERVATIONS,
+                        ranking::writeRequestBeforeClaim, reserve);
             } else {
                 row(depots, total, available, "reserve", clients, RESERVATIONS * 2, reserve);
             }
@@ -182,37 +210,138 @@ class SourcingBenchmark {
     }
 
     /**
-     * One client, {@code calls} calls each way alternated call by call: master data read again per call (before) and
-     * kept between calls ({@code MasterData}), so both see the same load and the same caches of the database.
+     * One client, {@code calls} calls each way alternated call by call: the code as it was ({@code before} switched
+     * on, the row labelled {@code beforeLabel}) and as it is, so both see the same load and the same caches of the
+     * database.
      */
-    private void alternated(int depots, long total, long available, String operation, int calls, RankingProbe probe,
-                            IntConsumer call) {
+    private void alternated(int depots, long total, long available, String operation, String beforeLabel, int calls,
+                            Consumer<Boolean> before, IntConsumer call) {
         long[][] latencies = new long[2][calls];
         try {
             for (int i = 0; i < 100; i++) {
-                probe.keepMasterData(i % 2 == 1);
+                before.accept(i % 2 == 0);
                 call.accept(i); // warm-up: JIT, caches, connection pool
             }
             String loadBefore = MachineLoad.now();
             long[] spent = new long[2];
             for (int i = 0; i < 2 * calls; i++) {
-                int kept = i % 2;
-                probe.keepMasterData(kept == 1);
+                int now = i % 2;
+                before.accept(now == 0);
                 long t0 = System.nanoTime();
                 call.accept(i);
                 long took = System.nanoTime() - t0;
-                latencies[kept][i / 2] = took;
-                spent[kept] += took;
+                latencies[now][i / 2] = took;
+                spent[now] += took;
             }
             String load = loadBefore + " → " + MachineLoad.now();
-            for (int kept : new int[]{0, 1}) {
-                Arrays.sort(latencies[kept]);
-                print(depots, total, available, operation + (kept == 0 ? " (master data read per call, before)" : ""), 1,
-                        calls, latencies[kept], calls / (spent[kept] / 1e9), load);
+            for (int now : new int[]{0, 1}) {
+                Arrays.sort(latencies[now]);
+                print(depots, total, available, operation + (now == 0 ? beforeLabel : ""), 1, calls, latencies[now],
+                        calls / (spent[now] / 1e9), load);
             }
         } finally {
-            probe.keepMasterData(true);
+            before.accept(false);
         }
+    }
+
+    /**
+     * What one reservation runs and writes, before (request inserted, then updated) and now: its statements, and over
+     * {@code WRITES_MEASURED} reservations each way the WAL per reservation and the rows it inserts and updates per
+     * table (HOT: updated in place, without new index entries). Appended to the report below the table.
+     */
+    private void writes(RankingProbe probe, IntConsumer reserve) throws InterruptedException {
+        StringBuilder notes = new StringBuilder();
+        for (boolean before : new boolean[]{true, false}) {
+            probe.writeRequestBeforeClaim(before);
+            try {
+                // The same part and site as a call just before: what a first call reads (master data) is not its cost.
+                String part = randomPart();
+                long site = randomSite().id();
+                IntConsumer again = i -> sourcing.reserve(part, site, "BENCH-" + cases.incrementAndGet(), 1);
+                again.accept(0);
+                StatementCounter.counting(true);
+                List<String> statements = StatementCounter.record(() -> again.accept(0));
+                StatementCounter.counting(false);
+                notes.append("\nOne reservation").append(before ? " (before)" : "").append(", ").append(statements.size())
+                        .append(" statements:\n\n```\n");
+                statements.forEach(sql -> notes.append(sql.replaceAll("\\s+", " ").trim()).append('\n'));
+                notes.append("```\n\n");
+                Map<String, long[]> tuplesBefore = tupleCounts();
+                String lsn = jdbc.queryForObject("select pg_current_wal_lsn()::text", String.class);
+                for (int i = 0; i < WRITES_MEASURED; i++) {
+                    reserve.accept(i);
+                }
+                double walBytes = jdbc.queryForObject("select pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)",
+                        Double.class, lsn) / WRITES_MEASURED;
+                Thread.sleep(2_000); // each backend reports its table statistics once idle for a second
+                Map<String, long[]> tuplesAfter = tupleCounts();
+                notes.append(String.format(Locale.ROOT, "WAL per reservation: %.0f bytes (over %d). Rows per reservation:%n%n",
+                        walBytes, WRITES_MEASURED)).append("| table | inserted | updated | of them HOT |\n|---|---:|---:|---:|\n");
+                tuplesAfter.forEach((table, after) -> {
+                    long[] was = tuplesBefore.getOrDefault(table, new long[3]);
+                    if (after[0] != was[0] || after[1] != was[1]) {
+                        notes.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", table,
+                                (after[0] - was[0]) / (double) WRITES_MEASURED, (after[1] - was[1]) / (double) WRITES_MEASURED,
+                                (after[2] - was[2]) / (double) WRITES_MEASURED));
+                    }
+                });
+            } finally {
+                StatementCounter.counting(false);
+                probe.writeRequestBeforeClaim(false);
+            }
+        }
+        System.out.print(notes);
+        writeNotes.append(notes);
+    }
+
+    /**
+     * The WAL, buffers and time of each write of a reservation as PostgreSQL reports them ({@code EXPLAIN (ANALYZE,
+     * BUFFERS, WAL)}), on copies of the last reservation's rows in a transaction rolled back: the board's move with its
+     * hand-off, the request, the decision.
+     */
+    private void explainWrites() {
+        StringBuilder notes = new StringBuilder("\nEach write of a reservation (copies of the last one's rows, rolled back):\n\n```\n");
+        transactions.executeWithoutResult(tx -> {
+            long reservation = jdbc.queryForObject("select max(id) from spare_reservation", Long.class);
+            Map<String, String> writes = new java.util.LinkedHashMap<>();
+            writes.put("board moved to RESERVED, with its hand-off (one statement; the summary trigger fires)", """
+                    with moved as (
+                        update board set status = 'RESERVED', updated_at = now(), version = version + 1
+                        where id = (select id from board where status = 'AVAILABLE' order by id desc limit 1)
+                        returning id, location_code)
+                    insert into board_custody (board_id, from_status, to_status, action, location_code, username, case_number,
+                        note, moved_at)
+                    select id, 'AVAILABLE', 'RESERVED', 'RESERVE', location_code, 'system', 'EXPLAIN', 'Reserved as the spare',
+                        now() from moved""");
+            writes.put("request inserted as RESERVED", """
+                    insert into spare_reservation (case_number, line_no, requested_part, site_id, tier, status, serial, board_part,
+                        depot_code, distance_km, expected_on_site, predicted_breach, created_at, reserved_at, expires_at, version)
+                    select 'EXPLAIN-1', line_no, requested_part, site_id, tier, status, serial || '-X', board_part, depot_code,
+                        distance_km, expected_on_site, predicted_breach, created_at, reserved_at, expires_at, 0
+                    from spare_reservation where id = %d""".formatted(reservation));
+            writes.put("decision with its candidates (JSON)", """
+                    insert into sourcing_decision (case_number, reservation_id, kind, made_at, made_by, requested_part, site_id,
+                        tier, limit_minutes, chosen_depot, chosen_serial, reason, reason_key, reason_args, candidates_total, candidates)
+                    select case_number, reservation_id, kind, made_at, made_by, requested_part, site_id, tier, limit_minutes,
+                        chosen_depot, chosen_serial, reason, reason_key, reason_args, candidates_total, candidates
+                    from sourcing_decision where reservation_id = %d""".formatted(reservation));
+            writes.forEach((what, sql) -> notes.append("-- ").append(what).append('\n').append(String.join("\n",
+                    jdbc.queryForList("explain (analyze, buffers, wal, costs off) " + sql, String.class))).append("\n\n"));
+            tx.setRollbackOnly();
+        });
+        notes.append("```\n");
+        System.out.print(notes);
+        writeNotes.append(notes);
+    }
+
+    /** Rows inserted, updated and HOT-updated so far, per table of the application. */
+    private Map<String, long[]> tupleCounts() {
+        Map<String, long[]> counts = new TreeMap<>();
+        jdbc.query("select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd from pg_stat_user_tables where schemaname = 'public'",
+                rs -> {
+                    counts.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                });
+        return counts;
     }
 
     private void row(int depots, long total, long available, String operation, int clients, int calls, IntConsumer call) throws Exception {

@@ -6,12 +6,19 @@ import io.spareflow.SpareflowIntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -19,11 +26,13 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * Timers due at the same moment on one node beside a backlog of open cases ({@link DueTimers}), twice in the same
  * run: with the job executor as it was configured before issue 15 (Camunda's acquisition defaults, 4/10 threads),
  * then as application.yml configures it now; and the acquisition query's plan over the backlog with and without the
- * due-date index. The target: all of 10k due at once fired within 60 s, none twice.
+ * due-date index; then a round of {@code -Dbenchmark.counted} timers (1,000) with the statement counter on: statements
+ * and CPU per fired timer. The target: all of 10k due at once fired within 60 s, none twice.
  * <pre>mvn -B test -Pbenchmark -Dtest=TimerBenchmark -Dbenchmark.open=100000 -Dbenchmark.due=10000 -Dbenchmark.open-via-api=5000</pre>
  * Writes target/benchmark/timers.md.
  */
 @SpareflowIntegrationTest
+@Import(StatementCounting.class)
 class TimerBenchmark {
 
     private static final int OPEN = Integer.getInteger("benchmark.open", 5_000);
@@ -31,6 +40,10 @@ class TimerBenchmark {
     /** Open instances started through the API; the rest of the backlog is copied from them ({@link DueTimers#startOpen}). */
     private static final int OPEN_VIA_API = Integer.getInteger("benchmark.open-via-api", 5_000);
     private static final Duration GIVE_UP = Duration.ofMinutes(10);
+    /** Timers of the round whose statements and CPU are counted per timer ({@link #perFiredTimer}). */
+    private static final int COUNTED = Integer.getInteger("benchmark.counted", 1_000);
+    private static final Pattern SELECT = Pattern.compile("^(select)\\b.*?\\bfrom ([a-z_]+)");
+    private static final Pattern WRITE = Pattern.compile("^(insert into|update|delete from|delete) ([a-z_]+)");
 
     @Autowired
     ProcessEngine engine;
@@ -41,6 +54,8 @@ class TimerBenchmark {
 
     @Test
     void timersDueAtTheSameMoment() throws Exception {
+        // The statement counter's proxies only in the counted round: they are not part of a lateness.
+        StatementCounter.counting(false);
         DueTimers timers = new DueTimers(engine, jdbc);
         timers.deploy();
         String loadBefore = MachineLoad.now();
@@ -66,12 +81,65 @@ class TimerBenchmark {
         DueTimers.Round now = timers.round(DUE, GIVE_UP);
         report.append(configured.cells("application.yml")).append(now.cells());
 
+        report.append(perFiredTimer(timers));
+
         Path out = Path.of("target", "benchmark", "timers.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.out.println(report);
         assertThat(now.lateSeconds()).hasSize(DUE);
         assertThat(now.firedTwice()).isZero();
+    }
+
+    /**
+     * What one fired timer costs with application.yml's settings: a round of {@code COUNTED} timers fired with the
+     * statement counter on, its statements per timer by thread and kind (the benchmark's own polling left out), and the
+     * CPU of this JVM and of PostgreSQL per timer over the firing alone (the instances are started before).
+     */
+    private String perFiredTimer(DueTimers timers) throws Exception {
+        timers.startDue(COUNTED);
+        long postmaster = Long.parseLong(Files.readAllLines(Path.of(jdbc.queryForObject("show data_directory", String.class),
+                "postmaster.pid")).get(0).trim());
+        double jvmCpu = ProcessCpu.jvmMillis();
+        double postgresCpu = ProcessCpu.postgresMillis(postmaster);
+        StatementCounter.counting(true);
+        DueTimers.Round[] round = new DueTimers.Round[1];
+        List<StatementCounter.Executed> executed;
+        try {
+            executed = StatementCounter.recordEveryThread(() -> {
+                try {
+                    round[0] = timers.fire(COUNTED, GIVE_UP);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } finally {
+            StatementCounter.counting(false);
+        }
+        int fired = round[0].lateSeconds().size();
+        double jvmPerTimer = (ProcessCpu.jvmMillis() - jvmCpu) / fired;
+        double postgresPerTimer = (ProcessCpu.postgresMillis(postmaster) - postgresCpu) / fired;
+        Map<String, Long> byKind = executed.stream().collect(Collectors.groupingBy(
+                e -> e.thread().replaceAll("[-0-9]+$", "") + " | " + kind(e.sql()), TreeMap::new, Collectors.counting()));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, """
+
+                Per fired timer (application.yml's settings, %,d of %,d fired with the statement counter on; load %s → %s):
+                %.1f statements, JVM CPU %.2f ms, PostgreSQL CPU %.2f ms (the firing alone, counter's proxies included).
+
+                | thread | statement | per timer |
+                |---|---|---:|
+                """, fired, COUNTED, round[0].loadBefore(), round[0].loadAfter(), executed.size() / (double) fired,
+                jvmPerTimer, postgresPerTimer));
+        byKind.forEach((key, n) -> out.append(String.format(Locale.ROOT, "| %s | %.2f |%n", key, n / (double) fired)));
+        return out.toString();
+    }
+
+    /** A statement's verb and table, e.g. {@code insert into act_hi_actinst}; a select by its first table. */
+    private static String kind(String sql) {
+        String flat = sql.replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
+        Matcher verb = (flat.startsWith("select") ? SELECT : WRITE).matcher(flat);
+        String kind = verb.find() ? verb.group(1) + " " + verb.group(2) : flat.substring(0, Math.min(40, flat.length()));
+        return flat.contains(" for update") ? kind + " for update" : kind;
     }
 
     private String acquisitionPlans(DueTimers timers) {

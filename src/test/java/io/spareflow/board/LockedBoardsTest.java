@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.spareflow.SpareflowIntegrationTest;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A board locked by {@link Boards#lock} and then moved in the same transaction is locked once, not twice (the scan
  * path); the move still works on the row as it stands — also when the persistence context was cleared in between and
- * the row changed in SQL meanwhile, where the entity remembered from the lock would be stale.
+ * the row changed in SQL meanwhile, where the entity remembered from the lock would be stale. A board claimed with
+ * {@link Stock#claimAvailable} is moved from the row the claim locked.
  */
 @SpareflowIntegrationTest
 class LockedBoardsTest {
@@ -27,6 +29,8 @@ class LockedBoardsTest {
 
     @Autowired
     Boards boards;
+    @Autowired
+    Stock stock;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -95,6 +99,21 @@ class LockedBoardsTest {
         assertThat(lastHandOff()).isEqualTo("AVAILABLE->QUARANTINE");
         assertThat(jdbc.queryForObject("select count(*) from board_custody c join board b on b.id = c.board_id where b.serial = ?",
                 Integer.class, serial)).isEqualTo(3);
+    }
+
+    @Test
+    void aBoardClaimedIsMovedAsItWasClaimed() {
+        transaction.executeWithoutResult(status -> {
+            boards.move(serial, BoardStatus.AVAILABLE, depot, null, CONTEXT);
+            BoardInfo claimed = stock.claimAvailable(List.of(boards.require(serial).partNumber()), depot).orElseThrow();
+            BoardInfo reserved = boards.move(claimed.serial(), BoardStatus.RESERVED, depot, null,
+                    MoveContext.system(MoveReason.RESERVE, null, "locked boards test"));
+
+            assertThat(reserved.version()).isEqualTo(claimed.version() + 1);
+            assertThat(jdbc.queryForObject("select status || '/' || version from board where serial = ?", String.class,
+                    claimed.serial())).isEqualTo("RESERVED/" + reserved.version());
+            status.setRollbackOnly(); // the demo depot's stock stays as it was
+        });
     }
 
     @Test

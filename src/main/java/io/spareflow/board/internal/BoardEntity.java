@@ -65,6 +65,10 @@ public class BoardEntity {
         return id;
     }
 
+    public String getSerial() {
+        return serial;
+    }
+
     public long getVersion() {
         return version;
     }

@@ -19,6 +19,15 @@ public interface BoardRepository extends JpaRepository<BoardEntity, Long> {
     @Query("select b from BoardEntity b where b.serial = ?1")
     Optional<BoardEntity> lockBySerial(String serial);
 
+    /**
+     * Row lock on the oldest AVAILABLE board of a part at a location that no other transaction holds locked (in id
+     * order from board_available_claim_idx, V151): concurrent claims get different boards and never wait.
+     */
+    @Query(value = """
+            select * from board where part_number = ?1 and status = 'AVAILABLE' and location_code = ?2
+            order by id limit 1 for update skip locked""", nativeQuery = true)
+    Optional<BoardEntity> claimAvailable(String partNumber, String locationCode);
+
     @Query("""
             select b from BoardEntity b
             where (:location is null or b.locationCode = :location)

@@ -61,6 +61,7 @@ class Reservations {
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private volatile boolean writingBeforeClaim;
 
     Reservations(Quotes quotes, Stock stock, Boards boards, MasterData masterData, SpareReservationRepository reservations,
                  DecisionLog decisions, SourcingProperties properties, TransactionLocks locks, EntityManager entityManager, ApplicationEventPublisher events, Clock clock) {
@@ -109,18 +110,31 @@ class Reservations {
             return new Placed(held, false);
         }
         Instant now = clock.instant();
-        SpareReservationEntity request = reservations.saveAndFlush(
-                new SpareReservationEntity(caseNo, line, part.partNumber(), siteId, tier.name(), now));
+        SpareReservationEntity request = new SpareReservationEntity(caseNo, line, part.partNumber(), siteId, tier.name(), now);
+        if (writingBeforeClaim) {
+            reservations.saveAndFlush(request);
+        }
         QuoteEngine.Ranking ranking = quotes.rankFor(master, part.partNumber(), site, tier, now);
         if (!claimBest(request, ranking, DecisionKind.RESERVED, actor)) {
+            reservations.saveAndFlush(request);
             decisions.record(request, DecisionKind.BACKORDER, actor, ranking, ranking.reasonFor(null, List.of()));
         }
         return new Placed(request, true);
     }
 
     /**
+     * On: a new request is inserted before its board is claimed and updated after it, as before; off (the default):
+     * written once, when the claim (or the backorder) is known. A benchmark's same-run baseline; the line's lock
+     * ({@link #place}) keeps a second open request of the line out either way.
+     */
+    void writeBeforeClaim(boolean on) {
+        writingBeforeClaim = on;
+    }
+
+    /**
      * Walks down the ranking and reserves the first board it can lock; a depot whose boards are all taken by
-     * concurrent requests is passed over. False (nothing changed) when no depot has a board left.
+     * concurrent requests is passed over. False (nothing changed) when no depot has a board left. A request not yet
+     * written (a new one) is inserted as reserved, in one statement; a backorder is updated.
      */
     @Transactional
     boolean claimBest(SpareReservationEntity request, QuoteEngine.Ranking ranking, DecisionKind kind, String actor) {
