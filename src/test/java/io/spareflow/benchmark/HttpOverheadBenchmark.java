@@ -72,11 +72,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * ({@link Scans#scan}) and through {@code POST /api/scans}, each with HTTP Basic, one client, p50/p99. Beside them the
  * floor of the stack, {@code GET /css/spareflow.css} (a static file: no authentication, no database), and the client's
  * own share: the same static file and the same quote sent by {@link RawHttp} (one keep-alive socket read on the
- * calling thread) besides {@code java.net.http.HttpClient}. All kinds are called in turn, call by call, in a random
+ * calling thread) besides {@code java.net.http.HttpClient}; same-run A/Bs: the quote with the user read the old way,
+ * with its JSON answer chunked as Spring's own converter sends it, and the quote and the static file through a second
+ * connector with Tomcat's NIO2 protocol. All kinds are called in turn, call by call, in a random
  * order, so they share the machine's load. The measurement runs under a Java Flight Recorder profile whose CPU samples
  * of the server's request threads are split by what they were in; the report also lists what a request runs (the
  * servlet filters in order, Spring Security's chains and their filters, the handler mappings). Run:
- * <pre>mvn -B -o test -Pbenchmark -Dtest=HttpOverheadBenchmark -Dbenchmark.calls=2000</pre>
+ * <pre>mvn -B -o test -Pbenchmark -Dtest=HttpOverheadBenchmark -Dbenchmark.calls=3000</pre>
  * Writes target/benchmark/http-overhead.md and the recording target/benchmark/http-overhead.jfr.
  */
 @SpareflowIntegrationTest
