@@ -2,6 +2,7 @@ package io.spareflow.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
@@ -47,12 +48,15 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.FilterChainProxy;
@@ -60,6 +64,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * What HTTP adds to an API call, for two operations: the spare quote (one part, one site) called in process
@@ -67,11 +72,13 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * ({@link Scans#scan}) and through {@code POST /api/scans}, each with HTTP Basic, one client, p50/p99. Beside them the
  * floor of the stack, {@code GET /css/spareflow.css} (a static file: no authentication, no database), and the client's
  * own share: the same static file and the same quote sent by {@link RawHttp} (one keep-alive socket read on the
- * calling thread) besides {@code java.net.http.HttpClient}. All kinds are called in turn, call by call, in a random
+ * calling thread) besides {@code java.net.http.HttpClient}; same-run A/Bs: the quote with the user read the old way,
+ * with its JSON answer chunked as Spring's own converter sends it, and the quote and the static file through a second
+ * connector with Tomcat's NIO2 protocol. All kinds are called in turn, call by call, in a random
  * order, so they share the machine's load. The measurement runs under a Java Flight Recorder profile whose CPU samples
  * of the server's request threads are split by what they were in; the report also lists what a request runs (the
  * servlet filters in order, Spring Security's chains and their filters, the handler mappings). Run:
- * <pre>mvn -B -o test -Pbenchmark -Dtest=HttpOverheadBenchmark -Dbenchmark.calls=2000</pre>
+ * <pre>mvn -B -o test -Pbenchmark -Dtest=HttpOverheadBenchmark -Dbenchmark.calls=3000</pre>
  * Writes target/benchmark/http-overhead.md and the recording target/benchmark/http-overhead.jfr.
  */
 @SpareflowIntegrationTest
@@ -82,7 +89,8 @@ class HttpOverheadBenchmark {
     private static final String PART = "130103811";
     /** Positions of the calls compared in the report, in the list of calls of {@link #httpOverheadOfAQuoteAndAScan}. */
     private static final int QUOTE = 0, QUOTE_HTTP = 1, QUOTE_RAW = 2, QUOTE_RAW_USERS_FIND = 3, STATIC_HTTP = 4, STATIC_RAW = 5,
-            SCAN = 8, SCAN_HTTP = 9;
+            SCAN = 8, SCAN_HTTP = 9, QUOTE_RAW_NIO2 = 10, STATIC_RAW_NIO2 = 11,
+            QUOTE_RAW_CHUNKED = 12;
 
     /** The work a request thread's CPU sample belongs to when its frame is on the stack (first match wins). */
     private static final Map<String, Predicate<String>> WORK = work();
@@ -112,6 +120,10 @@ class HttpOverheadBenchmark {
     FilterChainProxy securityFilters;
     @Autowired
     DispatcherServlet dispatcher;
+    @Autowired
+    RequestMappingHandlerAdapter handlerAdapter;
+    @Autowired
+    ObjectMapper objectMapper;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String agent = "Basic " + Base64.getEncoder().encodeToString("agent:demo".getBytes(StandardCharsets.UTF_8));
@@ -140,7 +152,8 @@ class HttpOverheadBenchmark {
         StaffUser depotUser = users.require("depot-CTU");
         Iterator<String> inProcessBoards = boardsInTransit(WARM_UP + CALLS).iterator();
         Iterator<String> httpBoards = boardsInTransit(WARM_UP + CALLS).iterator();
-        try (RawHttp raw = new RawHttp(port)) {
+        Connector nio2 = nio2Connector();
+        try (RawHttp raw = new RawHttp(port); RawHttp rawNio2 = new RawHttp(nio2.getLocalPort())) {
             List<Call> calls = List.of(
                     new Call("Quotes.quote in process", () -> quotes.quote(PART, site.id(), null, null, null)),
                     new Call("POST /api/sourcing/quotes (HTTP Basic, JDK HttpClient)", () -> send(HttpRequest.newBuilder(uri("/api/sourcing/quotes"))
@@ -158,7 +171,14 @@ class HttpOverheadBenchmark {
                     new Call("Scans.scan in process (RECEIVE)", () -> scans.scan(scan(inProcessBoards.next()), depotUser)),
                     new Call("POST /api/scans (RECEIVE, HTTP Basic, JDK HttpClient)", () -> send(HttpRequest.newBuilder(uri("/api/scans"))
                             .header("Content-Type", "application/json").header("Authorization", depot)
-                            .POST(HttpRequest.BodyPublishers.ofString(scanJson(httpBoards.next()))).build())));
+                            .POST(HttpRequest.BodyPublishers.ofString(scanJson(httpBoards.next()))).build())),
+                    new Call("POST /api/sourcing/quotes (HTTP Basic, raw socket, NIO2 connector)", () -> expectOk(rawNio2.exchange("POST",
+                            "/api/sourcing/quotes", quote, "Content-Type: application/json", "Authorization: " + agent))),
+                    new Call("GET /css/spareflow.css (static file, raw socket, NIO2 connector)",
+                            () -> expectOk(rawNio2.exchange("GET", "/css/spareflow.css", null))),
+                    new Call("POST /api/sourcing/quotes (HTTP Basic, raw socket, the JSON answer chunked as before)",
+                            () -> withChunkedJson(() -> expectOk(raw.exchange("POST", "/api/sourcing/quotes", quote,
+                                    "Content-Type: application/json", "Authorization: " + agent)))));
             Path jfr = Path.of("target/benchmark/http-overhead.jfr");
             Files.createDirectories(jfr.getParent());
             long[][] latencies;
@@ -178,16 +198,33 @@ class HttpOverheadBenchmark {
             report.append(String.format(Locale.ROOT, "%nHTTP overhead (HTTP p50 − in-process p50):%n%n"
                             + "- quote, JDK HttpClient: %.2f ms%n- quote, raw socket: %.2f ms%n"
                             + "- quote, raw socket, the user read by Users.find as before: %.2f ms%n- scan, JDK HttpClient: %.2f ms%n"
-                            + "- the client's own share (static file, JDK HttpClient − raw socket): %.2f ms%n%n",
+                            + "- the client's own share (static file, JDK HttpClient − raw socket): %.2f ms%n"
+                            + "- quote, raw socket, NIO2 connector: %.2f ms (static file: %.2f ms p50 against %.2f ms on NIO)%n"
+                            + "- quote, raw socket, the JSON answer chunked as before (no Content-Length, two writes): %.2f ms%n%n",
                     ms(p(latencies[QUOTE_HTTP], 50) - p(latencies[QUOTE], 50)), ms(p(latencies[QUOTE_RAW], 50) - p(latencies[QUOTE], 50)),
                     ms(p(latencies[QUOTE_RAW_USERS_FIND], 50) - p(latencies[QUOTE], 50)),
                     ms(p(latencies[SCAN_HTTP], 50) - p(latencies[SCAN], 50)),
-                    ms(p(latencies[STATIC_HTTP], 50) - p(latencies[STATIC_RAW], 50))));
+                    ms(p(latencies[STATIC_HTTP], 50) - p(latencies[STATIC_RAW], 50)),
+                    ms(p(latencies[QUOTE_RAW_NIO2], 50) - p(latencies[QUOTE], 50)), ms(p(latencies[STATIC_RAW_NIO2], 50)),
+                    ms(p(latencies[STATIC_RAW], 50)), ms(p(latencies[QUOTE_RAW_CHUNKED], 50) - p(latencies[QUOTE], 50))));
             report.append(where(jfr, calls)).append(whatARequestRuns());
             System.out.println(report);
             Files.writeString(Path.of("target/benchmark/http-overhead.md"), report);
             assertThat(p(latencies[QUOTE_HTTP], 50)).isPositive();
         }
+    }
+
+    /**
+     * A second connector on the running server, with Tomcat's NIO2 protocol instead of NIO and otherwise Tomcat's
+     * defaults plus the main connector's URI encoding: a same-run A/B of the protocol, call by call.
+     */
+    private Connector nio2Connector() {
+        org.apache.catalina.startup.Tomcat tomcat = ((TomcatWebServer) context.getWebServer()).getTomcat();
+        Connector nio2 = new Connector("org.apache.coyote.http11.Http11Nio2Protocol");
+        nio2.setPort(0);
+        nio2.setURIEncoding(tomcat.getConnector().getURIEncoding());
+        tomcat.getService().addConnector(nio2);
+        return nio2;
     }
 
     /**
@@ -244,6 +281,29 @@ class HttpOverheadBenchmark {
             }
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the authentication provider is not built as the benchmark expects", e);
+        }
+    }
+
+    /**
+     * Runs {@code call} while JSON answers are written by Spring's own Jackson converter (streamed, flushed: Tomcat
+     * sends them chunked, the closing chunk in a second write) instead of the application's, which sends them with
+     * their length in one write: a same-run A/B. The handler adapter's converter list is the one its return-value
+     * handlers read; one client, so no other request sees the swap.
+     */
+    private void withChunkedJson(Runnable call) {
+        List<HttpMessageConverter<?>> converters = handlerAdapter.getMessageConverters();
+        int at = -1;
+        for (int i = 0; i < converters.size() && at < 0; i++) {
+            at = converters.get(i).getClass().getSimpleName().equals("SizedJsonConverter") ? i : -1;
+        }
+        if (at < 0) {
+            throw new IllegalStateException("no SizedJsonConverter among " + converters);
+        }
+        HttpMessageConverter<?> sized = converters.set(at, new MappingJackson2HttpMessageConverter(objectMapper));
+        try {
+            call.run();
+        } finally {
+            converters.set(at, sized);
         }
     }
 

@@ -44,7 +44,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Scan ingest throughput and latency, beside what the same PostgreSQL does in pgbench's simple-update (-N) with the
  * same numbers of clients, in the same run. Each scan is a RECEIVE of its own board (IN_TRANSIT → RECEIVED): parse,
- * scope and state checks, row lock, move, custody row, scan record, one transaction.
+ * scope and state checks, row lock, move, custody row, scan record, one transaction. Over HTTP twice: driven by the JDK
+ * {@code HttpClient} on threads of this JVM (the generator's CPU is then in the JVM's), and by {@code wrk} in its own
+ * process as pgbench is (the JVM's CPU is then the server's alone; Debian package {@code wrk}).
  * <p>
  * Run: {@code mvn -q test -Dtest=ScanIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; needs {@code pgbench}
  * (Debian {@code postgresql-client}). Writes {@code target/benchmark/scan-ingest.md}; method and figures are in
@@ -61,6 +63,7 @@ class ScanIngestBenchmark {
     private static final int SCANS_PER_RUN = Integer.getInteger("benchmark.scans", 6000);
     private static final int WARM_UP_SCANS = 300;
     private static final int PGBENCH_SECONDS = Integer.getInteger("benchmark.pgbenchSeconds", 10);
+    private static final int WRK_SECONDS = Integer.getInteger("benchmark.wrkSeconds", 10);
     /** Whether the throughput phases run on counted connections too (as before; the counter's proxies cost CPU). */
     private static final boolean COUNT_THROUGHOUT = Boolean.getBoolean("benchmark.countStatements");
 
@@ -116,12 +119,20 @@ class ScanIngestBenchmark {
     private long postmasterPid;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    /**
+     * One phase's figures; CPU in ms over the phase: this JVM's (the server, and the load generator where it runs in the
+     * JVM), an external load generator's own ({@link #IN_THE_JVM} when the generator is this JVM's threads) and
+     * PostgreSQL's.
+     */
     record Figures(String what, int clients, long operations, double perSecond, double p50Ms, double p99Ms,
-                   double jvmCpuMs, double postgresCpuMs) {
+                   double jvmCpuMs, double generatorCpuMs, double postgresCpuMs) {
+
+        static final double IN_THE_JVM = -1;
 
         String row() {
-            return String.format(java.util.Locale.ROOT, "| %s | %d | %d | %.0f | %.2f | %.2f | %s | %s |", what, clients,
-                    operations, perSecond, p50Ms, p99Ms, perOperation(jvmCpuMs), perOperation(postgresCpuMs));
+            return String.format(java.util.Locale.ROOT, "| %s | %d | %d | %.0f | %.2f | %.2f | %s | %s | %s |", what, clients,
+                    operations, perSecond, p50Ms, p99Ms, perOperation(jvmCpuMs),
+                    generatorCpuMs == IN_THE_JVM ? "in the JVM's" : perOperation(generatorCpuMs), perOperation(postgresCpuMs));
         }
 
         private String perOperation(double cpuMs) {
@@ -141,8 +152,8 @@ class ScanIngestBenchmark {
         String hash = passwordEncoder.encode("demo");
         figures.add(run("BCrypt check of a password (HTTP Basic, once per user and cache period)", 1, 50,
                 serial -> passwordEncoder.matches("demo", hash)));
-        StringBuilder ratios = new StringBuilder("\n| clients | HTTP ÷ pgbench | in process ÷ pgbench | load average |\n"
-                + "|---|---|---|---|\n");
+        StringBuilder ratios = new StringBuilder("\n| clients | HTTP (wrk) ÷ pgbench | HTTP (JDK HttpClient in the JVM) ÷ pgbench"
+                + " | in process ÷ pgbench | load average |\n|---|---|---|---|---|\n");
         Path jfr = Path.of("target", "benchmark", "scan-ingest.jfr");
         Files.createDirectories(jfr.getParent());
         String profile = "";
@@ -153,7 +164,9 @@ class ScanIngestBenchmark {
             if (recording != null) {
                 recording.start();
             }
-            Figures overHttp = run("POST /api/scans (HTTP, Basic auth)", clients, SCANS_PER_RUN, serial -> scanOverHttp(serial, auth));
+            Figures overHttp = run("POST /api/scans (HTTP, Basic auth, JDK HttpClient in this JVM)", clients, SCANS_PER_RUN,
+                    serial -> scanOverHttp(serial, auth));
+            Figures overWrk = wrk(clients, auth, overHttp.perSecond());
             Figures inProcess = run("Scans.scan (in process, no HTTP)", clients, SCANS_PER_RUN,
                     serial -> scans.scan(request(serial), depotUser));
             if (recording != null) {
@@ -164,13 +177,15 @@ class ScanIngestBenchmark {
                         + "\n### Over HTTP, " + clients + " clients (the server's request threads)\n\n" + SCAN_SPLIT.of(jfr, "http-nio");
             }
             Figures pgbench = pgbench(clients);
-            figures.addAll(List.of(overHttp, inProcess, pgbench));
-            ratios.append(String.format(java.util.Locale.ROOT, "| %d | %.3f | %.3f | %s → %s |%n", clients,
-                    overHttp.perSecond() / pgbench.perSecond(), inProcess.perSecond() / pgbench.perSecond(), load, MachineLoad.now()));
+            figures.addAll(List.of(overHttp, overWrk, inProcess, pgbench));
+            ratios.append(String.format(java.util.Locale.ROOT, "| %d | %.3f | %.3f | %.3f | %s → %s |%n", clients,
+                    overWrk.perSecond() / pgbench.perSecond(), overHttp.perSecond() / pgbench.perSecond(),
+                    inProcess.perSecond() / pgbench.perSecond(), load, MachineLoad.now()));
         }
         StatementCounter.counting(true);
         StringBuilder report = new StringBuilder("| what | clients | operations | per second | p50 ms | p99 ms"
-                + " | client CPU ms per operation (JVM; pgbench's own) | PostgreSQL CPU ms per operation |\n|---|---|---|---|---|---|---|---|\n");
+                + " | JVM CPU ms per operation (server; with an in-JVM load generator, its too) | external load generator's CPU ms"
+                + " per operation (wrk, pgbench) | PostgreSQL CPU ms per operation |\n|---|---|---|---|---|---|---|---|---|\n");
         figures.forEach(f -> report.append(f.row()).append('\n'));
         report.append(ratios);
         report.append("\nSQL statements of one RECEIVE scan in process (").append(oneScan.size()).append("):\n\n");
@@ -219,7 +234,7 @@ class ScanIngestBenchmark {
         long[] sorted = Arrays.copyOf(latencies, next.get());
         Arrays.sort(sorted);
         return new Figures(what, clients, sorted.length, sorted.length / (elapsed / 1e9), percentile(sorted, 50) / 1e6,
-                percentile(sorted, 99) / 1e6, jvmCpu, postgresCpu);
+                percentile(sorted, 99) / 1e6, jvmCpu, Figures.IN_THE_JVM, postgresCpu);
     }
 
     /** The test database's postmaster, whose processes' CPU time is this benchmark's PostgreSQL side. */
@@ -278,11 +293,13 @@ class ScanIngestBenchmark {
         String portArg = String.valueOf(postgres.getPort());
         exec(List.of("pgbench", "-h", "localhost", "-p", portArg, "-U", "postgres", "-i", "-s", "10", "-q", "pgbench"), logs);
         double clientCpu = ProcessCpu.endedChildrenMillis();
+        double jvmCpu = ProcessCpu.jvmMillis();
         double postgresCpu = ProcessCpu.postgresMillis(postmasterPid());
         String output = exec(List.of("pgbench", "-h", "localhost", "-p", portArg, "-U", "postgres", "-N", "-n",
                 "-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 4)), "-T", String.valueOf(PGBENCH_SECONDS),
                 "-l", "--log-prefix=" + logs.resolve("tx"), "pgbench"), logs);
         clientCpu = ProcessCpu.endedChildrenMillis() - clientCpu;
+        jvmCpu = ProcessCpu.jvmMillis() - jvmCpu;
         postgresCpu = ProcessCpu.postgresMillis(postmasterPid()) - postgresCpu;
         Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(output);
         if (!tps.find()) {
@@ -294,7 +311,43 @@ class ScanIngestBenchmark {
                     .mapToLong(line -> Long.parseLong(line.split(" ")[2]) * 1000).sorted().toArray();
         }
         return new Figures("pgbench -N (simple update)", clients, latencies.length, Double.parseDouble(tps.group(1)),
-                percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6, clientCpu, postgresCpu);
+                percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6, jvmCpu, clientCpu, postgresCpu);
+    }
+
+    /**
+     * Scans over HTTP driven by {@code wrk} (Debian package {@code wrk}), a load generator in C in its own process as
+     * pgbench is for PostgreSQL, for {@link #WRK_SECONDS}: {@code clients} keep-alive connections on up to two threads,
+     * each request a RECEIVE of its own board ({@code benchmark/scans.lua}). The JVM's CPU is then the server's alone;
+     * wrk's own is reported beside it. Boards are registered for three times the rate the in-JVM client reached.
+     */
+    private Figures wrk(int clients, String auth, double inJvmRate) throws Exception {
+        int count = (int) Math.max(2000, 3 * inJvmRate * WRK_SECONDS);
+        List<String> serials = boardsInTransit(count);
+        String prefix = serials.get(0).substring(0, serials.get(0).length() - 6);
+        Path script = Files.createTempFile("scans", ".lua");
+        try (var lua = ScanIngestBenchmark.class.getResourceAsStream("/benchmark/scans.lua")) {
+            Files.write(script, lua.readAllBytes());
+        }
+        int threads = Math.min(clients, 2);
+        double clientCpu = ProcessCpu.endedChildrenMillis();
+        double jvmCpu = ProcessCpu.jvmMillis();
+        double postgresCpu = ProcessCpu.postgresMillis(postmasterPid());
+        String output = exec(List.of("wrk", "-t", String.valueOf(threads), "-c", String.valueOf(clients), "-d", WRK_SECONDS + "s",
+                "--timeout", "10s", "-s", script.toString(), "http://127.0.0.1:" + port, "--", prefix, String.valueOf(count), auth,
+                String.valueOf(threads)), script.getParent());
+        clientCpu = ProcessCpu.endedChildrenMillis() - clientCpu;
+        jvmCpu = ProcessCpu.jvmMillis() - jvmCpu;
+        postgresCpu = ProcessCpu.postgresMillis(postmasterPid()) - postgresCpu;
+        Files.delete(script);
+        Matcher result = Pattern.compile("WRK requests=(\\d+) duration_us=(\\d+) p50_us=(\\d+) p99_us=(\\d+) errors=(\\d+) ran_out=(\\d+)")
+                .matcher(output);
+        if (!result.find() || !result.group(5).equals("0") || !result.group(6).equals("0")) {
+            throw new IllegalStateException("wrk failed, ran out of boards or had errors: " + output);
+        }
+        long requests = Long.parseLong(result.group(1));
+        return new Figures("POST /api/scans (HTTP, Basic auth, wrk: external load generator in C)", clients, requests,
+                requests / (Long.parseLong(result.group(2)) / 1e6), Long.parseLong(result.group(3)) / 1e3,
+                Long.parseLong(result.group(4)) / 1e3, jvmCpu, clientCpu, postgresCpu);
     }
 
     private static Stream<String> lines(Path file) {
