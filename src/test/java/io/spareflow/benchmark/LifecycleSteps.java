@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The cost of each REST call of a lifecycle: the SQL statements the server ran for it, by kind and table (engine
+ * The cost of each REST call of a lifecycle: its wall time, the SQL statements the server ran for it, by kind and table (engine
  * {@code ACT_*} tables apart from the application's), and the Camunda history rows it wrote, summed over the recorded
  * cases and reported per case. Statements of other threads than the request's (job executor, pollers) are counted
  * apart: a lifecycle without due timers has none of its own there.
@@ -41,6 +41,9 @@ final class LifecycleSteps {
         final long[] application = new long[4];
         long background;
         long history;
+        long calls;
+        long nanos;
+        long maxNanos;
         final Map<String, Long> tables = new TreeMap<>();
         final Map<String, Long> statements = new LinkedHashMap<>();
     }
@@ -78,9 +81,17 @@ final class LifecycleSteps {
         }
         Map<String, Long> historyBefore = historyRows();
         List<Object> result = new ArrayList<>(1);
-        List<Executed> executed = StatementCounter.recordEveryThread(() -> result.add(call.get()));
+        long[] took = new long[1];
+        List<Executed> executed = StatementCounter.recordEveryThread(() -> {
+            long start = System.nanoTime();
+            result.add(call.get());
+            took[0] = System.nanoTime() - start;
+        });
         Map<String, Long> historyAfter = historyRows();
         Step step = steps.computeIfAbsent(name, n -> new Step());
+        step.calls++;
+        step.nanos += took[0];
+        step.maxNanos = Math.max(step.maxNanos, took[0]);
         for (Executed statement : executed) {
             if (!statement.thread().startsWith("http-")) {
                 step.background++;
@@ -136,19 +147,22 @@ final class LifecycleSteps {
         List<String> lines = new ArrayList<>();
         lines.add("Per case, averaged over " + cases + " recorded lifecycles (request threads only; background = other threads):");
         lines.add("");
-        lines.add("| step | SQL | engine s/i/u/d | application s/i/u/d | history rows | background | largest |");
-        lines.add("|---|---:|---|---|---:|---:|---|");
-        long[] totals = new long[3];
+        lines.add("| step | ms | slowest call ms | SQL | engine s/i/u/d | application s/i/u/d | history rows | background | largest |");
+        lines.add("|---|---:|---:|---:|---|---|---:|---:|---|");
+        long[] totals = new long[4];
         steps.forEach((name, step) -> {
             long engine = sum(step.engine);
             long application = sum(step.application);
             totals[0] += engine + application;
             totals[1] += step.history;
             totals[2] += step.background;
-            lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |", name, per(engine + application),
-                    kinds(step.engine), kinds(step.application), per(step.history), per(step.background), largest(step.tables)));
+            totals[3] += step.nanos;
+            lines.add(String.format(Locale.ROOT, "| %s | %s | %.1f | %s | %s | %s | %s | %s | %s |", name, millis(step.nanos),
+                    step.maxNanos / 1e6, per(engine + application), kinds(step.engine), kinds(step.application),
+                    per(step.history), per(step.background), largest(step.tables)));
         });
-        lines.add(String.format(Locale.ROOT, "| **total** | **%s** | | | **%s** | %s | |", per(totals[0]), per(totals[1]), per(totals[2])));
+        lines.add(String.format(Locale.ROOT, "| **total** | **%s** | | **%s** | | | **%s** | %s | |", millis(totals[3]),
+                per(totals[0]), per(totals[1]), per(totals[2])));
         lines.add("");
         lines.add("Statements of the whole lifecycle per case, by table (select / insert / update / delete):");
         lines.add("");
@@ -190,6 +204,11 @@ final class LifecycleSteps {
 
     private String kinds(long[] counts) {
         return per(counts[0]) + "/" + per(counts[1]) + "/" + per(counts[2]) + "/" + per(counts[3]);
+    }
+
+    /** Wall time of a step per case (the client's: request, server, response), in milliseconds. */
+    private String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e6 / cases);
     }
 
     private String per(long count) {

@@ -1,15 +1,21 @@
 package io.spareflow.label.internal;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.zip.DeflaterOutputStream;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +37,7 @@ public class PdfLabels {
             PDPage page = new PDPage(size);
             document.addPage(page);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.drawImage(LosslessFactory.createFromImage(document, label), 0, 0, size.getWidth(), size.getHeight());
+                content.drawImage(image(document, label), 0, 0, size.getWidth(), size.getHeight());
             }
             return bytes(document);
         } catch (IOException e) {
@@ -56,7 +62,7 @@ public class PdfLabels {
                         int slot = i - first;
                         float x = SHEET_MARGIN + (slot % columns) * (width + GAP);
                         float y = a4.getHeight() - SHEET_MARGIN - (slot / columns + 1) * height - (slot / columns) * GAP;
-                        PDImageXObject image = LosslessFactory.createFromImage(document, labels.get(i));
+                        PDImageXObject image = image(document, labels.get(i));
                         content.drawImage(image, x, y, width, height);
                     }
                 }
@@ -65,6 +71,27 @@ public class PdfLabels {
         } catch (IOException e) {
             throw new UncheckedIOException("a label sheet PDF could not be written", e);
         }
+    }
+
+    /**
+     * The label's black-and-white raster as a PDF image, unchanged: a 1-bit image's packed rows (0 black, 1 white, each
+     * row starting on a whole byte) are DeviceGray at 1 bit per component as they are, so they are only deflated.
+     * pdfbox's {@code LosslessFactory} writes such an image bit by bit through an image stream, which was most of the
+     * CPU of sending a case's mails with their return label (docs/performance.md, issue 15, fifth session).
+     */
+    private static PDImageXObject image(PDDocument document, BufferedImage label) throws IOException {
+        if (label.getType() != BufferedImage.TYPE_BYTE_BINARY || label.getColorModel().getPixelSize() != 1
+                || ((IndexColorModel) label.getColorModel()).getRGB(0) != Color.BLACK.getRGB()
+                || !(label.getRaster().getDataBuffer() instanceof DataBufferByte packed) || packed.getOffset() != 0
+                || label.getRaster().getSampleModelTranslateX() != 0 || label.getRaster().getSampleModelTranslateY() != 0) {
+            throw new IllegalArgumentException("labels are rendered in black and white at 1 bit per dot, not " + label);
+        }
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (DeflaterOutputStream out = new DeflaterOutputStream(deflated)) {
+            out.write(packed.getData(), 0, (label.getWidth() + 7) / 8 * label.getHeight());
+        }
+        return new PDImageXObject(document, new ByteArrayInputStream(deflated.toByteArray()), COSName.FLATE_DECODE,
+                label.getWidth(), label.getHeight(), 1, PDDeviceGray.INSTANCE);
     }
 
     private static byte[] bytes(PDDocument document) throws IOException {
