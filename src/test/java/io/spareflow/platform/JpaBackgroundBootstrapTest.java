@@ -11,7 +11,8 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
 /**
  * Hibernate is built on the start-up's own background thread, not on a scheduler or job executor thread that happens to
- * be the only task executor (nor, should that executor go, on the main thread again, which costs seconds of start-up).
+ * be the only task executor (nor, should that executor go, on the main thread again, which costs seconds of start-up);
+ * the repositories follow it off the main thread.
  */
 @SpareflowIntegrationTest
 class JpaBackgroundBootstrapTest {
@@ -26,5 +27,10 @@ class JpaBackgroundBootstrapTest {
 
         assertThat(factory.getBootstrapExecutor()).isSameAs(context.getBean("jpaBootstrapExecutor", SimpleAsyncTaskExecutor.class));
         assertThat(factory.getNativeEntityManagerFactory().isOpen()).isTrue();
+    }
+
+    @Test
+    void theRepositoriesWereCreatedOffTheMainThreadBeforeTheContextWasRefreshed() {
+        assertThat(context.getBean(RepositoryBackgroundInitialization.class).createdTheRepositories()).isTrue();
     }
 }
