@@ -19,7 +19,7 @@ archive=$dir/app.jsa
 
 if [ ! -f "$jar" ] || [ -n "$(find pom.xml src/main processes labels -newer "$jar" -print -quit)" ]; then
   echo "run.sh: building $jar (mvn package without the tests)"
-  mvn -q package -DskipTests -Dmaven.test.skip=true
+  mvn -q -B package -DskipTests -Dmaven.test.skip=true
   touch "$jar" # the build may leave an up-to-date jar as it was: it is now as new as the sources
 fi
 if [ ! -f "$app" ] || [ "$jar" -nt "$app" ]; then
