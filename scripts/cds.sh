@@ -6,7 +6,9 @@
 #   scripts/cds.sh --options prints the java options that start the extracted jar with that archive
 # Start with: java $(scripts/cds.sh --options) [--server.port=…]. The archive is re-recorded when the jar is newer.
 # It is safe: a JVM whose archive does not match (another JDK, another class path) warns and starts without it.
-# It does not apply to `mvn spring-boot:run`: Java 17 cannot archive classes from a directory (target/classes).
+# It does not apply to `mvn spring-boot:run`: Java 17 writes no archive once a class came from a directory on the class
+# path (target/classes). scripts/run.sh (the README's run command) starts an extracted jar with an archive it records
+# by itself, C1-only, for development.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=${JAR:-target/spareflow-0.1.0-SNAPSHOT.jar}

@@ -4,7 +4,9 @@
 #   An empty or absent <data-dir> is a cold start (initdb, migrations, demo data); an existing one a warm start.
 #   LAUNCH=jar (default): java -jar $JAR (target/spareflow-0.1.0-SNAPSHOT.jar); with CDS=1 the extracted jar and the
 #     class-data archive that scripts/cds.sh made.
-#   LAUNCH=run: mvn -o spring-boot:run, as the README starts the service (the time includes Maven's own start).
+#   LAUNCH=script: scripts/run.sh, as the README starts the service (extra java options through JAVA_OPTS; the first
+#     run of a build records the class-data archive when it is stopped, the next ones use it).
+#   LAUNCH=run: mvn -o spring-boot:run (the time includes Maven's own start).
 # Ports are taken from free ones so a run does not collide with another service on this host. Prints one line:
 #   startup <cold|warm> <seconds to UP> (JVM CPU <seconds>) load <1-min load average at start> <at end>
 #   and under LAUNCH=run: maven <seconds until it launched the service JVM> (CPU <Maven's JVM CPU by then>)
@@ -28,10 +30,12 @@ case $launch in
   jar)
     if [ "${CDS:-0}" = 1 ]; then launcher=($(scripts/cds.sh --options)); else launcher=(-jar "$jar"); fi
     java "$@" "${launcher[@]}" "${args[@]}" >"$data/log-$kind.txt" 2>&1 & ;;
+  script)
+    JAVA_OPTS="$*" scripts/run.sh "${args[@]}" >"$data/log-$kind.txt" 2>&1 & ;;
   run)
     mvn -q -o spring-boot:run -Dspring-boot.run.arguments="${args[*]}" ${1:+-Dspring-boot.run.jvmArguments="$*"} \
       >"$data/log-$kind.txt" 2>&1 & ;;
-  *) echo "LAUNCH is jar or run" >&2; exit 2 ;;
+  *) echo "LAUNCH is jar, script or run" >&2; exit 2 ;;
 esac
 pid=$!
 # the service's JVM: the launched one, or under LAUNCH=run Maven's child (which outlives Maven when Maven is killed)
