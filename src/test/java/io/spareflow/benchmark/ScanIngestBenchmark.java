@@ -72,17 +72,14 @@ class ScanIngestBenchmark {
             .work("Scans.scan (the whole scan)", f -> f.startsWith("io.spareflow.scan.Scans.scan"))
             .work("transaction begin (TransactionTemplate → JpaTransactionManager.doBegin)", f -> f.endsWith("JpaTransactionManager.doBegin"))
             .work("transaction commit (flush, COMMIT)", f -> f.endsWith("AbstractPlatformTransactionManager.commit"))
-            .work("claim of the scan id (ScanEventLog.claim; before: advisory lock, retry look-up, nextval)",
-                    f -> f.equals("io.spareflow.scan.internal.ScanEventLog.claim") || f.equals("io.spareflow.common.TransactionLocks.lock")
-                            || f.equals("io.spareflow.scan.Scans.replay") || f.equals("io.spareflow.scan.Scans.newEvent"))
+            .work("the scan's id (ScanIds: a block of ids from the sequence)", f -> f.equals("io.spareflow.scan.internal.ScanIds.next"))
             .work("location (Locations.find)", f -> f.startsWith("io.spareflow.location.Locations.find"))
             .work("board lock (Boards.lock)", f -> f.startsWith("io.spareflow.board.Boards.lock"))
             .work("board move (Boards.move, with custody and BoardMoved)", f -> f.startsWith("io.spareflow.board.Boards.move"))
             .work("BoardMoved listeners (event multicast)", f -> f.startsWith("org.springframework.context.event.SimpleApplicationEventMulticaster.multicastEvent"))
             .work("next step text (NextStep)", f -> f.startsWith("io.spareflow.scan.internal.NextStep"))
             .work("answer as JSON (Jackson)", f -> f.startsWith("com.fasterxml.jackson.databind.ObjectMapper.writeValueAsString"))
-            .work("the scan's record (ScanEventLog.answer; before: Scans.answer, the insert)",
-                    f -> f.equals("io.spareflow.scan.internal.ScanEventLog.answer") || f.equals("io.spareflow.scan.Scans.answer"))
+            .work("the scan's record with its answer (ScanEventLog.record)", f -> f.equals("io.spareflow.scan.internal.ScanEventLog.record"))
             .work("guards (ScanGuard)", f -> f.equals("io.spareflow.scan.Scans.guardRefusal"))
             .work("fingerprint (SHA-256)", f -> f.startsWith("io.spareflow.scan.Scans.fingerprint"))
             .work("benchmark's statement counter (JDK proxy)", f -> f.startsWith("io.spareflow.benchmark.StatementCounter"))
@@ -318,10 +315,10 @@ class ScanIngestBenchmark {
      * Scans over HTTP driven by {@code wrk} (Debian package {@code wrk}), a load generator in C in its own process as
      * pgbench is for PostgreSQL, for {@link #WRK_SECONDS}: {@code clients} keep-alive connections on up to two threads,
      * each request a RECEIVE of its own board ({@code benchmark/scans.lua}). The JVM's CPU is then the server's alone;
-     * wrk's own is reported beside it. Boards are registered for three times the rate the in-JVM client reached.
+     * wrk's own is reported beside it. Boards are registered for six times the rate the in-JVM client reached (wrk at one client reached three times it on a quiet machine).
      */
     private Figures wrk(int clients, String auth, double inJvmRate) throws Exception {
-        int count = (int) Math.max(2000, 3 * inJvmRate * WRK_SECONDS);
+        int count = (int) Math.max(4000, 6 * inJvmRate * WRK_SECONDS);
         List<String> serials = boardsInTransit(count);
         String prefix = serials.get(0).substring(0, serials.get(0).length() - 6);
         Path script = Files.createTempFile("scans", ".lua");
