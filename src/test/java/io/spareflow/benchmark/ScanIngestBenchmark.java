@@ -2,18 +2,12 @@ package io.spareflow.benchmark;
 
 import io.spareflow.SharedTestDatabase;
 import io.spareflow.SpareflowIntegrationTest;
-import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
-import io.spareflow.board.NewBoard;
-import io.spareflow.scan.ScanAction;
 import io.spareflow.scan.ScanRequest;
 import io.spareflow.scan.Scans;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.Users;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -250,34 +243,15 @@ class ScanIngestBenchmark {
     }
 
     private void scanOverHttp(String serial, String auth) {
-        String body = "{\"code\":\"" + serial + "\",\"action\":\"RECEIVE\",\"location\":\"CTU\",\"clientScanId\":\""
-                + UUID.randomUUID() + "\",\"device\":\"bench\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/scans"))
-                .header("Content-Type", "application/json").header("Authorization", auth)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("scan of " + serial + " answered " + response.statusCode() + ": " + response.body());
-            }
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        ReceiveScans.overHttp(http, port, auth, serial);
     }
 
     private static ScanRequest request(String serial) {
-        return new ScanRequest(serial, ScanAction.RECEIVE, "CTU", UUID.randomUUID().toString(), "bench", null, null,
-                null, null, null, null);
+        return ReceiveScans.request(serial);
     }
 
     private List<String> boardsInTransit(int count) {
-        String prefix = "BENCH" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        List<NewBoard> batch = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            batch.add(new NewBoard(prefix + String.format("%06d", i), "130103811", "B", BoardStatus.IN_TRANSIT, "CTU", null));
-        }
-        boards.registerAll(batch);
-        return batch.stream().map(NewBoard::serial).toList();
+        return ReceiveScans.inTransit(boards, "BENCH", count);
     }
 
     /** pgbench simple-update (-N) on a database of its own in the same PostgreSQL, per-transaction latencies logged. */

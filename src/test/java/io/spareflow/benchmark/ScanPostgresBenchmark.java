@@ -2,18 +2,11 @@ package io.spareflow.benchmark;
 
 import io.spareflow.SharedTestDatabase;
 import io.spareflow.SpareflowIntegrationTest;
-import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
-import io.spareflow.board.NewBoard;
-import io.spareflow.scan.ScanAction;
-import io.spareflow.scan.ScanRequest;
 import io.spareflow.scan.Scans;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.Users;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +15,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -68,7 +59,7 @@ class ScanPostgresBenchmark {
     @Test
     void whereAScansPostgresCpuGoes() throws Exception {
         StaffUser user = users.require("depot-CTU");
-        Consumer<String> inProcess = serial -> scans.scan(request(serial), user);
+        Consumer<String> inProcess = serial -> scans.scan(ReceiveScans.request(serial), user);
         Consumer<String> overHttp = this::scanOverHttp;
         StringBuilder report = new StringBuilder();
         try (Connection connection = DriverManager.getConnection(SharedTestDatabase.jdbcUrl(), "postgres", "postgres");
@@ -175,33 +166,10 @@ class ScanPostgresBenchmark {
     }
 
     private void scanOverHttp(String serial) {
-        String body = "{\"code\":\"" + serial + "\",\"action\":\"RECEIVE\",\"location\":\"CTU\",\"clientScanId\":\""
-                + UUID.randomUUID() + "\",\"device\":\"bench\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/scans"))
-                .header("Content-Type", "application/json").header("Authorization", auth)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("scan of " + serial + " answered " + response.statusCode() + ": " + response.body());
-            }
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ScanRequest request(String serial) {
-        return new ScanRequest(serial, ScanAction.RECEIVE, "CTU", UUID.randomUUID().toString(), "bench", null, null,
-                null, null, null, null);
+        ReceiveScans.overHttp(http, port, auth, serial);
     }
 
     private List<String> inTransit(int count) {
-        String prefix = "PGCOST" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
-        List<NewBoard> batch = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            batch.add(new NewBoard(prefix + String.format("%06d", i), "130103811", "B", BoardStatus.IN_TRANSIT, "CTU", null));
-        }
-        boards.registerAll(batch);
-        return batch.stream().map(NewBoard::serial).toList();
+        return ReceiveScans.inTransit(boards, "PGCOST", count);
     }
 }
