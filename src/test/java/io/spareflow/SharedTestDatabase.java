@@ -19,11 +19,16 @@ public class SharedTestDatabase implements ApplicationContextInitializer<Configu
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder()
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setRegisterShutdownHook(false)
                         .setServerConfig("max_connections", "300")
-                        .setServerConfig("fsync", "off")
-                        .start();
+                        .setServerConfig("fsync", "off");
+                if (Boolean.getBoolean("benchmark.pgStatStatements")) {
+                    // ScanPostgresBenchmark: every statement counted, nested ones (foreign-key checks) too
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                            .setServerConfig("pg_stat_statements.track", "all");
+                }
+                postgres = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

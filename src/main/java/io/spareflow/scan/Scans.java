@@ -24,6 +24,7 @@ import io.spareflow.scan.internal.NextStep;
 import io.spareflow.scan.internal.ScanEventLog;
 import io.spareflow.scan.internal.ScanEventLog.Answer;
 import io.spareflow.scan.internal.ScanEventLog.Received;
+import io.spareflow.scan.internal.ScanIds;
 import io.spareflow.user.Role;
 import io.spareflow.user.StaffUser;
 import java.io.InputStream;
@@ -44,6 +45,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -62,6 +64,7 @@ public class Scans {
     private final ObjectProvider<ScanGuard> guards;
     /** The guards in their order, resolved once (resolving them on every scan cost as much as a statement). */
     private volatile List<ScanGuard> orderedGuards;
+    private final ScanIds ids;
     private final ScanEventLog events;
     private final NextStep nextStep;
     private final LabelPhotoDecoder photos;
@@ -72,13 +75,14 @@ public class Scans {
     private final Clock clock;
 
     Scans(Boards boards, Locations locations, Parts parts, Customers customers, ObjectProvider<ScanGuard> guards,
-          ScanEventLog events, NextStep nextStep, LabelPhotoDecoder photos, BoxBindings boxes, ObjectMapper json,
+          ScanIds ids, ScanEventLog events, NextStep nextStep, LabelPhotoDecoder photos, BoxBindings boxes, ObjectMapper json,
           PlatformTransactionManager transactions, Texts texts, Clock clock) {
         this.boards = boards;
         this.locations = locations;
         this.parts = parts;
         this.customers = customers;
         this.guards = guards;
+        this.ids = ids;
         this.events = events;
         this.nextStep = nextStep;
         this.photos = photos;
@@ -92,13 +96,10 @@ public class Scans {
     /** Applies one scan by {@code user}, or answers it again if it was already received. */
     public ScanReply scan(ScanRequest request, StaffUser user) {
         String fingerprint = fingerprint(request, user.username());
-        // A retry is found by its claim (answerOnce), not looked for before it: looking first would cost every new
-        // scan one more query to save a rare retry its transaction.
+        // A retry is found when it is recorded (answerOnce), not looked for first: looking first would cost every new
+        // scan one more query to save a rare retry its work.
         try {
-            Optional<ScanCode> code = readable(request.code());
-            return transaction.execute(status -> answerOnce(request, user, fingerprint,
-                    code.map(ScanCode::serial).orElse(null), code.map(ScanCode::partNumber).orElse(null),
-                    scan -> apply(request, user, scan)));
+            return transaction.execute(status -> answerOnce(request, user, fingerprint, status, scan -> apply(request, user, scan)));
         } catch (ScanRefusedException refused) {
             return recordRefusal(request, user, fingerprint, refused);
         }
@@ -110,27 +111,26 @@ public class Scans {
     }
 
     /**
-     * Claims the scan's id, holding it until the transaction ends, and records the answer {@code work} gives, unless a
-     * scan with this id was answered before or meanwhile (the same scan sent twice at once): then that answer, and
-     * the id is never recorded twice. {@code serial} and {@code partNumber}: the board as far as known before the work
-     * (the answer usually names the same, and then PostgreSQL writes the answer in place of the claim — see
-     * {@link ScanEventLog}).
+     * Gives the scan an id, does its {@code work} and records the scan with the answer the work gives, unless a scan
+     * with this clientScanId was recorded before or meanwhile (a retry, or the same scan sent twice at once): then the
+     * work is rolled back and the first answer given again, so a scan id is never recorded twice and a retry changes
+     * nothing. The record is the transaction's last statement: a second scan with the id waits in it until the first
+     * one's transaction ends, and the first, having done its work, waits for nothing the second holds.
      */
-    private ScanReply answerOnce(ScanRequest request, StaffUser user, String fingerprint, String serial, String partNumber,
-                                 Function<Claimed, Answer> work) {
-        Instant at = clock.instant();
-        Optional<Long> id = events.claim(new Received(request.clientScanId(), fingerprint, user.username(), request.action(),
-                locationCode(request), ScanCodeParser.visible(request.code()), request.device(), serial, partNumber, at));
-        if (id.isEmpty()) {
-            return replay(request.clientScanId(), fingerprint);
+    private ScanReply answerOnce(ScanRequest request, StaffUser user, String fingerprint, TransactionStatus status,
+                                 Function<Applying, Answer> work) {
+        Applying scan = new Applying(ids.next(), clock.instant());
+        Answer answer = work.apply(scan);
+        if (events.record(new Received(scan.id(), request.clientScanId(), fingerprint, user.username(), request.action(),
+                locationCode(request), ScanCodeParser.visible(request.code()), request.device(), scan.at()), answer)) {
+            return new ScanReply(answer.responseStatus(), answer.responseBody(), false);
         }
-        Answer answer = work.apply(new Claimed(id.get(), at));
-        events.answer(id.get(), answer);
-        return new ScanReply(answer.responseStatus(), answer.responseBody(), false);
+        status.setRollbackOnly();
+        return replay(request.clientScanId(), fingerprint);
     }
 
     /** The scan being applied: its id (named in its answer and its board's custody) and when it was received. */
-    private record Claimed(long id, Instant at) {
+    private record Applying(long id, Instant at) {
     }
 
     private ScanReply replay(String clientScanId, String fingerprint) {
@@ -142,7 +142,7 @@ public class Scans {
         return new ScanReply(first.responseStatus(), first.responseBody(), true);
     }
 
-    private Answer apply(ScanRequest request, StaffUser user, Claimed event) {
+    private Answer apply(ScanRequest request, StaffUser user, Applying event) {
         LocationInfo location = checkScope(request, user);
         ScanCode code = read(request.code());
         if (code.isReturnLabel()) {
@@ -179,7 +179,7 @@ public class Scans {
     }
 
     /** A return label binds the box it is stuck on to its case, for this person and device; no board moves. */
-    private Answer bindBox(ScanRequest request, StaffUser user, Claimed event, LocationInfo location, ScanCode code) {
+    private Answer bindBox(ScanRequest request, StaffUser user, Applying event, LocationInfo location, ScanCode code) {
         if (request.action() != ScanAction.DEFECTIVE_RECEIVE) {
             throw refused(HttpStatus.BAD_REQUEST, boxes.notAtDefectiveReceive(code.caseNumber(), request.action()), null);
         }
@@ -204,15 +204,6 @@ public class Scans {
         }
         return locations.find(request.location()).orElseThrow(() -> refused(HttpStatus.BAD_REQUEST,
                 Message.of("errors.scan.location", request.location()), null));
-    }
-
-    /** The code, if it can be read; {@link #read} says why not. */
-    private static Optional<ScanCode> readable(String raw) {
-        try {
-            return Optional.of(ScanCode.parse(raw));
-        } catch (UnreadableCodeException unreadable) {
-            return Optional.empty();
-        }
     }
 
     private static ScanCode read(String raw) {
@@ -282,7 +273,7 @@ public class Scans {
     }
 
     /** An unknown serial at receiving is found, not lost: registered in quarantine here, flagged for a supervisor. */
-    private Answer registerFound(ScanRequest request, String caseNumber, StaffUser user, Claimed event,
+    private Answer registerFound(ScanRequest request, String caseNumber, StaffUser user, Applying event,
                                  LocationInfo location, ScanCode code) {
         if (!request.action().mayFindUnknownBoards()) {
             throw new ScanRefusedException(HttpStatus.NOT_FOUND, Message.of("errors.scan.unknownBoard", code.serial()),
@@ -304,7 +295,7 @@ public class Scans {
     }
 
     /** The hand-off as the board's chain of custody records it: this scan, by this user. */
-    private static MoveContext moveContext(ScanRequest request, String caseNumber, StaffUser user, Claimed event) {
+    private static MoveContext moveContext(ScanRequest request, String caseNumber, StaffUser user, Applying event) {
         return new MoveContext(request.action().reason(), user.username(), request.device(), event.id(),
                 caseNumber, request.trackingNumber(), request.note());
     }
@@ -317,8 +308,7 @@ public class Scans {
 
     private ScanReply recordRefusal(ScanRequest request, StaffUser user, String fingerprint, ScanRefusedException refused) {
         BoardInfo board = refused.board();
-        return transaction.execute(status -> answerOnce(request, user, fingerprint, refused.serial(),
-                board == null ? null : board.partNumber(), event -> {
+        return transaction.execute(status -> answerOnce(request, user, fingerprint, status, event -> {
             String reason = texts.get(refused.reason());
             ProblemDetail problem = ProblemResponses.problem(refused.status(), texts.get("problem.title.scanRefused"), reason);
             problem.setProperty("scanId", event.id());

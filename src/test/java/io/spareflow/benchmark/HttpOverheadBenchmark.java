@@ -71,7 +71,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * ({@link Quotes#quote}) and through {@code POST /api/sourcing/quotes}, and a RECEIVE scan of a board in transit
  * ({@link Scans#scan}) and through {@code POST /api/scans}, each with HTTP Basic, one client, p50/p99. Beside them the
  * floor of the stack, {@code GET /css/spareflow.css} (a static file: no authentication, no database), and the client's
- * own share: the same static file and the same quote sent by {@link RawHttp} (one keep-alive socket read on the
+ * own share: the same static file, the same quote and the same scan sent by {@link RawHttp} (one keep-alive socket read on the
  * calling thread) besides {@code java.net.http.HttpClient}; same-run A/Bs: the quote with the user read the old way,
  * with its JSON answer chunked as Spring's own converter sends it, and the quote and the static file through a second
  * connector with Tomcat's NIO2 protocol. All kinds are called in turn, call by call, in a random
@@ -90,7 +90,7 @@ class HttpOverheadBenchmark {
     /** Positions of the calls compared in the report, in the list of calls of {@link #httpOverheadOfAQuoteAndAScan}. */
     private static final int QUOTE = 0, QUOTE_HTTP = 1, QUOTE_RAW = 2, QUOTE_RAW_USERS_FIND = 3, STATIC_HTTP = 4, STATIC_RAW = 5,
             SCAN = 8, SCAN_HTTP = 9, QUOTE_RAW_NIO2 = 10, STATIC_RAW_NIO2 = 11,
-            QUOTE_RAW_CHUNKED = 12;
+            QUOTE_RAW_CHUNKED = 12, SCAN_RAW = 13;
 
     /** The work a request thread's CPU sample belongs to when its frame is on the stack (first match wins). */
     private static final Map<String, Predicate<String>> WORK = work();
@@ -152,6 +152,7 @@ class HttpOverheadBenchmark {
         StaffUser depotUser = users.require("depot-CTU");
         Iterator<String> inProcessBoards = boardsInTransit(WARM_UP + CALLS).iterator();
         Iterator<String> httpBoards = boardsInTransit(WARM_UP + CALLS).iterator();
+        Iterator<String> rawBoards = boardsInTransit(WARM_UP + CALLS).iterator();
         Connector nio2 = nio2Connector();
         try (RawHttp raw = new RawHttp(port); RawHttp rawNio2 = new RawHttp(nio2.getLocalPort())) {
             List<Call> calls = List.of(
@@ -178,7 +179,9 @@ class HttpOverheadBenchmark {
                             () -> expectOk(rawNio2.exchange("GET", "/css/spareflow.css", null))),
                     new Call("POST /api/sourcing/quotes (HTTP Basic, raw socket, the JSON answer chunked as before)",
                             () -> withChunkedJson(() -> expectOk(raw.exchange("POST", "/api/sourcing/quotes", quote,
-                                    "Content-Type: application/json", "Authorization: " + agent)))));
+                                    "Content-Type: application/json", "Authorization: " + agent)))),
+                    new Call("POST /api/scans (RECEIVE, HTTP Basic, raw socket)", () -> expectOk(raw.exchange("POST",
+                            "/api/scans", scanJson(rawBoards.next()), "Content-Type: application/json", "Authorization: " + depot))));
             Path jfr = Path.of("target/benchmark/http-overhead.jfr");
             Files.createDirectories(jfr.getParent());
             long[][] latencies;
@@ -198,12 +201,13 @@ class HttpOverheadBenchmark {
             report.append(String.format(Locale.ROOT, "%nHTTP overhead (HTTP p50 − in-process p50):%n%n"
                             + "- quote, JDK HttpClient: %.2f ms%n- quote, raw socket: %.2f ms%n"
                             + "- quote, raw socket, the user read by Users.find as before: %.2f ms%n- scan, JDK HttpClient: %.2f ms%n"
+                            + "- scan, raw socket: %.2f ms%n"
                             + "- the client's own share (static file, JDK HttpClient − raw socket): %.2f ms%n"
                             + "- quote, raw socket, NIO2 connector: %.2f ms (static file: %.2f ms p50 against %.2f ms on NIO)%n"
                             + "- quote, raw socket, the JSON answer chunked as before (no Content-Length, two writes): %.2f ms%n%n",
                     ms(p(latencies[QUOTE_HTTP], 50) - p(latencies[QUOTE], 50)), ms(p(latencies[QUOTE_RAW], 50) - p(latencies[QUOTE], 50)),
                     ms(p(latencies[QUOTE_RAW_USERS_FIND], 50) - p(latencies[QUOTE], 50)),
-                    ms(p(latencies[SCAN_HTTP], 50) - p(latencies[SCAN], 50)),
+                    ms(p(latencies[SCAN_HTTP], 50) - p(latencies[SCAN], 50)), ms(p(latencies[SCAN_RAW], 50) - p(latencies[SCAN], 50)),
                     ms(p(latencies[STATIC_HTTP], 50) - p(latencies[STATIC_RAW], 50)),
                     ms(p(latencies[QUOTE_RAW_NIO2], 50) - p(latencies[QUOTE], 50)), ms(p(latencies[STATIC_RAW_NIO2], 50)),
                     ms(p(latencies[STATIC_RAW], 50)), ms(p(latencies[QUOTE_RAW_CHUNKED], 50) - p(latencies[QUOTE], 50))));

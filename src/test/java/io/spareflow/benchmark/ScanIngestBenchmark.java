@@ -2,18 +2,12 @@ package io.spareflow.benchmark;
 
 import io.spareflow.SharedTestDatabase;
 import io.spareflow.SpareflowIntegrationTest;
-import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
-import io.spareflow.board.NewBoard;
-import io.spareflow.scan.ScanAction;
 import io.spareflow.scan.ScanRequest;
 import io.spareflow.scan.Scans;
 import io.spareflow.user.StaffUser;
 import io.spareflow.user.Users;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -72,17 +65,14 @@ class ScanIngestBenchmark {
             .work("Scans.scan (the whole scan)", f -> f.startsWith("io.spareflow.scan.Scans.scan"))
             .work("transaction begin (TransactionTemplate → JpaTransactionManager.doBegin)", f -> f.endsWith("JpaTransactionManager.doBegin"))
             .work("transaction commit (flush, COMMIT)", f -> f.endsWith("AbstractPlatformTransactionManager.commit"))
-            .work("claim of the scan id (ScanEventLog.claim; before: advisory lock, retry look-up, nextval)",
-                    f -> f.equals("io.spareflow.scan.internal.ScanEventLog.claim") || f.equals("io.spareflow.common.TransactionLocks.lock")
-                            || f.equals("io.spareflow.scan.Scans.replay") || f.equals("io.spareflow.scan.Scans.newEvent"))
+            .work("the scan's id (ScanIds: a block of ids from the sequence)", f -> f.equals("io.spareflow.scan.internal.ScanIds.next"))
             .work("location (Locations.find)", f -> f.startsWith("io.spareflow.location.Locations.find"))
             .work("board lock (Boards.lock)", f -> f.startsWith("io.spareflow.board.Boards.lock"))
             .work("board move (Boards.move, with custody and BoardMoved)", f -> f.startsWith("io.spareflow.board.Boards.move"))
             .work("BoardMoved listeners (event multicast)", f -> f.startsWith("org.springframework.context.event.SimpleApplicationEventMulticaster.multicastEvent"))
             .work("next step text (NextStep)", f -> f.startsWith("io.spareflow.scan.internal.NextStep"))
             .work("answer as JSON (Jackson)", f -> f.startsWith("com.fasterxml.jackson.databind.ObjectMapper.writeValueAsString"))
-            .work("the scan's record (ScanEventLog.answer; before: Scans.answer, the insert)",
-                    f -> f.equals("io.spareflow.scan.internal.ScanEventLog.answer") || f.equals("io.spareflow.scan.Scans.answer"))
+            .work("the scan's record with its answer (ScanEventLog.record)", f -> f.equals("io.spareflow.scan.internal.ScanEventLog.record"))
             .work("guards (ScanGuard)", f -> f.equals("io.spareflow.scan.Scans.guardRefusal"))
             .work("fingerprint (SHA-256)", f -> f.startsWith("io.spareflow.scan.Scans.fingerprint"))
             .work("benchmark's statement counter (JDK proxy)", f -> f.startsWith("io.spareflow.benchmark.StatementCounter"))
@@ -146,8 +136,10 @@ class ScanIngestBenchmark {
         StaffUser depotUser = users.require("depot-CTU");
         run("warm-up", 4, WARM_UP_SCANS, serial -> scans.scan(request(serial), depotUser));
         run("warm-up", 4, WARM_UP_SCANS, serial -> scanOverHttp(serial, auth));
-        String oneSerial = boardsInTransit(1).get(0);
-        List<String> oneScan = StatementCounter.record(() -> scans.scan(request(oneSerial), depotUser));
+        List<String> twoSerials = boardsInTransit(2);
+        // The second of two scans: the first may be the one that takes a new block of scan ids (ScanIds).
+        scans.scan(request(twoSerials.get(0)), depotUser);
+        List<String> oneScan = StatementCounter.record(() -> scans.scan(request(twoSerials.get(1)), depotUser));
         List<Figures> figures = new ArrayList<>();
         String hash = passwordEncoder.encode("demo");
         figures.add(run("BCrypt check of a password (HTTP Basic, once per user and cache period)", 1, 50,
@@ -251,34 +243,15 @@ class ScanIngestBenchmark {
     }
 
     private void scanOverHttp(String serial, String auth) {
-        String body = "{\"code\":\"" + serial + "\",\"action\":\"RECEIVE\",\"location\":\"CTU\",\"clientScanId\":\""
-                + UUID.randomUUID() + "\",\"device\":\"bench\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/scans"))
-                .header("Content-Type", "application/json").header("Authorization", auth)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("scan of " + serial + " answered " + response.statusCode() + ": " + response.body());
-            }
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        ReceiveScans.overHttp(http, port, auth, serial);
     }
 
     private static ScanRequest request(String serial) {
-        return new ScanRequest(serial, ScanAction.RECEIVE, "CTU", UUID.randomUUID().toString(), "bench", null, null,
-                null, null, null, null);
+        return ReceiveScans.request(serial);
     }
 
     private List<String> boardsInTransit(int count) {
-        String prefix = "BENCH" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        List<NewBoard> batch = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            batch.add(new NewBoard(prefix + String.format("%06d", i), "130103811", "B", BoardStatus.IN_TRANSIT, "CTU", null));
-        }
-        boards.registerAll(batch);
-        return batch.stream().map(NewBoard::serial).toList();
+        return ReceiveScans.inTransit(boards, "BENCH", count);
     }
 
     /** pgbench simple-update (-N) on a database of its own in the same PostgreSQL, per-transaction latencies logged. */
@@ -318,10 +291,10 @@ class ScanIngestBenchmark {
      * Scans over HTTP driven by {@code wrk} (Debian package {@code wrk}), a load generator in C in its own process as
      * pgbench is for PostgreSQL, for {@link #WRK_SECONDS}: {@code clients} keep-alive connections on up to two threads,
      * each request a RECEIVE of its own board ({@code benchmark/scans.lua}). The JVM's CPU is then the server's alone;
-     * wrk's own is reported beside it. Boards are registered for three times the rate the in-JVM client reached.
+     * wrk's own is reported beside it. Boards are registered for six times the rate the in-JVM client reached (wrk at one client reached three times it on a quiet machine).
      */
     private Figures wrk(int clients, String auth, double inJvmRate) throws Exception {
-        int count = (int) Math.max(2000, 3 * inJvmRate * WRK_SECONDS);
+        int count = (int) Math.max(4000, 6 * inJvmRate * WRK_SECONDS);
         List<String> serials = boardsInTransit(count);
         String prefix = serials.get(0).substring(0, serials.get(0).length() - 6);
         Path script = Files.createTempFile("scans", ".lua");

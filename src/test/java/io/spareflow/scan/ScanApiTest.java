@@ -87,6 +87,23 @@ class ScanApiTest {
     }
 
     @Test
+    void aRetryOfARefusedScanIsRefusedAgainEvenWhenTheMoveWouldNowBeAllowed() throws Exception {
+        String serial = newBoard(BoardStatus.IN_TRANSIT, "CTU");
+        String putAway = id();
+
+        ResponseEntity<String> refused = scan("depot-CTU", serial, "PUTAWAY", "CTU", putAway);
+        scan("depot-CTU", serial, "RECEIVE", "CTU", id());
+        ResponseEntity<String> retry = scan("depot-CTU", serial, "PUTAWAY", "CTU", putAway);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(retry.getStatusCode().value()).isEqualTo(409);
+        assertThat(retry.getBody()).isEqualTo(refused.getBody());
+        assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(boards.require(serial).status()).isEqualTo(BoardStatus.RECEIVED);
+        assertThat(boards.history(serial).custody()).extracting(c -> c.action()).doesNotContain(MoveReason.PUTAWAY);
+    }
+
+    @Test
     void anIllegalMoveIsRefusedNamingTheStateAndAllowedActionsAndIsRecorded() throws Exception {
         String serial = newBoard(BoardStatus.AVAILABLE, "CTU");
         String scanId = id();

@@ -13,15 +13,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The scan_event rows as scans write them, in SQL of their own (two statements per scan, no entity): a scan first
- * <em>claims</em> its clientScanId — the row goes in at once, so the unique key on client_scan_id is the scan's lock:
- * the same scan sent twice at once waits in the second transaction's insert until the first ends, then finds the
- * first one's answer — and takes its id from the sequence in the same statement; when answered, the row gets the
- * answer. Both in the scan's transaction: a claim that is not answered is rolled back with it, so a committed row
- * always holds its answer (the claim's placeholders, response status 0, are never seen outside the transaction).
- * The claim names the board as far as the code does; when the answer names the same, no indexed column changes and
- * PostgreSQL writes the answer as a heap-only tuple in the claim's page (the table leaves room for it, V225), without
- * new index entries.
+ * The scan_event rows as scans write them, in SQL of their own (no entity): a scan is recorded with its answer in one
+ * statement, the last of the scan's transaction, unless a scan with its clientScanId is there already. The unique
+ * key on client_scan_id decides which of two scans with one id is the first: the second one's insert waits until the
+ * first one's transaction ends, then finds its row (or, if the first rolled back, goes in).
  */
 @Component
 public class ScanEventLog {
@@ -35,10 +30,9 @@ public class ScanEventLog {
         this.jdbc = jdbc;
     }
 
-    /** What is known of a scan before it is applied (serial and part number as far as the code names them). */
-    public record Received(String clientScanId, String fingerprint, String username, ScanAction action,
-                           String locationCode, String visibleRawCode, String device, String serial, String partNumber,
-                           Instant scannedAt) {
+    /** A scan as received: its id ({@link ScanIds}) and what was sent. */
+    public record Received(long id, String clientScanId, String fingerprint, String username, ScanAction action,
+                           String locationCode, String visibleRawCode, String device, Instant scannedAt) {
     }
 
     /** A scan answered earlier, as a retry of it is answered again. */
@@ -51,21 +45,25 @@ public class ScanEventLog {
     }
 
     /**
-     * The new scan's id, its clientScanId held for the rest of the transaction; empty when a scan with this id has
-     * been answered already (waiting first for a transaction that holds the same id to end).
+     * Records the scan with its answer; false, and nothing written, when a scan with its clientScanId has been
+     * recorded already (waiting first for a transaction that is recording the same id to end).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Long> claim(Received scan) {
+    public boolean record(Received scan, Answer answer) {
         String rawCode = scan.visibleRawCode().length() > RAW_CODE_LENGTH
                 ? scan.visibleRawCode().substring(0, RAW_CODE_LENGTH - 1) + "…" : scan.visibleRawCode();
-        return jdbc.query("""
+        String reason = answer.reason() == null || answer.reason().length() <= REASON_LENGTH ? answer.reason()
+                : answer.reason().substring(0, REASON_LENGTH - 1) + "…";
+        return jdbc.update("""
                         insert into scan_event (id, client_scan_id, fingerprint, username, action, location_code, raw_code,
-                                                device, serial, part_number, scanned_at, result, response_status, response_body)
-                        values (nextval('scan_event_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REFUSED', 0, '')
-                        on conflict (client_scan_id) do nothing
-                        returning id""",
-                (rs, row) -> rs.getLong(1), scan.clientScanId(), scan.fingerprint(), scan.username(), scan.action().name(),
-                scan.locationCode(), rawCode, scan.device(), scan.serial(), scan.partNumber(), OffsetDateTime.ofInstant(scan.scannedAt(), ZoneOffset.UTC)).stream().findFirst();
+                                                device, scanned_at, serial, part_number, result, from_status, to_status,
+                                                reason, flagged, response_status, response_body)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (client_scan_id) do nothing""",
+                scan.id(), scan.clientScanId(), scan.fingerprint(), scan.username(), scan.action().name(),
+                scan.locationCode(), rawCode, scan.device(), OffsetDateTime.ofInstant(scan.scannedAt(), ZoneOffset.UTC),
+                answer.serial(), answer.partNumber(), answer.result().name(), name(answer.from()), name(answer.to()),
+                reason, answer.flagged(), answer.responseStatus(), answer.responseBody()) == 1;
     }
 
     /** The scan answered with this clientScanId, if any. */
@@ -73,22 +71,6 @@ public class ScanEventLog {
         return jdbc.query("select id, fingerprint, response_status, response_body from scan_event where client_scan_id = ?",
                 (rs, row) -> new Answered(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4)), clientScanId)
                 .stream().findFirst();
-    }
-
-    /** Writes the answer into the row this transaction claimed. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void answer(long id, Answer answer) {
-        String reason = answer.reason() == null || answer.reason().length() <= REASON_LENGTH ? answer.reason()
-                : answer.reason().substring(0, REASON_LENGTH - 1) + "…";
-        int updated = jdbc.update("""
-                        update scan_event set serial = ?, part_number = ?, result = ?, from_status = ?, to_status = ?, reason = ?,
-                                              flagged = ?, response_status = ?, response_body = ?
-                        where id = ?""",
-                answer.serial(), answer.partNumber(), answer.result().name(), name(answer.from()), name(answer.to()),
-                reason, answer.flagged(), answer.responseStatus(), answer.responseBody(), id);
-        if (updated != 1) {
-            throw new IllegalStateException("scan " + id + " was not claimed in this transaction");
-        }
     }
 
     private static String name(BoardStatus status) {
