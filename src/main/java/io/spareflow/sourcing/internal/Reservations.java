@@ -12,7 +12,6 @@ import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
-import io.spareflow.common.TransactionLocks;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.location.LocationCode;
 import io.spareflow.part.PartInfo;
@@ -57,14 +56,12 @@ class Reservations {
     private final SpareReservationRepository reservations;
     private final DecisionLog decisions;
     private final SourcingProperties properties;
-    private final TransactionLocks locks;
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private volatile boolean writingBeforeClaim;
 
     Reservations(Quotes quotes, Stock stock, Boards boards, MasterData masterData, SpareReservationRepository reservations,
-                 DecisionLog decisions, SourcingProperties properties, TransactionLocks locks, EntityManager entityManager, ApplicationEventPublisher events, Clock clock) {
+                 DecisionLog decisions, SourcingProperties properties, EntityManager entityManager, ApplicationEventPublisher events, Clock clock) {
         this.quotes = quotes;
         this.stock = stock;
         this.boards = boards;
@@ -72,7 +69,6 @@ class Reservations {
         this.reservations = reservations;
         this.decisions = decisions;
         this.properties = properties;
-        this.locks = locks;
         this.entityManager = entityManager;
         this.events = events;
         this.clock = clock;
@@ -98,8 +94,7 @@ class Reservations {
         if (need == SpareNeed.ADVANCE_EXCHANGE && !tier.advanceExchange()) {
             throw new ConflictException(Message.of("errors.sourcing.noAdvanceExchange", site.customerCode(), tier.name()));
         }
-        locks.lock("spare-case", caseNo + "/" + line);
-        Optional<SpareReservationEntity> existing = reservations.findOpenOfLine(caseNo, line);
+        Optional<SpareReservationEntity> existing = reservations.lockLineAndFindOpen(caseNo, line);
         if (existing.isPresent()) {
             SpareReservationEntity held = existing.get();
             if (!held.getRequestedPart().equals(part.partNumber()) || held.getSiteId() != siteId) {
@@ -111,24 +106,12 @@ class Reservations {
         }
         Instant now = clock.instant();
         SpareReservationEntity request = new SpareReservationEntity(caseNo, line, part.partNumber(), siteId, tier.name(), now);
-        if (writingBeforeClaim) {
-            reservations.saveAndFlush(request);
-        }
         QuoteEngine.Ranking ranking = quotes.rankFor(master, part.partNumber(), site, tier, now);
         if (!claimBest(request, ranking, DecisionKind.RESERVED, actor)) {
             reservations.saveAndFlush(request);
             decisions.record(request, DecisionKind.BACKORDER, actor, ranking, ranking.reasonFor(null, List.of()));
         }
         return new Placed(request, true);
-    }
-
-    /**
-     * On: a new request is inserted before its board is claimed and updated after it, as before; off (the default):
-     * written once, when the claim (or the backorder) is known. A benchmark's same-run baseline; the line's lock
-     * ({@link #place}) keeps a second open request of the line out either way.
-     */
-    void writeBeforeClaim(boolean on) {
-        writingBeforeClaim = on;
     }
 
     /**

@@ -8,8 +8,7 @@ import org.springframework.context.ApplicationContext;
 /**
  * The ranking step of a quote on its own, both ways, for benchmarks outside this package: every depot with stock
  * scored and sorted (how quotes ranked before the distance pre-filter) and only the nearest ones (how they rank now).
- * Both read the stock first, as a quote does. Also switches {@link MasterData} and how {@link Reservations} writes a
- * new request, for same-run baselines.
+ * Both read the stock first, as a quote does. Also switches {@link MasterData} off, for a same-run baseline.
  */
 public final class RankingProbe {
 
@@ -18,7 +17,6 @@ public final class RankingProbe {
     private final EtaModel eta;
     private final SourcingProperties properties;
     private final MasterData masterData;
-    private final Reservations reservations;
 
     private RankingProbe(ApplicationContext context) {
         this.engine = context.getBean(QuoteEngine.class);
@@ -26,7 +24,6 @@ public final class RankingProbe {
         this.eta = context.getBean(EtaModel.class);
         this.properties = context.getBean(SourcingProperties.class);
         this.masterData = context.getBean(MasterData.class);
-        this.reservations = context.getBean(Reservations.class);
     }
 
     public static RankingProbe of(ApplicationContext context) {
@@ -39,14 +36,6 @@ public final class RankingProbe {
      */
     public void keepMasterData(boolean on) {
         masterData.keep(on);
-    }
-
-    /**
-     * Whether a new reservation's request row is inserted before the claim and updated after it (as before; off unless
-     * switched on) or written once after the claim, for a baseline alternated call by call in the same run.
-     */
-    public void writeRequestBeforeClaim(boolean on) {
-        reservations.writeBeforeClaim(on);
     }
 
     /** Ranks every depot with stock; the number ranked. */
