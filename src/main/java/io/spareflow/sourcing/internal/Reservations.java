@@ -231,7 +231,7 @@ class Reservations {
         if (request.getStatus() != ReservationStatus.RESERVED) {
             return request;
         }
-        stock.lock(request.getSerial());
+        boards.lock(request.getSerial());
         entityManager.refresh(request, LockModeType.PESSIMISTIC_WRITE);
         if (request.getStatus() != ReservationStatus.RESERVED) {
             return request;
