@@ -54,6 +54,7 @@ class Reservations {
     private final Boards boards;
     private final MasterData masterData;
     private final SpareReservationRepository reservations;
+    private final CaseLineLock lineLock;
     private final DecisionLog decisions;
     private final SourcingProperties properties;
     private final EntityManager entityManager;
@@ -61,12 +62,13 @@ class Reservations {
     private final Clock clock;
 
     Reservations(Quotes quotes, Stock stock, Boards boards, MasterData masterData, SpareReservationRepository reservations,
-                 DecisionLog decisions, SourcingProperties properties, EntityManager entityManager, ApplicationEventPublisher events, Clock clock) {
+                 CaseLineLock lineLock, DecisionLog decisions, SourcingProperties properties, EntityManager entityManager, ApplicationEventPublisher events, Clock clock) {
         this.quotes = quotes;
         this.stock = stock;
         this.boards = boards;
         this.masterData = masterData;
         this.reservations = reservations;
+        this.lineLock = lineLock;
         this.decisions = decisions;
         this.properties = properties;
         this.entityManager = entityManager;
@@ -94,9 +96,9 @@ class Reservations {
         if (need == SpareNeed.ADVANCE_EXCHANGE && !tier.advanceExchange()) {
             throw new ConflictException(Message.of("errors.sourcing.noAdvanceExchange", site.customerCode(), tier.name()));
         }
-        Optional<SpareReservationEntity> existing = reservations.lockLineAndFindOpen(caseNo, line);
+        Optional<Long> existing = lineLock.lockAndFindOpen(caseNo, line);
         if (existing.isPresent()) {
-            SpareReservationEntity held = existing.get();
+            SpareReservationEntity held = require(existing.get());
             if (!held.getRequestedPart().equals(part.partNumber()) || held.getSiteId() != siteId) {
                 throw new ConflictException(Message.of("errors.sourcing.lineHolds", line, caseNo, String.valueOf(held.getId()),
                         held.getStatus(), held.getRequestedPart(), String.valueOf(held.getSiteId()), part.partNumber(),

@@ -20,13 +20,6 @@ interface SpareReservationRepository extends JpaRepository<SpareReservationEntit
             (io.spareflow.sourcing.internal.ReservationStatus.BACKORDER, io.spareflow.sourcing.internal.ReservationStatus.RESERVED)""")
     Optional<SpareReservationEntity> findOpenOfLine(String caseNumber, int line);
 
-    /**
-     * As {@link #findOpenOfLine}, after taking the line's lock for the rest of the transaction, in one round trip
-     * (V160): a concurrent request of the same line waits for this transaction to end, then finds what it wrote.
-     */
-    @Query(value = "select * from spare_reservation_lock_line(?1, ?2)", nativeQuery = true)
-    Optional<SpareReservationEntity> lockLineAndFindOpen(String caseNumber, int line);
-
     /** Backorders for any of these parts, oldest first. */
     @Query("""
             select r.id from SpareReservationEntity r
