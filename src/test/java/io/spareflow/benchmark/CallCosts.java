@@ -61,14 +61,16 @@ final class CallCosts {
 
     /** Samples everything before a timed call (outside its time). */
     void before() {
-        sample(started);
         postgresStarted = postgres();
+        sampleJvm(started);
+        sampleThread(started); // last: what reading the rest costs this thread is not the call's
     }
 
     /** Samples everything after call {@code index} took {@code wallNanos}, and keeps the differences. */
     void after(int index, long wallNanos) {
         long[] now = new long[COLUMNS];
-        sample(now);
+        sampleThread(now); // first, for the same reason
+        sampleJvm(now);
         long[] call = calls[index];
         for (int c = 0; c < COLUMNS; c++) {
             call[c] = now[c] - started[c];
@@ -123,10 +125,16 @@ final class CallCosts {
                 sum[JIT] / n / 1e6, sum[ALLOCATED] / n / 1024));
     }
 
-    private void sample(long[] into) {
+    /** The calling thread's CPU, run-queue wait and allocated bytes. */
+    private void sampleThread(long[] into) {
         long[] own = schedstat(Path.of("/proc/thread-self/schedstat"));
         into[OWN_CPU] = own[0];
         into[OWN_QUEUE] = own[1];
+        into[ALLOCATED] = threads.getCurrentThreadAllocatedBytes();
+    }
+
+    /** The JVM's CPU, GC and JIT time so far. */
+    private void sampleJvm(long[] into) {
         into[OTHER_JVM_CPU] = os.getProcessCpuTime();
         long gcMillis = 0;
         for (GarbageCollectorMXBean collector : collectors) {
@@ -134,7 +142,6 @@ final class CallCosts {
         }
         into[GC] = gcMillis * 1_000_000;
         into[JIT] = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() * 1_000_000;
-        into[ALLOCATED] = threads.getCurrentThreadAllocatedBytes();
     }
 
     /** CPU time and run-queue wait of the postmaster and each process it runs now, by pid. */

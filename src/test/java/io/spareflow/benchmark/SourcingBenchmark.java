@@ -71,10 +71,11 @@ class SourcingBenchmark {
      */
     private static final List<String> STAGES = List.of(System.getProperty("benchmark.stages", "6k,100k,1M,2M").split(","));
     /**
-     * The rows measured per stage: {@code -Dbenchmark.operations=quote,reserve} (also: stock, ranking). Beside the
-     * reservation rows, its statements and what it writes (WAL, rows of each table, HOT updates) each way.
+     * The rows measured per stage: {@code -Dbenchmark.operations=quote,reserve} (also: stock, ranking, and lock: a
+     * reservation's first step alone, both ways). Beside the reservation rows, its statements and what it writes (WAL,
+     * rows of each table, HOT updates).
      */
-    private static final List<String> OPERATIONS = List.of(System.getProperty("benchmark.operations", "stock,ranking,quote,reserve").split(","));
+    private static final List<String> OPERATIONS = List.of(System.getProperty("benchmark.operations", "stock,ranking,quote,lock,reserve").split(","));
     /** Calls before an alternated row's timed ones (JIT, caches, connection pool): {@code -Dbenchmark.warmup}. */
     private static final int WARM_UP = Integer.getInteger("benchmark.warmup", 100);
     /** Reservations each way over which {@link #writes} measures WAL and rows. */
@@ -199,6 +200,13 @@ class SourcingBenchmark {
             } else {
                 row(depots, total, available, "quote", clients, QUOTES * 2, quote);
             }
+        }
+        if (OPERATIONS.contains("lock")) {
+            boolean[] asBefore = {false};
+            alternated(depots, total, available, "reserve's first step: line lock and open-request check",
+                    " (two statements: before)", RESERVATIONS, before -> asBefore[0] = before,
+                    i -> transactions.executeWithoutResult(tx -> assertThat(ranking.lockLine(
+                            "BENCH-" + cases.incrementAndGet(), 1, asBefore[0])).isFalse()));
         }
         for (int clients : !OPERATIONS.contains("reserve") ? new int[0] : CLIENTS) {
             if (clients == 1) {
