@@ -2,8 +2,6 @@ package io.spareflow.board;
 
 import io.spareflow.board.internal.BoardEntity;
 import io.spareflow.board.internal.LockedBoards;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -16,12 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Spare stock as sourcing sees it: how many AVAILABLE boards of some parts each location holds (the board_stock summary,
  * one row per part and location, kept equal to the boards by triggers in the transaction of every board write — see
  * V150), and row locks to claim one board without waiting for, or stealing, a board another transaction is claiming.
- * Status changes still go through {@link Boards#move}.
+ * Status changes still go through {@link Boards#move}; a known board is locked with {@link Boards#lock}.
  */
 @Service
 public class Stock {
-
-    private static final String BOARD_COLUMNS = "serial, part_number, revision, status, location_code, site_id, updated_at, version";
 
     private final JdbcTemplate jdbc;
     private final LockedBoards lockedBoards;
@@ -82,18 +78,5 @@ public class Stock {
             }
         }
         return Optional.empty();
-    }
-
-    /** Locks a board (waiting for other holders) and reads it as it is now; empty when the serial is unknown. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<BoardInfo> lock(String serial) {
-        return jdbc.query("select " + BOARD_COLUMNS + " from board where serial = ? for update", Stock::board,
-                Serial.parse(serial).value()).stream().findFirst();
-    }
-
-    private static BoardInfo board(ResultSet rs, int row) throws SQLException {
-        return new BoardInfo(rs.getString("serial"), rs.getString("part_number"), rs.getString("revision"),
-                BoardStatus.valueOf(rs.getString("status")), rs.getString("location_code"),
-                rs.getObject("site_id", Long.class), rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
     }
 }

@@ -71,10 +71,13 @@ class SourcingBenchmark {
      */
     private static final List<String> STAGES = List.of(System.getProperty("benchmark.stages", "6k,100k,1M,2M").split(","));
     /**
-     * The rows measured per stage: {@code -Dbenchmark.operations=quote,reserve} (also: stock, ranking). Beside the
-     * reservation rows, its statements and what it writes (WAL, rows of each table, HOT updates) each way.
+     * The rows measured per stage: {@code -Dbenchmark.operations=quote,reserve} (also: stock, ranking, and lock: a
+     * reservation's first step alone, both ways). Beside the reservation rows, its statements and what it writes (WAL,
+     * rows of each table, HOT updates).
      */
-    private static final List<String> OPERATIONS = List.of(System.getProperty("benchmark.operations", "stock,ranking,quote,reserve").split(","));
+    private static final List<String> OPERATIONS = List.of(System.getProperty("benchmark.operations", "stock,ranking,quote,lock,reserve").split(","));
+    /** Calls before an alternated row's timed ones (JIT, caches, connection pool): {@code -Dbenchmark.warmup}. */
+    private static final int WARM_UP = Integer.getInteger("benchmark.warmup", 100);
     /** Reservations each way over which {@link #writes} measures WAL and rows. */
     private static final int WRITES_MEASURED = 200;
     private static final String COUNTED_STOCK = """
@@ -112,6 +115,7 @@ class SourcingBenchmark {
     private final AtomicLong cases = new AtomicLong();
     private final StringBuilder report = new StringBuilder();
     private final StringBuilder writeNotes = new StringBuilder();
+    private final StringBuilder tails = new StringBuilder();
     private List<PartInfo> catalogue;
     private List<SiteInfo> sites;
 
@@ -141,7 +145,7 @@ class SourcingBenchmark {
             measureStage("2M");
         }
 
-        report.append(writeNotes);
+        report.append(writeNotes).append(tails);
         String[] twoParts = {catalogue.get(0).partNumber(), catalogue.get(1).partNumber()};
         String summaryPlan = plan(SUMMARY_STOCK, twoParts);
         report.append("\nSummary read plan (two compatible parts, ").append(locations.depots().size())
@@ -197,12 +201,18 @@ class SourcingBenchmark {
                 row(depots, total, available, "quote", clients, QUOTES * 2, quote);
             }
         }
+        if (OPERATIONS.contains("lock")) {
+            boolean[] asBefore = {false};
+            alternated(depots, total, available, "reserve's first step: line lock and open-request check",
+                    " (two statements: before)", RESERVATIONS, before -> asBefore[0] = before,
+                    i -> transactions.executeWithoutResult(tx -> assertThat(ranking.lockLine(
+                            "BENCH-" + cases.incrementAndGet(), 1, asBefore[0])).isFalse()));
+        }
         for (int clients : !OPERATIONS.contains("reserve") ? new int[0] : CLIENTS) {
             if (clients == 1) {
-                writes(ranking, reserve);
+                writes(reserve);
                 explainWrites();
-                alternated(depots, total, available, "reserve", " (request inserted, then updated: before)", RESERVATIONS,
-                        ranking::writeRequestBeforeClaim, reserve);
+                alternated(depots, total, available, "reserve", "", RESERVATIONS, null, reserve);
             } else {
                 row(depots, total, available, "reserve", clients, RESERVATIONS * 2, reserve);
             }
@@ -212,84 +222,92 @@ class SourcingBenchmark {
     /**
      * One client, {@code calls} calls each way alternated call by call: the code as it was ({@code before} switched
      * on, the row labelled {@code beforeLabel}) and as it is, so both see the same load and the same caches of the
-     * database.
+     * database; {@code before} null: {@code calls} calls of the code as it is. Beside the rows, what the calls of each
+     * way were made of ({@link CallCosts}).
      */
     private void alternated(int depots, long total, long available, String operation, String beforeLabel, int calls,
                             Consumer<Boolean> before, IntConsumer call) {
-        long[][] latencies = new long[2][calls];
+        Consumer<Boolean> switched = before == null ? on -> { } : before;
+        int ways = before == null ? 1 : 2;
+        long[][] latencies = new long[ways][calls];
+        long postmaster = CallCosts.postmasterPid(jdbc);
+        CallCosts[] costs = new CallCosts[ways];
+        Arrays.setAll(costs, way -> new CallCosts(postmaster, calls));
         try {
-            for (int i = 0; i < 100; i++) {
-                before.accept(i % 2 == 0);
+            for (int i = 0; i < WARM_UP; i++) {
+                switched.accept(ways == 2 && i % 2 == 0);
                 call.accept(i); // warm-up: JIT, caches, connection pool
             }
             String loadBefore = MachineLoad.now();
-            long[] spent = new long[2];
-            for (int i = 0; i < 2 * calls; i++) {
-                int now = i % 2;
-                before.accept(now == 0);
+            long[] spent = new long[ways];
+            for (int i = 0; i < ways * calls; i++) {
+                int way = i % ways;
+                boolean asBefore = ways == 2 && way == 0;
+                switched.accept(asBefore);
+                costs[way].before();
                 long t0 = System.nanoTime();
                 call.accept(i);
                 long took = System.nanoTime() - t0;
-                latencies[now][i / 2] = took;
-                spent[now] += took;
+                costs[way].after(i / ways, took);
+                latencies[way][i / ways] = took;
+                spent[way] += took;
             }
             String load = loadBefore + " → " + MachineLoad.now();
-            for (int now : new int[]{0, 1}) {
-                Arrays.sort(latencies[now]);
-                print(depots, total, available, operation + (now == 0 ? beforeLabel : ""), 1, calls, latencies[now],
-                        calls / (spent[now] / 1e9), load);
+            tails.append("\nWhat the ").append(operation).append(" calls at ").append(String.format(Locale.ROOT, "%,d", total))
+                    .append(" boards / ").append(depots).append(" depots were made of (averages per call, load ")
+                    .append(load).append("):\n\n").append(CallCosts.header());
+            for (int way = 0; way < ways; way++) {
+                Arrays.sort(latencies[way]);
+                String label = operation + (ways == 2 && way == 0 ? beforeLabel : "");
+                print(depots, total, available, label, 1, calls, latencies[way], calls / (spent[way] / 1e9), load);
+                tails.append(costs[way].bands(label));
             }
         } finally {
-            before.accept(false);
+            switched.accept(false);
         }
     }
 
     /**
-     * What one reservation runs and writes, before (request inserted, then updated) and now: its statements, and over
-     * {@code WRITES_MEASURED} reservations each way the WAL per reservation and the rows it inserts and updates per
-     * table (HOT: updated in place, without new index entries). Appended to the report below the table.
+     * What one reservation runs and writes: its statements, and over {@code WRITES_MEASURED} reservations the WAL per
+     * reservation and the rows it inserts and updates per table (HOT: updated in place, without new index entries).
+     * Appended to the report below the table.
      */
-    private void writes(RankingProbe probe, IntConsumer reserve) throws InterruptedException {
+    private void writes(IntConsumer reserve) throws InterruptedException {
         StringBuilder notes = new StringBuilder();
-        for (boolean before : new boolean[]{true, false}) {
-            probe.writeRequestBeforeClaim(before);
-            try {
-                // The same part and site as a call just before: what a first call reads (master data) is not its cost.
-                String part = randomPart();
-                long site = randomSite().id();
-                IntConsumer again = i -> sourcing.reserve(part, site, "BENCH-" + cases.incrementAndGet(), 1);
-                again.accept(0);
-                StatementCounter.counting(true);
-                List<String> statements = StatementCounter.record(() -> again.accept(0));
-                StatementCounter.counting(false);
-                notes.append("\nOne reservation").append(before ? " (before)" : "").append(", ").append(statements.size())
-                        .append(" statements:\n\n```\n");
-                statements.forEach(sql -> notes.append(sql.replaceAll("\\s+", " ").trim()).append('\n'));
-                notes.append("```\n\n");
-                Map<String, long[]> tuplesBefore = tupleCounts();
-                String lsn = jdbc.queryForObject("select pg_current_wal_lsn()::text", String.class);
-                for (int i = 0; i < WRITES_MEASURED; i++) {
-                    reserve.accept(i);
-                }
-                double walBytes = jdbc.queryForObject("select pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)",
-                        Double.class, lsn) / WRITES_MEASURED;
-                Thread.sleep(2_000); // each backend reports its table statistics once idle for a second
-                Map<String, long[]> tuplesAfter = tupleCounts();
-                notes.append(String.format(Locale.ROOT, "WAL per reservation: %.0f bytes (over %d). Rows per reservation:%n%n",
-                        walBytes, WRITES_MEASURED)).append("| table | inserted | updated | of them HOT |\n|---|---:|---:|---:|\n");
-                tuplesAfter.forEach((table, after) -> {
-                    long[] was = tuplesBefore.getOrDefault(table, new long[3]);
-                    if (after[0] != was[0] || after[1] != was[1]) {
-                        notes.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", table,
-                                (after[0] - was[0]) / (double) WRITES_MEASURED, (after[1] - was[1]) / (double) WRITES_MEASURED,
-                                (after[2] - was[2]) / (double) WRITES_MEASURED));
-                    }
-                });
-            } finally {
-                StatementCounter.counting(false);
-                probe.writeRequestBeforeClaim(false);
-            }
+        // The same part and site as a call just before: what a first call reads (master data) is not its cost.
+        String part = randomPart();
+        long site = randomSite().id();
+        IntConsumer again = i -> sourcing.reserve(part, site, "BENCH-" + cases.incrementAndGet(), 1);
+        again.accept(0);
+        List<String> statements;
+        try {
+            StatementCounter.counting(true);
+            statements = StatementCounter.record(() -> again.accept(0));
+        } finally {
+            StatementCounter.counting(false);
         }
+        notes.append("\nOne reservation, ").append(statements.size()).append(" statements:\n\n```\n");
+        statements.forEach(sql -> notes.append(sql.replaceAll("\\s+", " ").trim()).append('\n'));
+        notes.append("```\n\n");
+        Map<String, long[]> tuplesBefore = tupleCounts();
+        String lsn = jdbc.queryForObject("select pg_current_wal_lsn()::text", String.class);
+        for (int i = 0; i < WRITES_MEASURED; i++) {
+            reserve.accept(i);
+        }
+        double walBytes = jdbc.queryForObject("select pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)",
+                Double.class, lsn) / WRITES_MEASURED;
+        Thread.sleep(2_000); // each backend reports its table statistics once idle for a second
+        Map<String, long[]> tuplesAfter = tupleCounts();
+        notes.append(String.format(Locale.ROOT, "WAL per reservation: %.0f bytes (over %d). Rows per reservation:%n%n",
+                walBytes, WRITES_MEASURED)).append("| table | inserted | updated | of them HOT |\n|---|---:|---:|---:|\n");
+        tuplesAfter.forEach((table, after) -> {
+            long[] was = tuplesBefore.getOrDefault(table, new long[3]);
+            if (after[0] != was[0] || after[1] != was[1]) {
+                notes.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", table,
+                        (after[0] - was[0]) / (double) WRITES_MEASURED, (after[1] - was[1]) / (double) WRITES_MEASURED,
+                        (after[2] - was[2]) / (double) WRITES_MEASURED));
+            }
+        });
         System.out.print(notes);
         writeNotes.append(notes);
     }

@@ -12,7 +12,6 @@ import io.spareflow.common.ConflictException;
 import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
-import io.spareflow.common.TransactionLocks;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.location.LocationCode;
 import io.spareflow.part.PartInfo;
@@ -55,24 +54,23 @@ class Reservations {
     private final Boards boards;
     private final MasterData masterData;
     private final SpareReservationRepository reservations;
+    private final CaseLineLock lineLock;
     private final DecisionLog decisions;
     private final SourcingProperties properties;
-    private final TransactionLocks locks;
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private volatile boolean writingBeforeClaim;
 
     Reservations(Quotes quotes, Stock stock, Boards boards, MasterData masterData, SpareReservationRepository reservations,
-                 DecisionLog decisions, SourcingProperties properties, TransactionLocks locks, EntityManager entityManager, ApplicationEventPublisher events, Clock clock) {
+                 CaseLineLock lineLock, DecisionLog decisions, SourcingProperties properties, EntityManager entityManager, ApplicationEventPublisher events, Clock clock) {
         this.quotes = quotes;
         this.stock = stock;
         this.boards = boards;
         this.masterData = masterData;
         this.reservations = reservations;
+        this.lineLock = lineLock;
         this.decisions = decisions;
         this.properties = properties;
-        this.locks = locks;
         this.entityManager = entityManager;
         this.events = events;
         this.clock = clock;
@@ -98,10 +96,9 @@ class Reservations {
         if (need == SpareNeed.ADVANCE_EXCHANGE && !tier.advanceExchange()) {
             throw new ConflictException(Message.of("errors.sourcing.noAdvanceExchange", site.customerCode(), tier.name()));
         }
-        locks.lock("spare-case", caseNo + "/" + line);
-        Optional<SpareReservationEntity> existing = reservations.findOpenOfLine(caseNo, line);
+        Optional<Long> existing = lineLock.lockAndFindOpen(caseNo, line);
         if (existing.isPresent()) {
-            SpareReservationEntity held = existing.get();
+            SpareReservationEntity held = require(existing.get());
             if (!held.getRequestedPart().equals(part.partNumber()) || held.getSiteId() != siteId) {
                 throw new ConflictException(Message.of("errors.sourcing.lineHolds", line, caseNo, String.valueOf(held.getId()),
                         held.getStatus(), held.getRequestedPart(), String.valueOf(held.getSiteId()), part.partNumber(),
@@ -111,24 +108,12 @@ class Reservations {
         }
         Instant now = clock.instant();
         SpareReservationEntity request = new SpareReservationEntity(caseNo, line, part.partNumber(), siteId, tier.name(), now);
-        if (writingBeforeClaim) {
-            reservations.saveAndFlush(request);
-        }
         QuoteEngine.Ranking ranking = quotes.rankFor(master, part.partNumber(), site, tier, now);
         if (!claimBest(request, ranking, DecisionKind.RESERVED, actor)) {
             reservations.saveAndFlush(request);
             decisions.record(request, DecisionKind.BACKORDER, actor, ranking, ranking.reasonFor(null, List.of()));
         }
         return new Placed(request, true);
-    }
-
-    /**
-     * On: a new request is inserted before its board is claimed and updated after it, as before; off (the default):
-     * written once, when the claim (or the backorder) is known. A benchmark's same-run baseline; the line's lock
-     * ({@link #place}) keeps a second open request of the line out either way.
-     */
-    void writeBeforeClaim(boolean on) {
-        writingBeforeClaim = on;
     }
 
     /**
@@ -248,7 +233,7 @@ class Reservations {
         if (request.getStatus() != ReservationStatus.RESERVED) {
             return request;
         }
-        stock.lock(request.getSerial());
+        boards.lock(request.getSerial());
         entityManager.refresh(request, LockModeType.PESSIMISTIC_WRITE);
         if (request.getStatus() != ReservationStatus.RESERVED) {
             return request;

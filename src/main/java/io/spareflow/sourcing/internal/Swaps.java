@@ -6,7 +6,6 @@ import io.spareflow.board.Boards;
 import io.spareflow.board.MoveContext;
 import io.spareflow.board.MoveReason;
 import io.spareflow.board.Serial;
-import io.spareflow.board.Stock;
 import io.spareflow.common.ConflictException;
 import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
@@ -24,16 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Swaps {
 
-    private final Stock stock;
     private final Boards boards;
     private final Parts parts;
     private final SpareReservationRepository reservations;
     private final DecisionLog decisions;
     private final EntityManager entityManager;
 
-    Swaps(Stock stock, Boards boards, Parts parts, SpareReservationRepository reservations, DecisionLog decisions,
+    Swaps(Boards boards, Parts parts, SpareReservationRepository reservations, DecisionLog decisions,
           EntityManager entityManager) {
-        this.stock = stock;
         this.boards = boards;
         this.parts = parts;
         this.reservations = reservations;
@@ -56,7 +53,7 @@ class Swaps {
         }
         // Both boards locked in serial order, so two swaps crossing each other cannot deadlock.
         Map<String, BoardInfo> locked = new HashMap<>();
-        Stream.of(reserved, serial).sorted().forEach(s -> locked.put(s, stock.lock(s)
+        Stream.of(reserved, serial).sorted().forEach(s -> locked.put(s, boards.lock(s)
                 .orElseThrow(() -> new NotFoundException(Message.of("errors.thing.board"), s))));
         entityManager.refresh(request, LockModeType.PESSIMISTIC_WRITE);
         if (request.getStatus() != ReservationStatus.RESERVED || !reserved.equals(request.getSerial())) {

@@ -1,5 +1,6 @@
 package io.spareflow.sourcing.internal;
 
+import io.spareflow.common.TransactionLocks;
 import io.spareflow.customer.SiteInfo;
 import io.spareflow.tier.ServiceTier;
 import java.util.List;
@@ -8,8 +9,8 @@ import org.springframework.context.ApplicationContext;
 /**
  * The ranking step of a quote on its own, both ways, for benchmarks outside this package: every depot with stock
  * scored and sorted (how quotes ranked before the distance pre-filter) and only the nearest ones (how they rank now).
- * Both read the stock first, as a quote does. Also switches {@link MasterData} and how {@link Reservations} writes a
- * new request, for same-run baselines.
+ * Both read the stock first, as a quote does. Also switches {@link MasterData} off, and takes a reservation's line
+ * lock both ways, for same-run baselines.
  */
 public final class RankingProbe {
 
@@ -18,7 +19,9 @@ public final class RankingProbe {
     private final EtaModel eta;
     private final SourcingProperties properties;
     private final MasterData masterData;
-    private final Reservations reservations;
+    private final CaseLineLock lineLock;
+    private final TransactionLocks locks;
+    private final SpareReservationRepository reservations;
 
     private RankingProbe(ApplicationContext context) {
         this.engine = context.getBean(QuoteEngine.class);
@@ -26,7 +29,9 @@ public final class RankingProbe {
         this.eta = context.getBean(EtaModel.class);
         this.properties = context.getBean(SourcingProperties.class);
         this.masterData = context.getBean(MasterData.class);
-        this.reservations = context.getBean(Reservations.class);
+        this.lineLock = context.getBean(CaseLineLock.class);
+        this.locks = context.getBean(TransactionLocks.class);
+        this.reservations = context.getBean(SpareReservationRepository.class);
     }
 
     public static RankingProbe of(ApplicationContext context) {
@@ -42,11 +47,16 @@ public final class RankingProbe {
     }
 
     /**
-     * Whether a new reservation's request row is inserted before the claim and updated after it (as before; off unless
-     * switched on) or written once after the claim, for a baseline alternated call by call in the same run.
+     * A reservation's first step, the line's lock and its open-request check, in the caller's transaction: as now (one
+     * statement, V160) or as before it (the advisory lock, then the line's open request by a JPQL query), for a
+     * baseline alternated call by call in the same run. True when the line holds an open request.
      */
-    public void writeRequestBeforeClaim(boolean on) {
-        reservations.writeBeforeClaim(on);
+    public boolean lockLine(String caseNumber, int line, boolean asBefore) {
+        if (asBefore) {
+            locks.lock("spare-case", caseNumber + "/" + line);
+            return reservations.findOpenOfLine(caseNumber, line).isPresent();
+        }
+        return lineLock.lockAndFindOpen(caseNumber, line).isPresent();
     }
 
     /** Ranks every depot with stock; the number ranked. */

@@ -8,6 +8,7 @@ import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
 import io.spareflow.common.Message;
 import io.spareflow.customer.Customers;
+import io.spareflow.sourcing.ReservationOutcome;
 import io.spareflow.sourcing.SpareSourcing;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Many cases asking at the same instant for the last boards of a part: each board goes to exactly one case. */
+/**
+ * Many cases asking at the same instant for the last boards of a part: each board goes to exactly one case; and many
+ * requests of one case line at once: one reservation.
+ */
 @SpareflowIntegrationTest
 class SpareReservationConcurrencyTest {
 
@@ -91,6 +95,50 @@ class SpareReservationConcurrencyTest {
             clients.shutdownNow();
             // Backorders first: released boards would otherwise serve them.
             cases.forEach(c -> fixture.openReservation(c).filter(r -> r.backorder()).ifPresent(r -> sourcing.release(c, 1, Message.of("sourcing.reason.given", "test over"))));
+            fixture.closeCases();
+        }
+    }
+
+    /**
+     * A repeated request arriving while the first is still placing (a retried call, two nodes): each waits for the
+     * line's lock and then finds the request the first one wrote, so the line gets one request and one board, and no
+     * caller fails on the one-open-request-per-line index.
+     */
+    @Test
+    void parallelRequestsOfOneCaseLineGetOneReservationAndOneBoard() throws Exception {
+        StockFixture fixture = new StockFixture(jdbc, boards, customers, reservations);
+        String part = fixture.part(null);
+        List<String> stock = fixture.available(part, "CTU", 3);
+        long site = fixture.chengdu().id();
+        String caseNumber = fixture.awaiting(fixture.caseNumber(), part, site);
+        int requests = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(requests);
+        try {
+            List<Future<ReservationOutcome>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(clients.submit(() -> {
+                    start.await();
+                    return sourcing.reserve(part, site, caseNumber, 1);
+                }));
+            }
+            start.countDown();
+            List<ReservationOutcome> outcomes = new ArrayList<>();
+            for (Future<ReservationOutcome> answer : answers) {
+                outcomes.add(answer.get());
+            }
+
+            assertThat(outcomes).extracting(ReservationOutcome::reservationId).containsOnly(outcomes.get(0).reservationId());
+            assertThat(outcomes).extracting(ReservationOutcome::serial).containsOnly(outcomes.get(0).serial());
+            assertThat(stock).contains(outcomes.get(0).serial());
+            assertThat(stock.stream().filter(serial -> boards.require(serial).status() == BoardStatus.RESERVED)).hasSize(1);
+            assertThat(jdbc.queryForObject("select count(*) from spare_reservation where case_number = ?", Long.class,
+                    caseNumber)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from sourcing_decision where case_number = ?", Long.class,
+                    caseNumber)).isEqualTo(1);
+        } finally {
+            clients.shutdownNow();
+            sourcing.release(caseNumber, 1, Message.of("sourcing.reason.given", "test over"));
             fixture.closeCases();
         }
     }
