@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
  * what happened to it: user and receive tasks, message, timer and signal events (boundary timers that fired), end
  * events. Nothing reads the dropped rows: the case's own history is the application's timeline, the KPIs and audits
  * read the application's tables and the runtime, and the process tests run their own engine at level {@code full}
- * (docs/performance.md, "history rows (lane life9)").
+ * (docs/performance.md, sixth session, "the lifecycle's statements and history rows", lane life9).
  */
 final class WaitStateHistoryLevel extends AbstractHistoryLevel {
 
