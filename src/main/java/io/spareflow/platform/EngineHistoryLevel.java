@@ -1,16 +1,19 @@
 package io.spareflow.platform;
 
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The configured history level ({@code camunda.bpm.history-level}) is the level, also for a database the engine
- * created at another one: Camunda refuses to start when the level it recorded in {@code ACT_GE_PROPERTY} differs
+ * The configured history level ({@code camunda.bpm.history-level}; the application's {@link WaitStateHistoryLevel}
+ * is known to the engine by its name) is the level, also for a database the engine created at another one: Camunda refuses to start when the level it recorded in {@code ACT_GE_PROPERTY} differs
  * from the configuration, so before it checks, the recorded level is set to the configured one. History already
  * written stays; only what is written from now on follows the new level (docs/performance.md, "Lifecycle, step by
  * step").
@@ -24,6 +27,15 @@ class EngineHistoryLevel extends AbstractProcessEnginePlugin {
 
     EngineHistoryLevel(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** The engine resolves the configured name among its own levels and these. */
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<HistoryLevel> custom = configuration.getCustomHistoryLevels() == null ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomHistoryLevels());
+        custom.add(new WaitStateHistoryLevel());
+        configuration.setCustomHistoryLevels(custom);
     }
 
     /** After init the level is resolved; the engine checks it against the database right after, when it is built. */

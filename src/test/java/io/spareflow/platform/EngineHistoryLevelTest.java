@@ -15,8 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A database the engine wrote at level {@code audit} (every installation before this one) starts at the configured
- * level {@code activity}: without {@link EngineHistoryLevel} the engine's own start-up check refuses it.
+ * A database the engine wrote at level {@code audit} (installations before the third session of issue 15) starts at
+ * the configured level ({@link WaitStateHistoryLevel}): without {@link EngineHistoryLevel} the engine's own start-up check refuses it.
  */
 @SpareflowIntegrationTest
 class EngineHistoryLevelTest {
@@ -30,20 +30,21 @@ class EngineHistoryLevelTest {
 
     @AfterEach
     void configuredLevelAgain() {
-        record(HistoryLevel.HISTORY_LEVEL_ACTIVITY);
+        jdbc.update("update act_ge_property set value_ = ? where name_ = 'historyLevel'",
+                String.valueOf(((ProcessEngineImpl) engine).getProcessEngineConfiguration().getHistoryLevel().getId()));
     }
 
     @Test
     void aDatabaseWrittenAtAuditIsMovedToTheConfiguredLevelBeforeTheEngineChecksIt() {
         ProcessEngineConfigurationImpl configuration = ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
-        assertThat(configuration.getHistoryLevel()).isEqualTo(HistoryLevel.HISTORY_LEVEL_ACTIVITY);
+        assertThat(configuration.getHistoryLevel().getName()).isEqualTo(WaitStateHistoryLevel.NAME);
         record(HistoryLevel.HISTORY_LEVEL_AUDIT);
         assertThatThrownBy(() -> startUpCheck(configuration)).hasMessageContaining("historyLevel mismatch");
 
         historyLevel.postInit(configuration);
 
         startUpCheck(configuration);
-        assertThat(recorded()).isEqualTo(String.valueOf(HistoryLevel.HISTORY_LEVEL_ACTIVITY.getId()));
+        assertThat(recorded()).isEqualTo(String.valueOf(configuration.getHistoryLevel().getId()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.spareflow.repair.internal.process;
 import io.spareflow.board.BoardMoveOrder;
 import io.spareflow.board.BoardMoved;
 import io.spareflow.board.BoardStatus;
+import io.spareflow.common.SingleEngineCommand;
 import io.spareflow.repair.BoardRepairBpmn;
 import io.spareflow.repair.internal.RepairWork;
 import java.util.List;
@@ -23,15 +24,22 @@ class RepairScanCorrelation {
 
     private final RuntimeService runtime;
     private final RepairWork work;
+    private final SingleEngineCommand command;
 
-    RepairScanCorrelation(RuntimeService runtime, RepairWork work) {
+    RepairScanCorrelation(RuntimeService runtime, RepairWork work, SingleEngineCommand command) {
         this.runtime = runtime;
         this.work = work;
+        this.command = command;
     }
 
+    /** The look-up of the waiting execution and the correlation are one engine command, reading its tree once. */
     @EventListener
     @Order(BoardMoveOrder.REPAIR)
     void on(BoardMoved moved) {
+        command.run(() -> react(moved));
+    }
+
+    private void react(BoardMoved moved) {
         if (moved.to() == BoardStatus.IN_REPAIR) {
             for (Execution waiting : waiting(BoardRepairBpmn.MESSAGE_REPAIR_INTAKE, moved)) {
                 correlate(BoardRepairBpmn.MESSAGE_REPAIR_INTAKE, waiting, Map.of(BoardRepairBpmn.ACT_AT, moved.locationCode()));

@@ -8,6 +8,7 @@ import io.spareflow.board.CustodyRecord;
 import io.spareflow.board.MoveContext;
 import io.spareflow.board.MoveReason;
 import io.spareflow.common.ProcessVariables;
+import io.spareflow.common.SingleEngineCommand;
 import io.spareflow.customer.Customers;
 import io.spareflow.rma.CaseLineBpmn;
 import io.spareflow.rma.RmaCaseBpmn;
@@ -48,10 +49,11 @@ class CaseScanCorrelation {
     private final Boards boards;
     private final SpareSourcing sourcing;
     private final Customers customers;
+    private final SingleEngineCommand command;
 
     CaseScanCorrelation(RuntimeService runtime, CaseLookup lookup, CaseTransitions cases, LineTransitions lines,
                         SpareTransitions spares, Boards boards, SpareSourcing sourcing,
-                        Customers customers) {
+                        Customers customers, SingleEngineCommand command) {
         this.runtime = runtime;
         this.lookup = lookup;
         this.cases = cases;
@@ -60,11 +62,20 @@ class CaseScanCorrelation {
         this.boards = boards;
         this.sourcing = sourcing;
         this.customers = customers;
+        this.command = command;
     }
 
+    /**
+     * The look-up of the waiting executions, their variables and the correlation are one engine command, which
+     * reads each execution tree and definition once.
+     */
     @EventListener
     @Order(BoardMoveOrder.CASES)
     void on(BoardMoved moved) {
+        command.run(() -> react(moved));
+    }
+
+    private void react(BoardMoved moved) {
         MoveContext context = moved.context();
         String actor = context == null || context.username() == null ? "system" : context.username();
         switch (moved.to()) {

@@ -6,6 +6,7 @@ import io.spareflow.common.InvalidInputException;
 import io.spareflow.common.Message;
 import io.spareflow.common.NotFoundException;
 import io.spareflow.common.ProcessVariables;
+import io.spareflow.common.SingleEngineCommand;
 import io.spareflow.user.StaffUser;
 import io.spareflow.worklist.TaskStep;
 import io.spareflow.worklist.TaskView;
@@ -60,17 +61,19 @@ public class EngineTasks {
     private final RepositoryService repository;
     private final CandidateGroups groups;
     private final MessageSource messages;
+    private final SingleEngineCommand command;
     private final Map<String, String> definitionKeys = new ConcurrentHashMap<>();
     private final Map<String, BpmnModelInstance> models = new ConcurrentHashMap<>();
 
     EngineTasks(TaskService tasks, FormService forms, RuntimeService runtime, RepositoryService repository,
-                CandidateGroups groups, MessageSource messages) {
+                CandidateGroups groups, MessageSource messages, SingleEngineCommand command) {
         this.tasks = tasks;
         this.forms = forms;
         this.runtime = runtime;
         this.repository = repository;
         this.groups = groups;
         this.messages = messages;
+        this.command = command;
     }
 
     /**
@@ -129,19 +132,26 @@ public class EngineTasks {
                 .map(scope -> byScope.getOrDefault(scope, Map.of()).get(name)).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
+    /** The look-up, its checks and its view read the task once: one engine command (as claim and complete). */
     @Transactional(readOnly = true)
     public OpenTask find(String taskId, StaffUser user) {
-        Task task = require(taskId);
-        if (user.username().equals(task.getAssignee())) {
-            requireQualified(user, task);
-        } else {
-            requireCandidate(user, task);
-        }
-        return new OpenTask(step(task), view(task));
+        return command.call(() -> {
+            Task task = require(taskId);
+            if (user.username().equals(task.getAssignee())) {
+                requireQualified(user, task);
+            } else {
+                requireCandidate(user, task);
+            }
+            return new OpenTask(step(task), view(task));
+        });
     }
 
     /** Takes the task; taking it again is a no-op, taking someone else's is a conflict. */
     public TaskView claim(String taskId, StaffUser user) {
+        return command.call(() -> claimInCommand(taskId, user));
+    }
+
+    private TaskView claimInCommand(String taskId, StaffUser user) {
         Task task = require(taskId);
         if (user.username().equals(task.getAssignee())) {
             return view(task);
@@ -156,6 +166,11 @@ public class EngineTasks {
 
     /** Completes the task with its form fields, validated against the task's form; takes it first when unassigned. */
     public void complete(String taskId, Map<String, Object> fields, StaffUser user) {
+        command.run(() -> completeInCommand(taskId, fields, user));
+    }
+
+    /** The look-up, the checks, the claim and the form submission share what the engine read for the first. */
+    private void completeInCommand(String taskId, Map<String, Object> fields, StaffUser user) {
         Task task = require(taskId);
         if (task.getAssignee() == null) {
             requireCandidate(user, task);
