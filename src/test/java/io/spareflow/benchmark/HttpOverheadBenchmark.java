@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spareflow.SpareflowIntegrationTest;
-import io.spareflow.board.BoardStatus;
 import io.spareflow.board.Boards;
-import io.spareflow.board.NewBoard;
 import io.spareflow.customer.Customers;
 import io.spareflow.customer.SiteInfo;
-import io.spareflow.scan.ScanAction;
-import io.spareflow.scan.ScanRequest;
 import io.spareflow.scan.Scans;
 import io.spareflow.sourcing.internal.Quotes;
 import io.spareflow.user.StaffUser;
@@ -35,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -150,9 +145,9 @@ class HttpOverheadBenchmark {
         SiteInfo site = customers.all().stream().flatMap(c -> c.sites().stream()).findFirst().orElseThrow();
         String quote = "{\"partNumber\":\"" + PART + "\",\"siteId\":" + site.id() + "}";
         StaffUser depotUser = users.require("depot-CTU");
-        Iterator<String> inProcessBoards = boardsInTransit(WARM_UP + CALLS).iterator();
-        Iterator<String> httpBoards = boardsInTransit(WARM_UP + CALLS).iterator();
-        Iterator<String> rawBoards = boardsInTransit(WARM_UP + CALLS).iterator();
+        Iterator<String> inProcessBoards = ReceiveScans.inTransit(boards, "HTTP", WARM_UP + CALLS).iterator();
+        Iterator<String> httpBoards = ReceiveScans.inTransit(boards, "HTTP", WARM_UP + CALLS).iterator();
+        Iterator<String> rawBoards = ReceiveScans.inTransit(boards, "HTTP", WARM_UP + CALLS).iterator();
         Connector nio2 = nio2Connector();
         try (RawHttp raw = new RawHttp(port); RawHttp rawNio2 = new RawHttp(nio2.getLocalPort())) {
             List<Call> calls = List.of(
@@ -169,10 +164,10 @@ class HttpOverheadBenchmark {
                     new Call("GET /css/spareflow.css (static file, raw socket)", () -> expectOk(raw.exchange("GET", "/css/spareflow.css", null))),
                     new Call("Users.find in process (a read-only JPA transaction)", () -> users.find("agent")),
                     new Call("UserLookup.find in process (one statement: the look-up every request with credentials makes)", () -> userLookup.find("agent")),
-                    new Call("Scans.scan in process (RECEIVE)", () -> scans.scan(scan(inProcessBoards.next()), depotUser)),
+                    new Call("Scans.scan in process (RECEIVE)", () -> scans.scan(ReceiveScans.request(inProcessBoards.next()), depotUser)),
                     new Call("POST /api/scans (RECEIVE, HTTP Basic, JDK HttpClient)", () -> send(HttpRequest.newBuilder(uri("/api/scans"))
                             .header("Content-Type", "application/json").header("Authorization", depot)
-                            .POST(HttpRequest.BodyPublishers.ofString(scanJson(httpBoards.next()))).build())),
+                            .POST(HttpRequest.BodyPublishers.ofString(ReceiveScans.json(httpBoards.next()))).build())),
                     new Call("POST /api/sourcing/quotes (HTTP Basic, raw socket, NIO2 connector)", () -> expectOk(rawNio2.exchange("POST",
                             "/api/sourcing/quotes", quote, "Content-Type: application/json", "Authorization: " + agent))),
                     new Call("GET /css/spareflow.css (static file, raw socket, NIO2 connector)",
@@ -181,7 +176,7 @@ class HttpOverheadBenchmark {
                             () -> withChunkedJson(() -> expectOk(raw.exchange("POST", "/api/sourcing/quotes", quote,
                                     "Content-Type: application/json", "Authorization: " + agent)))),
                     new Call("POST /api/scans (RECEIVE, HTTP Basic, raw socket)", () -> expectOk(raw.exchange("POST",
-                            "/api/scans", scanJson(rawBoards.next()), "Content-Type: application/json", "Authorization: " + depot))));
+                            "/api/scans", ReceiveScans.json(rawBoards.next()), "Content-Type: application/json", "Authorization: " + depot))));
             Path jfr = Path.of("target/benchmark/http-overhead.jfr");
             Files.createDirectories(jfr.getParent());
             long[][] latencies;
@@ -330,26 +325,6 @@ class HttpOverheadBenchmark {
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    private static ScanRequest scan(String serial) {
-        return new ScanRequest(serial, ScanAction.RECEIVE, "CTU", UUID.randomUUID().toString(), "bench", null, null,
-                null, null, null, null);
-    }
-
-    private static String scanJson(String serial) {
-        return "{\"code\":\"" + serial + "\",\"action\":\"RECEIVE\",\"location\":\"CTU\",\"clientScanId\":\""
-                + UUID.randomUUID() + "\",\"device\":\"bench\"}";
-    }
-
-    private List<String> boardsInTransit(int count) {
-        String prefix = "HTTP" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
-        List<NewBoard> batch = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            batch.add(new NewBoard(prefix + String.format(Locale.ROOT, "%06d", i), PART, "B", BoardStatus.IN_TRANSIT, "CTU", null));
-        }
-        boards.registerAll(batch);
-        return batch.stream().map(NewBoard::serial).toList();
     }
 
     private static double ms(long nanos) {

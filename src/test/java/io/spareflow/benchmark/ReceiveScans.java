@@ -36,13 +36,17 @@ final class ReceiveScans {
                 null, null, null, null);
     }
 
+    /** The body of {@code POST /api/scans} for the same scan. */
+    static String json(String serial) {
+        return "{\"code\":\"" + serial + "\",\"action\":\"RECEIVE\",\"location\":\"CTU\",\"clientScanId\":\""
+                + UUID.randomUUID() + "\",\"device\":\"bench\"}";
+    }
+
     /** The scan through {@code POST /api/scans} with {@code authorization}; fails unless answered 200. */
     static void overHttp(HttpClient http, int port, String authorization, String serial) {
-        String body = "{\"code\":\"" + serial + "\",\"action\":\"RECEIVE\",\"location\":\"CTU\",\"clientScanId\":\""
-                + UUID.randomUUID() + "\",\"device\":\"bench\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/scans"))
                 .header("Content-Type", "application/json").header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(json(serial))).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
