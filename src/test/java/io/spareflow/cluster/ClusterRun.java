@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.zaxxer.hikari.HikariDataSource;
 import io.spareflow.benchmark.DueTimers;
 import io.spareflow.benchmark.MachineLoad;
+import io.spareflow.platform.ApplicationHistoryLevel;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -41,6 +42,7 @@ import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -144,10 +146,10 @@ public final class ClusterRun {
             pool.setUsername("postgres");
             pool.setPassword("postgres");
             pool.setMaximumPoolSize(8);
-            ProcessEngine starter = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+            ProcessEngine starter = ApplicationHistoryLevel.configure((ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                    .createStandaloneProcessEngineConfiguration())
                     .setDataSource(pool).setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE)
-                    .setJobExecutorActivate(false).setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY) // as application.yml
-                    .setProcessEngineName("cluster-timers").buildProcessEngine();
+                    .setJobExecutorActivate(false).setProcessEngineName("cluster-timers").buildProcessEngine();
             try {
                 DueTimers timers = new DueTimers(starter, new JdbcTemplate(pool));
                 timers.deploy();
