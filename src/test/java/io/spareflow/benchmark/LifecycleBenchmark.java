@@ -40,7 +40,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Then {@code benchmark.recorded} more cases with every REST call's statements and history rows recorded
  * ({@link LifecycleSteps}, written to {@code target/lifecycle-steps.md}).
  * <p>Run: {@code mvn -q -B test -Pbenchmark -Dtest=LifecycleBenchmark -Dbenchmark.cases=30} ({@code -Dbenchmark.warmup=3}
- * lifecycles and bare runs first); figures in docs/performance.md.
+ * lifecycles and bare runs first; {@code -Dbenchmark.jfr=true} profiles the recorded cases); figures in docs/performance.md.
  */
 @SpareflowIntegrationTest
 @Import(StatementCounting.class)
@@ -72,6 +72,11 @@ class LifecycleBenchmark {
     PasswordEncoder passwords;
 
     private static final int RECORDED_CASES = Integer.getInteger("benchmark.recorded", 3);
+    /**
+     * Whether the recorded cases run under a JFR {@code profile} recording, split by thread, library and step into
+     * {@code target/lifecycle-profile.md} ({@link LifecycleProfile}; off by default: the recording costs CPU of its own).
+     */
+    private static final boolean PROFILE = Boolean.getBoolean("benchmark.jfr");
 
     private RmaApiClient api;
     private LifecycleSteps steps;
@@ -106,7 +111,13 @@ class LifecycleBenchmark {
         }
         report.add("load average (1 min) at the end: " + MachineLoad.now());
         Files.write(Path.of("target", "lifecycle-benchmark.txt"), report);
+        LifecycleProfile profile = PROFILE ? LifecycleProfile.start() : null;
         steps.record(RECORDED_CASES, this::lifecycle);
+        if (profile != null) {
+            String split = profile.stop(Path.of("target", "benchmark", "lifecycle.jfr"), RECORDED_CASES, steps.calls());
+            System.out.println(split);
+            Files.writeString(Path.of("target", "lifecycle-profile.md"), split);
+        }
         List<String> perStep = steps.report();
         perStep.forEach(System.out::println);
         Files.write(Path.of("target", "lifecycle-steps.md"), perStep);

@@ -1,6 +1,7 @@
 package io.spareflow.benchmark;
 
 import io.spareflow.benchmark.StatementCounter.Executed;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ final class LifecycleSteps {
     private final Map<String, Step> steps = new LinkedHashMap<>();
     private final Map<String, long[]> byTable = new TreeMap<>();
     private final Map<String, Long> historyByTable = new TreeMap<>();
+    private final List<Call> calls = new ArrayList<>();
     private boolean recording;
     private int cases;
 
@@ -52,6 +54,15 @@ final class LifecycleSteps {
         this.jdbc = jdbc;
         this.historyTables = jdbc.queryForList("SELECT table_name FROM information_schema.tables "
                 + "WHERE table_schema = current_schema() AND table_name LIKE 'act_hi_%' ORDER BY table_name", String.class);
+    }
+
+    /** One recorded REST call: its step and when it ran (the client's view). */
+    record Call(String name, Instant start, Instant end) {
+    }
+
+    /** Every recorded call in order: a profile attributes what ran meanwhile to its step. */
+    List<Call> calls() {
+        return calls;
     }
 
     /** Records the steps of the next {@code count} lifecycles that {@code lifecycle} drives. */
@@ -84,8 +95,10 @@ final class LifecycleSteps {
         long[] took = new long[1];
         List<Executed> executed = StatementCounter.recordEveryThread(() -> {
             long start = System.nanoTime();
+            Instant started = Instant.now();
             result.add(call.get());
             took[0] = System.nanoTime() - start;
+            calls.add(new Call(name, started, Instant.now()));
         });
         Map<String, Long> historyAfter = historyRows();
         Step step = steps.computeIfAbsent(name, n -> new Step());

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,8 @@ class ExperienceIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private Instant lastLook;
+    /** The repairs indexed that the next look-back can find again, by id, with when each was completed. */
+    private final Map<Long, Instant> indexedSince = new HashMap<>();
 
     ExperienceIndex(RepairOrderRepository orders) throws IOException {
         this.orders = orders;
@@ -112,15 +115,24 @@ class ExperienceIndex implements AutoCloseable {
         }
     }
 
-    /** Takes in the repairs completed since the last look (all of them the first time). */
+    /**
+     * Takes in the repairs completed since the last look (all of them the first time). Those the look-back finds again
+     * are not indexed again: each search used to re-analyse and re-index every repair of the last ten minutes.
+     */
     synchronized void catchUp() {
         Instant now = Instant.now();
-        List<PastRepair> completed = orders.findPastRepairsCompletedSince(lastLook == null ? Instant.EPOCH : lastLook.minus(COMMIT_LAG));
+        Instant since = lastLook == null ? Instant.EPOCH : lastLook.minus(COMMIT_LAG);
+        List<PastRepair> completed = orders.findPastRepairsCompletedSince(since);
+        indexedSince.values().removeIf(completedAt -> completedAt.isBefore(since));
         try {
+            boolean added = false;
             for (PastRepair repair : completed) {
-                writer.updateDocument(new Term(ID + "-key", Long.toString(repair.id())), document(repair));
+                if (indexedSince.putIfAbsent(repair.id(), repair.completedAt()) == null) {
+                    writer.updateDocument(new Term(ID + "-key", Long.toString(repair.id())), document(repair));
+                    added = true;
+                }
             }
-            if (!completed.isEmpty()) {
+            if (added) {
                 searchers.maybeRefreshBlocking();
             }
         } catch (IOException e) {

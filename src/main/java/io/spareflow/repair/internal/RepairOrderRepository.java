@@ -1,16 +1,24 @@
 package io.spareflow.repair.internal;
 
 import io.spareflow.repair.RepairOutcome;
+import jakarta.persistence.QueryHint;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.jpa.AvailableHints;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
 public interface RepairOrderRepository extends JpaRepository<RepairOrderEntity, Long> {
 
+    /**
+     * Without flushing first: an order's case and serial never change, so pending changes cannot alter the answer, and
+     * the steps of one request (a test result, the result recorded, the return depot chosen) write the order once.
+     */
+    @QueryHints(@QueryHint(name = AvailableHints.HINT_FLUSH_MODE, value = "COMMIT"))
     Optional<RepairOrderEntity> findByCaseNumberAndSerial(String caseNumber, String serial);
 
     List<RepairOrderEntity> findByCaseNumberOrderById(String caseNumber);
