@@ -67,8 +67,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * ({@link Scans#scan}) and through {@code POST /api/scans}, each with HTTP Basic, one client, p50/p99. Beside them the
  * floor of the stack, {@code GET /css/spareflow.css} (a static file: no authentication, no database), and the client's
  * own share: the same static file, the same quote and the same scan sent by {@link RawHttp} (one keep-alive socket read on the
- * calling thread) besides {@code java.net.http.HttpClient}; same-run A/Bs: the quote with the user read the old way,
- * with its JSON answer chunked as Spring's own converter sends it, and the quote and the static file through a second
+ * calling thread) besides {@code java.net.http.HttpClient}; same-run A/Bs: the quote and the raw scan with the user
+ * read from the database on every request (as before users were kept in memory), the quote with its JSON answer chunked as Spring's own converter sends it, and the quote and the static file through a second
  * connector with Tomcat's NIO2 protocol. All kinds are called in turn, call by call, in a random
  * order, so they share the machine's load. The measurement runs under a Java Flight Recorder profile whose CPU samples
  * of the server's request threads are split by what they were in; the report also lists what a request runs (the
@@ -83,9 +83,9 @@ class HttpOverheadBenchmark {
     private static final int WARM_UP = 300;
     private static final String PART = "130103811";
     /** Positions of the calls compared in the report, in the list of calls of {@link #httpOverheadOfAQuoteAndAScan}. */
-    private static final int QUOTE = 0, QUOTE_HTTP = 1, QUOTE_RAW = 2, QUOTE_RAW_USERS_FIND = 3, STATIC_HTTP = 4, STATIC_RAW = 5,
+    private static final int QUOTE = 0, QUOTE_HTTP = 1, QUOTE_RAW = 2, QUOTE_RAW_READ_PER_REQUEST = 3, STATIC_HTTP = 4, STATIC_RAW = 5,
             SCAN = 8, SCAN_HTTP = 9, QUOTE_RAW_NIO2 = 10, STATIC_RAW_NIO2 = 11,
-            QUOTE_RAW_CHUNKED = 12, SCAN_RAW = 13;
+            QUOTE_RAW_CHUNKED = 12, SCAN_RAW = 13, SCAN_RAW_READ_PER_REQUEST = 14;
 
     /** The work a request thread's CPU sample belongs to when its frame is on the stack (first match wins). */
     private static final Map<String, Predicate<String>> WORK = work();
@@ -148,6 +148,7 @@ class HttpOverheadBenchmark {
         Iterator<String> inProcessBoards = ReceiveScans.inTransit(boards, "HTTP", WARM_UP + CALLS).iterator();
         Iterator<String> httpBoards = ReceiveScans.inTransit(boards, "HTTP", WARM_UP + CALLS).iterator();
         Iterator<String> rawBoards = ReceiveScans.inTransit(boards, "HTTP", WARM_UP + CALLS).iterator();
+        Iterator<String> rawReadBoards = ReceiveScans.inTransit(boards, "HTTP", WARM_UP + CALLS).iterator();
         Connector nio2 = nio2Connector();
         try (RawHttp raw = new RawHttp(port); RawHttp rawNio2 = new RawHttp(nio2.getLocalPort())) {
             List<Call> calls = List.of(
@@ -157,13 +158,13 @@ class HttpOverheadBenchmark {
                             .POST(HttpRequest.BodyPublishers.ofString(quote)).build())),
                     new Call("POST /api/sourcing/quotes (HTTP Basic, raw socket)", () -> expectOk(raw.exchange("POST",
                             "/api/sourcing/quotes", quote, "Content-Type: application/json", "Authorization: " + agent))),
-                    new Call("POST /api/sourcing/quotes (HTTP Basic, raw socket, the user read by Users.find as before)",
-                            () -> withUsersFind(() -> expectOk(raw.exchange("POST", "/api/sourcing/quotes", quote,
+                    new Call("POST /api/sourcing/quotes (HTTP Basic, raw socket, the user read per request as before)",
+                            () -> withUserReadPerRequest(() -> expectOk(raw.exchange("POST", "/api/sourcing/quotes", quote,
                                     "Content-Type: application/json", "Authorization: " + agent)))),
                     new Call("GET /css/spareflow.css (static file, JDK HttpClient)", () -> send(HttpRequest.newBuilder(uri("/css/spareflow.css")).GET().build())),
                     new Call("GET /css/spareflow.css (static file, raw socket)", () -> expectOk(raw.exchange("GET", "/css/spareflow.css", null))),
                     new Call("Users.find in process (a read-only JPA transaction)", () -> users.find("agent")),
-                    new Call("UserLookup.find in process (one statement: the look-up every request with credentials makes)", () -> userLookup.find("agent")),
+                    new Call("UserLookup.find in process (one statement: the look-up each request with credentials made before users were kept, a miss makes now)", () -> userLookup.find("agent")),
                     new Call("Scans.scan in process (RECEIVE)", () -> scans.scan(ReceiveScans.request(inProcessBoards.next()), depotUser)),
                     new Call("POST /api/scans (RECEIVE, HTTP Basic, JDK HttpClient)", () -> send(HttpRequest.newBuilder(uri("/api/scans"))
                             .header("Content-Type", "application/json").header("Authorization", depot)
@@ -176,7 +177,10 @@ class HttpOverheadBenchmark {
                             () -> withChunkedJson(() -> expectOk(raw.exchange("POST", "/api/sourcing/quotes", quote,
                                     "Content-Type: application/json", "Authorization: " + agent)))),
                     new Call("POST /api/scans (RECEIVE, HTTP Basic, raw socket)", () -> expectOk(raw.exchange("POST",
-                            "/api/scans", ReceiveScans.json(rawBoards.next()), "Content-Type: application/json", "Authorization: " + depot))));
+                            "/api/scans", ReceiveScans.json(rawBoards.next()), "Content-Type: application/json", "Authorization: " + depot))),
+                    new Call("POST /api/scans (RECEIVE, HTTP Basic, raw socket, the user read per request as before)",
+                            () -> withUserReadPerRequest(() -> expectOk(raw.exchange("POST", "/api/scans",
+                                    ReceiveScans.json(rawReadBoards.next()), "Content-Type: application/json", "Authorization: " + depot)))));
             Path jfr = Path.of("target/benchmark/http-overhead.jfr");
             Files.createDirectories(jfr.getParent());
             long[][] latencies;
@@ -195,14 +199,15 @@ class HttpOverheadBenchmark {
             }
             report.append(String.format(Locale.ROOT, "%nHTTP overhead (HTTP p50 − in-process p50):%n%n"
                             + "- quote, JDK HttpClient: %.2f ms%n- quote, raw socket: %.2f ms%n"
-                            + "- quote, raw socket, the user read by Users.find as before: %.2f ms%n- scan, JDK HttpClient: %.2f ms%n"
-                            + "- scan, raw socket: %.2f ms%n"
+                            + "- quote, raw socket, the user read per request as before: %.2f ms%n- scan, JDK HttpClient: %.2f ms%n"
+                            + "- scan, raw socket: %.2f ms%n- scan, raw socket, the user read per request as before: %.2f ms%n"
                             + "- the client's own share (static file, JDK HttpClient − raw socket): %.2f ms%n"
                             + "- quote, raw socket, NIO2 connector: %.2f ms (static file: %.2f ms p50 against %.2f ms on NIO)%n"
                             + "- quote, raw socket, the JSON answer chunked as before (no Content-Length, two writes): %.2f ms%n%n",
                     ms(p(latencies[QUOTE_HTTP], 50) - p(latencies[QUOTE], 50)), ms(p(latencies[QUOTE_RAW], 50) - p(latencies[QUOTE], 50)),
-                    ms(p(latencies[QUOTE_RAW_USERS_FIND], 50) - p(latencies[QUOTE], 50)),
+                    ms(p(latencies[QUOTE_RAW_READ_PER_REQUEST], 50) - p(latencies[QUOTE], 50)),
                     ms(p(latencies[SCAN_HTTP], 50) - p(latencies[SCAN], 50)), ms(p(latencies[SCAN_RAW], 50) - p(latencies[SCAN], 50)),
+                    ms(p(latencies[SCAN_RAW_READ_PER_REQUEST], 50) - p(latencies[SCAN], 50)),
                     ms(p(latencies[STATIC_HTTP], 50) - p(latencies[STATIC_RAW], 50)),
                     ms(p(latencies[QUOTE_RAW_NIO2], 50) - p(latencies[QUOTE], 50)), ms(p(latencies[STATIC_RAW_NIO2], 50)),
                     ms(p(latencies[STATIC_RAW], 50)), ms(p(latencies[QUOTE_RAW_CHUNKED], 50) - p(latencies[QUOTE], 50))));
@@ -259,11 +264,12 @@ class HttpOverheadBenchmark {
     }
 
     /**
-     * Runs {@code call} while the remembered-credentials provider reads the user with {@code Users.find} (a read-only
-     * JPA transaction, as before {@link UserLookup}), for a same-run A/B of the look-up. Reflection, because nothing
-     * in the service offers the old way any more; one client, so no other request sees the swap.
+     * Runs {@code call} while the remembered-credentials provider reads the user from the database on every request
+     * ({@link UserLookup#find}, as before the users were kept in memory), for a same-run A/B of keeping them.
+     * Reflection, because nothing in the service offers the old way any more; one client, so no other request sees
+     * the swap.
      */
-    private void withUsersFind(Runnable call) {
+    private void withUserReadPerRequest(Runnable call) {
         try {
             Field delegate = authenticationProvider.getClass().getDeclaredField("delegate");
             delegate.setAccessible(true);
@@ -271,8 +277,8 @@ class HttpOverheadBenchmark {
             Field lookUp = remembered.getClass().getDeclaredField("users");
             lookUp.setAccessible(true);
             Object current = lookUp.get(remembered);
-            Function<String, Optional<StaffUser>> usersFind = users::find;
-            lookUp.set(remembered, usersFind);
+            Function<String, Optional<StaffUser>> readPerRequest = userLookup::find;
+            lookUp.set(remembered, readPerRequest);
             try {
                 call.run();
             } finally {
@@ -463,7 +469,8 @@ class HttpOverheadBenchmark {
         Map<String, Predicate<String>> work = new LinkedHashMap<>();
         work.put("the quote itself (Quotes.quote, with its SQL)", f -> f.startsWith("io.spareflow.sourcing.internal.Quotes.quote"));
         work.put("the scan itself (Scans.scan, with its SQL)", f -> f.startsWith("io.spareflow.scan.Scans.scan"));
-        work.put("user look-up per request (UserLookup.find, with its SQL)", f -> f.startsWith("io.spareflow.user.internal.UserLookup.find")
+        work.put("user look-up per request (KnownUsers.find, UserLookup.find with its SQL)", f -> f.startsWith("io.spareflow.user.internal.KnownUsers.find")
+                || f.startsWith("io.spareflow.user.internal.UserLookup.find")
                 || f.startsWith("io.spareflow.user.Users.find"));
         return work;
     }

@@ -9,7 +9,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Ends a disabled user's page sessions (their next request is signed out). API access ends by itself: every HTTP Basic
- * request reads the user again, and a disabled user fails that check even with remembered credentials.
+ * request looks the user up again ({@link KnownUsers}, which every node's {@link UserChangeListener} makes forget a
+ * changed user at commit), and a disabled user fails that check even with remembered credentials.
  */
 @Component
 class AccessRevocation {

@@ -21,8 +21,8 @@ import org.springframework.security.core.AuthenticationException;
 /**
  * Checks HTTP Basic and form credentials with BCrypt, then remembers a salted SHA-256 of a password that matched for
  * a few minutes. Scanners and API clients send credentials with every request; without this, each scan would pay a
- * BCrypt check (tens of milliseconds of CPU). The user is still read on every request, and a changed password hash or
- * a disabled user invalidates the remembered match at once.
+ * BCrypt check (tens of milliseconds of CPU). The user is still looked up on every request ({@link KnownUsers}: as
+ * changed on any node), and a changed password hash or a disabled user invalidates the remembered match at once.
  */
 class CachedCredentialsAuthenticationProvider implements AuthenticationProvider {
 

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -69,8 +70,21 @@ class SecurityConfiguration {
         return new LoginThrottle(failures, window, lockout, unthrottled, clock);
     }
 
+    /** The users this node has read for requests with credentials, forgotten at every change on any node. */
     @Bean
-    AuthenticationProvider authenticationProvider(PasswordEncoder passwordEncoder, UserLookup users, Clock clock,
+    KnownUsers knownUsers(UserLookup lookup, Clock clock,
+                          @Value("${spareflow.security.user-cache.ttl:PT1M}") Duration ttl) {
+        return new KnownUsers(lookup, 10_000, ttl, clock);
+    }
+
+    @Bean
+    UserChangeListener userChangeListener(KnownUsers users, DataSource dataSource,
+                                          @Value("${spareflow.security.user-cache.reconnect-delay:PT1S}") Duration reconnectDelay) {
+        return new UserChangeListener(users, dataSource, reconnectDelay);
+    }
+
+    @Bean
+    AuthenticationProvider authenticationProvider(PasswordEncoder passwordEncoder, KnownUsers users, Clock clock,
                                                   LoginThrottle throttle, JdbcTemplate jdbc) {
         UserDetailsService userDetails = username -> users.find(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + username));

@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The user a request with credentials signs in as, read from the database on every request, so that a disabled user
- * or a changed password takes effect at once on every node. One statement on its own connection in auto-commit:
+ * Reads the user a request with credentials signs in as from the database: on a miss of {@link KnownUsers}, and for
+ * every request while this node does not hear the changes of users ({@link UserChangeListener}), so that a disabled
+ * user or a changed password takes effect at once on every node. One statement on its own connection in auto-commit:
  * {@code Users.find} (a read-only JPA transaction: a session, BEGIN, the select, COMMIT, resetting the connection)
  * took 0.6 ms p50 of each API call (docs/performance.md, "Issue 15, fourth session").
  */
