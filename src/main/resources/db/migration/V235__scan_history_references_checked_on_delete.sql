@@ -9,26 +9,29 @@
 ALTER TABLE scan_event DROP CONSTRAINT scan_event_username_fkey;
 ALTER TABLE board_custody DROP CONSTRAINT board_custody_location_code_fkey;
 
-CREATE FUNCTION app_user_kept_for_scans() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+-- kept_while_named(referencing table, its column, this table's key): refuses losing a row that table names.
+CREATE FUNCTION kept_while_named() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+DECLARE
+    named_key TEXT := to_jsonb(OLD) ->> TG_ARGV[2];
+    named BOOLEAN;
 BEGIN
-    IF EXISTS (SELECT 1 FROM scan_event WHERE username = OLD.username) THEN
-        RAISE foreign_key_violation USING MESSAGE = format('user %s is named by recorded scans (scan_event)', OLD.username);
+    EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE %I = $1)', TG_ARGV[0], TG_ARGV[1]) INTO named USING named_key;
+    IF named THEN
+        RAISE foreign_key_violation USING MESSAGE = format('%s %s is named by %s.%s', TG_TABLE_NAME, named_key, TG_ARGV[0], TG_ARGV[1]);
     END IF;
-    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    RETURN NEW;
 END $$;
-CREATE TRIGGER app_user_kept_for_scans_delete BEFORE DELETE ON app_user
-    FOR EACH ROW EXECUTE FUNCTION app_user_kept_for_scans();
-CREATE TRIGGER app_user_kept_for_scans_rename BEFORE UPDATE OF username ON app_user
-    FOR EACH ROW WHEN (OLD.username IS DISTINCT FROM NEW.username) EXECUTE FUNCTION app_user_kept_for_scans();
 
-CREATE FUNCTION location_kept_for_custody() RETURNS TRIGGER LANGUAGE plpgsql AS $$
-BEGIN
-    IF EXISTS (SELECT 1 FROM board_custody WHERE location_code = OLD.code) THEN
-        RAISE foreign_key_violation USING MESSAGE = format('location %s is named by hand-offs (board_custody)', OLD.code);
-    END IF;
-    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-END $$;
-CREATE TRIGGER location_kept_for_custody_delete BEFORE DELETE ON location
-    FOR EACH ROW EXECUTE FUNCTION location_kept_for_custody();
-CREATE TRIGGER location_kept_for_custody_rename BEFORE UPDATE OF code ON location
-    FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code) EXECUTE FUNCTION location_kept_for_custody();
+CREATE TRIGGER app_user_kept_for_scans BEFORE DELETE ON app_user
+    FOR EACH ROW EXECUTE FUNCTION kept_while_named('scan_event', 'username', 'username');
+CREATE TRIGGER app_user_renamed_kept_for_scans BEFORE UPDATE OF username ON app_user
+    FOR EACH ROW WHEN (OLD.username IS DISTINCT FROM NEW.username)
+    EXECUTE FUNCTION kept_while_named('scan_event', 'username', 'username');
+CREATE TRIGGER location_kept_for_custody BEFORE DELETE ON location
+    FOR EACH ROW EXECUTE FUNCTION kept_while_named('board_custody', 'location_code', 'code');
+CREATE TRIGGER location_renamed_kept_for_custody BEFORE UPDATE OF code ON location
+    FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code)
+    EXECUTE FUNCTION kept_while_named('board_custody', 'location_code', 'code');
