@@ -12,10 +12,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Row locks ({@code SELECT … FOR UPDATE}) taken once per transaction, by key: a request often locks the same row in
  * several steps (a scan checks a board and then moves it; each of a task's listeners locks its case), and each lock
  * after the first was a round trip for a lock already held. A row locked earlier in the transaction is answered from
- * memory only while the transaction's persistence context still manages its entity ({@code managed}): then the query
- * would have returned that very instance (Hibernate keeps a managed entity's state) and the row stays locked until the
- * transaction ends. Anything else — another transaction's persistence context, a cleared one, no transaction at all —
- * is read with the query.
+ * memory only while the transaction's persistence context still holds what the lock left there ({@code managed}): the
+ * entity itself (then the query would have returned that very instance: Hibernate keeps a managed entity's state), or
+ * a reference to the row whose writers take it out of the context when they write the row. The row stays locked until
+ * the transaction ends. Anything else — another transaction's persistence context, a cleared one, no transaction at
+ * all — is read with the query.
  */
 public final class LockedRows<K, E> {
 
@@ -39,7 +40,7 @@ public final class LockedRows<K, E> {
     }
 
     /**
-     * Tells that this transaction has just locked the row of {@code entity} (a managed entity) by another query — a
+     * Tells that this transaction has just locked the row of {@code entity} by another query — a
      * claim with {@code SKIP LOCKED} — so a later {@link #lock} of its key is answered from memory.
      */
     public void locked(K key, E entity) {
@@ -50,8 +51,8 @@ public final class LockedRows<K, E> {
     }
 
     /**
-     * The entity of this key if this transaction has locked its row and still manages it: what a plain read of the
-     * row in this transaction would return (the same managed instance), without the read.
+     * The entity of this key if this transaction has locked its row and its persistence context still holds what the
+     * lock left there ({@code managed}): what a read of the row in this transaction would return, without the read.
      */
     @SuppressWarnings("unchecked")
     public Optional<E> known(K key) {

@@ -102,6 +102,23 @@ class LockedBoardsTest {
     }
 
     @Test
+    void aBoardReadBeforeItsLockIsReadAgainAfterTheMove() {
+        BoardInfo moved = transaction.execute(status -> {
+            // The read leaves the board's entity in the persistence context; the lock and the move work in SQL beside it.
+            BoardInfo read = boards.find(serial).orElseThrow();
+            boards.lock(serial).orElseThrow();
+            BoardInfo first = boards.move(serial, BoardStatus.AVAILABLE, depot, null, CONTEXT);
+            assertThat(first.version()).isEqualTo(read.version() + 1);
+            assertThat(boards.find(serial).orElseThrow()).extracting(BoardInfo::status, BoardInfo::version)
+                    .containsExactly(BoardStatus.AVAILABLE, first.version());
+            return first;
+        });
+
+        assertThat(moved.status()).isEqualTo(BoardStatus.AVAILABLE);
+        assertThat(lastHandOff()).isEqualTo("RECEIVED->AVAILABLE");
+    }
+
+    @Test
     void aBoardClaimedIsMovedAsItWasClaimed() {
         transaction.executeWithoutResult(status -> {
             boards.move(serial, BoardStatus.AVAILABLE, depot, null, CONTEXT);

@@ -50,6 +50,14 @@ public class BoardEntity {
         this.updatedAt = at;
     }
 
+    /** The board as its row was read in SQL ({@link LockedBoards}): not managed by Hibernate. */
+    BoardEntity(long id, String serial, String partNumber, String revision, BoardStatus status, String locationCode,
+                Long siteId, Instant updatedAt, long version) {
+        this(serial, partNumber, revision, status, locationCode, siteId, updatedAt);
+        this.id = id;
+        this.version = version;
+    }
+
     /** The state machine's single gate: every status change of a board passes here. */
     public void moveTo(BoardStatus target, String newLocationCode, Long newSiteId, Instant at) {
         if (!status.canMoveTo(target)) {

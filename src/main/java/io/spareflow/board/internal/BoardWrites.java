@@ -45,13 +45,14 @@ public class BoardWrites {
     /**
      * Moves a board whose row this transaction has locked ({@link LockedBoards}) through the state machine's gate
      * ({@link BoardEntity#moveTo}, which refuses an illegal move), then writes its row and its hand-off in one
-     * statement. The entity leaves the persistence context first: its row is written here, not by Hibernate, and a
-     * later read or lock in this transaction loads it again. Returns the board as it now stands.
+     * statement. Whatever the persistence context holds of the row (an entity read earlier, the lock's reference)
+     * leaves it first: the row is written here, not by Hibernate, so a later read or lock in this transaction loads it
+     * again. Returns the board as it now stands.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public BoardInfo move(BoardEntity board, BoardStatus target, String locationCode, Long siteId, MoveContext context,
                           Instant at) {
-        entityManager.detach(board);
+        entityManager.detach(entityManager.getReference(BoardEntity.class, board.getId()));
         BoardStatus from = board.getStatus();
         board.moveTo(target, locationCode, siteId, at);
         int written = jdbc.update("""
