@@ -1,26 +1,31 @@
 package io.spareflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.spareflow.SpareflowIntegrationTest;
 import io.spareflow.user.Role;
 import io.spareflow.user.UserFixture;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.HtmlUtils;
 
-/** The user administration pages: create, refuse with the reason, disable (which ends the user's session). */
+/** The user administration pages: create, refuse with the reason, disable (which ends the user's sessions on every node). */
 @SpareflowIntegrationTest
 class UserAdminPageTest {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void anAdminCreatesADepotUserOnThePageAndAWrongScopeIsExplained() {
@@ -59,6 +64,20 @@ class UserAdminPageTest {
         ResponseEntity<String> after = session.get("/hotline");
         assertThat(after.getBody()).as("signed out, on the sign-in page").contains("name=\"password\"")
                 .contains("Your session was ended by an administrator");
+    }
+
+    /** A user disabled elsewhere — another node, or SQL by hand — loses their page session on this node too. */
+    @Test
+    void aUserDisabledInTheDatabaseLosesTheirPageSessionHere() {
+        String agent = UserFixture.create(rest, "elsewhere", Role.AGENT, "SZX");
+        PageSession session = PageSession.signIn(rest, agent, UserFixture.PASSWORD);
+        assertThat(session.get("/hotline").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        jdbc.update("UPDATE app_user SET enabled = FALSE WHERE username = ?", agent);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(session.get("/hotline").getBody())
+                .as("signed out, on the sign-in page").contains("name=\"password\"")
+                .contains("Your session was ended by an administrator"));
     }
 
     private static MultiValueMap<String, Object> form(String username, Role role, String location) {

@@ -78,9 +78,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserChangeListener userChangeListener(KnownUsers users, DataSource dataSource,
+    UserChangeListener userChangeListener(KnownUsers users, AccessRevocation revocation, DataSource dataSource,
                                           @Value("${spareflow.security.user-cache.reconnect-delay:PT1S}") Duration reconnectDelay) {
-        return new UserChangeListener(users, dataSource, reconnectDelay);
+        return new UserChangeListener(users, revocation, dataSource, reconnectDelay);
     }
 
     @Bean

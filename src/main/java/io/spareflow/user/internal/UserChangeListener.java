@@ -16,7 +16,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Hears the changes of {@code app_user} that the trigger of V231 names at commit, from every node and from SQL by
- * hand, and makes {@link KnownUsers} forget each named user. Its own connection, not one of the pool's: it is held
+ * hand, and makes {@link KnownUsers} forget each named user and {@link AccessRevocation} end the page sessions of a
+ * disabled one on this node. Its own connection, not one of the pool's: it is held
  * for the node's life and lost or re-made on its own schedule, so it neither shrinks the pool nor lives beyond the
  * pool's checks (maximum lifetime, leak detection) as a connection that is never returned. Between notifications it
  * checks every few seconds that the connection still answers; a connection closed by PostgreSQL (a restart, a
@@ -31,6 +32,7 @@ class UserChangeListener implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(UserChangeListener.class);
 
     private final KnownUsers users;
+    private final AccessRevocation revocation;
     private final DataSource dataSource;
     private final Duration reconnectDelay;
     private volatile boolean running;
@@ -38,8 +40,9 @@ class UserChangeListener implements SmartLifecycle {
     private volatile long connections;
     private Thread thread;
 
-    UserChangeListener(KnownUsers users, DataSource dataSource, Duration reconnectDelay) {
+    UserChangeListener(KnownUsers users, AccessRevocation revocation, DataSource dataSource, Duration reconnectDelay) {
         this.users = users;
+        this.revocation = revocation;
         this.dataSource = dataSource;
         this.reconnectDelay = reconnectDelay;
     }
@@ -82,6 +85,7 @@ class UserChangeListener implements SmartLifecycle {
                     statement.execute("LISTEN " + CHANNEL);
                 }
                 users.listening(true);
+                checkSessions(revocation::recheckAll);
                 connections++;
                 PGConnection notifications = listening.unwrap(PGConnection.class);
                 while (running) {
@@ -89,6 +93,7 @@ class UserChangeListener implements SmartLifecycle {
                     if (changes != null && changes.length > 0) {
                         for (PGNotification change : changes) {
                             users.evict(change.getParameter());
+                            checkSessions(() -> revocation.changed(change.getParameter()));
                         }
                     } else if (!listening.isValid((int) CHECK.toSeconds())) {
                         throw new SQLException("the connection no longer answers");
@@ -103,6 +108,15 @@ class UserChangeListener implements SmartLifecycle {
                 connection = null;
             }
             pause();
+        }
+    }
+
+    /** Ends page sessions; a failure (the database unreachable for the user's read) must not end the listening. */
+    private void checkSessions(Runnable check) {
+        try {
+            check.run();
+        } catch (RuntimeException e) {
+            log.warn("Could not check the page sessions of a changed user: {}", e.getMessage());
         }
     }
 
