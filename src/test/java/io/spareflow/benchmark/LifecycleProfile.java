@@ -155,8 +155,8 @@ final class LifecycleProfile {
     }
 
     /**
-     * The CPU time of the JVM's threads that are not Java threads (ThreadMXBean does not see them), by kind, from
-     * /proc/self/task (names as Linux has them, 15 characters; ticks of 10 ms); empty where /proc is not there.
+     * The CPU time of the JVM's threads that are not Java threads (ThreadMXBean does not see them), by kind
+     * ({@link ProcessCpu#threadMillisByName}); empty where /proc is not there.
      */
     private static final class NativeThreads {
 
@@ -167,22 +167,9 @@ final class LifecycleProfile {
 
         static Map<String, Double> cpuMillis() {
             Map<String, Double> byKind = new LinkedHashMap<>();
-            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-                for (Path task : tasks.toList()) {
-                    try {
-                        String stat = Files.readString(task.resolve("stat"));
-                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        double ms = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
-                        KINDS.entrySet().stream().filter(k -> name.startsWith(k.getKey())).findFirst()
-                                .ifPresent(k -> byKind.merge(k.getValue(), ms, Double::sum));
-                    } catch (java.io.IOException | RuntimeException ended) {
-                        // the thread ended while the list was read
-                    }
-                }
-            } catch (java.io.IOException noProc) {
-                return byKind;
-            }
+            ProcessCpu.threadMillisByName().forEach((name, ms) -> KINDS.entrySet().stream()
+                    .filter(k -> name.startsWith(k.getKey())).findFirst()
+                    .ifPresent(k -> byKind.merge(k.getValue(), ms, Double::sum)));
             return byKind;
         }
     }

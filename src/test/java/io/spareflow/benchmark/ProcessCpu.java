@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +47,29 @@ final class ProcessCpu {
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /**
+     * CPU time in ms of this JVM's threads by their Linux name (/proc/self/task; names cut to 15 characters, threads of
+     * one name summed), the threads ThreadMXBean does not see included; empty where /proc is not there.
+     */
+    static Map<String, Double> threadMillisByName() {
+        Map<String, Double> byName = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = fields(stat);
+                    byName.merge(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+                            (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MS_PER_TICK, Double::sum);
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended while the list was read
+                }
+            });
+        } catch (IOException noProc) {
+            return byName;
+        }
+        return byName;
     }
 
     /** The fields of /proc/…/stat after the command name (which is in parentheses and may contain spaces). */
